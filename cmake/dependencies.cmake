@@ -1,0 +1,29 @@
+# Every third-party library comes from Debian's packages (scripts/setup installs them).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(yaml-cpp REQUIRED)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+# MeCab ships mecab-config rather than a pkg-config file.
+find_program(MECAB_CONFIG mecab-config REQUIRED)
+execute_process(COMMAND ${MECAB_CONFIG} --libs-only-L OUTPUT_VARIABLE MECAB_LIBDIR OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${MECAB_CONFIG} --inc-dir OUTPUT_VARIABLE MECAB_INCDIR OUTPUT_STRIP_TRAILING_WHITESPACE)
+find_library(MECAB_LIBRARY mecab HINTS ${MECAB_LIBDIR} REQUIRED)
+add_library(sekisho_mecab INTERFACE)
+target_include_directories(sekisho_mecab INTERFACE ${MECAB_INCDIR})
+target_link_libraries(sekisho_mecab INTERFACE ${MECAB_LIBRARY})
+
+add_library(sekisho_deps INTERFACE)
+target_link_libraries(sekisho_deps INTERFACE
+  pugixml::pugixml nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt yaml-cpp
+  PkgConfig::ICU PkgConfig::LIBZIP PkgConfig::SQLITE3 PkgConfig::CURL PkgConfig::SODIUM
+  PkgConfig::HTTPLIB sekisho_mecab Threads::Threads)

@@ -1,0 +1,103 @@
+// sekisho/store.hpp — the versioned list store (SQLite, WAL) in the data directory.
+//
+// Each import of a list creates a new version holding the complete set of
+// entities of that list, unless its source files are byte-identical to the
+// latest version's. Entities are stored once per distinct content (by
+// SHA-256), so ten versions of a slowly changing list cost little more than
+// one. An import is a single SQLite transaction: a failed parse never reaches
+// the store, and a crash or kill mid-write leaves the previous version intact.
+//
+//   auto store = sekisho::ListStore::open(home);
+//   auto parsed = sekisho::parse_list("un-xml", {file});
+//   auto report = (*store)->import_list("un_sc_sanctions", *parsed);
+//   auto diff = (*store)->diff("un_sc_sanctions", 1, 2);
+//
+// Thread safety: a ListStore is one SQLite connection; use it from one thread
+// at a time. Several processes may open the same store (SQLite locking).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sekisho/entity.hpp"
+#include "sekisho/lists.hpp"
+#include "sekisho/status.hpp"
+
+struct sqlite3;
+
+namespace sekisho {
+
+struct ListVersion {
+  std::string list_id;
+  int version = 0;                 // 1, 2, … per list
+  std::string created_at;          // UTC, ISO 8601
+  std::string publication_date;    // as stated by the source, else ""
+  std::string format;
+  std::string content_hash;        // SHA-256 over the source files' digests
+  int entity_count = 0;
+  std::map<std::string, int> counts_by_schema;
+  std::vector<SourceFile> files;
+};
+
+struct ImportReport {
+  ListVersion version;    // the new version, or the identical existing one
+  bool created = false;   // false: the files were identical to the latest version
+  int added = 0, removed = 0, changed = 0;  // against the previous version
+};
+
+struct EntityChange {
+  std::string entity_id;
+  std::string caption;
+  std::string schema;
+  std::vector<std::string> fields;  // changed fields ("names", "addresses", …); empty for added/removed
+};
+
+struct ListDiff {
+  std::string list_id;
+  int from = 0, to = 0;
+  std::vector<EntityChange> added, removed, changed;
+};
+
+class ListStore {
+ public:
+  // Opens (creating if needed) the store in directory `home` (file sekisho.db).
+  static Result<std::unique_ptr<ListStore>> open(const std::filesystem::path& home);
+  ~ListStore();
+  ListStore(const ListStore&) = delete;
+  ListStore& operator=(const ListStore&) = delete;
+
+  // Stores `parsed` as a new version of `list_id` (see the header comment).
+  // A delta (parsed.is_delta) is applied on top of the latest version.
+  Result<ImportReport> import_list(const std::string& list_id, const ParsedList& parsed);
+
+  // Every list's latest version, ordered by list id.
+  Result<std::vector<ListVersion>> lists();
+  // All versions of one list, oldest first. kNotFound for an unknown list.
+  Result<std::vector<ListVersion>> versions(const std::string& list_id);
+  // One version; `version` 0 means the latest.
+  Result<ListVersion> version(const std::string& list_id, int version = 0);
+
+  // The entities of a version (0 = latest), ordered by id.
+  Result<std::vector<Entity>> load_entities(const std::string& list_id, int version = 0);
+  // The latest stored content of an entity id in any list's latest version.
+  Result<Entity> get_entity(const std::string& entity_id);
+
+  // Entities added, removed and changed between two versions (0 = latest and
+  // the one before it).
+  Result<ListDiff> diff(const std::string& list_id, int from = 0, int to = 0);
+
+  // Runs SQLite's integrity check; OK when the database is sound.
+  Status check_integrity();
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  ListStore(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::filesystem::path path_;
+};
+
+}  // namespace sekisho

@@ -1,0 +1,37 @@
+// The sekisho command line: one executable, one subcommand per job.
+// Each command lives in its own file and registers itself through an
+// add_*_command function called from main.cpp. Commands are thin: parse
+// flags, call the core, print, and turn a Status into an exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "sekisho/status.hpp"
+
+namespace sekisho::cli {
+
+struct GlobalOptions {
+  std::string home;  // --home; empty = $SEKISHO_HOME or ~/.local/share/sekisho
+  bool quiet = false;
+};
+
+// The data directory for this run (created when missing).
+Result<std::filesystem::path> resolve_home(const GlobalOptions& global);
+
+// A command's body runs after parsing; its Status becomes the exit code.
+// Commands record their body here, main() runs the one that was chosen.
+using CommandBody = std::function<Status()>;
+void set_command_body(CLI::App* sub, CommandBody body);
+// Runs the body registered for the parsed subcommand; prints its error to stderr.
+int run_selected(CLI::App& app);
+
+void add_formats_command(CLI::App& app, GlobalOptions& global);
+void add_import_command(CLI::App& app, GlobalOptions& global);
+void add_lists_command(CLI::App& app, GlobalOptions& global);
+void add_diff_command(CLI::App& app, GlobalOptions& global);
+void add_update_command(CLI::App& app, GlobalOptions& global);
+
+}  // namespace sekisho::cli

@@ -1,0 +1,56 @@
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "cli/cli.hpp"
+
+namespace sekisho::cli {
+
+namespace fs = std::filesystem;
+
+Result<fs::path> resolve_home(const GlobalOptions& global) {
+  fs::path home;
+  if (!global.home.empty()) {
+    home = global.home;
+  } else if (const char* env = std::getenv("SEKISHO_HOME"); env && *env) {
+    home = env;
+  } else if (const char* user_home = std::getenv("HOME"); user_home && *user_home) {
+    home = fs::path(user_home) / ".local" / "share" / "sekisho";
+  } else {
+    return invalid_argument("no data directory: set --home or SEKISHO_HOME");
+  }
+  std::error_code ec;
+  fs::create_directories(home, ec);
+  if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
+  return home;
+}
+
+namespace {
+std::map<const CLI::App*, CommandBody>& bodies() {
+  static std::map<const CLI::App*, CommandBody> kBodies;
+  return kBodies;
+}
+}  // namespace
+
+void set_command_body(CLI::App* sub, CommandBody body) { bodies()[sub] = std::move(body); }
+
+int run_selected(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands()) {
+    // Nested subcommands (e.g. `keys create`) register on the innermost parsed app.
+    CLI::App* chosen = sub;
+    while (!chosen->get_subcommands().empty()) chosen = chosen->get_subcommands().front();
+    auto it = bodies().find(chosen);
+    if (it == bodies().end()) {
+      std::cerr << "sekisho: " << chosen->get_name() << ": choose a subcommand (see --help)\n";
+      return 64;
+    }
+    Status st = it->second();
+    if (!st.ok() && st.code() != StatusCode::kAlreadyExists) {
+      std::cerr << "sekisho: " << st.to_string() << "\n";
+    }
+    return st.exit_code();
+  }
+  return 64;
+}
+
+}  // namespace sekisho::cli

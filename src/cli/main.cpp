@@ -1,0 +1,26 @@
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  using namespace sekisho::cli;
+  CLI::App app{"sekisho — sanctions screening and transfer decisions"};
+  app.set_version_flag("--version", std::string("sekisho ") + SEKISHO_VERSION);
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--home", global.home, "Data directory (default $SEKISHO_HOME or ~/.local/share/sekisho)");
+  app.add_flag("-q,--quiet", global.quiet, "Print only results and errors");
+
+  add_formats_command(app, global);
+  add_import_command(app, global);
+  add_lists_command(app, global);
+  add_diff_command(app, global);
+  add_update_command(app, global);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    // CLI11 exits 0 for --help/--version and 106+ for usage errors; usage errors map to EX_USAGE.
+    return rc == 0 ? 0 : 64;
+  }
+  return run_selected(app);
+}

@@ -1,0 +1,8 @@
+// PENDING: stub, replaced by the real parser.
+#include "lists/parsers.hpp"
+
+namespace sekisho::parsers {
+
+Result<ParsedList> parse_canada_xml(const Paths&, const ParseOptions&) { return internal_error("parse_canada_xml: not implemented yet"); }
+
+}  // namespace sekisho::parsers

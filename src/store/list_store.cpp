@@ -1,0 +1,1 @@
+// PENDING: the store is being written.
