@@ -1,0 +1,47 @@
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "cli/report.hpp"
+#include "sekisho/lists.hpp"
+#include "sekisho/store.hpp"
+
+namespace sekisho::cli {
+
+namespace {
+
+struct ImportArgs {
+  std::string format;
+  std::vector<std::string> paths;
+  std::string list_id;
+  std::string mapping;
+};
+
+Status run_import(const GlobalOptions& global, const ImportArgs& args) {
+  SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
+  std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
+  ParseOptions options;
+  options.list_id = args.list_id;
+  options.mapping_path = args.mapping;
+  // Parse completely before opening the store: a bad file never touches it.
+  SEKISHO_ASSIGN_OR_RETURN(ParsedList parsed, parse_list(args.format, paths, options));
+  const FormatInfo* info = find_format(args.format);
+  std::string list_id = args.list_id.empty() ? std::string(info->default_list_id) : args.list_id;
+  SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed));
+  std::cout << describe_import(report) << "\n";
+  return Status();
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, GlobalOptions& global) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* sub = app.add_subcommand("import", "Import list files as a new version of a list");
+  sub->add_option("format", args->format, "Format name (see `sekisho formats`)")->required();
+  sub->add_option("paths", args->paths, "Files, or one directory holding them")->required();
+  sub->add_option("--list", args->list_id, "List id (default: the format's own)");
+  sub->add_option("--mapping", args->mapping, "Mapping file for the generic csv format");
+  set_command_body(sub, [&global, args] { return run_import(global, *args); });
+}
+
+}  // namespace sekisho::cli

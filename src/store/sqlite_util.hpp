@@ -1,0 +1,44 @@
+// Thin RAII over the SQLite C API: prepared statements and error mapping.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+#include <string_view>
+
+#include "sekisho/status.hpp"
+
+namespace sekisho {
+
+// Status for the last error on `db`, prefixed with what was being done.
+Status sqlite_error(sqlite3* db, std::string_view doing);
+
+// Executes SQL that returns no rows (may hold several statements).
+Status sqlite_exec(sqlite3* db, const char* sql);
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // OK when the statement compiled.
+  const Status& status() const { return status_; }
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, int64_t value);
+  // SQLITE_ROW → true, SQLITE_DONE → false; an error sets status().
+  bool step();
+  void reset();
+
+  std::string_view column_text(int col) const;
+  int64_t column_int(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+}  // namespace sekisho
