@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -149,6 +150,8 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
 // through its transaction, so a test can kill the process mid-write for real.
 void maybe_pause_mid_import() {
   if (const char* ms = std::getenv("SEKISHO_TEST_IMPORT_PAUSE_MS"); ms && *ms) {
+    std::fputs("sekisho: test hook: pausing mid-import\n", stderr);
+    std::fflush(stderr);
     std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
   }
 }
