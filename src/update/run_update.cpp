@@ -44,7 +44,7 @@ Result<std::string> discover(const SourceSpec& s, const fs::path& scratch, long 
   std::string best;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), href_re); it != std::sregex_iterator(); ++it) {
     std::string href = (*it)[1];
-    if (std::regex_search(href, want) && last_segment(href) > last_segment(best)) best = href;
+    if (std::regex_search(href, want) && (best.empty() || last_segment(href) > last_segment(best))) best = href;
   }
   if (best.empty()) {
     return unavailable(s.discover_page + ": no link matching " + s.discover_pattern + " (has the page changed?)");

@@ -3,6 +3,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <thread>
 
@@ -43,12 +48,18 @@ class LoopbackPublisher {
   std::thread thread_;
 };
 
-// A loopback port with nothing listening: bind, read the port, close.
+// A loopback port with nothing listening: bind a socket to port 0, read the port, close it.
 int closed_port() {
-  httplib::Server s;
-  int port = s.bind_to_any_port("127.0.0.1");
-  s.stop();
-  return port;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
 }
 
 SourceSpec un_source(const std::string& url) {
