@@ -26,6 +26,7 @@ class LoopbackPublisher {
  public:
   LoopbackPublisher() {
     server_.set_mount_point("/", SEKISHO_SHARED_DATA);
+    server_.set_keep_alive_max_count(1);  // one request per connection: no idle keep-alive wait at stop()
     server_.Get("/un/index.html", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(
           "<html><a href=\"consolidated_2025-04-19.xml\">old</a> <a href='/un/consolidated_2026-02-27.xml'>new</a>"
