@@ -1,0 +1,107 @@
+// sekisho/screen.hpp — screening names against the loaded lists.
+//
+// A Screener is an immutable snapshot of every entity of the lists it was
+// built from, with each name analysed once (text pipeline: normalisation,
+// transliteration variants, Japanese readings, legal forms), an index for
+// candidate generation, and the token weights of those lists. screen() runs
+// the query through the same text pipeline, asks the index for candidates,
+// scores each candidate entity's names with the name comparer and the
+// qualifiers (birth date, country, identifiers, gender, schema), and returns
+// explained hits above the threshold, best first.
+//
+//   auto store = ListStore::open(home);
+//   auto screener = Screener::from_store(**store);
+//   ScreenQuery q{.name = "Maria Zakharova", .schema = Schema::kPerson};
+//   for (const ScreenHit& hit : (*screener)->screen(q, {})) {
+//     std::cout << hit.entity->caption << " " << hit.score << "\n" << hit.explanation_text();
+//   }
+//
+// Thread safety: a Screener is immutable once built; screen() may run on any
+// number of threads at once. Rebuild and swap (shared_ptr) when lists change.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sekisho/entity.hpp"
+#include "sekisho/match.hpp"
+#include "sekisho/status.hpp"
+#include "sekisho/store.hpp"
+
+namespace sekisho {
+
+struct ScreenQuery {
+  std::string name;
+  Schema schema = Schema::kLegalEntity;  // LegalEntity: any party
+  std::vector<DateSpec> birth_dates;
+  std::vector<std::string> countries;
+  std::vector<Identifier> identifiers;
+  std::string gender;
+};
+
+// The score at or above which a hit is reported by default; chosen on the
+// evaluation sets (docs/matching.md).
+inline constexpr double kDefaultScreenThreshold = match::kDefaultThreshold;
+
+struct ScreenOptions {
+  double threshold = kDefaultScreenThreshold;
+  size_t limit = 10;                // hits returned at most
+  std::vector<std::string> lists;   // only these list ids; empty = all
+  size_t candidates = 64;           // names the index hands to the scorer
+  bool exhaustive = false;          // score every entity (the reference for index recall)
+};
+
+struct ScreenHit {
+  const Entity* entity = nullptr;
+  std::string list_id;
+  int list_version = 0;
+  double score = 0;
+  std::string matched_name;   // the listed name as published
+  NameKind matched_kind = NameKind::kPrimary;
+  std::string query_form;     // the two forms whose comparison decided the name score
+  std::string listed_form;
+  match::HitScore detail;
+
+  std::string explanation_text() const;
+  std::string explanation_json() const;  // a JSON object
+};
+
+struct ScreenerOptions {
+  size_t max_variants_per_name = 8;
+};
+
+class Screener {
+ public:
+  struct ListInput {
+    std::string list_id;
+    int version = 0;
+    std::vector<Entity> entities;
+  };
+
+  static std::shared_ptr<const Screener> build(std::vector<ListInput> lists, ScreenerOptions options = {});
+  // The latest version of every list in the store (or of `list_ids`).
+  static Result<std::shared_ptr<const Screener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
+                                                           ScreenerOptions options = {});
+
+  std::vector<ScreenHit> screen(const ScreenQuery& query, const ScreenOptions& options = {}) const;
+
+  const Entity* find_entity(std::string_view entity_id) const;
+  bool has_list(std::string_view list_id) const;
+  size_t entity_count() const;
+  size_t name_count() const;
+  size_t memory_bytes() const;
+
+  ~Screener();
+  Screener(const Screener&) = delete;
+  Screener& operator=(const Screener&) = delete;
+
+ private:
+  struct Impl;
+  explicit Screener(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sekisho

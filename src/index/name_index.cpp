@@ -1,0 +1,250 @@
+#include "index/name_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "index/token_hash.hpp"
+#include "sekisho/match.hpp"
+
+namespace sekisho::index {
+
+namespace {
+
+// Two adjacent tokens joined, when one of them is short enough to be a
+// particle or a split-off prefix ("abdul rahman", "al qaida", "bin laden").
+constexpr size_t kJoinMaxPartLength = 5;
+
+template <typename Emit>
+void for_each_joined(const std::vector<std::string>& tokens, Emit&& emit) {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].size() <= kJoinMaxPartLength || tokens[i + 1].size() <= kJoinMaxPartLength) {
+      emit(tokens[i] + tokens[i + 1]);
+    }
+  }
+}
+
+// Per-thread scratch for find(): dense vote arrays sized to the index, reset
+// through touched lists so a query costs what it touches, not the index size.
+struct Scratch {
+  std::vector<float> best;
+  std::vector<float> form_vote;
+  std::vector<uint32_t> stamp;
+  std::vector<uint32_t> touched_best;
+  std::vector<uint32_t> touched_form;
+  uint32_t stamp_counter = 0;
+
+  void fit(size_t n) {
+    if (best.size() != n) {
+      best.assign(n, 0.0f);
+      form_vote.assign(n, 0.0f);
+      stamp.assign(n, 0);
+      stamp_counter = 0;
+    }
+  }
+  uint32_t next_stamp() {
+    if (++stamp_counter == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      stamp_counter = 1;
+    }
+    return stamp_counter;
+  }
+};
+
+}  // namespace
+
+size_t NameIndex::edit_budget(size_t length) const {
+  if (length >= options_.two_edits_min_length) return 2;
+  if (length >= options_.one_edit_min_length) return 1;
+  return 0;
+}
+
+NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions options) {
+  NameIndex ix;
+  ix.options_ = options;
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::vector<uint32_t>> holders;  // token id → name ids
+  std::vector<bool> joined;                    // token id → only ever seen as a joined token
+  uint32_t max_name = 0;
+  auto add = [&](const std::string& t, uint32_t name, bool is_joined) {
+    auto [it, inserted] = ids.emplace(t, static_cast<uint32_t>(holders.size()));
+    if (inserted) {
+      holders.emplace_back();
+      joined.push_back(is_joined);
+    } else if (!is_joined) {
+      joined[it->second] = false;
+    }
+    holders[it->second].push_back(name);
+  };
+  for (const IndexedForm& f : forms) {
+    max_name = std::max(max_name, f.name_id + 1);
+    for (const std::string& t : f.tokens) {
+      if (!t.empty()) add(t, f.name_id, false);
+    }
+    for_each_joined(f.tokens, [&](std::string t) { add(t, f.name_id, true); });
+  }
+  ix.name_count_ = max_name;
+  ix.common_df_ = static_cast<uint32_t>(std::max(50.0, options.common_token_share * max_name));
+
+  // Token arena in id order.
+  std::vector<const std::string*> by_id(holders.size());
+  for (const auto& [t, id] : ids) by_id[id] = &t;
+  ix.token_offsets_.reserve(by_id.size() + 1);
+  ix.token_offsets_.push_back(0);
+  for (const std::string* t : by_id) {
+    ix.token_text_ += *t;
+    ix.token_offsets_.push_back(static_cast<uint32_t>(ix.token_text_.size()));
+  }
+
+  // Postings (unique, sorted) and IDF.
+  ix.posting_offsets_.reserve(holders.size() + 1);
+  ix.posting_offsets_.push_back(0);
+  ix.idf_.reserve(holders.size());
+  for (auto& h : holders) {
+    std::sort(h.begin(), h.end());
+    h.erase(std::unique(h.begin(), h.end()), h.end());
+    ix.postings_.insert(ix.postings_.end(), h.begin(), h.end());
+    ix.posting_offsets_.push_back(static_cast<uint32_t>(ix.postings_.size()));
+    ix.idf_.push_back(static_cast<float>(std::log(1.0 + double(max_name) / double(h.size()))));
+    std::vector<uint32_t>().swap(h);
+  }
+
+  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, phonetic;
+  exact.reserve(by_id.size());
+  for (uint32_t id = 0; id < by_id.size(); ++id) {
+    std::string_view t = *by_id[id];
+    exact.emplace_back(token_hash(t), id);
+    if (t.size() >= 4) phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
+    size_t k = ix.edit_budget(t.size());
+    if (joined[id] || k == 0 || t.size() > kMaxHashedToken) continue;
+    TokenHasher h(t);
+    deletes.emplace_back(h.whole(), id);
+    for (size_t i = 0; i < t.size(); ++i) {
+      deletes.emplace_back(h.without(i), id);
+      if (k >= 2) {
+        for (size_t j = i + 1; j < t.size(); ++j) deletes.emplace_back(h.without(i, j), id);
+      }
+    }
+  }
+  ix.exact_ = FlatKeyMap(std::move(exact));
+  ix.deletes_ = FlatKeyMap(std::move(deletes));
+  ix.phonetic_ = FlatKeyMap(std::move(phonetic));
+  return ix;
+}
+
+template <typename Visit>
+void NameIndex::reach(std::string_view q, Visit&& visit) const {
+  for (uint32_t id : exact_.find(token_hash(q))) {
+    if (token(id) == q) visit(id, 1.0f);
+  }
+  size_t kq = edit_budget(q.size());
+  if (kq > 0 && q.size() <= kMaxHashedToken) {
+    match::CachedPattern pattern(q);
+    auto check = [&](uint64_t key) {
+      for (uint32_t id : deletes_.find(key)) {
+        std::string_view t = token(id);
+        if (t == q) continue;  // counted as exact above
+        size_t allowed = edit_budget(std::max(q.size(), t.size()));
+        if (pattern.osa(t, allowed) <= allowed) visit(id, options_.edit_vote);
+      }
+    };
+    TokenHasher h(q);
+    check(h.whole());
+    for (size_t i = 0; i < q.size(); ++i) {
+      check(h.without(i));
+      if (kq >= 2) {
+        for (size_t j = i + 1; j < q.size(); ++j) check(h.without(i, j));
+      }
+    }
+  }
+  if (q.size() >= 4) {
+    for (uint32_t id : phonetic_.find(token_hash(match::phonetic_key(q)))) {
+      if (token(id) != q) visit(id, options_.phonetic_vote);
+    }
+  }
+}
+
+void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
+                     std::vector<Candidate>& out) const {
+  out.clear();
+  if (name_count_ == 0 || max_candidates == 0) return;
+  thread_local Scratch scratch;
+  scratch.fit(name_count_);
+
+  struct Reached {
+    uint32_t token;
+    float vote;
+  };
+  std::vector<std::vector<Reached>> per_query_token;
+  std::vector<std::string> query_tokens;
+
+  for (const std::vector<std::string>& form : query_forms) {
+    query_tokens.assign(form.begin(), form.end());
+    for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
+    per_query_token.assign(query_tokens.size(), {});
+    bool any_rare = false;
+    for (size_t q = 0; q < query_tokens.size(); ++q) {
+      if (query_tokens[q].empty()) continue;
+      auto& reached = per_query_token[q];
+      reach(query_tokens[q], [&](uint32_t id, float factor) {
+        float vote = idf_[id] * factor;
+        for (Reached& r : reached) {
+          if (r.token == id) {
+            r.vote = std::max(r.vote, vote);
+            return;
+          }
+        }
+        reached.push_back({id, vote});
+      });
+      for (const Reached& r : reached) {
+        any_rare = any_rare || posting_offsets_[r.token + 1] - posting_offsets_[r.token] <= common_df_;
+      }
+    }
+    // Each query token votes once per name: its best way of reaching that name.
+    for (auto& reached : per_query_token) {
+      std::sort(reached.begin(), reached.end(), [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
+      uint32_t stamp = scratch.next_stamp();
+      for (const Reached& r : reached) {
+        uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
+        if (any_rare && end - begin > common_df_) continue;
+        for (uint32_t p = begin; p < end; ++p) {
+          uint32_t name = postings_[p];
+          if (scratch.stamp[name] == stamp) continue;
+          scratch.stamp[name] = stamp;
+          if (scratch.form_vote[name] == 0.0f) scratch.touched_form.push_back(name);
+          scratch.form_vote[name] += r.vote;
+        }
+      }
+    }
+    for (uint32_t name : scratch.touched_form) {
+      if (scratch.best[name] == 0.0f) scratch.touched_best.push_back(name);
+      scratch.best[name] = std::max(scratch.best[name], scratch.form_vote[name]);
+      scratch.form_vote[name] = 0.0f;
+    }
+    scratch.touched_form.clear();
+  }
+
+  out.reserve(scratch.touched_best.size());
+  for (uint32_t name : scratch.touched_best) {
+    out.push_back({name, scratch.best[name]});
+    scratch.best[name] = 0.0f;
+  }
+  scratch.touched_best.clear();
+  auto better = [](const Candidate& a, const Candidate& b) {
+    return a.vote != b.vote ? a.vote > b.vote : a.name_id < b.name_id;
+  };
+  if (out.size() > max_candidates) {
+    std::nth_element(out.begin(), out.begin() + max_candidates, out.end(), better);
+    out.resize(max_candidates);
+  }
+  std::sort(out.begin(), out.end(), better);
+}
+
+size_t NameIndex::memory_bytes() const {
+  return token_text_.capacity() + token_offsets_.capacity() * 4 + idf_.capacity() * 4 +
+         posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
+         deletes_.memory_bytes() + phonetic_.memory_bytes();
+}
+
+}  // namespace sekisho::index

@@ -1,0 +1,87 @@
+// Candidate generation for screening: from a query's token forms to the few
+// indexed names worth scoring.
+//
+// Every indexed token is reachable three ways: exactly; through its deletion
+// neighbourhood (SymSpell: a token and a query token within k edits share a
+// string obtained by deleting ≤ k letters from each), with k growing with the
+// token's length; and through its phonetic key, for spellings further apart
+// than the edit budget (mohammed / muhamad). Two adjacent tokens are also
+// indexed joined, so "abdul rahman" reaches "abdulrahman". Each reached token
+// votes for the names holding it with its IDF, scaled by how it was reached; a
+// name's vote is the best over the query's forms; the best-voted names are the
+// candidates. Scoring them is the caller's job (src/screen/).
+//
+// Immutable after build(); find() may run on many threads at once (each call
+// uses its own scratch space).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/flat_key_map.hpp"
+
+namespace sekisho::index {
+
+struct IndexedForm {
+  uint32_t name_id;  // the caller's id of the name; several forms (variants) may share one
+  std::vector<std::string> tokens;
+};
+
+struct IndexOptions {
+  size_t exact_only_max_length = 3;  // tokens this short are reached exactly only
+  size_t one_edit_min_length = 4;    // from this length, 1 deletion each side
+  size_t two_edits_min_length = 9;   // from this length, 2 deletions each side
+  // A token held by more than this share of names votes only when the query
+  // has nothing rarer (walking its postings costs more than it tells).
+  double common_token_share = 0.01;
+  // Vote of a token reached by an edit or by its phonetic key, relative to an exact hit.
+  float edit_vote = 0.8f;
+  float phonetic_vote = 0.6f;
+  float joined_vote = 0.9f;
+};
+
+struct Candidate {
+  uint32_t name_id;
+  float vote;
+};
+
+class NameIndex {
+ public:
+  NameIndex() = default;
+  static NameIndex build(const std::vector<IndexedForm>& forms, IndexOptions options = {});
+
+  // The up to `max_candidates` names with the highest votes for any of the
+  // query's forms, best first. `out` is cleared first.
+  void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
+            std::vector<Candidate>& out) const;
+
+  size_t name_count() const { return name_count_; }
+  size_t token_count() const { return token_offsets_.empty() ? 0 : token_offsets_.size() - 1; }
+  size_t memory_bytes() const;
+
+ private:
+  std::string_view token(uint32_t id) const {
+    return std::string_view(token_text_).substr(token_offsets_[id], token_offsets_[id + 1] - token_offsets_[id]);
+  }
+  size_t edit_budget(size_t length) const;
+  template <typename Visit>
+  void reach(std::string_view query_token, Visit&& visit) const;
+
+  IndexOptions options_;
+  uint32_t name_count_ = 0;
+  uint32_t common_df_ = 0;
+  // Tokens: text in one arena, document frequency, IDF, postings (CSR).
+  std::string token_text_;
+  std::vector<uint32_t> token_offsets_;
+  std::vector<float> idf_;
+  std::vector<uint32_t> posting_offsets_;
+  std::vector<uint32_t> postings_;
+  FlatKeyMap exact_;     // token hash → token id
+  FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
+  FlatKeyMap phonetic_;  // phonetic key hash → token ids
+};
+
+}  // namespace sekisho::index
