@@ -9,52 +9,29 @@ namespace {
 
 using namespace sekisho::testing;
 
-class OfacSdn2021 : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto r = parse_list("ofac-csv", {shared_data("ofac/sdn_csv_2021-07")});
-    ASSERT_TRUE(r.ok()) << r.status().to_string();
-    list_ = new ParsedList(std::move(r).value());
-  }
-  static void TearDownTestSuite() {
-    delete list_;
-    list_ = nullptr;
-  }
-  static const Entity& entity(std::string_view ent_num) {
-    const Entity* e = by_source_id(*list_, ent_num);
-    EXPECT_NE(e, nullptr) << "ent_num " << ent_num;
-    static const Entity kNone;
-    return e ? *e : kNone;
-  }
-  static ParsedList* list_;
-};
-ParsedList* OfacSdn2021::list_ = nullptr;
+const ParsedList& sdn2021() { return parsed_once("ofac-csv", shared_data("ofac/sdn_csv_2021-07")); }
+const Entity& entity(std::string_view ent_num) { return entity_in(sdn2021(), ent_num); }
 
-TEST_F(OfacSdn2021, OneEntityPerSdnRowWithSchemaFromSdnType) {
-  EXPECT_EQ(list_->entities.size(), 8976u);
-  auto counts = count_by_schema(list_->entities);
+TEST(OfacSdn2021, OneEntityPerSdnRowWithSchemaFromSdnType) {
+  const ParsedList& list = sdn2021();
+  EXPECT_EQ(list.entities.size(), 8976u);
+  auto counts = count_by_schema(list.entities);
   // SDN_Type column of sdn.csv: individual 4620, blank 3673, vessel 406, aircraft 277.
   EXPECT_EQ(counts["Person"], 4620);
   EXPECT_EQ(counts["Organization"], 3673);
   EXPECT_EQ(counts["Vessel"], 406);
   EXPECT_EQ(counts["Aircraft"], 277);
-  EXPECT_EQ(list_->files.size(), 4u);
-  EXPECT_EQ(list_->format, "ofac-csv");
-  EXPECT_EQ(list_->entities.front().id, "us_ofac_sdn-36");
+  EXPECT_EQ(list.files.size(), 4u);
+  EXPECT_EQ(list.format, "ofac-csv");
+  EXPECT_EQ(list.entities.front().id, "us_ofac_sdn-36");
 }
 
-TEST_F(OfacSdn2021, StrongAliasesFromAltCsvWeakOnesFromRemarks) {
+TEST(OfacSdn2021, StrongAliasesFromAltCsvWeakOnesFromRemarks) {
   const Entity& e = entity("306");
   EXPECT_EQ(e.schema, Schema::kOrganization);
   EXPECT_EQ(e.caption, "BANCO NACIONAL DE CUBA");
-  const Name* strong = name_of(e, "NATIONAL BANK OF CUBA");
-  ASSERT_NE(strong, nullptr);
-  EXPECT_EQ(strong->kind, NameKind::kAlias);
-  EXPECT_EQ(strong->quality, "strong");
-  const Name* weak = name_of(e, "BNC");
-  ASSERT_NE(weak, nullptr);
-  EXPECT_EQ(weak->kind, NameKind::kWeakAlias);
-  EXPECT_EQ(weak->quality, "weak");
+  expect_name(e, "NATIONAL BANK OF CUBA", NameKind::kAlias, "strong");
+  expect_name(e, "BNC", NameKind::kWeakAlias, "weak");
   ASSERT_EQ(e.addresses.size(), 4u);
   EXPECT_EQ(e.addresses[2].city, "Tokyo 103");
   EXPECT_EQ(e.addresses[2].country, "Japan");
@@ -65,7 +42,7 @@ TEST_F(OfacSdn2021, StrongAliasesFromAltCsvWeakOnesFromRemarks) {
   EXPECT_NE(e.raw.find("306,201,\"Dai-Ichi Bldg."), std::string::npos);
 }
 
-TEST_F(OfacSdn2021, IndividualFactsComeFromRemarks) {
+TEST(OfacSdn2021, IndividualFactsComeFromRemarks) {
   const Entity& e = entity("2686");
   EXPECT_EQ(e.schema, Schema::kPerson);
   ASSERT_FALSE(e.names.empty());
@@ -85,7 +62,7 @@ TEST_F(OfacSdn2021, IndividualFactsComeFromRemarks) {
   EXPECT_NE(std::find(e.remarks.begin(), e.remarks.end(), "Title: Secretary General of Hizballah"), e.remarks.end());
 }
 
-TEST_F(OfacSdn2021, VesselIdentifiersFlagAndFormerNames) {
+TEST(OfacSdn2021, VesselIdentifiersFlagAndFormerNames) {
   const Entity& e = entity("15036");  // ARTAVIL
   EXPECT_EQ(e.schema, Schema::kVessel);
   EXPECT_NE(identifier_of(e, "imo", "9187629"), nullptr);
@@ -102,12 +79,10 @@ TEST_F(OfacSdn2021, VesselIdentifiersFlagAndFormerNames) {
   EXPECT_EQ(fka_remark->quality, "weak");
 }
 
-TEST_F(OfacSdn2021, RemarksContinueInSdnComments) {
+TEST(OfacSdn2021, RemarksContinueInSdnComments) {
   // sdn.csv's remark ends "a.k.a. 'snowsjo"; sdn_comments.csv continues "hn'; Linked To: LAZARUS GROUP."
   const Entity& e = entity("28263");
-  const Name* n = name_of(e, "snowsjohn");
-  ASSERT_NE(n, nullptr);
-  EXPECT_EQ(n->kind, NameKind::kWeakAlias);
+  expect_name(e, "snowsjohn", NameKind::kWeakAlias, "weak");
   EXPECT_NE(std::find(e.remarks.begin(), e.remarks.end(), "Linked To: LAZARUS GROUP."), e.remarks.end());
   EXPECT_NE(e.raw.find("28263,\"hn'; Linked To: LAZARUS GROUP.\""), std::string::npos);
 }
@@ -144,9 +119,7 @@ TEST(OfacCsv, ConsolidatedSet) {
   ASSERT_NE(reg, nullptr);
   EXPECT_EQ(reg->country, "Russia");
   EXPECT_NE(identifier_of(*e, "swift_bic", "RUAGRUMM"), nullptr);
-  const Name* weak = name_of(*e, "RUSAG");
-  ASSERT_NE(weak, nullptr);
-  EXPECT_EQ(weak->kind, NameKind::kWeakAlias);
+  expect_name(*e, "RUSAG", NameKind::kWeakAlias, "weak");
   EXPECT_EQ(e->programs, (std::vector<std::string>{"UKRAINE-EO13662", "RUSSIA-EO14024"}));
 }
 

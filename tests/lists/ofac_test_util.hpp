@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -23,6 +25,19 @@ inline std::filesystem::path fixture(std::string_view rel) {
   return std::filesystem::path(SEKISHO_TEST_FIXTURES) / rel;
 }
 
+// `format` parsed from `path` once per test binary; a failure is reported and yields an empty list.
+inline const ParsedList& parsed_once(std::string_view format, const std::filesystem::path& path,
+                                     ParseOptions options = {}) {
+  static std::map<std::string, std::unique_ptr<ParsedList>> cache;
+  std::unique_ptr<ParsedList>& slot = cache[std::string(format) + "|" + path.string() + "|" + options.list_id];
+  if (!slot) {
+    auto r = parse_list(format, {path}, options);
+    if (!r.ok()) ADD_FAILURE() << r.status().to_string();
+    slot = std::make_unique<ParsedList>(r.ok() ? std::move(r).value() : ParsedList{});
+  }
+  return *slot;
+}
+
 inline const Entity* by_source_id(const ParsedList& list, std::string_view source_id) {
   for (const Entity& e : list.entities) {
     if (e.source_id == source_id) return &e;
@@ -30,11 +45,27 @@ inline const Entity* by_source_id(const ParsedList& list, std::string_view sourc
   return nullptr;
 }
 
+// The entity with publisher id `source_id`; a miss is reported and yields an empty entity.
+inline const Entity& entity_in(const ParsedList& list, std::string_view source_id) {
+  static const Entity kNone;
+  const Entity* e = by_source_id(list, source_id);
+  if (!e) ADD_FAILURE() << "no entity with source id " << source_id;
+  return e ? *e : kNone;
+}
+
 inline const Name* name_of(const Entity& e, std::string_view full) {
   for (const Name& n : e.names) {
     if (n.full == full) return &n;
   }
   return nullptr;
+}
+
+// Expects `e` to hold the name `full` with this kind and publisher quality.
+inline void expect_name(const Entity& e, std::string_view full, NameKind kind, std::string_view quality) {
+  const Name* n = name_of(e, full);
+  ASSERT_NE(n, nullptr) << "no name " << full;
+  EXPECT_EQ(n->kind, kind) << full;
+  EXPECT_EQ(n->quality, quality) << full;
 }
 
 inline const Identifier* identifier_of(const Entity& e, std::string_view type, std::string_view value) {

@@ -16,41 +16,27 @@ Result<ParsedList> parse_text(const TempDir& dir, std::string_view text) {
   return parse_list("ofac-xml", {dir / "consolidated.xml"}, {.list_id = "us_ofac_cons"});
 }
 
-class OfacXml : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto r = parse_list("ofac-xml", {cons_xml()}, {.list_id = "us_ofac_cons"});
-    ASSERT_TRUE(r.ok()) << r.status().to_string();
-    list_ = new ParsedList(std::move(r).value());
-  }
-  static void TearDownTestSuite() {
-    delete list_;
-    list_ = nullptr;
-  }
-  static ParsedList* list_;
-};
-ParsedList* OfacXml::list_ = nullptr;
+const ParsedList& cons() { return parsed_once("ofac-xml", cons_xml(), {.list_id = "us_ofac_cons"}); }
 
-TEST_F(OfacXml, CountsAndPublicationDate) {
-  EXPECT_EQ(list_->entities.size(), 443u);
-  EXPECT_EQ(list_->publication_date, "2025-03-28");  // <Publish_Date>03/28/2025</Publish_Date>
-  auto counts = count_by_schema(list_->entities);
+TEST(OfacXml, CountsAndPublicationDate) {
+  const ParsedList& list = cons();
+  EXPECT_EQ(list.entities.size(), 443u);
+  EXPECT_EQ(list.publication_date, "2025-03-28");  // <Publish_Date>03/28/2025</Publish_Date>
+  auto counts = count_by_schema(list.entities);
   EXPECT_EQ(counts["Person"], 80);
   EXPECT_EQ(counts["Organization"], 363);
 }
 
-TEST_F(OfacXml, IndividualWithNamePartsBirthDataAndProgram) {
-  const Entity* e = by_source_id(*list_, "9639");
+TEST(OfacXml, IndividualWithNamePartsBirthDataAndProgram) {
+  const ParsedList& list = cons();
+  const Entity* e = by_source_id(list, "9639");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->id, "us_ofac_cons-9639");
   EXPECT_EQ(e->schema, Schema::kPerson);
   EXPECT_EQ(e->caption, "HANIYA, Ismail Abdul Salah");
   EXPECT_EQ(e->names[0].last, "HANIYA");
   EXPECT_EQ(e->names[0].first, "Ismail Abdul Salah");
-  const Name* aka = name_of(*e, "HANIYYA, Ismaeel");
-  ASSERT_NE(aka, nullptr);
-  EXPECT_EQ(aka->kind, NameKind::kAlias);
-  EXPECT_EQ(aka->quality, "strong");
+  expect_name(*e, "HANIYYA, Ismaeel", NameKind::kAlias, "strong");
   ASSERT_EQ(e->birth_dates.size(), 1u);
   EXPECT_EQ(e->birth_dates[0].date.iso(), "1962");
   EXPECT_EQ(e->birth_places, std::vector<std::string>{"Shati"});
@@ -59,13 +45,11 @@ TEST_F(OfacXml, IndividualWithNamePartsBirthDataAndProgram) {
   EXPECT_NE(e->raw.find("<uid>9639</uid>"), std::string::npos);
 }
 
-TEST_F(OfacXml, WeakAliasesIdentifiersAndAddresses) {
-  const Entity* e = by_source_id(*list_, "17014");
+TEST(OfacXml, WeakAliasesIdentifiersAndAddresses) {
+  const ParsedList& list = cons();
+  const Entity* e = by_source_id(list, "17014");
   ASSERT_NE(e, nullptr);
-  const Name* weak = name_of(*e, "RUSAG");
-  ASSERT_NE(weak, nullptr);
-  EXPECT_EQ(weak->kind, NameKind::kWeakAlias);
-  EXPECT_EQ(weak->quality, "weak");
+  expect_name(*e, "RUSAG", NameKind::kWeakAlias, "weak");
   EXPECT_NE(identifier_of(*e, "swift_bic", "RUAGRUMM"), nullptr);
   const Identifier* reg = identifier_of(*e, "registration", "1027700342890");
   ASSERT_NE(reg, nullptr);
@@ -79,10 +63,11 @@ TEST_F(OfacXml, WeakAliasesIdentifiersAndAddresses) {
             e->remarks.end());
 }
 
-TEST_F(OfacXml, WeakFormerName) {
+TEST(OfacXml, WeakFormerName) {
+  const ParsedList& list = cons();
   // <aka><type>f.k.a.</type><category>weak</category><lastName>UNITED GEORGIAN BANK</lastName>
   bool found = false;
-  for (const Entity& e : list_->entities) {
+  for (const Entity& e : list.entities) {
     if (const Name* n = name_of(e, "UNITED GEORGIAN BANK")) {
       found = true;
       EXPECT_EQ(n->kind, NameKind::kFormerName);
@@ -92,10 +77,11 @@ TEST_F(OfacXml, WeakFormerName) {
   EXPECT_TRUE(found);
 }
 
-TEST_F(OfacXml, AgreesWithTheCsvOfTheSameList) {
+TEST(OfacXml, AgreesWithTheCsvOfTheSameList) {
+  const ParsedList& list = cons();
   auto csv = parse_list("ofac-cons-csv", {shared_data("ofac/cons_csv_2025-12")});
   ASSERT_TRUE(csv.ok()) << csv.status().to_string();
-  const Entity* x = by_source_id(*list_, "17014");
+  const Entity* x = by_source_id(list, "17014");
   const Entity* c = by_source_id(*csv, "17014");
   ASSERT_TRUE(x && c);
   ASSERT_EQ(x->names.size(), c->names.size());

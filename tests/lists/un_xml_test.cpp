@@ -13,35 +13,18 @@ using namespace sekisho::testing;
 
 std::filesystem::path un_2026() { return shared_data("un/consolidated_2026-02-27.xml"); }
 
-class UnXml : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto r = parse_list("un-xml", {un_2026()});
-    ASSERT_TRUE(r.ok()) << r.status().to_string();
-    list_ = new ParsedList(std::move(r).value());
-  }
-  static void TearDownTestSuite() {
-    delete list_;
-    list_ = nullptr;
-  }
-  static const Entity& entity(std::string_view ref) {
-    const Entity* e = by_source_id(*list_, ref);
-    EXPECT_NE(e, nullptr) << ref;
-    static const Entity kNone;
-    return e ? *e : kNone;
-  }
-  static ParsedList* list_;
-};
-ParsedList* UnXml::list_ = nullptr;
+const ParsedList& un() { return parsed_once("un-xml", un_2026()); }
+const Entity& entity(std::string_view ref) { return entity_in(un(), ref); }
 
-TEST_F(UnXml, CountsDateAndReferenceNumberIds) {
-  auto counts = count_by_schema(list_->entities);
+TEST(UnXml, CountsDateAndReferenceNumberIds) {
+  const ParsedList& list = un();
+  auto counts = count_by_schema(list.entities);
   EXPECT_EQ(counts["Person"], 730);
   EXPECT_EQ(counts["Organization"], 273);
-  EXPECT_EQ(list_->publication_date, "2026-02-27");  // dateGenerated="2026-02-27T00:00:09.554Z"
+  EXPECT_EQ(list.publication_date, "2026-02-27");  // dateGenerated="2026-02-27T00:00:09.554Z"
   // Ids are the UN reference numbers (unique in this file), e.g. QDi.421, CDe.001.
   std::regex ref(R"([A-Z]{2}[ie]\.\d{3})");
-  for (const Entity& e : list_->entities) {
+  for (const Entity& e : list.entities) {
     EXPECT_TRUE(std::regex_match(e.source_id, ref)) << e.source_id;
     EXPECT_EQ(e.id, "un_sc_sanctions-" + e.source_id);
   }
@@ -56,7 +39,7 @@ TEST(UnXmlVersions, OlderFileWithSingleQuotedProlog) {
   EXPECT_EQ(r->publication_date, "2025-04-19");
 }
 
-TEST_F(UnXml, OriginalScriptBirthDataAndListing) {
+TEST(UnXml, OriginalScriptBirthDataAndListing) {
   const Entity& e = entity("QDi.421");
   EXPECT_EQ(e.caption, "HAMZA USAMA MUHAMMAD BIN LADEN");
   ASSERT_FALSE(e.names.empty());
@@ -76,16 +59,10 @@ TEST_F(UnXml, OriginalScriptBirthDataAndListing) {
   EXPECT_NE(e.raw.find("<REFERENCE_NUMBER>QDi.421</REFERENCE_NUMBER>"), std::string::npos);
 }
 
-TEST_F(UnXml, AliasQualityApproximateDatesAndPassport) {
+TEST(UnXml, AliasQualityApproximateDatesAndPassport) {
   const Entity& e = entity("TAi.011");
-  const Name* low = name_of(e, "Naib Imam");
-  ASSERT_NE(low, nullptr);
-  EXPECT_EQ(low->kind, NameKind::kWeakAlias);
-  EXPECT_EQ(low->quality, "low");
-  const Name* good = name_of(e, "Akhtar Mohammad Mansoor");
-  ASSERT_NE(good, nullptr);
-  EXPECT_EQ(good->kind, NameKind::kAlias);
-  EXPECT_EQ(good->quality, "good");
+  expect_name(e, "Naib Imam", NameKind::kWeakAlias, "low");
+  expect_name(e, "Akhtar Mohammad Mansoor", NameKind::kAlias, "good");
   ASSERT_EQ(e.birth_dates.size(), 2u);
   EXPECT_EQ(e.birth_dates[0].date.iso(), "1960");
   EXPECT_TRUE(e.birth_dates[0].circa);  // TYPE_OF_DATE APPROXIMATELY
@@ -98,7 +75,7 @@ TEST_F(UnXml, AliasQualityApproximateDatesAndPassport) {
   EXPECT_EQ(e.programs, std::vector<std::string>{"Taliban"});
 }
 
-TEST_F(UnXml, BetweenYearsAndGender) {
+TEST(UnXml, BetweenYearsAndGender) {
   const Entity& e = entity("CDi.030");  // BOSCO TAGANDA
   ASSERT_EQ(e.birth_dates.size(), 1u);
   EXPECT_EQ(e.birth_dates[0].date.iso(), "1973");
@@ -106,29 +83,25 @@ TEST_F(UnXml, BetweenYearsAndGender) {
   EXPECT_EQ(e.gender, "male");
 }
 
-TEST_F(UnXml, DocumentNumbersAreTrimmed) {
+TEST(UnXml, DocumentNumbersAreTrimmed) {
   const Entity& e = entity("KPi.033");  // <NUMBER> 381310014</NUMBER>
   EXPECT_NE(identifier_of(e, "passport", "381310014"), nullptr);
   EXPECT_EQ(e.nationalities, std::vector<std::string>{"Democratic People's Republic of Korea"});
 }
 
-TEST_F(UnXml, NationalIdDocument) {
+TEST(UnXml, NationalIdDocument) {
   const Entity& e = entity("TAi.174");
   const Identifier* id = identifier_of(e, "national_id", "5430312277059");
   ASSERT_NE(id, nullptr);
   EXPECT_EQ(id->country, "Pakistan");
 }
 
-TEST_F(UnXml, EntityAliasesAndAddress) {
+TEST(UnXml, EntityAliasesAndAddress) {
   const Entity& e = entity("CDe.001");
   EXPECT_EQ(e.schema, Schema::kOrganization);
   EXPECT_EQ(e.caption, "ADF");
-  const Name* aka = name_of(e, "Allied Democratic Forces");
-  ASSERT_NE(aka, nullptr);
-  EXPECT_EQ(aka->kind, NameKind::kAlias);
-  const Name* fka = name_of(e, "NALU");
-  ASSERT_NE(fka, nullptr);
-  EXPECT_EQ(fka->kind, NameKind::kFormerName);
+  expect_name(e, "Allied Democratic Forces", NameKind::kAlias, "");
+  expect_name(e, "NALU", NameKind::kFormerName, "");
   ASSERT_FALSE(e.addresses.empty());
   EXPECT_EQ(e.addresses[0].country, "Democratic Republic of the Congo");
   EXPECT_EQ(e.listed_on, "2014-06-30");
