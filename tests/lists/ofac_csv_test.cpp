@@ -195,6 +195,13 @@ TEST(OfacCsvErrors, InvalidUtf8NamesLineAndColumn) {
   EXPECT_MESSAGE_HAS(r, "invalid UTF-8");
 }
 
+TEST(OfacCsvErrors, PartialSetWithoutSdnCsv) {
+  // The 2025-12 copy has add/alt/sdn_comments only: nothing to join them to.
+  auto r = parse_list("ofac-csv", {shared_data("ofac/sdn_csv_2025-12_partial")});
+  ASSERT_FALSE(r.ok());
+  EXPECT_MESSAGE_HAS(r, "ofac-csv: missing required file sdn.csv");
+}
+
 TEST(OfacCsvErrors, EmptyFile) {
   auto r = parse_list("ofac-csv", {fixture("ofac/empty")});
   ASSERT_FALSE(r.ok());
