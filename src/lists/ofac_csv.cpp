@@ -5,6 +5,7 @@
 // do not fit in the primary file continue in *_comments.csv (the two pieces
 // are glued without a separator: the split falls mid-word).
 #include <charconv>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -33,9 +34,9 @@ constexpr std::string_view kCommentFields[] = {"ent_num", "remarks_extension"};
 // One loaded file of the set, with its records and the text of each record.
 struct Table {
   std::string path;
-  SourceFile meta;
+  std::unique_ptr<LoadedFile> file;  // owns the text `raw` points into
   std::vector<CsvRecord> records;
-  std::vector<std::string> raw;  // source text of each record, line ends removed
+  std::vector<std::string_view> raw;  // source text of each record, line ends removed
   std::span<const std::string_view> field_names;
 
   std::string where(const CsvRecord& rec, size_t field) const {
@@ -43,6 +44,11 @@ struct Table {
            std::string(field_names[field]) + ")";
   }
 };
+
+void append_line(std::string& raw, std::string_view line) {
+  raw += '\n';
+  raw += line;
+}
 
 bool is_empty_marker(std::string_view f) { return trim(f) == "-0-"; }
 
@@ -53,19 +59,19 @@ std::string_view value_of(const CsvRecord& rec, size_t i) {
 }
 
 // The text of each record: from its first line up to the next record's.
-std::vector<std::string> record_texts(std::string_view text, const std::vector<CsvRecord>& records) {
+std::vector<std::string_view> record_texts(std::string_view text, const std::vector<CsvRecord>& records) {
   std::vector<size_t> line_starts = {0};
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts.push_back(i + 1);
   }
-  std::vector<std::string> out;
+  std::vector<std::string_view> out;
   out.reserve(records.size());
   for (size_t r = 0; r < records.size(); ++r) {
     size_t begin = line_starts[records[r].line - 1];
     size_t end = r + 1 < records.size() ? line_starts[records[r + 1].line - 1] : text.size();
     std::string_view piece = text.substr(begin, end - begin);
     while (!piece.empty() && (piece.back() == '\n' || piece.back() == '\r')) piece.remove_suffix(1);
-    out.emplace_back(piece);
+    out.push_back(piece);
   }
   return out;
 }
@@ -74,9 +80,9 @@ Result<Table> load_table(const fs::path& path, std::span<const std::string_view>
   SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
   Table t;
   t.path = path.string();
-  t.meta = file.meta;
+  t.file = std::make_unique<LoadedFile>(std::move(file));
   t.field_names = field_names;
-  std::string_view text = text_body(file);
+  std::string_view text = text_body(*t.file);
   // Some published files quote a field and keep writing after the closing quote; lenient
   // mode reads that as text instead of failing the whole list.
   SEKISHO_ASSIGN_OR_RETURN(t.records, read_csv(text, t.path, {.lenient_quotes = true}));
@@ -184,7 +190,7 @@ Status read_primary(const Table& t, const ParseOptions& options, std::vector<Dra
     if (!value_of(rec, 10).empty()) e.remarks.push_back("Vessel Owner: " + std::string(value_of(rec, 10)));
     // Remarks are kept untrimmed until any continuation is glued on.
     if (!is_empty_marker(rec.fields[11])) d.remarks = rec.fields[11];
-    e.raw = t.raw[r];
+    e.raw = std::string(t.raw[r]);
     drafts.push_back(std::move(d));
   }
   return Status::ok_status();
@@ -196,7 +202,7 @@ Status read_comments(const Table& t, std::unordered_map<long, size_t>& index, st
     const CsvRecord& rec = t.records[r];
     SEKISHO_ASSIGN_OR_RETURN(Draft * d, owner_of(t, rec, index, drafts, prim_name));
     if (!is_empty_marker(rec.fields[1])) d->remarks += rec.fields[1];
-    d->entity.raw += "\n" + t.raw[r];
+    append_line(d->entity.raw, t.raw[r]);
   }
   return Status::ok_status();
 }
@@ -208,7 +214,7 @@ Status read_addresses(const Table& t, std::unordered_map<long, size_t>& index, s
     SEKISHO_ASSIGN_OR_RETURN(Draft * d, owner_of(t, rec, index, drafts, prim_name));
     SEKISHO_RETURN_IF_ERROR(parse_number(t, rec, 1).status());
     Entity& e = d->entity;
-    e.raw += "\n" + t.raw[r];
+    append_line(e.raw, t.raw[r]);
     Address a;
     a.street = std::string(value_of(rec, 2));
     // dat_spec: one column for "City/State/Province/Postal Code", never split by OFAC.
@@ -234,7 +240,7 @@ Status read_aliases(const Table& t, std::unordered_map<long, size_t>& index, std
     SEKISHO_ASSIGN_OR_RETURN(Draft * d, owner_of(t, rec, index, drafts, prim_name));
     SEKISHO_RETURN_IF_ERROR(parse_number(t, rec, 1).status());
     Entity& e = d->entity;
-    e.raw += "\n" + t.raw[r];
+    append_line(e.raw, t.raw[r]);
     std::string type = to_lower_ascii(value_of(rec, 2));
     Name n;
     // alt.csv holds OFAC's strong aliases; weak ones are only in Remarks.
@@ -272,7 +278,7 @@ Result<ParsedList> parse_set(const Paths& paths, const ParseOptions& options, co
   std::unordered_map<long, size_t> index;
 
   SEKISHO_ASSIGN_OR_RETURN(Table prim, load_table(files[0], kPrimFields));
-  out.files.push_back(prim.meta);
+  out.files.push_back(prim.file->meta);
   SEKISHO_RETURN_IF_ERROR(read_primary(prim, options, drafts, index));
 
   using Reader = Status (*)(const Table&, std::unordered_map<long, size_t>&, std::vector<Draft>&, std::string_view);
@@ -288,7 +294,7 @@ Result<ParsedList> parse_set(const Paths& paths, const ParseOptions& options, co
   for (const Step& step : steps) {
     if (step.path.empty()) continue;
     SEKISHO_ASSIGN_OR_RETURN(Table t, load_table(step.path, step.fields));
-    out.files.push_back(t.meta);
+    out.files.push_back(t.file->meta);
     SEKISHO_RETURN_IF_ERROR(step.read(t, index, drafts, layout.prim));
   }
 

@@ -114,10 +114,23 @@ constexpr std::array kLabels = {
 
 // The label of `text` when it starts with one, matched case-insensitively and
 // ending at a word boundary ("citizen Mexico" but not "Citizen's Card").
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool has_prefix_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (lower(s[i]) != lower(prefix[i])) return false;
+  }
+  return true;
+}
+
 const Label* match_label(std::string_view text) {
+  if (text.empty()) return nullptr;
   const Label* best = nullptr;
+  const char first = lower(text[0]);
   for (const Label& l : kLabels) {
-    if (!starts_with_ascii_ci(text, l.text)) continue;
+    // This runs for every fact of every Remarks field: check one byte before comparing more.
+    if (lower(l.text[0]) != first || !has_prefix_ci(text, l.text)) continue;
     if (text.size() > l.text.size()) {
       char next = text[l.text.size()];
       bool label_ends_in_word = std::isalnum(static_cast<unsigned char>(l.text.back()));

@@ -2,6 +2,7 @@
 // <publshInformation> (sic) and one <sdnEntry> per listed party. Elements are
 // matched by local name because OFAC changed the namespace over the years.
 #include <charconv>
+#include <cstdio>
 #include <string>
 
 #include "core/strings.hpp"

@@ -83,8 +83,12 @@ Status load_xml(pugi::xml_document& doc, std::string_view text, std::string_view
     size_t offset = result.offset < 0 ? 0 : static_cast<size_t>(result.offset);
     if (offset > text.size()) offset = text.size();
     LineCol lc = line_col_at(text, offset);
+    // An error on the last line is almost always a cut-off download: say so.
+    std::string_view rest = trim(text.substr(offset));
+    bool at_end = rest.find('\n') == std::string_view::npos;
     return parse_error(std::string(file_name) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                       ": XML parse error: " + result.description());
+                       ": XML parse error: " + result.description() +
+                       (at_end ? " (on the last line: is the file truncated?)" : ""));
   }
   if (!doc.document_element()) return parse_error(std::string(file_name) + ": XML has no root element");
   return Status::ok_status();

@@ -1,0 +1,297 @@
+// sekisho/match.hpp — scoring: how alike are two names, and how much do the
+// other facts (birth date, country, identifiers, gender, schema) support or
+// contradict the hit.
+//
+// Three layers, each usable alone:
+//   1. Similarity kernels on byte strings: Jaro, Jaro-Winkler, bit-parallel
+//      Levenshtein and OSA (Myers 1999 / Hyyrö 2003), bounded variants with an
+//      early exit, a CachedPattern for one query token against many candidates,
+//      and a phonetic skeleton key.
+//   2. Name comparison on already-normalised tokens (lower-case ASCII, one
+//      token per word; legal forms replaced by their class, e.g. "llc"): an
+//      order-free optimal alignment with merged/split tokens, initials,
+//      length-graded typo budgets, rarity weights and penalties that tell an
+//      omitted part from a contradicted one. The result explains itself.
+//   3. Hit scoring: the name score combined with the qualifiers, each effect
+//      recorded.
+//
+//   using namespace sekisho::match;
+//   NameComparer comparer;  // default weights: generic words count little
+//   NameMatch m = comparer.compare(tokens_from_text("vladimir putin"),
+//                                  tokens_from_text("vladimir vladimirovich putin"));
+//   Facts query;  query.birth_dates.push_back(parse_date_loose("1952"));
+//   Facts listed = facts_from_entity(entity);
+//   HitScore hit = score_hit(m, query, listed);
+//   if (hit.score >= kDefaultThreshold) std::cout << hit.to_text();
+//
+// Thread safety: every function is pure; NameComparer, TokenWeights and
+// PreparedQuery are immutable after construction and safe to share between
+// threads.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sekisho/entity.hpp"
+
+namespace sekisho::match {
+
+// ---------------------------------------------------------------------------
+// 1. Kernels. Inputs are byte strings; bytes ≥ 0x80 are compared as bytes
+// (fold to ASCII first: the text pipeline does).
+
+inline constexpr size_t kNoLimit = std::numeric_limits<size_t>::max();
+
+// Jaro similarity in [0, 1]; 1 for two empty strings.
+double jaro(std::string_view a, std::string_view b);
+// Jaro-Winkler: Jaro plus prefix_weight per common leading byte (at most 4),
+// applied only when Jaro exceeds 0.7 (Winkler 1990).
+double jaro_winkler(std::string_view a, std::string_view b, double prefix_weight = 0.1);
+// Levenshtein distance (insert, delete, substitute: cost 1 each).
+size_t levenshtein(std::string_view a, std::string_view b);
+// Levenshtein distance, or max + 1 as soon as it is known to exceed `max`.
+size_t levenshtein_bounded(std::string_view a, std::string_view b, size_t max);
+// Optimal string alignment distance: Levenshtein plus adjacent transposition
+// at cost 1 (a substring is never edited twice).
+size_t osa_distance(std::string_view a, std::string_view b);
+// OSA distance, or max + 1 as soon as it is known to exceed `max`.
+size_t osa_bounded(std::string_view a, std::string_view b, size_t max);
+
+// One query token precomputed for many comparisons: a 64-bit position mask per
+// byte value, so each comparison costs O(|other|) word operations when the
+// token has at most 64 bytes (longer tokens fall back to the uncached kernels).
+class CachedPattern {
+ public:
+  explicit CachedPattern(std::string_view token);
+
+  const std::string& token() const { return token_; }
+  double jaro(std::string_view other) const;
+  // Returns 0 early when the lengths alone prove the result is below `cutoff`.
+  double jaro_winkler(std::string_view other, double prefix_weight = 0.1, double cutoff = 0.0) const;
+  size_t levenshtein(std::string_view other, size_t max = kNoLimit) const;
+  size_t osa(std::string_view other, size_t max = kNoLimit) const;
+
+ private:
+  std::string token_;
+  std::array<uint64_t, 256> masks_{};  // bit i set when token_[i] has this byte value
+};
+
+// Phonetic skeleton key of one ASCII name token (see phonetic.cpp for the
+// rules and why not Metaphone): vowels dropped after the first letter,
+// transliteration digraphs folded (kh→h, sh/sch/ch→x, zh/dzh/j→j, ph→f…),
+// consonants folded into classes (b/p, d/t, g/k/c/q, s/z, f/v/w), runs
+// collapsed. "mohamed", "muhammad" → "mhmt"; "usama", "osama" → "asm".
+std::string phonetic_key(std::string_view token);
+
+// ---------------------------------------------------------------------------
+// 2. Name comparison.
+
+enum class NamePartRole : uint8_t { kUnknown = 0, kGiven, kMiddle, kFamily, kPatronymic };
+
+struct NameToken {
+  std::string text;                            // normalised: ASCII lower case, no spaces
+  NamePartRole role = NamePartRole::kUnknown;  // when the source gives name parts
+  bool legal_form = false;  // `text` is a legal-form class ("llc", "jsc"): compared by class only
+  bool stopword = false;    // particle or filler ("al", "bin", "de", "the"): low weight
+};
+
+// Splits normalised text on spaces into tokens of unknown role; no other processing.
+std::vector<NameToken> tokens_from_text(std::string_view normalised);
+
+// How much a token counts: rare tokens 1.0, generic ones (company, bank,
+// mohammad in a list full of them) less. Default-constructed: a built-in list
+// of generic organisation words and name particles; from_frequencies: an IDF
+// table computed by the caller over the names of the lists being screened.
+class TokenWeights {
+ public:
+  TokenWeights();
+  // `document_frequency[token]` = number of names holding the token, out of `name_count`.
+  // Tokens seen in at most `rare_count` names weigh 1.0; more frequent ones
+  // weigh less, in proportion to their IDF, down to kMinWeight.
+  static TokenWeights from_frequencies(const std::unordered_map<std::string, uint32_t>& document_frequency,
+                                       uint32_t name_count, uint32_t rare_count = 20);
+
+  double weight(const NameToken& token) const;
+
+  static constexpr double kMinWeight = 0.15;
+  static constexpr double kLegalFormWeight = 0.25;  // a legal form says little about who it is
+  static constexpr double kStopwordWeight = 0.3;
+  static constexpr double kInitialWeight = 0.5;     // "j" carries one letter of information
+
+ private:
+  std::unordered_map<std::string, double> weights_;  // tokens not listed weigh 1.0
+};
+
+// Tuning of the name comparison; the defaults were chosen on the nomenklatura
+// name_bench half we hold (tests/match/name_bench_test.cpp).
+struct NameMatchOptions {
+  // Weight, relative to a matched token, of a token one side has and the other
+  // side simply lacks (the query omitted a middle name, or added one).
+  double query_extra_weight = 0.45;
+  double candidate_extra_weight = 0.35;
+  // Weight of a contradicted part: both sides have a token there and they differ.
+  double contradiction_weight = 2.0;
+  // Pairs scoring below this are not a match: both tokens become unmatched.
+  double pair_floor = 0.7;
+  // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).
+  double edit_cost = 0.5;
+  // Extra loss when the first letters differ (typists rarely get the first letter wrong).
+  double first_letter_penalty = 0.06;
+  // Similarity of an initial ("j") with a token of that initial ("john").
+  double initial_similarity = 0.9;
+  // Similarity of a token with a longer token it is a prefix of ("ben" ~ "benjamin"), at least 3 letters.
+  double prefix_similarity = 0.72;
+  // Similarity of two tokens with the same phonetic key beyond the typo budget.
+  double phonetic_similarity = 0.8;
+  // Factor when the aligned tokens are in a different order (the name may be another person's).
+  double reorder_factor = 0.97;
+  // Factor per pair whose known roles disagree (a given name matched to a family name).
+  double role_conflict_factor = 0.85;
+};
+
+enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kLegalForm };
+std::string_view pair_method_name(PairMethod method);
+
+struct AlignedPair {
+  std::string query;      // query token(s), merged tokens joined by '+'
+  std::string candidate;  // candidate token(s)
+  double similarity = 0;
+  double weight = 0;
+  PairMethod method = PairMethod::kExact;
+  size_t edits = 0;       // OSA edits for kEdit / kMerged
+};
+
+enum class UnmatchedKind : uint8_t {
+  kQueryExtra,      // the query has a part the candidate lacks
+  kCandidateExtra,  // the candidate has a part the query omitted
+  kContradicted,    // both sides have a part here and the parts differ
+};
+std::string_view unmatched_kind_name(UnmatchedKind kind);
+
+struct UnmatchedToken {
+  std::string text;
+  bool query_side = true;
+  double weight = 0;
+  UnmatchedKind kind = UnmatchedKind::kQueryExtra;
+};
+
+struct Penalty {
+  std::string reason;
+  double factor = 1.0;  // multiplied into the score
+};
+
+struct NameMatch {
+  double score = 0;  // in [0, 1]; 1.0 only for identical token sequences
+  std::vector<AlignedPair> pairs;
+  std::vector<UnmatchedToken> unmatched;
+  std::vector<Penalty> penalties;
+
+  std::string to_text() const;  // one line per pair / unmatched token / penalty
+  std::string to_json() const;  // {"score":…, "pairs":[…], "unmatched":[…], "penalties":[…]}
+};
+
+// The query's tokens with their weights and cached patterns, for scoring one
+// query against many candidates.
+class PreparedQuery {
+ public:
+  PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights);
+
+  const std::vector<NameToken>& tokens() const { return tokens_; }
+  const std::vector<CachedPattern>& patterns() const { return patterns_; }
+  const std::vector<double>& weights() const { return weights_; }
+
+ private:
+  std::vector<NameToken> tokens_;
+  std::vector<CachedPattern> patterns_;
+  std::vector<double> weights_;
+};
+
+class NameComparer {
+ public:
+  // `weights` must outlive the comparer; nullptr uses the built-in default table.
+  explicit NameComparer(const TokenWeights* weights = nullptr, NameMatchOptions options = {});
+
+  NameMatch compare(std::span<const NameToken> query, std::span<const NameToken> candidate) const;
+  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate) const;
+  PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
+
+  const TokenWeights& weights() const { return *weights_; }
+  const NameMatchOptions& options() const { return options_; }
+
+ private:
+  const TokenWeights* weights_;
+  NameMatchOptions options_;
+};
+
+// ---------------------------------------------------------------------------
+// 3. Qualifiers and the hit score.
+
+// What one side knows besides the name.
+struct Facts {
+  Schema schema = Schema::kLegalEntity;
+  std::vector<DateSpec> birth_dates;
+  std::vector<std::string> countries;     // nationality, citizenship, jurisdiction, flag (codes or names)
+  std::vector<Identifier> identifiers;
+  std::string gender;                     // "male", "female" or ""
+};
+
+Facts facts_from_entity(const Entity& entity);
+
+enum class QualifierOutcome : uint8_t {
+  kUnknown,     // one side does not say
+  kMatch,       // both say the same, precisely
+  kCompatible,  // both say something and it can be the same (1960 vs 1960-05-17)
+  kConflict,    // both say something and it cannot be the same
+};
+std::string_view qualifier_outcome_name(QualifierOutcome outcome);
+
+// Date of birth: exact days, year or month precision, ranges and circa (± kCircaYears).
+QualifierOutcome compare_dates(const DateSpec& a, const DateSpec& b);
+inline constexpr int kCircaYears = 2;
+
+struct HitOptions {
+  // Positive evidence moves the score this share of the way towards 1.
+  double date_match_boost = 0.25;      // same full date
+  double date_compatible_boost = 0.05; // same year, or overlapping ranges
+  double identifier_match_boost = 0.75;  // same typed identifier (passport, IMO, …)
+  double country_match_boost = 0.05;
+  // Counter-evidence multiplies the score by (1 - penalty).
+  double date_conflict_penalty = 0.2;
+  double identifier_conflict_penalty = 0.15;       // a person may hold several passports
+  double unique_identifier_conflict_penalty = 0.5; // a vessel has one IMO number
+  double country_conflict_penalty = 0.1;
+  double gender_conflict_penalty = 0.2;
+};
+
+struct QualifierEffect {
+  std::string qualifier;  // "birth_date", "identifier", "country", "gender", "schema"
+  QualifierOutcome outcome = QualifierOutcome::kUnknown;
+  std::string detail;     // the values compared, for the analyst
+  double score_before = 0;
+  double score_after = 0;
+};
+
+struct HitScore {
+  double score = 0;
+  NameMatch name;
+  std::vector<QualifierEffect> qualifiers;
+
+  std::string to_text() const;
+  std::string to_json() const;
+};
+
+// Combines the name score with the qualifiers. An incompatible schema scores 0.
+HitScore score_hit(NameMatch name, const Facts& query, const Facts& listed, const HitOptions& options = {});
+
+// The default decision threshold for a hit, chosen on the name_bench half we
+// hold (best F1); see tests/match/name_bench_test.cpp.
+inline constexpr double kDefaultThreshold = 0.75;
+
+}  // namespace sekisho::match

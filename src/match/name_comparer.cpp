@@ -1,0 +1,236 @@
+// Name comparison: units (tokens, or adjacent tokens merged when one side
+// wrote them as one word), a similarity matrix by the token tiers, an optimal
+// one-to-one alignment, then a weighted score in which every unmatched part
+// costs according to what it means:
+//
+//   score = Σ pairs w·sim / (Σ pairs w + β Σ contradicted w + α_q Σ query extras w + α_c Σ candidate extras w)
+//
+// A part both sides have but disagree on (Lavrov's patronymic Viktorovich vs
+// Borisovich) is a contradiction and costs β = 2 times its weight; a part only
+// one side has (the query left the patronymic out) costs a fraction. Leftovers
+// are contradictions as long as both sides have some, pairing the heaviest
+// first; the rest are extras (nomenklatura #366 scores both alike).
+#include <algorithm>
+#include <cmath>
+
+#include "match/assignment.hpp"
+#include "match/token_similarity.hpp"
+#include "sekisho/match.hpp"
+
+namespace sekisho::match {
+namespace {
+
+struct Unit {
+  std::string text;
+  size_t first = 0;  // index of the first original token
+  double weight = 1.0;
+  bool legal = false;
+  bool merged = false;
+  NamePartRole role = NamePartRole::kUnknown;
+  const CachedPattern* pattern = nullptr;
+  std::string label;  // for the explanation: "abdul+rahman"
+};
+
+std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
+                             std::span<const CachedPattern> patterns) {
+  std::vector<Unit> units;
+  units.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].text.empty()) continue;
+    units.push_back(Unit{.text = tokens[i].text,
+                         .first = i,
+                         .weight = weights[i],
+                         .legal = tokens[i].legal_form,
+                         .role = tokens[i].role,
+                         .pattern = patterns.empty() ? nullptr : &patterns[i],
+                         .label = tokens[i].text});
+  }
+  return units;
+}
+
+bool has_exact(const std::vector<Unit>& side, std::string_view text) {
+  return std::any_of(side.begin(), side.end(), [&](const Unit& u) { return !u.legal && u.text == text; });
+}
+
+// Joins runs of 2–3 adjacent tokens of `side` that together spell one token of
+// `other` ("abdul rahman" / "abdulrahman", "van der bilt" / "vanderbilt"),
+// unless those tokens already meet `other` exactly one by one.
+void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other, const NameMatchOptions& o) {
+  constexpr double kMergeFloor = 0.85;
+  for (size_t i = 0; i + 1 < side.size(); ++i) {
+    for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
+      bool usable = true, all_exact = true;
+      std::string joined, label;
+      for (size_t k = i; k < i + span; ++k) {
+        usable = usable && !side[k].legal;
+        all_exact = all_exact && has_exact(other, side[k].text);
+        joined += side[k].text;
+        label += (k > i ? "+" : "") + side[k].label;
+      }
+      if (!usable || all_exact) continue;
+      bool merge = false;
+      for (const Unit& target : other) {
+        if (target.legal || has_exact(side, target.text)) continue;
+        const auto ts = detail::token_similarity(joined, nullptr, false, target.text, false, o);
+        if (ts.similarity >= kMergeFloor && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
+          merge = true;
+          break;
+        }
+      }
+      if (!merge) continue;
+      Unit u{.text = joined, .first = side[i].first, .weight = 0, .legal = false, .merged = true,
+             .role = side[i].role, .pattern = nullptr, .label = label};
+      for (size_t k = i; k < i + span; ++k) u.weight = std::max(u.weight, side[k].weight);
+      side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
+      side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));
+      break;
+    }
+  }
+}
+
+int role_group(NamePartRole r) {
+  switch (r) {
+    case NamePartRole::kGiven:
+    case NamePartRole::kMiddle: return 1;
+    case NamePartRole::kFamily: return 2;
+    case NamePartRole::kPatronymic: return 3;
+    case NamePartRole::kUnknown: break;
+  }
+  return 0;
+}
+
+bool roles_conflict(NamePartRole a, NamePartRole b) {
+  return role_group(a) != 0 && role_group(b) != 0 && role_group(a) != role_group(b);
+}
+
+// Pairs the leftovers of both sides as contradictions, heaviest first, within
+// one kind (legal forms with legal forms); the rest are extras.
+void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, bool legal, NameMatch& out,
+                        double& contradicted, double& q_extra, double& c_extra) {
+  auto keep = [legal](const Unit* u) { return u->legal != legal; };
+  q.erase(std::remove_if(q.begin(), q.end(), keep), q.end());
+  c.erase(std::remove_if(c.begin(), c.end(), keep), c.end());
+  auto heavier = [](const Unit* a, const Unit* b) { return a->weight > b->weight; };
+  std::stable_sort(q.begin(), q.end(), heavier);
+  std::stable_sort(c.begin(), c.end(), heavier);
+  const size_t k = std::min(q.size(), c.size());
+  for (size_t i = 0; i < q.size(); ++i) {
+    const bool contra = i < k;
+    out.unmatched.push_back({q[i]->label, true, q[i]->weight,
+                             contra ? UnmatchedKind::kContradicted : UnmatchedKind::kQueryExtra});
+    (contra ? contradicted : q_extra) += contra ? q[i]->weight / 2 : q[i]->weight;
+  }
+  for (size_t i = 0; i < c.size(); ++i) {
+    const bool contra = i < k;
+    out.unmatched.push_back({c[i]->label, false, c[i]->weight,
+                             contra ? UnmatchedKind::kContradicted : UnmatchedKind::kCandidateExtra});
+    (contra ? contradicted : c_extra) += contra ? c[i]->weight / 2 : c[i]->weight;
+  }
+}
+
+NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatchOptions& o) {
+  NameMatch out;
+  if (q.empty() || c.empty()) return out;
+  merge_split_tokens(q, c, o);
+  merge_split_tokens(c, q, o);
+
+  const size_t rows = q.size(), cols = c.size();
+  std::vector<detail::TokenSimilarity> sims(rows * cols);
+  std::vector<double> gain(rows * cols, 0.0);
+  for (size_t i = 0; i < rows; ++i) {
+    for (size_t j = 0; j < cols; ++j) {
+      auto ts = detail::token_similarity(q[i].text, q[i].pattern, q[i].legal, c[j].text, c[j].legal, o);
+      if ((q[i].merged || c[j].merged) && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
+        ts.method = PairMethod::kMerged;
+      }
+      sims[i * cols + j] = ts;
+      if (ts.similarity < o.pair_floor) continue;
+      double g = (q[i].weight + c[j].weight) / 2 * ts.similarity;
+      if (roles_conflict(q[i].role, c[j].role)) g *= o.role_conflict_factor;
+      // A hair of preference for keeping the order, so ties resolve in place.
+      const double shift = std::fabs(static_cast<double>(q[i].first) - static_cast<double>(c[j].first));
+      gain[i * cols + j] = g - 1e-7 * shift;
+    }
+  }
+  const std::vector<int> row_to = detail::best_assignment(rows, cols, gain);
+
+  double num = 0, matched = 0;
+  std::vector<char> c_used(cols, 0);
+  std::vector<const Unit*> q_left, c_left;
+  std::vector<std::pair<size_t, size_t>> order;  // (query first, candidate first) of name pairs
+  size_t role_conflicts = 0;
+  for (size_t i = 0; i < rows; ++i) {
+    if (row_to[i] < 0) {
+      q_left.push_back(&q[i]);
+      continue;
+    }
+    const size_t j = static_cast<size_t>(row_to[i]);
+    c_used[j] = 1;
+    const auto& ts = sims[i * cols + j];
+    const double w = (q[i].weight + c[j].weight) / 2;
+    num += w * ts.similarity;
+    matched += w;
+    out.pairs.push_back({q[i].label, c[j].label, ts.similarity, w, ts.method, ts.edits});
+    if (!q[i].legal) order.emplace_back(q[i].first, c[j].first);
+    if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
+  }
+  for (size_t j = 0; j < cols; ++j)
+    if (!c_used[j]) c_left.push_back(&c[j]);
+
+  double contradicted = 0, q_extra = 0, c_extra = 0;
+  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra);
+  classify_leftovers(q_left, c_left, true, out, contradicted, q_extra, c_extra);
+
+  const double den = matched + o.contradiction_weight * contradicted + o.query_extra_weight * q_extra +
+                     o.candidate_extra_weight * c_extra;
+  double score = den > 0 ? num / den : 0.0;
+
+  std::sort(order.begin(), order.end());
+  const bool reordered =
+      std::adjacent_find(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; }) !=
+      order.end();
+  if (reordered) {
+    out.penalties.push_back({"name parts in a different order", o.reorder_factor});
+    score *= o.reorder_factor;
+  }
+  for (size_t k = 0; k < role_conflicts; ++k) {
+    out.penalties.push_back({"name part matched across roles (given vs family)", o.role_conflict_factor});
+    score *= o.role_conflict_factor;
+  }
+  out.score = std::clamp(score, 0.0, 1.0);
+  return out;
+}
+
+}  // namespace
+
+PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights)
+    : tokens_(std::move(tokens)) {
+  patterns_.reserve(tokens_.size());
+  weights_.reserve(tokens_.size());
+  for (const NameToken& t : tokens_) {
+    patterns_.emplace_back(t.text);
+    weights_.push_back(weights.weight(t));
+  }
+}
+
+NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options)
+    : weights_(weights), options_(options) {
+  if (weights_ == nullptr) {
+    static const TokenWeights kDefault;
+    weights_ = &kDefault;
+  }
+}
+
+NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate) const {
+  std::vector<double> cw;
+  cw.reserve(candidate.size());
+  for (const NameToken& t : candidate) cw.push_back(weights_->weight(t));
+  return compare_units(make_units(query.tokens(), query.weights(), query.patterns()),
+                       make_units(candidate, cw, {}), options_);
+}
+
+NameMatch NameComparer::compare(std::span<const NameToken> query, std::span<const NameToken> candidate) const {
+  return compare(PreparedQuery({query.begin(), query.end()}, *weights_), candidate);
+}
+
+}  // namespace sekisho::match

@@ -1,0 +1,61 @@
+#include "match/token_similarity.hpp"
+
+#include <algorithm>
+
+namespace sekisho::match::detail {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+size_t typo_budget(size_t longer_length) {
+  if (longer_length <= 2) return 0;
+  if (longer_length <= 5) return 1;
+  if (longer_length <= 9) return 2;
+  return 3;
+}
+
+TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bool q_legal, std::string_view c,
+                                 bool c_legal, const NameMatchOptions& o) {
+  if (q_legal || c_legal) {
+    // Legal forms meet only legal forms, and only by class.
+    if (q_legal && c_legal && q == c) return {1.0, PairMethod::kLegalForm, 0};
+    return {0.0, PairMethod::kLegalForm, 0};
+  }
+  if (q == c) return {1.0, PairMethod::kExact, 0};
+  if (q.empty() || c.empty()) return {};
+  if (q.size() == 1 || c.size() == 1) {
+    const std::string_view longer = q.size() == 1 ? c : q;
+    const char initial = q.size() == 1 ? q[0] : c[0];
+    if (longer.size() > 1 && longer[0] == initial) return {o.initial_similarity, PairMethod::kInitial, 0};
+    return {};
+  }
+  // Different numbers are different things (fund II vs fund III, 44 vs 45).
+  if (all_digits(q) || all_digits(c)) return {};
+
+  const size_t longer = std::max(q.size(), c.size());
+  const size_t budget = typo_budget(longer);
+  const size_t edits = qp != nullptr ? qp->osa(c, budget + 1) : osa_bounded(q, c, budget + 1);
+  const double first_letter = q[0] == c[0] ? 0.0 : o.first_letter_penalty;
+  if (edits <= budget) {
+    const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer) - first_letter;
+    return {sim, PairMethod::kEdit, edits};
+  }
+  const std::string_view shorter_token = q.size() < c.size() ? q : c;
+  const std::string_view longer_token = q.size() < c.size() ? c : q;
+  if (shorter_token.size() >= 3 && longer_token.starts_with(shorter_token)) {
+    return {o.prefix_similarity, PairMethod::kPrefix, edits};
+  }
+  const std::string qk = phonetic_key(q);
+  if (qk.size() >= 2 && qk == phonetic_key(c)) {
+    return {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, edits};
+  }
+  // Beyond every tier: a graded value below any sensible floor, kept for the explanation.
+  const double jw = qp != nullptr ? qp->jaro_winkler(c) : jaro_winkler(q, c);
+  return {0.6 * jw, PairMethod::kEdit, edits};
+}
+
+}  // namespace sekisho::match::detail

@@ -1,0 +1,29 @@
+// Similarity of one query token with one candidate token: the tiers an
+// analyst would accept (exact, typo within budget, initial, prefix, same
+// sound), each with its own score, so a short name with one typo ("jon" /
+// "john") degrades smoothly instead of falling off a cliff.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "sekisho/match.hpp"
+
+namespace sekisho::match::detail {
+
+struct TokenSimilarity {
+  double similarity = 0;
+  PairMethod method = PairMethod::kEdit;
+  size_t edits = 0;
+};
+
+// Edits a token of `longer_length` bytes may carry and still match: 0 up to 2
+// letters, 1 up to 5, 2 up to 9, 3 beyond (the budget grows with length
+// because a typo in a long name leaves most of it intact).
+size_t typo_budget(size_t longer_length);
+
+// `query_pattern` may be null (merged tokens have none): the kernels then run uncached.
+TokenSimilarity token_similarity(std::string_view query, const CachedPattern* query_pattern, bool query_legal,
+                                 std::string_view candidate, bool candidate_legal, const NameMatchOptions& options);
+
+}  // namespace sekisho::match::detail
