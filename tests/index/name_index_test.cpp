@@ -1,0 +1,118 @@
+#include "index/name_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "index/flat_key_map.hpp"
+#include "index/token_hash.hpp"
+#include "sekisho/match.hpp"
+
+namespace sekisho::index {
+namespace {
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+NameIndex build(const std::vector<std::string>& names) {
+  std::vector<IndexedForm> forms;
+  for (uint32_t i = 0; i < names.size(); ++i) forms.push_back({i, split(names[i])});
+  return NameIndex::build(forms);
+}
+
+std::vector<uint32_t> find_ids(const NameIndex& ix, const std::string& query, size_t k = 10) {
+  std::vector<std::vector<std::string>> forms = {split(query)};
+  std::vector<Candidate> out;
+  ix.find(forms, k, out);
+  std::vector<uint32_t> ids;
+  for (const Candidate& c : out) ids.push_back(c.name_id);
+  return ids;
+}
+
+bool contains(const std::vector<uint32_t>& ids, uint32_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
+TEST(TokenHash, DeletionHashesEqualHashesOfTheShorterStrings) {
+  std::string s = "zakharova";
+  TokenHasher h(s);
+  EXPECT_EQ(h.whole(), token_hash(s));
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::string one = s.substr(0, i) + s.substr(i + 1);
+    EXPECT_EQ(h.without(i), token_hash(one)) << i;
+    for (size_t j = i + 1; j < s.size(); ++j) {
+      std::string two = one.substr(0, j - 1) + one.substr(j);
+      EXPECT_EQ(h.without(i, j), token_hash(two)) << i << "," << j;
+    }
+  }
+}
+
+TEST(FlatKeyMap, GathersValuesPerKey) {
+  FlatKeyMap m({{7, 1}, {9, 2}, {7, 3}, {0, 4}});
+  auto seven = m.find(7);
+  EXPECT_EQ(std::vector<uint32_t>(seven.begin(), seven.end()), (std::vector<uint32_t>{1, 3}));
+  EXPECT_EQ(m.find(0).size(), 1u);  // key 0 is stored (remapped internally)
+  EXPECT_TRUE(m.find(8).empty());
+  EXPECT_EQ(m.key_count(), 3u);
+}
+
+TEST(NameIndex, FindsExactTypoPhoneticAndJoinedForms) {
+  NameIndex ix = build({"maria zakharova", "vladimir putin", "abdulrahman al qaida", "mohammed ali", "ivan petrov"});
+  EXPECT_EQ(find_ids(ix, "maria zakharova").front(), 0u);
+  EXPECT_EQ(find_ids(ix, "mariya zakharova").front(), 0u);  // 1 edit in a 6-letter token
+  EXPECT_EQ(find_ids(ix, "zaharova").front(), 0u);          // 1 deletion
+  EXPECT_EQ(find_ids(ix, "wladimir poutine").front(), 1u);  // edits and phonetic key
+  EXPECT_EQ(find_ids(ix, "abdul rahman").front(), 2u);      // joined tokens
+  EXPECT_EQ(find_ids(ix, "alqaida").front(), 2u);
+  EXPECT_EQ(find_ids(ix, "muhamad ali").front(), 3u);       // phonetic: mhmt
+  EXPECT_TRUE(find_ids(ix, "xyzzy").empty());
+}
+
+TEST(NameIndex, RareTokensOutvoteCommonOnes) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i) names.push_back("trading company number" + std::to_string(i));
+  names.push_back("zephyrine trading company");
+  NameIndex ix = build(names);
+  auto ids = find_ids(ix, "zephyrine trading company", 3);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), 300u);
+  // Only common words: still candidates, not nothing.
+  EXPECT_FALSE(find_ids(ix, "trading company", 5).empty());
+}
+
+// Reference: the tokens the index must reach for a query token, by the rules
+// it documents (exact; OSA within the length budget; equal phonetic keys).
+TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
+  std::mt19937 rng(7);
+  auto random_token = [&](size_t len) {
+    std::string t;
+    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % 8);  // small alphabet: many near pairs
+    return t;
+  };
+  std::vector<std::string> names;
+  for (int i = 0; i < 400; ++i) names.push_back(random_token(3 + rng() % 9));
+  NameIndex ix = build(names);
+  auto budget = [](size_t len) { return len >= 9 ? 2u : len >= 4 ? 1u : 0u; };
+  for (int q = 0; q < 200; ++q) {
+    std::string query = random_token(3 + rng() % 9);
+    auto ids = find_ids(ix, query, names.size());
+    for (uint32_t i = 0; i < names.size(); ++i) {
+      size_t allowed = budget(std::max(query.size(), names[i].size()));
+      bool near = match::osa_distance(query, names[i]) <= allowed &&
+                  std::min(query.size(), names[i].size()) >= (allowed ? 4u : 0u) &&
+                  budget(std::min(query.size(), names[i].size())) >= allowed;
+      if (near) EXPECT_TRUE(contains(ids, i)) << query << " should reach " << names[i];
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sekisho::index
