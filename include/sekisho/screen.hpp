@@ -104,4 +104,32 @@ class Screener {
   std::unique_ptr<Impl> impl_;
 };
 
+// Two names compared through the whole text pipeline (every transliteration
+// variant of each), for `sekisho compare`: the best pair decides.
+struct NameComparison {
+  double score = 0;
+  std::string form_a, form_b;  // the variants that met
+  match::NameMatch detail;
+};
+NameComparison compare_names(std::string_view a, std::string_view b, Schema schema,
+                             const match::NameComparer& comparer);
+
+// One row of a screening batch (CSV: id,name[,schema,birth_date,country,id_number,gender]).
+struct QueryRow {
+  size_t line = 0;     // 1-based line in the input
+  std::string id;
+  ScreenQuery query;
+  std::string error;   // non-empty: the row is unusable, and why
+};
+
+// Reads a screening batch. A missing `id` or `name` column, or an unreadable
+// file, is an error for the whole batch; a bad row (empty name, invalid UTF-8,
+// unknown schema) keeps its `error` and the rest go on.
+Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name);
+
+// Builds a query from loose field values (as the CLI and the HTTP API receive
+// them): schema name, birth date text, country, identifier number, gender.
+Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, std::string_view birth_date,
+                               std::string_view country, std::string_view id_number, std::string_view gender);
+
 }  // namespace sekisho

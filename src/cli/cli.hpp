@@ -33,5 +33,8 @@ void add_import_command(CLI::App& app, GlobalOptions& global);
 void add_lists_command(CLI::App& app, GlobalOptions& global);
 void add_diff_command(CLI::App& app, GlobalOptions& global);
 void add_update_command(CLI::App& app, GlobalOptions& global);
+void add_screen_command(CLI::App& app, GlobalOptions& global);
+void add_compare_command(CLI::App& app, GlobalOptions& global);
+void add_search_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli

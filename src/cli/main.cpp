@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   add_lists_command(app, global);
   add_diff_command(app, global);
   add_update_command(app, global);
+  add_screen_command(app, global);
+  add_compare_command(app, global);
+  add_search_command(app, global);
 
   try {
     app.parse(argc, argv);
