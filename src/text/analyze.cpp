@@ -94,6 +94,24 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
   return slot;
 }
 
+// Whether Cyrillic text could be a Japanese name in Polivanov spelling: only the letters that
+// system uses, and every consonant but н/й followed by a vowel, by itself (gemination) or дз.
+bool looks_like_polivanov(std::string_view text) {
+  const std::u32string s = detail::to_u32(text);
+  const std::u32string vowels = U"аеёиоуэюяь";
+  const std::u32string allowed = U"абвгдеёзийкмнопрстуфхцэюяьъ";
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (c == U' ') continue;
+    if (allowed.find(c) == std::u32string::npos) return false;
+    if (vowels.find(c) != std::u32string::npos || c == U'н' || c == U'й' || c == U'ъ') continue;
+    char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
+    bool ok = vowels.find(next) != std::u32string::npos || next == c || (c == U'д' && next == U'з');
+    if (!ok) return false;
+  }
+  return true;
+}
+
 Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
   Slot slot;
   if (has_ukrainian_letters(text)) {
@@ -101,7 +119,7 @@ Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
                     cyrillic_scheme_name(CyrillicScheme::kUkrainian));
   }
   for (CyrillicScheme s : kAllCyrillicSchemes) {
-    if (s == CyrillicScheme::kUkrainian) continue;
+    if (s == CyrillicScheme::kPolivanov && !looks_like_polivanov(text)) continue;
     add_alternative(slot, transliterate_cyrillic(text, s), VariantSource::kScheme, cyrillic_scheme_name(s));
   }
   if (options.extra_iuliia_schemes) {
@@ -176,7 +194,7 @@ void japanese_slots(const std::string& token, std::vector<Slot>& slots, bool& pe
                                           : static_cast<uint8_t>(static_cast<uint8_t>(ReadingKind::kGiven) |
                                                                  static_cast<uint8_t>(ReadingKind::kFemale) |
                                                                  static_cast<uint8_t>(ReadingKind::kMale));
-      std::vector<KanjiReading> readings = detail::kanji_readings_preferring(seg.surface, preferred);
+      std::vector<KanjiReading> readings = detail::kanji_readings_preferring(seg.surface, preferred, seg.reading_kana);
       if (!readings.empty() && readings.front().kinds == 0) {
         std::vector<std::string> styles = kana_to_hepburn_variants(readings.front().kana, {false});
         for (size_t i = 0; i < styles.size() && i < 3; ++i) {
@@ -196,12 +214,15 @@ void japanese_slots(const std::string& token, std::vector<Slot>& slots, bool& pe
   }
 }
 
-// Whether pure-Han text reads as Japanese: every kanji segment is a name ENAMDICT knows.
+// Whether pure-Han text reads as Japanese: MeCab reads every kanji segment and ENAMDICT or
+// EDICT knows it. Simplified Chinese characters (习, 东) are unknown to both.
 bool reads_as_japanese(const std::string& token) {
   auto segments = segment_japanese(token);
   if (!segments.ok() || segments->empty()) return false;
   for (const auto& seg : *segments) {
-    if (has_han(seg.surface) && detail::enamdict_lookup(seg.surface).empty()) return false;
+    if (!has_han(seg.surface)) continue;
+    if (seg.reading_kana.empty()) return false;
+    if (detail::enamdict_lookup(seg.surface).empty() && !detail::edict_contains(seg.surface)) return false;
   }
   return true;
 }
@@ -298,6 +319,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   bool japanese = false;
   bool all_person_segments = true;
   std::string japanese_text;
+  std::string pinyin;  // a whole-name extra for kanji names read as Japanese
   for (size_t i = 0; i < tokens.size();) {
     Script s = tokens[i].script;
     size_t end = i + 1;
@@ -349,6 +371,11 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
         } else if (as_japanese) {
           bool person = false;
           japanese_slots(run, slots, person);
+          // Pure kanji may still be a Chinese name (王毅): keep its pinyin as a last variant.
+          if (!kana_present && options.han_reading == HanReading::kAuto && tokens.size() == 1) {
+            Slot chinese = chinese_slot(run);
+            if (!chinese.alternatives.empty()) pinyin = chinese.alternatives.front().text;
+          }
           all_person_segments = all_person_segments && person;
           japanese = true;
           japanese_text += run;
@@ -370,7 +397,13 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
   size_t cap = options.max_variants;
   if (!gloss.empty() && cap > 0) --cap;
+  if (!pinyin.empty() && cap > 0) --cap;
   combine(slots, cap, forms);
+  if (!pinyin.empty() && std::find(forms.variants.begin(), forms.variants.end(), pinyin) == forms.variants.end()) {
+    forms.variants.push_back(pinyin);
+    forms.sources.push_back(VariantSource::kReading);
+    forms.schemes.push_back("pinyin");
+  }
   if (!gloss.empty() && std::find(forms.variants.begin(), forms.variants.end(), gloss) == forms.variants.end()) {
     forms.variants.push_back(gloss);
     forms.sources.push_back(VariantSource::kGloss);

@@ -126,7 +126,8 @@ Result<std::vector<JapaneseSegment>> segment_japanese(std::string_view text) {
 
 namespace detail {
 
-std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred) {
+std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
+                                                   std::string_view context_reading) {
   std::vector<KanjiReading> out;
   auto add = [&](std::string kana, uint8_t kinds) {
     std::string romaji = kana_to_hepburn(kana);
@@ -136,8 +137,10 @@ std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8
     }
     out.push_back({std::move(kana), std::move(romaji), kinds});
   };
-  auto segments = segment_japanese(word);
-  if (segments.ok()) {
+  auto segments = context_reading.empty() ? segment_japanese(word)
+                                          : Result<std::vector<JapaneseSegment>>(std::vector<JapaneseSegment>{});
+  if (!context_reading.empty()) add(std::string(context_reading), 0);
+  if (context_reading.empty() && segments.ok()) {
     std::string reading;
     bool complete = true;
     for (const auto& s : *segments) {
@@ -162,10 +165,10 @@ std::vector<KanjiReading> kanji_readings(std::string_view word) {
   return detail::kanji_readings_preferring(word, 0);
 }
 
-std::string japanese_gloss(std::string_view text) {
-  // Fewest-segments cover of each CJK run by dictionary words (DP over code points); a
-  // segment without a gloss falls back to its reading.
-  std::u32string s = detail::to_u32(text);
+namespace {
+
+// Fewest-segments cover of a kanji/hiragana run by dictionary words (DP over code points).
+std::vector<std::string> cover_by_words(const std::u32string& s) {
   constexpr size_t kMaxWord = 8;
   const size_t n = s.size();
   std::vector<double> cost(n + 1, 1e9);
@@ -189,6 +192,27 @@ std::string japanese_gloss(std::string_view text) {
   std::vector<std::string> words;
   for (size_t end = n; end > 0; end = from[end]) words.push_back(detail::to_utf8(s.substr(from[end], end - from[end])));
   std::reverse(words.begin(), words.end());
+  return words;
+}
+
+}  // namespace
+
+std::string japanese_gloss(std::string_view text) {
+  // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
+  // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
+  std::u32string s = detail::to_u32(text);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < s.size();) {
+    bool kata = detail::is_katakana(s[i]);
+    size_t end = i + 1;
+    while (end < s.size() && detail::is_katakana(s[end]) == kata) ++end;
+    if (kata) {
+      words.push_back(detail::to_utf8(s.substr(i, end - i)));
+    } else {
+      for (auto& w : cover_by_words(s.substr(i, end - i))) words.push_back(std::move(w));
+    }
+    i = end;
+  }
   std::string out;
   bool any_gloss = false;
   for (const auto& w : words) {

@@ -192,7 +192,8 @@ std::string drop_epenthetic_vowels(std::string_view s) {
     bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
     bool last = i + 1 == s.size() || s[i + 1] == ' ';
     if (c == 'u' && after_consonant) {
-      bool single = out.size() < 2 || !is_consonant(out[out.size() - 2]);
+      // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
+      bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
       bool before_consonant = !last && is_consonant(s[i + 1]) && s[i + 1] != 'y';
       if (last || (before_consonant && single)) continue;
     }

@@ -290,10 +290,18 @@ std::vector<LegalFormHit> find_legal_forms(const NormalizedName& name) {
       }
     }
   }
+  // Forms that languages write after the name only ("Limited Brands", "Co Op Bank" keep theirs).
+  static const std::vector<std::string_view> kSuffixOnly = {
+      "co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated", "llc", "gmbh",
+      "plc", "ag", "sa", "lp", "llp", "bv", "nv", "ab", "as", "oy", "spa", "srl", "sarl", "kg"};
+  auto suffix_only = [&](size_t at, size_t n) {
+    return n == 1 && std::find(kSuffixOnly.begin(), kSuffixOnly.end(), tokens[at].text) != kSuffixOnly.end();
+  };
   progress = true;
   while (progress && end > begin + 1) {
     progress = false;
     for (size_t n = std::min(t.max_tokens, end - begin - 1); n >= 1; --n) {
+      if (suffix_only(begin, n)) continue;
       if (const std::string* c = match_at(begin, n)) {
         hits.push_back({begin, n, *c});
         begin += n;

@@ -63,7 +63,10 @@ std::string kana_to_hepburn(std::string_view kana);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
-std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred);
+// `context_reading` is MeCab's reading of the word inside the whole name (陽子 alone reads
+// ヨウシ, in 上川陽子 ヨウコ); empty = segment the word alone.
+std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
+                                                   std::string_view context_reading = {});
 }  // namespace sekisho::text::detail
 
 namespace sekisho::text::detail {
