@@ -17,12 +17,11 @@ double CachedPattern::jaro(std::string_view other) const {
 }
 
 double CachedPattern::jaro_winkler(std::string_view other, double prefix_weight, double cutoff) const {
-  if (cutoff > 0.0) {
+  if (cutoff > 0.0 && !token_.empty() && !other.empty()) {
     // At most min(m, n) matches and no transposition: an upper bound on Jaro,
     // and the Winkler boost can add at most 4 * prefix_weight of the rest.
     const double m = static_cast<double>(token_.size());
     const double n = static_cast<double>(other.size());
-    if (m == 0 || n == 0) return 0.0;
     const double shorter = std::min(m, n);
     const double bound_jaro = (shorter / m + shorter / n + 1.0) / 3.0;
     const double bound = bound_jaro + std::min(1.0, 4 * prefix_weight) * (1.0 - bound_jaro);

@@ -1,0 +1,416 @@
+// analyze_name: normalise, strip titles and legal forms, then romanise each run of tokens into
+// ranked alternatives and combine them into at most max_variants whole-name variants.
+#include <algorithm>
+#include <functional>
+
+#include "sekisho/text.hpp"
+#include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
+
+namespace sekisho::text {
+
+namespace detail {
+
+std::string clean_ascii(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += l;
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+struct Alternative {
+  std::string text;  // clean ASCII, may hold several tokens
+  VariantSource source;
+  std::string scheme;
+};
+
+// One run of tokens romanised together; its alternatives are ranked best first.
+struct Slot {
+  std::vector<Alternative> alternatives;
+};
+
+constexpr size_t kMaxPerSlot = 8;
+
+void add_alternative(Slot& slot, std::string text, VariantSource source, std::string_view scheme) {
+  text = detail::clean_ascii(text);
+  if (text.empty() || slot.alternatives.size() >= kMaxPerSlot) return;
+  for (const auto& a : slot.alternatives) {
+    if (a.text == text) return;
+  }
+  slot.alternatives.push_back({std::move(text), source, std::string(scheme)});
+}
+
+std::string join_tokens(const std::vector<NormalizedToken>& tokens, size_t begin, size_t end, bool accented) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out += ' ';
+    out += accented ? tokens[i].accented : tokens[i].text;
+  }
+  return out;
+}
+
+std::string icu_or_empty(std::string_view text, std::string_view id) {
+  auto r = icu_transform(text, id);
+  return r.ok() ? *r : std::string();
+}
+
+bool has_ukrainian_letters(std::string_view s) {
+  for (std::string_view l : {"і", "ї", "є", "ґ", "ў"}) {
+    if (s.find(l) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t end) {
+  Slot slot;
+  std::string accented = join_tokens(tokens, begin, end, true);
+  add_alternative(slot, fold_to_ascii(join_tokens(tokens, begin, end, false)), VariantSource::kLatin, "latin");
+  // German lists write ü/ö/ä as ue/oe/ae (Müller = Mueller).
+  std::string umlauts;
+  for (size_t pos = 0; pos < accented.size();) {
+    char32_t cp = detail::next_code_point(accented, pos);
+    switch (cp) {
+      case U'ü': umlauts += "ue"; break;
+      case U'ö': umlauts += "oe"; break;
+      case U'ä': umlauts += "ae"; break;
+      default: detail::append_utf8(umlauts, cp);
+    }
+  }
+  if (umlauts != accented) add_alternative(slot, fold_to_ascii(umlauts), VariantSource::kLatin, "latin_umlaut");
+  return slot;
+}
+
+// Whether Cyrillic text could be a Japanese name in Polivanov spelling: only the letters that
+// system uses, and every consonant but н/й followed by a vowel, by itself (gemination) or дз.
+bool looks_like_polivanov(std::string_view text) {
+  const std::u32string s = detail::to_u32(text);
+  const std::u32string vowels = U"аеёиоуэюяь";
+  const std::u32string allowed = U"абвгдеёзийкмнопрстуфхцэюяьъ";
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (c == U' ') continue;
+    if (allowed.find(c) == std::u32string::npos) return false;
+    if (vowels.find(c) != std::u32string::npos || c == U'н' || c == U'й' || c == U'ъ') continue;
+    char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
+    bool ok = vowels.find(next) != std::u32string::npos || next == c || (c == U'д' && next == U'з');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
+  Slot slot;
+  if (has_ukrainian_letters(text)) {
+    add_alternative(slot, transliterate_cyrillic(text, CyrillicScheme::kUkrainian), VariantSource::kScheme,
+                    cyrillic_scheme_name(CyrillicScheme::kUkrainian));
+  }
+  for (CyrillicScheme s : kAllCyrillicSchemes) {
+    if (s == CyrillicScheme::kPolivanov && !looks_like_polivanov(text)) continue;
+    add_alternative(slot, transliterate_cyrillic(text, s), VariantSource::kScheme, cyrillic_scheme_name(s));
+  }
+  if (options.extra_iuliia_schemes) {
+    for (const auto& t : iuliia_tables()) {
+      if (slot.alternatives.size() >= kMaxPerSlot) break;
+      add_alternative(slot, fold_to_ascii(t.apply(text)), VariantSource::kScheme, t.name());
+    }
+  }
+  return slot;
+}
+
+Slot icu_slot(const std::string& text, std::initializer_list<std::string_view> ids) {
+  Slot slot;
+  for (std::string_view id : ids) {
+    add_alternative(slot, fold_to_ascii(icu_or_empty(text, id)), VariantSource::kScheme,
+                    "icu:" + std::string(id));
+  }
+  return slot;
+}
+
+// Chinese: pinyin per syllable ("xi jin ping"), then the usual list form with the given name's
+// syllables joined ("xi jinping"), then all joined.
+Slot chinese_slot(const std::string& text) {
+  Slot slot;
+  std::string pinyin = fold_to_ascii(icu_or_empty(text, "Han-Latin/Names"));
+  std::vector<std::string> syllables = split_name_parts(pinyin);
+  if (syllables.size() >= 3) {
+    std::string given;
+    for (size_t i = 1; i < syllables.size(); ++i) given += syllables[i];
+    add_alternative(slot, syllables[0] + " " + given, VariantSource::kReading, "pinyin");
+  }
+  add_alternative(slot, pinyin, VariantSource::kReading, "pinyin");
+  std::string joined;
+  for (const auto& s : syllables) joined += s;
+  add_alternative(slot, joined, VariantSource::kReading, "pinyin");
+  return slot;
+}
+
+bool is_japanese_script(Script s) {
+  return s == Script::kHan || s == Script::kHiragana || s == Script::kKatakana;
+}
+
+bool is_all_kana(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = detail::next_code_point(s, pos);
+    if (!detail::is_katakana(cp) && !detail::is_hiragana(cp)) return false;
+  }
+  return !s.empty();
+}
+
+bool has_han(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (detail::is_han(detail::next_code_point(s, pos))) return true;
+  }
+  return false;
+}
+
+// Japanese: one slot per MeCab segment. A kanji segment's alternatives are MeCab's reading in
+// its three long-vowel styles, then every ENAMDICT reading, preferring surnames for the first
+// name segment and given names after it.
+void japanese_slots(const std::string& token, std::vector<Slot>& slots, bool& person_name) {
+  auto segments = segment_japanese(token);
+  if (!segments.ok()) return;
+  size_t name_index = 0;
+  person_name = !segments->empty();
+  for (const auto& seg : *segments) {
+    Slot slot;
+    if (has_han(seg.surface)) {
+      uint8_t preferred = name_index == 0 ? static_cast<uint8_t>(ReadingKind::kSurname)
+                                          : static_cast<uint8_t>(static_cast<uint8_t>(ReadingKind::kGiven) |
+                                                                 static_cast<uint8_t>(ReadingKind::kFemale) |
+                                                                 static_cast<uint8_t>(ReadingKind::kMale));
+      std::vector<KanjiReading> readings = detail::kanji_readings_preferring(seg.surface, preferred, seg.reading_kana);
+      if (!readings.empty() && readings.front().kinds == 0) {
+        std::vector<std::string> styles = kana_to_hepburn_variants(readings.front().kana, {false});
+        for (size_t i = 0; i < styles.size() && i < 3; ++i) {
+          add_alternative(slot, styles[i], VariantSource::kReading, "hepburn");
+        }
+      }
+      for (const auto& r : readings) add_alternative(slot, r.romaji, VariantSource::kReading, "enamdict");
+    } else {
+      bool katakana = detect_script(seg.surface) == Script::kKatakana;
+      for (auto& v : kana_to_hepburn_variants(seg.surface, {katakana})) {
+        add_alternative(slot, v, VariantSource::kReading, "hepburn");
+      }
+    }
+    person_name = person_name && seg.person_name;
+    ++name_index;
+    if (!slot.alternatives.empty()) slots.push_back(std::move(slot));
+  }
+}
+
+// Whether pure-Han text reads as Japanese: MeCab reads every kanji segment and ENAMDICT or
+// EDICT knows it. Simplified Chinese characters (习, 东) are unknown to both.
+bool reads_as_japanese(const std::string& token) {
+  auto segments = segment_japanese(token);
+  if (!segments.ok() || segments->empty()) return false;
+  for (const auto& seg : *segments) {
+    if (!has_han(seg.surface)) continue;
+    if (seg.reading_kana.empty()) return false;
+    if (detail::enamdict_lookup(seg.surface).empty() && !detail::edict_contains(seg.surface)) return false;
+  }
+  return true;
+}
+
+// Enumerates rank vectors by increasing rank sum (ties in lexicographic order), so the first
+// variants use every slot's best alternative and each later one departs from it as little as
+// possible. Stops at `cap` distinct variants.
+void combine(const std::vector<Slot>& slots, size_t cap, NameForms& forms) {
+  if (slots.empty() || cap == 0) return;
+  size_t max_sum = 0;
+  for (const auto& s : slots) max_sum += s.alternatives.size() - 1;
+  std::vector<size_t> ranks(slots.size(), 0);
+  std::function<void(size_t, size_t)> emit = [&](size_t slot, size_t remaining) {
+    if (forms.variants.size() >= cap) return;
+    if (slot + 1 == slots.size()) {
+      if (remaining >= slots[slot].alternatives.size()) return;
+      ranks[slot] = remaining;
+      std::string text;
+      VariantSource source = VariantSource::kLatin;
+      std::string scheme;
+      for (size_t i = 0; i < slots.size(); ++i) {
+        const Alternative& a = slots[i].alternatives[ranks[i]];
+        if (!text.empty()) text += ' ';
+        text += a.text;
+        if (a.source != VariantSource::kLatin) {
+          source = a.source;
+          if (scheme.empty()) scheme = a.scheme;
+        }
+      }
+      if (scheme.empty()) scheme = "latin";
+      if (std::find(forms.variants.begin(), forms.variants.end(), text) == forms.variants.end()) {
+        forms.variants.push_back(std::move(text));
+        forms.sources.push_back(source);
+        forms.schemes.push_back(std::move(scheme));
+      }
+      return;
+    }
+    for (size_t r = 0; r <= remaining && r < slots[slot].alternatives.size(); ++r) {
+      ranks[slot] = r;
+      emit(slot + 1, remaining - r);
+    }
+  };
+  for (size_t sum = 0; sum <= max_sum && forms.variants.size() < cap; ++sum) emit(0, sum);
+}
+
+}  // namespace
+
+Result<std::string> icu_transform(std::string_view text, std::string_view icu_id) {
+  icu::Transliterator* t = detail::thread_transliterator(icu_id);
+  if (t == nullptr) return invalid_argument("unknown ICU transform id: " + std::string(icu_id));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
+  NameForms forms;
+  NormalizedName name = normalize(raw);
+  forms.normalized = name.text();
+  forms.script = name.script;
+  std::vector<NormalizedToken>& tokens = name.tokens;
+
+  if (options.strip_titles && options.kind != NameKind::kOrganisation) {
+    size_t n = detail::leading_title_tokens(tokens);
+    if (n > 0 && n < tokens.size()) {
+      for (size_t i = 0; i < n; ++i) forms.titles.push_back(tokens[i].text);
+      tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+  }
+  if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
+    std::vector<LegalFormHit> hits = find_legal_forms(name);
+    for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
+      forms.legal_form_classes.push_back(it->form_class);
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token),
+                   tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token + it->token_count));
+    }
+    for (auto& t : tokens) {
+      std::string cls;
+      if (!is_japanese_script(t.script)) continue;
+      while (detail::strip_cjk_legal_form(t.text, cls)) {
+        forms.legal_form_classes.push_back(cls);
+        t.accented = t.text;
+        t.script = detect_script(t.text);
+      }
+    }
+    std::sort(forms.legal_form_classes.begin(), forms.legal_form_classes.end());
+    forms.legal_form_classes.erase(std::unique(forms.legal_form_classes.begin(), forms.legal_form_classes.end()),
+                                   forms.legal_form_classes.end());
+  }
+
+  std::vector<Slot> slots;
+  bool japanese = false;
+  bool all_person_segments = true;
+  std::string japanese_text;
+  std::string pinyin;  // a whole-name extra for kanji names read as Japanese
+  for (size_t i = 0; i < tokens.size();) {
+    Script s = tokens[i].script;
+    size_t end = i + 1;
+    // Runs of tokens in one alphabetic script are romanised together so that a scheme is applied
+    // to the whole run (no "Zakharova Mariia" mixing BGN with ICAO).
+    if (!is_japanese_script(s)) {
+      while (end < tokens.size() && tokens[end].script == s) ++end;
+    }
+    std::string run = join_tokens(tokens, i, end, false);
+    switch (s) {
+      case Script::kLatin:
+      case Script::kNone:
+        slots.push_back(latin_slot(tokens, i, end));
+        break;
+      case Script::kCyrillic:
+        slots.push_back(cyrillic_slot(run, options));
+        break;
+      case Script::kGreek:
+        slots.push_back(icu_slot(run, {"Greek-Latin/UNGEGN", "Greek-Latin"}));
+        break;
+      case Script::kArabic:
+        slots.push_back(icu_slot(run, {"Arabic-Latin"}));
+        break;
+      case Script::kHebrew:
+        slots.push_back(icu_slot(run, {"Hebrew-Latin"}));
+        break;
+      case Script::kArmenian:
+        slots.push_back(icu_slot(run, {"Armenian-Latin"}));
+        break;
+      case Script::kGeorgian:
+        slots.push_back(icu_slot(run, {"Georgian-Latin"}));
+        break;
+      case Script::kHangul:
+        slots.push_back(icu_slot(run, {"Hangul-Latin"}));
+        break;
+      case Script::kHan:
+      case Script::kHiragana:
+      case Script::kKatakana: {
+        bool kana_present = s != Script::kHan;
+        bool as_japanese = options.han_reading == HanReading::kJapanese ||
+                           (options.han_reading == HanReading::kAuto && (kana_present || reads_as_japanese(run)));
+        if (kana_present && is_all_kana(run)) {
+          Slot slot;
+          for (auto& v : kana_to_hepburn_variants(run, {s == Script::kKatakana})) {
+            add_alternative(slot, v, VariantSource::kReading, "hepburn");
+          }
+          slots.push_back(std::move(slot));
+          all_person_segments = false;
+        } else if (as_japanese) {
+          bool person = false;
+          japanese_slots(run, slots, person);
+          // Pure kanji may still be a Chinese name (王毅): keep its pinyin as a last variant.
+          if (!kana_present && options.han_reading == HanReading::kAuto && tokens.size() == 1) {
+            Slot chinese = chinese_slot(run);
+            if (!chinese.alternatives.empty()) pinyin = chinese.alternatives.front().text;
+          }
+          all_person_segments = all_person_segments && person;
+          japanese = true;
+          japanese_text += run;
+        } else {
+          slots.push_back(chinese_slot(run));
+        }
+        break;
+      }
+      default:
+        slots.push_back(icu_slot(run, {"Any-Latin"}));
+        break;
+    }
+    if (!slots.empty() && slots.back().alternatives.empty()) slots.pop_back();
+    i = end;
+  }
+
+  bool want_gloss = options.japanese_gloss && japanese && options.kind != NameKind::kPerson &&
+                    (!all_person_segments || !forms.legal_form_classes.empty());
+  std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
+  size_t cap = options.max_variants;
+  if (!gloss.empty() && cap > 0) --cap;
+  if (!pinyin.empty() && cap > 0) --cap;
+  combine(slots, cap, forms);
+  if (!pinyin.empty() && std::find(forms.variants.begin(), forms.variants.end(), pinyin) == forms.variants.end()) {
+    forms.variants.push_back(pinyin);
+    forms.sources.push_back(VariantSource::kReading);
+    forms.schemes.push_back("pinyin");
+  }
+  if (!gloss.empty() && std::find(forms.variants.begin(), forms.variants.end(), gloss) == forms.variants.end()) {
+    forms.variants.push_back(gloss);
+    forms.sources.push_back(VariantSource::kGloss);
+    forms.schemes.push_back("edict_gloss");
+  }
+  if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
+  return forms;
+}
+
+}  // namespace sekisho::text

@@ -1,0 +1,235 @@
+// Japanese kanji: MeCab (ipadic) segments and reads; ENAMDICT adds every other reading of a
+// name; EDICT glosses organisation words into English.
+#include <mecab.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "sekisho/text.hpp"
+#include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
+
+namespace sekisho::text {
+
+namespace {
+
+// ipadic feature CSV: POS,POS1,POS2,POS3,conj,conj-form,base,reading,pronunciation.
+std::vector<std::string_view> split_csv(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t comma = s.find(',', pos);
+    out.push_back(s.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
+    if (comma == std::string_view::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+MeCab::Tagger* thread_tagger() {
+  // MeCab's Tagger is not thread-safe; one per thread, created on first use.
+  thread_local std::unique_ptr<MeCab::Tagger> tagger(MeCab::createTagger(""));
+  return tagger.get();
+}
+
+bool has_han(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (detail::is_han(detail::next_code_point(s, pos))) return true;
+  }
+  return false;
+}
+
+bool all_kana(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = detail::next_code_point(s, pos);
+    if (!detail::is_katakana(cp) && !detail::is_hiragana(cp)) return false;
+  }
+  return !s.empty();
+}
+
+// Administrative words whose EDICT glosses are nouns where names use adjectives, or missing.
+// Written for sekisho.
+struct GlossWord {
+  const char* word;
+  const char* gloss;
+};
+constexpr GlossWord kOrgVocabulary[] = {
+    {"連邦", "federal"},       {"庁", "agency"},          {"省", "ministry"},
+    {"局", "bureau"},          {"国防", "defense"},       {"防衛", "defense"},
+    {"保安", "security"},      {"安全", "security"},      {"情報", "intelligence"},
+    {"総局", "main directorate"}, {"参謀本部", "general staff"}, {"本部", "headquarters"},
+    {"会社", "company"},       {"工業", "industries"},    {"重工業", "heavy industries"},
+    {"銀行", "bank"},          {"研究所", "research institute"}, {"造船所", "shipyard"},
+    {"大学", "university"},    {"科学", "science"},       {"技術", "technology"},
+    {"電子", "electronics"},   {"通信", "communications"}, {"航空", "aviation"},
+    {"宇宙", "space"},         {"原子力", "nuclear"},     {"国営", "state"},
+    {"共和国", "republic"},    {"人民", "people"},        {"海軍", "navy"},
+    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "military"},
+    {"公社", "corporation"},   {"集団", "group"},         {"貿易", "trading"},
+    {"商事", "trading"},       {"石油", "oil"},           {"化学", "chemical"},
+    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "factory"},
+    {"協会", "association"},   {"委員会", "committee"},   {"中央", "central"},
+    {"国際", "international"}, {"輸出", "export"},        {"開発", "development"},
+    {"センター", "center"},    {"ロシア", "russia"},      {"朝鮮", "korea"},
+    {"北朝鮮", "north korea"}, {"中国", "china"},         {"イラン", "iran"},
+    {"国家", "state"},         {"国立", "national"},      {"研究", "research"},
+};
+
+const char* org_gloss(std::string_view word) {
+  for (const auto& g : kOrgVocabulary) {
+    if (word == g.word) return g.gloss;
+  }
+  return nullptr;
+}
+
+// A gloss good for a name: the first EDICT gloss of at most three words without parentheses.
+std::string pick_gloss(std::string_view word) {
+  if (const char* g = org_gloss(word)) return g;
+  for (std::string_view g : detail::edict_lookup(word)) {
+    std::string cleaned;
+    int depth = 0;
+    for (char c : g) {
+      if (c == '(') ++depth;
+      else if (c == ')') depth = std::max(0, depth - 1);
+      else if (depth == 0) cleaned += c;
+    }
+    cleaned = detail::clean_ascii(cleaned);
+    size_t words = cleaned.empty() ? 0 : 1 + static_cast<size_t>(std::count(cleaned.begin(), cleaned.end(), ' '));
+    if (words >= 1 && words <= 3) return cleaned;
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<std::vector<JapaneseSegment>> segment_japanese(std::string_view text) {
+  MeCab::Tagger* tagger = thread_tagger();
+  if (tagger == nullptr) {
+    return unavailable(std::string("MeCab tagger could not be created: ") + MeCab::getTaggerError());
+  }
+  std::vector<JapaneseSegment> out;
+  for (const MeCab::Node* node = tagger->parseToNode(text.data(), text.size()); node != nullptr;
+       node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
+    JapaneseSegment seg;
+    seg.surface.assign(node->surface, node->length);
+    std::vector<std::string_view> f = split_csv(node->feature);
+    if (f.size() > 7 && f[7] != "*") seg.reading_kana = std::string(f[7]);
+    seg.proper_noun = f.size() > 1 && f[1] == "固有名詞";
+    seg.person_name = seg.proper_noun && f.size() > 2 && f[2] == "人名";
+    out.push_back(std::move(seg));
+  }
+  return out;
+}
+
+namespace detail {
+
+std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
+                                                   std::string_view context_reading) {
+  std::vector<KanjiReading> out;
+  auto add = [&](std::string kana, uint8_t kinds) {
+    std::string romaji = kana_to_hepburn(kana);
+    if (romaji.empty() || has_han(romaji)) return;
+    for (const auto& r : out) {
+      if (r.romaji == romaji) return;
+    }
+    out.push_back({std::move(kana), std::move(romaji), kinds});
+  };
+  auto segments = context_reading.empty() ? segment_japanese(word)
+                                          : Result<std::vector<JapaneseSegment>>(std::vector<JapaneseSegment>{});
+  if (!context_reading.empty()) add(std::string(context_reading), 0);
+  if (context_reading.empty() && segments.ok()) {
+    std::string reading;
+    bool complete = true;
+    for (const auto& s : *segments) {
+      if (s.reading_kana.empty()) complete = complete && all_kana(s.surface);
+      reading += s.reading_kana.empty() ? s.surface : s.reading_kana;
+    }
+    if (complete) add(reading, 0);
+  }
+  std::vector<NameEntry> entries = enamdict_lookup(word);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& e : entries) {
+      bool wanted = preferred == 0 || (e.kinds & preferred) != 0;
+      if ((pass == 0) == wanted) add(std::string(e.kana), e.kinds);
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+std::vector<KanjiReading> kanji_readings(std::string_view word) {
+  return detail::kanji_readings_preferring(word, 0);
+}
+
+namespace {
+
+// Fewest-segments cover of a kanji/hiragana run by dictionary words (DP over code points).
+std::vector<std::string> cover_by_words(const std::u32string& s) {
+  constexpr size_t kMaxWord = 8;
+  const size_t n = s.size();
+  std::vector<double> cost(n + 1, 1e9);
+  std::vector<size_t> from(n + 1, 0);
+  cost[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (cost[i] >= 1e9) continue;
+    for (size_t len = 1; len <= kMaxWord && i + len <= n; ++len) {
+      std::string word = detail::to_utf8(s.substr(i, len));
+      double c;
+      if (org_gloss(word) != nullptr) c = 0.9;  // prefer the curated words
+      else if (detail::edict_contains(word)) c = 1.0;
+      else if (len == 1) c = 3.0;  // unknown character: its own segment, expensively
+      else continue;
+      if (cost[i] + c < cost[i + len]) {
+        cost[i + len] = cost[i] + c;
+        from[i + len] = i;
+      }
+    }
+  }
+  std::vector<std::string> words;
+  for (size_t end = n; end > 0; end = from[end]) words.push_back(detail::to_utf8(s.substr(from[end], end - from[end])));
+  std::reverse(words.begin(), words.end());
+  return words;
+}
+
+}  // namespace
+
+std::string japanese_gloss(std::string_view text) {
+  // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
+  // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
+  std::u32string s = detail::to_u32(text);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < s.size();) {
+    bool kata = detail::is_katakana(s[i]);
+    size_t end = i + 1;
+    while (end < s.size() && detail::is_katakana(s[end]) == kata) ++end;
+    if (kata) {
+      words.push_back(detail::to_utf8(s.substr(i, end - i)));
+    } else {
+      for (auto& w : cover_by_words(s.substr(i, end - i))) words.push_back(std::move(w));
+    }
+    i = end;
+  }
+  std::string out;
+  bool any_gloss = false;
+  for (const auto& w : words) {
+    std::string g = pick_gloss(w);
+    if (g.empty()) {
+      std::vector<KanjiReading> r = kanji_readings(w);
+      if (!r.empty()) g = r.front().romaji;
+      else if (all_kana(w)) g = detail::kana_to_hepburn(w);
+    } else {
+      any_gloss = true;
+    }
+    g = detail::clean_ascii(g);
+    if (g.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += g;
+  }
+  return any_gloss ? out : "";
+}
+
+}  // namespace sekisho::text

@@ -1,0 +1,244 @@
+// Kana → Latin with the spellings real lists mix: Hepburn without macrons (Yoko, Shinbashi),
+// wāpuro (Youko), passport "oh" (Yohko), Kunrei-shiki (si/ti/tu/hu/zi), m before b/m/p
+// (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
+// "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行.
+#include <string>
+#include <vector>
+
+#include "sekisho/text.hpp"
+#include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
+
+namespace sekisho::text {
+
+namespace {
+
+struct KanaSyllable {
+  std::string hepburn;
+  std::string kunrei;
+};
+
+// Katakana U+30A1..U+30F6 in code point order; "" for small kana handled elsewhere.
+// Pairs of Hepburn / Kunrei where they differ ("shi|si").
+constexpr const char* kKatakana[] = {
+    "a*", "a", "i*", "i", "u*", "u", "e*", "e", "o*", "o",                    // ァアィイゥウェエォオ
+    "ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",                // カ..ゴ
+    "sa", "za", "shi|si", "ji|zi", "su", "zu", "se", "ze", "so", "zo",        // サ..ゾ
+    "ta", "da", "chi|ti", "ji|zi", "Q", "tsu|tu", "zu", "te", "de", "to", "do",  // タ..ド (Q = ッ)
+    "na", "ni", "nu", "ne", "no",                                              // ナ..ノ
+    "ha", "ba", "pa", "hi", "bi", "pi", "fu|hu", "bu", "pu", "he", "be", "pe", "ho", "bo", "po",
+    "ma", "mi", "mu", "me", "mo",                                              // マ..モ
+    "ya*", "ya", "yu*", "yu", "yo*", "yo",                                     // ャヤュユョヨ
+    "ra", "ri", "ru", "re", "ro",                                              // ラ..ロ
+    "wa*", "wa", "i", "e", "o", "N", "vu", "ka", "ke",                         // ヮワヰヱヲンヴヵヶ
+};
+
+char32_t to_katakana(char32_t cp) {
+  if (cp >= 0x3041 && cp <= 0x3096) return cp + 0x60;  // hiragana block mirrors katakana
+  return cp;
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o'; }
+
+// One unit of the parsed string: a syllable, a chōon (ー), a sokuon (ッ) or other text.
+struct Unit {
+  enum Kind { kSyllable, kLong, kGeminate, kN, kOther } kind = kOther;
+  KanaSyllable syl;
+  std::string other;  // kOther: the text as is
+  bool vu = false;    // contains ヴ (for the b variant)
+};
+
+KanaSyllable split_pair(std::string_view entry) {
+  size_t bar = entry.find('|');
+  if (bar == std::string_view::npos) return {std::string(entry), std::string(entry)};
+  return {std::string(entry.substr(0, bar)), std::string(entry.substr(bar + 1))};
+}
+
+// The consonant part of a syllable that a small vowel kana modifies: フ+ァ → f, テ+ィ → t,
+// シ+ェ → sh, ウ+ィ → w, イ+ェ → y.
+std::string digraph_stem(const std::string& base) {
+  if (base == "u") return "w";
+  if (base == "i") return "y";
+  return base.size() < 2 ? base : base.substr(0, base.size() - 1);
+}
+
+// Merges a small kana into the syllable before it: youon (キャ kya, シャ sha/sya) or a
+// foreign-sound digraph (ファ fa, ティ ti, ヴァ va, クヮ kwa).
+void merge_small(KanaSyllable& prev, std::string_view small) {
+  bool y_kind = small[0] == 'y';
+  std::string vowel(1, small.back());
+  if (y_kind && prev.hepburn.size() >= 2 && prev.hepburn.back() == 'i') {
+    std::string stem = prev.hepburn.substr(0, prev.hepburn.size() - 1);
+    bool palatal = stem == "sh" || stem == "ch" || stem == "j";
+    prev.hepburn = stem + (palatal ? "" : "y") + vowel;
+    prev.kunrei = prev.kunrei.substr(0, prev.kunrei.size() - 1) + "y" + vowel;
+    return;
+  }
+  std::string stem = digraph_stem(prev.hepburn);
+  prev.hepburn = stem + (small[0] == 'w' || y_kind ? std::string(small) : vowel);
+  prev.kunrei = prev.hepburn;
+}
+
+std::vector<Unit> parse_kana(std::string_view text) {
+  std::vector<Unit> units;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = to_katakana(detail::next_code_point(text, pos));
+    if (cp == 0x30FC) {
+      units.push_back({Unit::kLong, {}, {}});
+      continue;
+    }
+    if (cp < 0x30A1 || cp > 0x30F6) {
+      Unit u;
+      u.kind = Unit::kOther;
+      detail::append_utf8(u.other, cp);
+      units.push_back(std::move(u));
+      continue;
+    }
+    std::string_view entry = kKatakana[cp - 0x30A1];
+    if (entry == "Q") {
+      units.push_back({Unit::kGeminate, {}, {}});
+      continue;
+    }
+    if (entry == "N") {
+      units.push_back({Unit::kN, {"n", "n"}, {}});
+      continue;
+    }
+    bool small = entry.back() == '*';
+    if (small) entry.remove_suffix(1);
+    KanaSyllable syl = split_pair(entry);
+    if (small && !units.empty() && units.back().kind == Unit::kSyllable) {
+      merge_small(units.back().syl, entry);
+      continue;
+    }
+    Unit u;
+    u.kind = Unit::kSyllable;
+    u.syl = std::move(syl);
+    u.vu = cp == 0x30F4;
+    units.push_back(std::move(u));
+  }
+  return units;
+}
+
+enum class LongVowels { kDrop, kWapuro, kOh };
+
+struct Style {
+  bool kunrei = false;
+  LongVowels long_vowels = LongVowels::kDrop;
+  bool m_before_labial = false;
+  bool vu_as_b = false;
+};
+
+std::string render(const std::vector<Unit>& units, const Style& style) {
+  std::string out;
+  bool geminate = false;
+  for (size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    switch (u.kind) {
+      case Unit::kOther:
+        out += u.other;
+        geminate = false;
+        break;
+      case Unit::kGeminate:
+        geminate = true;
+        break;
+      case Unit::kN: {
+        char next = 0;
+        if (i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable) next = units[i + 1].syl.hepburn[0];
+        out += (style.m_before_labial && (next == 'b' || next == 'm' || next == 'p')) ? 'm' : 'n';
+        break;
+      }
+      case Unit::kLong: {
+        // ー lengthens the previous vowel.
+        char last = out.empty() ? 0 : out.back();
+        if (!is_vowel(last)) break;
+        if (style.long_vowels == LongVowels::kWapuro) out += last;
+        if (style.long_vowels == LongVowels::kOh && last == 'o') out += 'h';
+        break;
+      }
+      case Unit::kSyllable: {
+        std::string s = style.kunrei ? u.syl.kunrei : u.syl.hepburn;
+        if (u.vu && style.vu_as_b) s[0] = 'b';
+        if (geminate && !s.empty() && !is_vowel(s[0])) {
+          // Hepburn doubles ch as tch (マッチ matchi); Kunrei just doubles.
+          out += (s.compare(0, 2, "ch") == 0) ? 't' : s[0];
+        }
+        geminate = false;
+        // ou / oo / uu written long: keep (wāpuro), drop (Hepburn without macrons) or "oh".
+        char last = out.empty() ? 0 : out.back();
+        bool long_o = (s == "u" || s == "o") && last == 'o';
+        bool long_u = s == "u" && last == 'u';
+        if ((long_o || long_u) && style.long_vowels != LongVowels::kWapuro) {
+          if (long_o && style.long_vowels == LongVowels::kOh) out += 'h';
+          break;
+        }
+        out += s;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool is_consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c); }
+
+// Removes the vowels Japanese inserts after a foreign consonant: a "u" between a single
+// consonant (itself after a vowel) and another consonant, a final "u" after a consonant, and a
+// final "o" after t/d. アルグト aruguto → argut, ウラジーミル urajimiru → urajimir.
+std::string drop_epenthetic_vowels(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
+    bool last = i + 1 == s.size() || s[i + 1] == ' ';
+    if (c == 'u' && after_consonant) {
+      // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
+      bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
+      bool before_consonant = !last && is_consonant(s[i + 1]) && s[i + 1] != 'y';
+      if (last || (before_consonant && single)) continue;
+    }
+    if (c == 'o' && last && !out.empty() && (out.back() == 't' || out.back() == 'd')) continue;
+    out += c;
+  }
+  return out;
+}
+
+void push_unique(std::vector<std::string>& list, std::string v) {
+  if (v.empty()) return;
+  for (const auto& x : list) {
+    if (x == v) return;
+  }
+  list.push_back(std::move(v));
+}
+
+}  // namespace
+
+std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const KanaOptions& options) {
+  std::vector<Unit> units = parse_kana(kana);
+  std::vector<std::string> out;
+  bool has_vu = false;
+  for (const auto& u : units) has_vu = has_vu || u.vu;
+  std::string hepburn = render(units, {});
+  push_unique(out, hepburn);
+  push_unique(out, render(units, {false, LongVowels::kWapuro, false, false}));
+  push_unique(out, render(units, {false, LongVowels::kOh, false, false}));
+  push_unique(out, render(units, {false, LongVowels::kDrop, true, false}));
+  push_unique(out, render(units, {true, LongVowels::kDrop, false, false}));
+  if (has_vu) push_unique(out, render(units, {false, LongVowels::kDrop, false, true}));
+  if (options.foreign_reductions) {
+    std::string reduced = drop_epenthetic_vowels(hepburn);
+    std::string reduced_kunrei = drop_epenthetic_vowels(render(units, {true, LongVowels::kDrop, false, false}));
+    push_unique(out, reduced);
+    std::string with_l = reduced;
+    for (char& c : with_l) c = c == 'r' ? 'l' : c;
+    push_unique(out, with_l);
+    push_unique(out, reduced_kunrei);
+  }
+  return out;
+}
+
+namespace detail {
+std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
+}  // namespace detail
+
+}  // namespace sekisho::text

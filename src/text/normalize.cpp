@@ -1,0 +1,230 @@
+// Normalisation: NFKC + case folding, punctuation to token boundaries, script per token.
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+
+#include "sekisho/text.hpp"
+#include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
+
+namespace sekisho::text {
+
+using detail::append_utf8;
+using detail::next_code_point;
+
+std::string_view script_name(Script script) {
+  switch (script) {
+    case Script::kNone: return "none";
+    case Script::kLatin: return "latin";
+    case Script::kCyrillic: return "cyrillic";
+    case Script::kGreek: return "greek";
+    case Script::kArabic: return "arabic";
+    case Script::kHebrew: return "hebrew";
+    case Script::kArmenian: return "armenian";
+    case Script::kGeorgian: return "georgian";
+    case Script::kHan: return "han";
+    case Script::kHiragana: return "hiragana";
+    case Script::kKatakana: return "katakana";
+    case Script::kHangul: return "hangul";
+    case Script::kOther: return "other";
+    case Script::kMixed: return "mixed";
+  }
+  return "other";
+}
+
+namespace {
+
+Script script_of(char32_t cp) {
+  if (cp == 0x30FC) return Script::kKatakana;  // ー is "Common" in Unicode but belongs to kana
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
+    case USCRIPT_LATIN: return Script::kLatin;
+    case USCRIPT_CYRILLIC: return Script::kCyrillic;
+    case USCRIPT_GREEK: return Script::kGreek;
+    case USCRIPT_ARABIC: return Script::kArabic;
+    case USCRIPT_HEBREW: return Script::kHebrew;
+    case USCRIPT_ARMENIAN: return Script::kArmenian;
+    case USCRIPT_GEORGIAN: return Script::kGeorgian;
+    case USCRIPT_HAN: return Script::kHan;
+    case USCRIPT_HIRAGANA: return Script::kHiragana;
+    case USCRIPT_KATAKANA: return Script::kKatakana;
+    case USCRIPT_HANGUL: return Script::kHangul;
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return Script::kNone;
+    default: return Script::kOther;
+  }
+}
+
+// Letters, marks and digits make tokens; everything else (punctuation such as ・ ＝ - ' .,
+// symbols, separators, controls) separates them.
+bool is_token_char(char32_t cp) {
+  if (cp == 0x30FC) return true;
+  int8_t type = u_charType(static_cast<UChar32>(cp));
+  switch (type) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER: case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK: case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+      return cp != 0x02BF && cp != 0x02BE && cp != 0x02BB && cp != 0x02BC;  // ʿ ʾ ʻ ʼ: apostrophes
+    default:
+      return false;
+  }
+}
+
+// Scripts whose diacritics are optional in real lists (Latin accents, Greek tonos, Arabic
+// harakat, Hebrew niqqud). Cyrillic й/ё and kana dakuten are letters, not accents: kept.
+bool strips_marks(Script s) {
+  return s == Script::kLatin || s == Script::kGreek || s == Script::kArabic ||
+         s == Script::kHebrew;
+}
+
+std::string strip_marks(std::string_view token) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(token);
+  icu::UnicodeString decomposed = nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size()))),
+      status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 cp = decomposed.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_charType(cp) != U_NON_SPACING_MARK) kept.append(cp);
+  }
+  std::string out;
+  nfc->normalize(kept, status).toUTF8String(out);
+  return U_FAILURE(status) ? std::string(token) : out;
+}
+
+}  // namespace
+
+Script detect_script(std::string_view token) {
+  std::array<int, 16> counts{};
+  size_t pos = 0;
+  while (pos < token.size()) {
+    Script s = script_of(next_code_point(token, pos));
+    if (s != Script::kNone) ++counts[static_cast<size_t>(s)];
+  }
+  // Japanese mixes Han and kana in one word (株式会社トヨタ, 山田たろう): kana decides.
+  if (counts[static_cast<size_t>(Script::kKatakana)] > 0) return Script::kKatakana;
+  if (counts[static_cast<size_t>(Script::kHiragana)] > 0) return Script::kHiragana;
+  Script best = Script::kNone;
+  int best_count = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] > best_count) {
+      best_count = counts[i];
+      best = static_cast<Script>(i);
+    }
+  }
+  return best;
+}
+
+std::string NormalizedName::text() const {
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+std::string NormalizedName::accented() const {
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.accented;
+  }
+  return out;
+}
+
+NormalizedName normalize(std::string_view raw) {
+  NormalizedName result;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string folded;
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    nfkc_cf->normalize(u, status).toUTF8String(folded);
+  }
+  if (U_FAILURE(status)) folded.assign(raw);
+
+  std::string current;
+  auto flush = [&] {
+    if (current.empty()) return;
+    NormalizedToken token;
+    token.script = detect_script(current);
+    token.text = strips_marks(token.script) ? strip_marks(current) : current;
+    token.accented = std::move(current);
+    current.clear();
+    if (!token.text.empty()) result.tokens.push_back(std::move(token));
+  };
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    char32_t cp = next_code_point(folded, pos);
+    if (cp != U'\uFFFD' && is_token_char(cp)) {
+      append_utf8(current, cp);
+    } else {
+      flush();
+    }
+  }
+  flush();
+
+  for (const auto& t : result.tokens) {
+    if (t.script == Script::kNone) continue;
+    if (result.script == Script::kNone) {
+      result.script = t.script;
+    } else if (result.script != t.script) {
+      result.script = Script::kMixed;
+    }
+  }
+  return result;
+}
+
+std::string fold_to_ascii(std::string_view latin) {
+  bool ascii = true;
+  for (char c : latin) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  std::string out;
+  if (ascii) {
+    out.assign(latin);
+  } else {
+    icu::Transliterator* t = detail::thread_transliterator(
+        "NFD; [:Nonspacing Mark:] Remove; [\\u02BB\\u02BC\\u02BE\\u02BF\\u2018\\u2019] Remove; "
+        "Latin-ASCII; NFC");
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(latin.data(), static_cast<int32_t>(latin.size())));
+    if (t != nullptr) t->transliterate(u);
+    u.toUTF8String(out);
+  }
+  return detail::clean_ascii(out);
+}
+
+std::string consonant_skeleton(std::string_view ascii) {
+  // Unvocalised Arabic/Hebrew romanise to consonants only (محمد → mhmd) and ʿ/ʾ vanish, so the
+  // comparable form of any name is its consonants: vowels and the semivowels w/y (written as
+  // و/ي for u/o/i) are dropped everywhere, q→k, doubled letters collapse (Mohammed = Muhamad).
+  std::string out;
+  char last = 0;
+  for (char c : ascii) {
+    char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower == ' ') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      last = 0;
+      continue;
+    }
+    if (lower == 'q') lower = 'k';
+    if (lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
+        lower == 'y' || lower == 'w') {
+      continue;
+    }
+    if (lower != last) out += lower;
+    last = lower;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace sekisho::text

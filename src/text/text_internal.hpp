@@ -1,0 +1,75 @@
+// Internal pieces of the text part shared between its files (not a public API).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sekisho/text.hpp"
+
+namespace sekisho::text {
+
+// Builds TranslitTable objects from rules, for the built-in schemes and the iuliia loader.
+struct TranslitTableAccess {
+  struct Rule {
+    std::string_view key;    // one or two Cyrillic letters (lower case)
+    std::string_view value;  // romanisation
+  };
+  struct Rules {
+    std::string_view name;
+    std::vector<Rule> mapping;  // key: a letter
+    std::vector<Rule> prev;     // key: previous letter + letter, or a letter alone = word start
+    std::vector<Rule> next;     // key: letter + next letter, or a letter alone = word end
+    std::vector<Rule> ending;   // key: the last two letters of a word longer than two letters
+  };
+  static TranslitTable build(const Rules& rules);
+  static void set_name(TranslitTable& t, std::string name) { t.name_ = std::move(name); }
+  static void add_sample(TranslitTable& t, std::string source, std::string expected) {
+    t.samples_.push_back({std::move(source), std::move(expected)});
+  }
+};
+
+namespace detail {
+
+// Lower-cases ASCII, turns every other byte class into a token boundary, collapses spaces.
+std::string clean_ascii(std::string_view s);
+
+// The built-in Cyrillic tables, built once (immutable afterwards).
+const TranslitTable& builtin_cyrillic_table(CyrillicScheme scheme);
+
+// Resolved shared data directory ("" when none is available).
+const std::string& shared_data_dir();
+const TextResourcePaths& resource_paths();
+
+// Japanese dictionaries (lazy, immutable, shared).
+struct NameEntry {
+  std::string_view kana;
+  std::string_view romaji;
+  uint8_t kinds;
+};
+// ENAMDICT entries for exactly `kanji`, in dictionary order (empty when unknown/unavailable).
+std::vector<NameEntry> enamdict_lookup(std::string_view kanji);
+// EDICT glosses for exactly `word` (first entry's glosses, cleaned), empty when unknown.
+std::vector<std::string_view> edict_lookup(std::string_view word);
+bool edict_contains(std::string_view word);
+
+}  // namespace detail
+}  // namespace sekisho::text
+
+namespace sekisho::text::detail {
+// Best Hepburn (long vowels unmarked) of a kana string.
+std::string kana_to_hepburn(std::string_view kana);
+// Whether ENAMDICT and EDICT loaded (loads them on first call).
+Status japanese_dictionaries_status();
+// Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
+// `context_reading` is MeCab's reading of the word inside the whole name (陽子 alone reads
+// ヨウシ, in 上川陽子 ヨウコ); empty = segment the word alone.
+std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
+                                                   std::string_view context_reading = {});
+}  // namespace sekisho::text::detail
+
+namespace sekisho::text::detail {
+size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens);
+bool strip_cjk_legal_form(std::string& token, std::string& form_class);
+}  // namespace sekisho::text::detail

@@ -1,0 +1,101 @@
+// Name-matching quality on the nomenklatura name_bench half we hold: precision,
+// recall and F1 at the default threshold, with the small test normaliser in
+// place of the full text pipeline. The floor asserted is what this scorer
+// reaches minus a small margin, so a regression fails the test.
+// SEKISHO_BENCH_VERBOSE=1 prints every misclassified pair with its explanation.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "lists/csv_reader.hpp"
+#include "match/bench_normaliser.hpp"
+#include "sekisho/match.hpp"
+
+namespace sekisho::match {
+namespace {
+
+struct Case {
+  size_t line;
+  Schema schema;
+  std::string name1, name2;
+  bool is_match;
+  double score = 0;
+  std::string explanation;
+};
+
+struct Metrics {
+  int tp = 0, fp = 0, fn = 0, tn = 0;
+  double precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
+  double recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
+  double f1() const { return tp ? 2 * precision() * recall() / (precision() + recall()) : 0; }
+};
+
+Metrics evaluate(const std::vector<Case>& cases, double threshold) {
+  Metrics m;
+  for (const Case& c : cases) {
+    const bool hit = c.score >= threshold;
+    (hit ? (c.is_match ? m.tp : m.fp) : (c.is_match ? m.fn : m.tn))++;
+  }
+  return m;
+}
+
+std::vector<Case> load_cases() {
+  const std::string path = std::string(SEKISHO_SHARED_DATA) + "/nomenklatura_name_bench/cases.csv";
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto records = read_csv(text.str(), path);
+  EXPECT_TRUE(records.ok()) << records.status().to_string();
+  std::vector<Case> cases;
+  if (!records.ok() || records->empty()) return cases;
+  const auto& header = records->front().fields;
+  auto col = [&](std::string_view name) {
+    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const size_t schema = col("schema"), n1 = col("name1"), n2 = col("name2"), label = col("is_match");
+  EXPECT_LT(std::max({schema, n1, n2, label}), header.size()) << "cases.csv lacks an expected column";
+  for (size_t r = 1; r < records->size(); ++r) {
+    const auto& f = (*records)[r].fields;
+    if (f.size() < header.size()) continue;
+    auto s = parse_schema(f[schema]);
+    cases.push_back(Case{(*records)[r].line, s.ok() ? *s : Schema::kLegalEntity, f[n1], f[n2], f[label] == "true"});
+  }
+  return cases;
+}
+
+TEST(NameBenchTest, F1AtDefaultThreshold) {
+  std::vector<Case> cases = load_cases();
+  ASSERT_GT(cases.size(), 300u);
+  testing::BenchNormaliser norm;
+  NameComparer comparer;
+  for (Case& c : cases) {
+    const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema));
+    c.score = m.score;
+    c.explanation = m.to_text();
+  }
+
+  const Metrics m = evaluate(cases, kDefaultThreshold);
+  std::printf("name_bench: %zu pairs, threshold %.2f: TP %d FP %d FN %d TN %d  P %.3f R %.3f F1 %.3f\n",
+              cases.size(), kDefaultThreshold, m.tp, m.fp, m.fn, m.tn, m.precision(), m.recall(), m.f1());
+  for (int step = 12; step <= 19; ++step) {
+    const double t = step / 20.0;
+    const Metrics s = evaluate(cases, t);
+    std::printf("  threshold %.2f: P %.3f R %.3f F1 %.3f\n", t, s.precision(), s.recall(), s.f1());
+  }
+  if (std::getenv("SEKISHO_BENCH_VERBOSE") != nullptr) {
+    for (const Case& c : cases) {
+      if ((c.score >= kDefaultThreshold) == c.is_match) continue;
+      std::printf("%s line %zu [%s] %s | %s -> %.3f\n%s", c.is_match ? "FN" : "FP", c.line,
+                  std::string(schema_name(c.schema)).c_str(), c.name1.c_str(), c.name2.c_str(), c.score,
+                  c.explanation.c_str());
+    }
+  }
+  // Floor: the F1 this scorer reaches with the test normaliser, minus a margin.
+  EXPECT_GE(m.f1(), 0.80);
+}
+
+}  // namespace
+}  // namespace sekisho::match

@@ -1,0 +1,170 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "sekisho/text.hpp"
+#include "text/text_test_util.hpp"
+
+namespace sekisho::text {
+namespace {
+
+using testing::contains;
+
+TEST(AnalyzeName, RussianPersonInEverySchemeListsUse) {
+  NameForms f = analyze_name("Захарова Мария Владимировна");
+  EXPECT_EQ(f.script, Script::kCyrillic);
+  ASSERT_FALSE(f.variants.empty());
+  EXPECT_EQ(f.variants[0], "zakharova mariya vladimirovna");
+  EXPECT_TRUE(contains(f.variants, "zaharova maria vladimirovna"));
+  EXPECT_TRUE(contains(f.variants, "sacharowa marija wladimirowna"));
+  EXPECT_TRUE(contains(f.variants, "zakharova mariia vladimirovna"));
+  EXPECT_EQ(f.variants.size(), f.sources.size());
+  EXPECT_EQ(f.variants.size(), f.schemes.size());
+}
+
+TEST(AnalyzeName, PutinAcrossScripts) {
+  NameForms ru = analyze_name("Путин");
+  EXPECT_TRUE(contains(ru.variants, "putin"));
+  EXPECT_TRUE(contains(ru.variants, "poutine"));
+  NameForms ja = analyze_name("プーチン");
+  EXPECT_TRUE(contains(ja.variants, "putin"));
+  NameForms both = analyze_name("ウラジーミル・プーチン");
+  EXPECT_EQ(both.variants[0], "urajimiru puchin");
+  EXPECT_TRUE(contains(analyze_name("アルグト").variants, "argut"));
+}
+
+TEST(AnalyzeName, KanjiNameGetsEveryEnamdictReading) {
+  NameForms f = analyze_name("上川陽子");
+  ASSERT_FALSE(f.variants.empty());
+  EXPECT_EQ(f.variants[0], "kamikawa yoko");
+  EXPECT_TRUE(contains(f.variants, "uekawa yoko"));
+  EXPECT_TRUE(contains(f.variants, "kamikawa youko"));
+  EXPECT_LE(f.variants.size(), 16u);
+  // A person's name gets no English gloss.
+  for (auto s : f.sources) EXPECT_NE(s, VariantSource::kGloss);
+}
+
+TEST(AnalyzeName, JapaneseNamesInCyrillic) {
+  EXPECT_TRUE(contains(analyze_name("Кисида Фумио").variants, "kishida fumio"));
+  EXPECT_TRUE(contains(analyze_name("Хаяси Ёсимаса").variants, "hayashi yoshimasa"));
+  // Polivanov is only tried where the spelling fits it: no "vradimir" for Vladimir.
+  for (const auto& v : analyze_name("Владимир").variants) EXPECT_EQ(v.find("vradimir"), std::string::npos);
+}
+
+TEST(AnalyzeName, ArabicMeetsLatinThroughTheSkeleton) {
+  NameForms ar = analyze_name("محمد علي");
+  NameForms la = analyze_name("Mohamed Ali");
+  EXPECT_EQ(ar.script, Script::kArabic);
+  ASSERT_FALSE(ar.variants.empty());
+  EXPECT_EQ(ar.variants[0], "mhmd ly");
+  EXPECT_EQ(ar.skeleton, la.skeleton);
+  EXPECT_NE(ar.skeleton, analyze_name("Hassan Ali").skeleton);
+}
+
+TEST(AnalyzeName, LegalFormsBecomeClasses) {
+  NameForms f = analyze_name("ООО Ромашка");
+  EXPECT_EQ(f.legal_form_classes, std::vector<std::string>{"LLC"});
+  ASSERT_FALSE(f.variants.empty());
+  EXPECT_EQ(f.variants[0], "romashka");
+  EXPECT_EQ(analyze_name("Romashka LLC").legal_form_classes, std::vector<std::string>{"LLC"});
+  EXPECT_EQ(analyze_name("Romashka OOO").legal_form_classes, std::vector<std::string>{"LLC"});
+  EXPECT_EQ(analyze_name("Siemens GmbH").variants[0], "siemens");
+  EXPECT_EQ(analyze_name("АО Концерн ВКО Алмаз-Антей").legal_form_classes, std::vector<std::string>{"JSC"});
+  EXPECT_EQ(analyze_name("Общество с ограниченной ответственностью \"Ромашка\"").variants[0], "romashka");
+  NameForms jp = analyze_name("トヨタ自動車株式会社");
+  EXPECT_EQ(jp.legal_form_classes, std::vector<std::string>{"JSC"});
+  EXPECT_EQ(analyze_name("ロマシュカ有限責任会社").legal_form_classes, std::vector<std::string>{"LLC"});
+  // A form alone is the name itself, not stripped to nothing.
+  EXPECT_EQ(analyze_name("Limited").variants[0], "limited");
+  // Forms are only searched at the edges: "Co" inside a name stays.
+  EXPECT_EQ(analyze_name("Limited Brands").variants[0], "limited brands");
+  // Persons keep every token.
+  AnalyzeOptions person;
+  person.kind = NameKind::kPerson;
+  EXPECT_TRUE(analyze_name("Ao Limited", person).legal_form_classes.empty());
+}
+
+TEST(AnalyzeName, JapaneseOrganisationGetsAGlossVariant) {
+  NameForms f = analyze_name("連邦保安庁");
+  bool found = false;
+  for (size_t i = 0; i < f.variants.size(); ++i) {
+    if (f.sources[i] != VariantSource::kGloss) continue;
+    found = true;
+    EXPECT_NE(f.variants[i].find("federal"), std::string::npos);
+    EXPECT_NE(f.variants[i].find("security"), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(f.variants[0], "renpo hoancho");
+}
+
+TEST(AnalyzeName, TitlesAreStripped) {
+  NameForms f = analyze_name("Sheikh Mohammed bin Rashid");
+  EXPECT_EQ(f.titles, std::vector<std::string>{"sheikh"});
+  EXPECT_EQ(f.variants[0], "mohammed bin rashid");
+  EXPECT_EQ(analyze_name("Dr. Hans Müller").variants[0], "hans muller");
+  EXPECT_TRUE(contains(analyze_name("Dr. Hans Müller").variants, "hans mueller"));
+  EXPECT_EQ(analyze_name("General").variants[0], "general");  // never strip the whole name
+}
+
+TEST(AnalyzeName, OtherScripts) {
+  EXPECT_EQ(analyze_name("Αλέξης Τσίπρας").variants[0], "alexis tsipras");
+  EXPECT_TRUE(contains(analyze_name("习近平").variants, "xi jinping"));
+  EXPECT_FALSE(analyze_name("김정은").variants.empty());
+  EXPECT_FALSE(analyze_name("Սարգսյան").variants.empty());
+  EXPECT_FALSE(analyze_name("בנימין נתניהו").variants.empty());
+  EXPECT_TRUE(analyze_name("").variants.empty());
+  EXPECT_TRUE(analyze_name("-・-").variants.empty());
+}
+
+TEST(AnalyzeName, VariantsAreCappedCleanAndDeterministic) {
+  AnalyzeOptions opts;
+  opts.max_variants = 5;
+  NameForms f = analyze_name("ウラジーミル・プーチン", opts);
+  EXPECT_EQ(f.variants.size(), 5u);
+  EXPECT_EQ(f.variants, analyze_name("ウラジーミル・プーチン", opts).variants);
+  for (const char* raw : {"Захарова Мария", "上川陽子", "連邦保安庁", "O'Neil & Sons, Ltd.", "محمد علي"}) {
+    for (const auto& v : analyze_name(raw).variants) {
+      for (char c : v) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ') << raw << ": " << v;
+      EXPECT_EQ(v.find("  "), std::string::npos);
+      EXPECT_NE(v.front(), ' ');
+    }
+  }
+}
+
+TEST(AnalyzeName, ThreadsGetTheSameAnswers) {
+  const std::vector<std::string> names = {"Захарова Мария Владимировна", "上川陽子", "プーチン", "Αλέξης Τσίπρας",
+                                          "محمد علي", "ООО Ромашка", "連邦保安庁"};
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& n : names) expected.push_back(analyze_name(n).variants);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5; ++round) {
+        for (size_t i = 0; i < names.size(); ++i) {
+          if (analyze_name(names[i]).variants != expected[i]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(AnalyzeName, ExtraIuliiaSchemes) {
+  ASSERT_FALSE(iuliia_tables().empty());
+  AnalyzeOptions opts;
+  opts.extra_iuliia_schemes = true;
+  NameForms f = analyze_name("Ельцин", opts);
+  EXPECT_TRUE(contains(f.variants, "yeltsin"));
+  EXPECT_TRUE(contains(f.variants, "eltsin"));
+}
+
+TEST(WordOrder, Helpers) {
+  EXPECT_EQ(swap_first_last("kamikawa yoko"), "yoko kamikawa");
+  EXPECT_EQ(split_name_parts(" a  b c").size(), 3u);
+  EXPECT_EQ(swap_first_last("solo"), "solo");
+}
+
+}  // namespace
+}  // namespace sekisho::text

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "sekisho/text.hpp"
+#include "text/text_test_util.hpp"
+
+namespace sekisho::text {
+namespace {
+
+using testing::contains;
+
+TEST(Kana, HepburnVariantsPeopleWrite) {
+  auto yoko = kana_to_hepburn_variants("ようこ", {false});
+  ASSERT_FALSE(yoko.empty());
+  EXPECT_EQ(yoko[0], "yoko");
+  EXPECT_TRUE(contains(yoko, "youko"));
+  EXPECT_TRUE(contains(yoko, "yohko"));
+
+  auto shinbashi = kana_to_hepburn_variants("しんばし", {false});
+  EXPECT_EQ(shinbashi[0], "shinbashi");
+  EXPECT_TRUE(contains(shinbashi, "shimbashi"));
+  EXPECT_TRUE(contains(shinbashi, "sinbasi"));
+
+  auto tsuchi = kana_to_hepburn_variants("つちや ふじ", {false});
+  EXPECT_EQ(tsuchi[0], "tsuchiya fuji");
+  EXPECT_TRUE(contains(tsuchi, "tutiya huzi"));
+}
+
+TEST(Kana, YouonSokuonAndForeignSounds) {
+  EXPECT_EQ(kana_to_hepburn_variants("きょうと", {false})[0], "kyoto");
+  EXPECT_EQ(kana_to_hepburn_variants("しゃちょう", {false})[0], "shacho");
+  EXPECT_EQ(kana_to_hepburn_variants("マッチ", {false})[0], "matchi");
+  EXPECT_EQ(kana_to_hepburn_variants("ニッポン", {false})[0], "nippon");
+  EXPECT_EQ(kana_to_hepburn_variants("ファイル", {false})[0], "fairu");
+  EXPECT_EQ(kana_to_hepburn_variants("ティー", {false})[0], "ti");
+  EXPECT_EQ(kana_to_hepburn_variants("ウィ", {false})[0], "wi");
+  auto vu = kana_to_hepburn_variants("ヴィクトル", {false});
+  EXPECT_EQ(vu[0], "vikutoru");
+  EXPECT_TRUE(contains(vu, "bikutoru"));
+}
+
+TEST(Kana, ForeignNamesMeetTheirLatinSpelling) {
+  auto putin = kana_to_hepburn_variants("プーチン");
+  EXPECT_TRUE(contains(putin, "putin"));
+  EXPECT_TRUE(contains(putin, "puchin"));
+  auto argut = kana_to_hepburn_variants("アルグト");
+  EXPECT_EQ(argut[0], "aruguto");
+  EXPECT_TRUE(contains(argut, "argut"));
+  auto vladimir = kana_to_hepburn_variants("ウラジーミル");
+  EXPECT_TRUE(contains(vladimir, "urajimir"));
+  EXPECT_TRUE(contains(vladimir, "ulajimil"));
+  // Reductions are opt-in: Japanese words keep their vowels.
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("アルグト", {false}), "argut"));
+}
+
+TEST(Kanji, EnamdictGivesEveryReading) {
+  auto readings = kanji_readings("上川");
+  std::vector<std::string> romaji;
+  for (const auto& r : readings) romaji.push_back(r.romaji);
+  ASSERT_FALSE(romaji.empty());
+  EXPECT_EQ(romaji[0], "kamikawa");  // MeCab's reading first
+  for (const char* r : {"uekawa", "kamigawa", "jogawa", "uegawa"}) EXPECT_TRUE(contains(romaji, r)) << r;
+  bool surname_flag = false;
+  for (const auto& r : readings) {
+    if (r.romaji == "uekawa") surname_flag = (r.kinds & static_cast<uint8_t>(ReadingKind::kSurname)) != 0;
+  }
+  EXPECT_TRUE(surname_flag);
+}
+
+TEST(Kanji, MecabSegmentsNamesAndOrganisations) {
+  auto segs = segment_japanese("上川陽子");
+  ASSERT_TRUE(segs.ok()) << segs.status().to_string();
+  ASSERT_EQ(segs->size(), 2u);
+  EXPECT_EQ((*segs)[0].surface, "上川");
+  EXPECT_EQ((*segs)[1].reading_kana, "ヨウコ");
+  EXPECT_TRUE((*segs)[0].person_name);
+
+  auto org = segment_japanese("連邦保安庁");
+  ASSERT_TRUE(org.ok());
+  ASSERT_EQ(org->size(), 2u);
+  EXPECT_TRUE((*org)[1].proper_noun);
+}
+
+TEST(Kanji, GlossOfOrganisationNames) {
+  std::string fsb = japanese_gloss("連邦保安庁");
+  EXPECT_NE(fsb.find("federal"), std::string::npos) << fsb;
+  EXPECT_NE(fsb.find("security"), std::string::npos) << fsb;
+  EXPECT_EQ(japanese_gloss("造船所"), "shipyard");
+  EXPECT_EQ(japanese_gloss("研究所"), "research institute");
+  EXPECT_NE(japanese_gloss("国防省通信センター").find("center"), std::string::npos);
+  EXPECT_EQ(japanese_gloss(""), "");
+}
+
+TEST(Kanji, DictionariesLoad) {
+  Status s = preload_japanese_dictionaries();
+  EXPECT_TRUE(s.ok()) << s.to_string();
+}
+
+}  // namespace
+}  // namespace sekisho::text
