@@ -1,0 +1,307 @@
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/strings.hpp"
+#include "index/name_index.hpp"
+#include "sekisho/screen.hpp"
+#include "sekisho/text.hpp"
+
+namespace sekisho {
+
+namespace {
+
+// One analysed form (transliteration variant) of a listed name.
+struct ListedForm {
+  std::string text;                     // space-separated tokens
+  std::vector<match::NameToken> tokens;  // with legal-form class tokens appended
+};
+
+struct ListedName {
+  uint32_t entity;
+  uint32_t name_index;  // into Entity::names
+  std::vector<ListedForm> forms;
+};
+
+text::NameKind text_kind(Schema schema) {
+  switch (schema) {
+    case Schema::kPerson: return text::NameKind::kPerson;
+    case Schema::kOrganization:
+    case Schema::kCompany: return text::NameKind::kOrganisation;
+    default: return text::NameKind::kUnknown;
+  }
+}
+
+std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_variants) {
+  text::AnalyzeOptions options;
+  options.kind = text_kind(schema);
+  options.max_variants = max_variants;
+  text::NameForms nf = text::analyze_name(raw, options);
+  std::vector<ListedForm> out;
+  out.reserve(nf.variants.size());
+  for (const std::string& v : nf.variants) {
+    ListedForm f;
+    f.text = v;
+    f.tokens = match::tokens_from_text(v);
+    for (const std::string& cls : nf.legal_form_classes) {
+      match::NameToken t;
+      t.text = to_lower_ascii(cls);  // classes arrive as "LLC"
+      t.legal_form = true;
+      f.tokens.push_back(std::move(t));
+    }
+    if (!f.tokens.empty()) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+double name_kind_factor(NameKind kind) {
+  // A weak alias ("low quality" in UN terms) is a looser handle on the person.
+  return kind == NameKind::kWeakAlias ? 0.95 : 1.0;
+}
+
+}  // namespace
+
+struct Screener::Impl {
+  std::vector<ListInput> lists;
+  std::vector<uint16_t> entity_list;  // entity index → index into lists
+  std::vector<const Entity*> entities;
+  std::vector<match::Facts> facts;
+  std::unordered_map<std::string_view, uint32_t> by_id;
+  std::vector<ListedName> names;
+  std::vector<std::vector<uint32_t>> entity_names;  // entity → its name ids
+  match::TokenWeights weights;
+  std::unique_ptr<match::NameComparer> comparer;
+  index::NameIndex index;
+  ScreenerOptions options;
+
+  struct Best {
+    match::NameMatch name;
+    uint32_t name_id = 0;
+    size_t query_form = 0;
+    size_t listed_form = 0;
+    bool found = false;
+  };
+
+  void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Best& best) const {
+    const ListedName& ln = names[name_id];
+    for (size_t lf = 0; lf < ln.forms.size(); ++lf) {
+      for (size_t qf = 0; qf < prepared.size(); ++qf) {
+        match::NameMatch m = comparer->compare(prepared[qf], ln.forms[lf].tokens);
+        if (!best.found || m.score > best.name.score) {
+          best.name = std::move(m);
+          best.name_id = name_id;
+          best.query_form = qf;
+          best.listed_form = lf;
+          best.found = true;
+        }
+      }
+    }
+  }
+};
+
+Screener::Screener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Screener::~Screener() = default;
+
+std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, ScreenerOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->lists = std::move(lists);
+  for (size_t li = 0; li < impl->lists.size(); ++li) {
+    for (const Entity& e : impl->lists[li].entities) {
+      uint32_t idx = static_cast<uint32_t>(impl->entities.size());
+      impl->entities.push_back(&e);
+      impl->entity_list.push_back(static_cast<uint16_t>(li));
+      impl->facts.push_back(match::facts_from_entity(e));
+      impl->by_id.emplace(e.id, idx);
+    }
+  }
+  impl->entity_names.resize(impl->entities.size());
+  std::vector<index::IndexedForm> forms;
+  std::unordered_map<std::string, uint32_t> df;
+  for (uint32_t ei = 0; ei < impl->entities.size(); ++ei) {
+    const Entity& e = *impl->entities[ei];
+    for (uint32_t ni = 0; ni < e.names.size(); ++ni) {
+      ListedName ln{ei, ni, analyse(e.names[ni].full, e.schema, options.max_variants_per_name)};
+      if (ln.forms.empty()) continue;
+      uint32_t name_id = static_cast<uint32_t>(impl->names.size());
+      std::unordered_set<std::string> seen;
+      for (const ListedForm& f : ln.forms) {
+        index::IndexedForm ixf{name_id, {}};
+        for (const match::NameToken& t : f.tokens) {
+          if (t.legal_form) continue;
+          ixf.tokens.push_back(t.text);
+          if (seen.insert(t.text).second) ++df[t.text];
+        }
+        forms.push_back(std::move(ixf));
+      }
+      impl->entity_names[ei].push_back(name_id);
+      impl->names.push_back(std::move(ln));
+    }
+  }
+  impl->weights = match::TokenWeights::from_frequencies(df, static_cast<uint32_t>(impl->names.size()));
+  impl->comparer = std::make_unique<match::NameComparer>(&impl->weights);
+  impl->index = index::NameIndex::build(forms);
+  return std::shared_ptr<const Screener>(new Screener(std::move(impl)));
+}
+
+Result<std::shared_ptr<const Screener>> Screener::from_store(ListStore& store, const std::vector<std::string>& list_ids,
+                                                            ScreenerOptions options) {
+  std::vector<std::string> ids = list_ids;
+  if (ids.empty()) {
+    SEKISHO_ASSIGN_OR_RETURN(auto all, store.lists());
+    for (const ListVersion& v : all) ids.push_back(v.list_id);
+  }
+  std::vector<ListInput> inputs;
+  for (const std::string& id : ids) {
+    SEKISHO_ASSIGN_OR_RETURN(ListVersion v, store.version(id));
+    SEKISHO_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.load_entities(id, v.version));
+    inputs.push_back({id, v.version, std::move(entities)});
+  }
+  return build(std::move(inputs), options);
+}
+
+std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOptions& options) const {
+  const Impl& im = *impl_;
+  std::vector<ScreenHit> hits;
+  std::vector<ListedForm> qforms = analyse(query.name, query.schema, im.options.max_variants_per_name);
+  if (qforms.empty()) return hits;
+  std::vector<match::PreparedQuery> prepared;
+  prepared.reserve(qforms.size());
+  for (ListedForm& f : qforms) prepared.push_back(im.comparer->prepare(f.tokens));
+
+  auto list_allowed = [&](uint32_t entity) {
+    if (options.lists.empty()) return true;
+    const std::string& id = im.lists[im.entity_list[entity]].list_id;
+    return std::find(options.lists.begin(), options.lists.end(), id) != options.lists.end();
+  };
+
+  // Candidate names → best name match per entity.
+  std::unordered_map<uint32_t, Impl::Best> best;
+  if (options.exhaustive) {
+    for (uint32_t n = 0; n < im.names.size(); ++n) {
+      uint32_t e = im.names[n].entity;
+      if (list_allowed(e)) im.score_name(n, prepared, best[e]);
+    }
+  } else {
+    std::vector<std::vector<std::string>> query_tokens;
+    for (const ListedForm& f : qforms) {
+      std::vector<std::string> toks;
+      for (const match::NameToken& t : f.tokens) {
+        if (!t.legal_form) toks.push_back(t.text);
+      }
+      query_tokens.push_back(std::move(toks));
+    }
+    thread_local std::vector<index::Candidate> candidates;
+    size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
+    im.index.find(query_tokens, want, candidates);
+    for (const index::Candidate& c : candidates) {
+      uint32_t e = im.names[c.name_id].entity;
+      if (list_allowed(e)) im.score_name(c.name_id, prepared, best[e]);
+    }
+  }
+
+  match::Facts qfacts;
+  qfacts.schema = query.schema;
+  qfacts.birth_dates = query.birth_dates;
+  qfacts.countries = query.countries;
+  qfacts.identifiers = query.identifiers;
+  qfacts.gender = query.gender;
+
+  for (auto& [entity, b] : best) {
+    if (!b.found) continue;
+    const ListedName& ln = im.names[b.name_id];
+    const Entity& e = *im.entities[entity];
+    const Name& name = e.names[ln.name_index];
+    double factor = name_kind_factor(name.kind);
+    if (factor != 1.0) {
+      b.name.score *= factor;
+      b.name.penalties.push_back({"matched a weak alias", factor});
+    }
+    match::HitScore hs = match::score_hit(b.name, qfacts, im.facts[entity]);
+    if (hs.score < options.threshold) continue;
+    ScreenHit hit;
+    hit.entity = &e;
+    hit.list_id = im.lists[im.entity_list[entity]].list_id;
+    hit.list_version = im.lists[im.entity_list[entity]].version;
+    hit.score = hs.score;
+    hit.matched_name = name.full;
+    hit.matched_kind = name.kind;
+    hit.query_form = qforms[b.query_form].text;
+    hit.listed_form = ln.forms[b.listed_form].text;
+    hit.detail = std::move(hs);
+    hits.push_back(std::move(hit));
+  }
+  std::sort(hits.begin(), hits.end(), [](const ScreenHit& a, const ScreenHit& b) {
+    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
+  });
+  if (hits.size() > options.limit) hits.resize(options.limit);
+  return hits;
+}
+
+const Entity* Screener::find_entity(std::string_view entity_id) const {
+  auto it = impl_->by_id.find(entity_id);
+  return it == impl_->by_id.end() ? nullptr : impl_->entities[it->second];
+}
+
+bool Screener::has_list(std::string_view list_id) const {
+  for (const ListInput& l : impl_->lists) {
+    if (l.list_id == list_id) return true;
+  }
+  return false;
+}
+
+size_t Screener::entity_count() const { return impl_->entities.size(); }
+size_t Screener::name_count() const { return impl_->names.size(); }
+
+size_t Screener::memory_bytes() const {
+  size_t bytes = impl_->index.memory_bytes();
+  for (const ListedName& n : impl_->names) {
+    for (const ListedForm& f : n.forms) bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.size() * sizeof(match::NameToken);
+  }
+  return bytes;
+}
+
+std::string ScreenHit::explanation_text() const {
+  std::string out = "query \"" + query_form + "\" ~ listed \"" + listed_form + "\" (" +
+                    std::string(name_kind_name(matched_kind)) + ": " + matched_name + ")\n";
+  out += detail.to_text();
+  return out;
+}
+
+std::string ScreenHit::explanation_json() const {
+  nlohmann::ordered_json j;
+  j["query_form"] = query_form;
+  j["listed_form"] = listed_form;
+  j["name_kind"] = std::string(name_kind_name(matched_kind));
+  j["score"] = nlohmann::ordered_json::parse(detail.to_json(), nullptr, false);
+  return j.dump();
+}
+
+}  // namespace sekisho
+
+namespace sekisho {
+
+NameComparison compare_names(std::string_view a, std::string_view b, Schema schema,
+                             const match::NameComparer& comparer) {
+  NameComparison best;
+  std::vector<ListedForm> fa = analyse(a, schema, 8);
+  std::vector<ListedForm> fb = analyse(b, schema, 8);
+  bool found = false;
+  for (const ListedForm& x : fa) {
+    match::PreparedQuery pq = comparer.prepare(x.tokens);
+    for (const ListedForm& y : fb) {
+      match::NameMatch m = comparer.compare(pq, y.tokens);
+      if (!found || m.score > best.score) {
+        best.score = m.score;
+        best.form_a = x.text;
+        best.form_b = y.text;
+        best.detail = std::move(m);
+        found = true;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace sekisho
