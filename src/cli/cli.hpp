@@ -33,5 +33,6 @@ void add_import_command(CLI::App& app, GlobalOptions& global);
 void add_lists_command(CLI::App& app, GlobalOptions& global);
 void add_diff_command(CLI::App& app, GlobalOptions& global);
 void add_update_command(CLI::App& app, GlobalOptions& global);
+void add_transfer_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli
