@@ -55,34 +55,32 @@ Result<std::vector<CountryRef>> country_refs(const PolicyFile& f, const Policy::
   return out;
 }
 
-Result<TagSet> tag_set(const PolicyFile& f, const Policy::Impl& p, const YAML::Node& map, std::string_view key,
-                       const std::string& path) {
+namespace {
+
+// Names resolved through `index` into a bitset; an unknown name is an error saying where names come from.
+template <typename Set>
+Result<Set> name_set(const PolicyFile& f, const std::unordered_map<std::string, int>& index, const YAML::Node& map,
+                     std::string_view key, const std::string& path, std::string_view unknown_why) {
   SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> names, f.fields.strings(map, key, path));
-  TagSet set;
+  Set set;
   for (const std::string& n : names) {
-    auto it = p.tag_index.find(n);
-    if (it == p.tag_index.end()) {
-      return f.fields.error(map[std::string(key)], field_path(path, key),
-                            "unknown item tag '" + n + "' (no control-list entry declares it)");
-    }
+    auto it = index.find(n);
+    if (it == index.end()) return f.fields.error(map[std::string(key)], field_path(path, key), "unknown '" + n + "' (" + std::string(unknown_why) + ")");
     set.set(static_cast<size_t>(it->second));
   }
   return set;
 }
 
+}  // namespace
+
+Result<TagSet> tag_set(const PolicyFile& f, const Policy::Impl& p, const YAML::Node& map, std::string_view key,
+                       const std::string& path) {
+  return name_set<TagSet>(f, p.tag_index, map, key, path, "item tag: no control-list entry declares it");
+}
+
 Result<FlagSet> flag_set(const PolicyFile& f, const Policy::Impl& p, const YAML::Node& map, std::string_view key,
                          const std::string& path) {
-  SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> names, f.fields.strings(map, key, path));
-  FlagSet set;
-  for (const std::string& n : names) {
-    auto it = p.flag_index.find(n);
-    if (it == p.flag_index.end()) {
-      return f.fields.error(map[std::string(key)], field_path(path, key),
-                            "unknown flag or term '" + n + "' (declare it under vocabulary)");
-    }
-    set.set(static_cast<size_t>(it->second));
-  }
-  return set;
+  return name_set<FlagSet>(f, p.flag_index, map, key, path, "flag or term: declare it under vocabulary");
 }
 
 Status load_vocabulary(const PolicyFile& f, Policy::Impl& p) {
