@@ -36,5 +36,6 @@ void add_update_command(CLI::App& app, GlobalOptions& global);
 void add_screen_command(CLI::App& app, GlobalOptions& global);
 void add_compare_command(CLI::App& app, GlobalOptions& global);
 void add_search_command(CLI::App& app, GlobalOptions& global);
+void add_transfer_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add_screen_command(app, global);
   add_compare_command(app, global);
   add_search_command(app, global);
+  add_transfer_command(app, global);
 
   try {
     app.parse(argc, argv);

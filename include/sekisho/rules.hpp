@@ -1,0 +1,241 @@
+// sekisho/rules.hpp — export-control transfer decisions over whole chains.
+//
+// A Policy is compiled from the declarative policy files under policies/
+// (docs/policy-schema.md): jurisdictions and what they claim, dated country
+// groups, control lists, designations, party lists and rules, each with its
+// legal citation. decide() evaluates every jurisdiction that claims the item at
+// every hop of a TransferRequest and combines the outcomes deny-overrides
+// (DENY > CONSENT_REQUIRED > LICENSE_REQUIRED > ALLOW). Missing data never
+// yields ALLOW: it becomes LICENSE_REQUIRED with reason DATA_GAP.
+//
+//   auto policy = sekisho::rules::load_policy_dir("policies");
+//   auto request = sekisho::rules::parse_transfer_request_file("case.json");
+//   sekisho::rules::Decision d = (*policy)->decide(*request);
+//   std::cout << sekisho::rules::format_decision_text(d);  // or decision_to_json(d)
+//
+// Thread safety: a Policy is immutable after loading; decide() is const and
+// may be called from many threads at once (a screener passed to it must be
+// safe for concurrent screen() calls too — ExactNameScreener is).
+// A Decision holds string_views into the Policy and the request it was made
+// from: keep both alive while reading it, or render it at once.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sekisho/entity.hpp"
+#include "sekisho/status.hpp"
+
+namespace sekisho {
+class ListStore;
+}
+
+namespace sekisho::rules {
+
+// The decision lattice, weakest first; the numeric order is the severity order.
+enum class Outcome : uint8_t { kAllow = 0, kLicenseRequired = 1, kConsentRequired = 2, kDeny = 3 };
+std::string_view outcome_name(Outcome outcome);  // "ALLOW", "LICENSE_REQUIRED", …
+Result<Outcome> parse_outcome(std::string_view name);
+
+// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; kInvalidArgument otherwise.
+Result<int32_t> parse_iso_day(std::string_view iso);
+std::string format_iso_day(int32_t day);
+
+// One match of a party against a list: from a PartyScreener or stated as
+// evidence in the request (Party::list_hits).
+struct ListHit {
+  std::string list_id;       // a policy party-list id (JP_EUL) or a store list id it aliases
+  std::string entity_id;     // the listed entity ("jp-eul-603")
+  std::string matched_name;  // the listed name that matched
+  double score = 0.0;        // 0..1; hits below the list's policy threshold are ignored
+};
+
+struct Party {
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-2, upper case
+  std::string kind;     // "government", "company", "individual" or "" (unknown)
+  std::vector<ListHit> list_hits;  // hits stated as evidence
+};
+
+class PartyScreener {
+ public:
+  virtual ~PartyScreener();
+  // Every list hit for `party`, any score; the engine applies the thresholds.
+  virtual std::vector<ListHit> screen(const Party& party) const = 0;
+};
+
+// Screens by exact equality of normalised names (ASCII case folded,
+// punctuation to spaces, spaces collapsed) against every name of the
+// entities given. Score 1.0. A stand-in until fuzzy matching lands, but real:
+// it matches the listed names, nothing else.
+class ExactNameScreener final : public PartyScreener {
+ public:
+  ExactNameScreener() = default;
+  // Adds the entities of one list; hits report `list_id`.
+  void add_list(const std::string& list_id, const std::vector<Entity>& entities);
+  // Loads the latest version of each list id from the store.
+  static Result<std::unique_ptr<ExactNameScreener>> from_store(ListStore& store,
+                                                               const std::vector<std::string>& list_ids);
+  std::vector<ListHit> screen(const Party& party) const override;
+  size_t name_count() const { return by_name_.size(); }
+
+ private:
+  struct Listed {
+    std::string list_id, entity_id, name;
+  };
+  std::unordered_multimap<std::string, Listed> by_name_;
+};
+
+// The normal form ExactNameScreener compares.
+std::string normalise_party_name(std::string_view name);
+
+struct Hop {
+  Party from;
+  Party to;
+  std::string end_use;             // free text, for the record
+  std::vector<std::string> flags;  // stated facts: WMD_END_USE, ART4_INFORMED, UGEA_REGISTERED, …
+};
+
+struct Item {
+  std::string id;
+  std::string description;
+  // scheme → codes, e.g. {"JP_AT1": ["1"], "WA_ML": ["ML4"], "US_ECCN": ["EAR99"]}.
+  std::map<std::string, std::vector<std::string>> classifications;
+  std::string origin;            // country of origin (ISO alpha-2)
+  std::string licensor_country;  // licensed production: the licensor's country, else ""
+  std::string licensor;          // the licensor's name, for the record
+  std::optional<double> us_content_pct;  // controlled US content, percent; unknown when absent
+  std::optional<bool> lethal;            // unknown when absent
+  std::optional<double> value_jpy;       // unknown when absent
+};
+
+struct Licence {  // an individual licence / approval on file
+  std::string id;
+  std::string holder;  // jurisdiction that granted it (JP, US, EU)
+  int hop = 0;         // 1-based hop it covers
+  std::vector<std::string> conditions;  // provisos passed downstream
+};
+
+struct Consent {  // a re-transfer consent (or its refusal) on file
+  std::string id;
+  std::string holder;  // the jurisdiction whose consent it is
+  int hop = 0;
+  bool granted = false;
+};
+
+struct Undertaking {  // an assurance given by a recipient (EUC, exchange of notes)
+  std::string id;
+  std::string by;      // who gave it
+  std::string holder;  // to whom (the jurisdiction it binds towards)
+  int hop = 0;         // the hop whose recipient gave it
+  std::vector<std::string> terms;  // NO_THIRD_PARTY_TRANSFER_WITHOUT_CONSENT, NO_EXTRA_PURPOSE_USE, …
+};
+
+struct TransferRequest {
+  std::string id;
+  std::string as_of;  // ISO date the transfer is decided for
+  Item item;
+  std::vector<Hop> hops;
+  std::vector<Licence> licences;
+  std::vector<Consent> consents;
+  std::vector<Undertaking> undertakings;
+};
+
+// Parses and validates the JSON request format of docs/transfer-request.md.
+// Errors name `source_name`, the line (syntax errors) and the field path.
+Result<TransferRequest> parse_transfer_request_json(std::string_view json, std::string_view source_name);
+Result<TransferRequest> parse_transfer_request_file(const std::filesystem::path& path);
+
+// Why a trace entry has the outcome it has.
+enum class Reason : uint8_t {
+  kFired,            // the rule's conditions hold
+  kDataGap,          // the rule may apply but data is missing: never ALLOW
+  kReviewDenial,     // a licence requirement whose published review policy is denial
+  kLicensed,         // a licence on file clears the requirement
+  kAuthorised,       // a general authorisation (UGEA, exemption) clears it
+  kConsented,        // a consent on file clears it
+  kConsentRefused,   // a refusal on file: DENY
+};
+std::string_view reason_name(Reason reason);
+
+struct TraceEntry {
+  int hop = 0;                        // 1-based
+  std::string_view jurisdiction;
+  std::string_view rule_id;
+  std::string_view cite;
+  Outcome raw = Outcome::kAllow;      // what the rule says
+  Outcome outcome = Outcome::kAllow;  // after evidence and review policy
+  Reason reason = Reason::kFired;
+  std::string_view by;          // licence / authorisation / consent id that changed it
+  std::string_view designation; // designation id that made it fire, if any
+  const ListHit* hit = nullptr; // list hit that made it fire, if any
+  std::string_view note;        // data gap or appeal path
+};
+
+struct Condition {
+  int hop = 0;              // the hop it attaches to; it binds every later hop
+  std::string_view code;    // C_JP_CONSENT, UGEA_REPORTING, NO_EXTRA_PURPOSE_USE, …
+  std::string_view holder;  // jurisdiction it is owed to
+  std::string_view source;  // licence, undertaking or authorisation id
+};
+
+struct Claim {
+  int hop = 0;
+  std::string_view jurisdiction;
+  std::string_view basis;  // "territory" or a claim id (US.734.3.ORIGIN, …)
+};
+
+struct Decision {
+  Outcome decision = Outcome::kLicenseRequired;
+  int hop = 0;  // determining hop (1-based); 0 when the decision is ALLOW
+  std::vector<std::string_view> determining_rules;
+  std::vector<Condition> conditions;
+  std::vector<Claim> claims;
+  std::vector<TraceEntry> trace;
+  std::vector<Outcome> hop_outcomes;  // per hop, strictest over jurisdictions
+  std::vector<std::vector<ListHit>> screened;  // per hop: [2h] from, [2h+1] to — screener hits
+  std::string_view policy_sha256;
+  std::string as_of;
+};
+
+struct PolicyInfo {
+  std::string sha256;  // of the bundle: every file's relative path and bytes, in path order
+  std::vector<std::string> files;
+  size_t rule_count = 0, group_count = 0, designation_count = 0, list_entry_count = 0;
+};
+
+class Policy {
+ public:
+  ~Policy();
+  Policy(const Policy&) = delete;
+  Policy& operator=(const Policy&) = delete;
+
+  // Decides `request`; `screener` (optional) screens every party of the chain.
+  // Invalid data inside the request (bad date, country) gives kInvalidArgument.
+  Result<Decision> decide(const TransferRequest& request, const PartyScreener* screener = nullptr) const;
+  const PolicyInfo& info() const;
+
+  struct Impl;
+  explicit Policy(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Loads every *.yaml file under `dir` (recursively, in path order) as one
+// bundle, validates it and compiles it. Errors name file, line and field.
+Result<std::unique_ptr<Policy>> load_policy_dir(const std::filesystem::path& dir);
+// Same, from in-memory files (relative name → YAML text).
+Result<std::unique_ptr<Policy>> load_policy_files(const std::map<std::string, std::string>& files);
+
+std::string decision_to_json(const Decision& decision, const TransferRequest& request, bool pretty = true);
+std::string format_decision_text(const Decision& decision, const TransferRequest& request);
+
+}  // namespace sekisho::rules

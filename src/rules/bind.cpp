@@ -1,0 +1,138 @@
+// Binds a TransferRequest to a compiled policy before evaluation, so the
+// per-hop loop reads bitsets and indexes only. Everything the policy cannot
+// interpret (an unknown scheme, flag or holder) is an invalid request, named
+// by its field path, rather than silently ignored.
+#include <fmt/format.h>
+
+#include "rules/evaluation.hpp"
+
+namespace sekisho::rules {
+
+namespace {
+
+Result<int> country_of(std::string_view cc, const std::string& field) {
+  int index = country_index(cc);
+  if (index < 0) return invalid_argument(fmt::format("{}: '{}' is not an ISO 3166-1 alpha-2 code", field, cc));
+  return index;
+}
+
+Result<int> holder_of(const Policy::Impl& p, const std::string& holder, const std::string& field) {
+  int j = p.find_jurisdiction(holder);
+  if (j < 0) return invalid_argument(fmt::format("{}: unknown jurisdiction '{}'", field, holder));
+  return j;
+}
+
+Status check_hop_number(int hop, size_t hops, const std::string& field) {
+  if (hop < 1 || static_cast<size_t>(hop) > hops) {
+    return invalid_argument(fmt::format("{}: hop {} is not in the chain (1..{})", field, hop, hops));
+  }
+  return Status();
+}
+
+void bind_hits(const Policy::Impl& p, const std::vector<ListHit>& hits, BoundParty& party) {
+  for (const ListHit& h : hits) {
+    auto it = p.party_list_by_name.find(h.list_id);
+    if (it == p.party_list_by_name.end()) continue;  // a list this policy gives no effect to
+    if (h.score < p.party_lists[static_cast<size_t>(it->second)].threshold) continue;
+    party.hits.emplace_back(it->second, &h);
+  }
+}
+
+}  // namespace
+
+Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& req, const PartyScreener* screener,
+                                  std::vector<std::vector<ListHit>>& screened) {
+  BoundRequest b;
+  Result<int32_t> day = parse_iso_day(req.as_of);
+  if (!day.ok()) return invalid_argument("as_of: " + day.status().message());
+  b.day = *day;
+  if (req.hops.empty()) return invalid_argument("hops: a transfer needs at least one hop");
+
+  // Item: tags and chart reasons from every classification code.
+  SEKISHO_ASSIGN_OR_RETURN(b.item.origin, country_of(req.item.origin, "item.origin"));
+  if (!req.item.licensor_country.empty()) {
+    SEKISHO_ASSIGN_OR_RETURN(b.item.licensor, country_of(req.item.licensor_country, "item.licensed_from.country"));
+  }
+  b.item.chart_reasons.assign(p.charts.size(), 0);
+  b.list_has_codes.assign(p.control_lists.size(), false);
+  b.list_unknown_code.assign(p.control_lists.size(), nullptr);
+  for (const auto& [scheme, codes] : req.item.classifications) {
+    auto it = p.list_by_scheme.find(scheme);
+    if (it == p.list_by_scheme.end()) {
+      return invalid_argument(fmt::format("item.classifications.{}: unknown classification scheme", scheme));
+    }
+    const auto li = static_cast<size_t>(it->second);
+    const ControlList& list = p.control_lists[li];
+    for (const std::string& code : codes) {
+      b.list_has_codes[li] = true;
+      auto e = list.entries.find(code);
+      if (e == list.entries.end()) {
+        if (!b.list_unknown_code[li]) b.list_unknown_code[li] = &code;
+        continue;
+      }
+      b.item.tags |= e->second.tags;
+      if (list.chart >= 0) b.item.chart_reasons[static_cast<size_t>(list.chart)] |= e->second.chart_reasons;
+    }
+  }
+
+  // Hops: countries, flags, list hits (stated and screened).
+  if (screener) screened.assign(req.hops.size() * 2, {});
+  b.hops.resize(req.hops.size());
+  for (size_t h = 0; h < req.hops.size(); ++h) {
+    const Hop& hop = req.hops[h];
+    BoundHop& bh = b.hops[h];
+    const std::string field = fmt::format("hops[{}]", h);
+    bh.number = static_cast<int>(h + 1);
+    bh.hop = &hop;
+    SEKISHO_ASSIGN_OR_RETURN(bh.from.country, country_of(hop.from.country, field + ".from.country"));
+    SEKISHO_ASSIGN_OR_RETURN(bh.to.country, country_of(hop.to.country, field + ".to.country"));
+    for (const std::string& flag : hop.flags) {
+      auto it = p.flag_index.find(flag);
+      if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.flags: unknown flag '{}'", field, flag));
+      bh.flags.set(static_cast<size_t>(it->second));
+    }
+    bind_hits(p, hop.from.list_hits, bh.from);
+    bind_hits(p, hop.to.list_hits, bh.to);
+    if (screener) {
+      screened[2 * h] = screener->screen(hop.from);
+      screened[2 * h + 1] = screener->screen(hop.to);
+    }
+  }
+  if (screener) {  // bound after all screening so the vectors no longer move
+    for (size_t h = 0; h < b.hops.size(); ++h) {
+      bind_hits(p, screened[2 * h], b.hops[h].from);
+      bind_hits(p, screened[2 * h + 1], b.hops[h].to);
+    }
+  }
+
+  // Evidence.
+  const size_t nj = p.jurisdictions.size();
+  b.undertakings.assign(req.hops.size() * nj, FlagSet());
+  for (size_t i = 0; i < req.licences.size(); ++i) {
+    const std::string field = fmt::format("evidence.licences[{}]", i);
+    SEKISHO_RETURN_IF_ERROR(check_hop_number(req.licences[i].hop, req.hops.size(), field + ".hop"));
+    SEKISHO_ASSIGN_OR_RETURN(int j, holder_of(p, req.licences[i].holder, field + ".holder"));
+    b.licence_holder.push_back(j);
+  }
+  for (size_t i = 0; i < req.consents.size(); ++i) {
+    const std::string field = fmt::format("evidence.consents[{}]", i);
+    SEKISHO_RETURN_IF_ERROR(check_hop_number(req.consents[i].hop, req.hops.size(), field + ".hop"));
+    SEKISHO_ASSIGN_OR_RETURN(int j, holder_of(p, req.consents[i].holder, field + ".holder"));
+    b.consent_holder.push_back(j);
+  }
+  for (size_t i = 0; i < req.undertakings.size(); ++i) {
+    const Undertaking& u = req.undertakings[i];
+    const std::string field = fmt::format("evidence.undertakings[{}]", i);
+    SEKISHO_RETURN_IF_ERROR(check_hop_number(u.hop, req.hops.size(), field + ".hop"));
+    SEKISHO_ASSIGN_OR_RETURN(int j, holder_of(p, u.holder, field + ".holder"));
+    b.undertaking_holder.push_back(j);
+    for (const std::string& term : u.terms) {
+      auto it = p.flag_index.find(term);
+      if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.terms: unknown term '{}'", field, term));
+      b.undertakings[static_cast<size_t>(u.hop - 1) * nj + static_cast<size_t>(j)].set(static_cast<size_t>(it->second));
+    }
+  }
+  return b;
+}
+
+}  // namespace sekisho::rules

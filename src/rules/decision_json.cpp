@@ -1,0 +1,68 @@
+// A Decision as JSON for machines: the decision, determining hop and rules,
+// conditions, claims, the cited trace and the policy bundle's SHA-256, so a
+// logged decision can be reproduced from the same policy revision.
+#include <nlohmann/json.hpp>
+
+#include "sekisho/rules.hpp"
+
+namespace sekisho::rules {
+
+namespace {
+
+std::string s(std::string_view v) { return std::string(v); }
+
+}  // namespace
+
+std::string decision_to_json(const Decision& d, const TransferRequest& request, bool pretty) {
+  using nlohmann::ordered_json;
+  ordered_json out;
+  out["request_id"] = request.id;
+  out["as_of"] = d.as_of;
+  out["decision"] = s(outcome_name(d.decision));
+  out["hop"] = d.hop;
+  ordered_json rules = ordered_json::array();
+  for (std::string_view r : d.determining_rules) rules.push_back(s(r));
+  out["determining_rules"] = rules;
+  ordered_json hops = ordered_json::array();
+  for (Outcome o : d.hop_outcomes) hops.push_back(s(outcome_name(o)));
+  out["hop_outcomes"] = hops;
+  ordered_json conditions = ordered_json::array();
+  for (const Condition& c : d.conditions) {
+    conditions.push_back({{"hop", c.hop}, {"code", s(c.code)}, {"holder", s(c.holder)}, {"source", s(c.source)}});
+  }
+  out["conditions"] = conditions;
+  ordered_json claims = ordered_json::array();
+  for (const Claim& c : d.claims) claims.push_back({{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"basis", s(c.basis)}});
+  out["claims"] = claims;
+  ordered_json trace = ordered_json::array();
+  for (const TraceEntry& t : d.trace) {
+    ordered_json e = {{"hop", t.hop},
+                      {"jurisdiction", s(t.jurisdiction)},
+                      {"rule", s(t.rule_id)},
+                      {"raw", s(outcome_name(t.raw))},
+                      {"outcome", s(outcome_name(t.outcome))},
+                      {"reason", s(reason_name(t.reason))},
+                      {"cite", s(t.cite)}};
+    if (!t.by.empty()) e["by"] = s(t.by);
+    if (!t.designation.empty()) e["designation"] = s(t.designation);
+    if (t.hit) {
+      e["list_hit"] = {{"list", t.hit->list_id}, {"entity_id", t.hit->entity_id},
+                       {"matched_name", t.hit->matched_name}, {"score", t.hit->score}};
+    }
+    if (!t.note.empty()) e["note"] = s(t.note);
+    trace.push_back(e);
+  }
+  out["trace"] = trace;
+  ordered_json screened = ordered_json::array();
+  for (size_t i = 0; i < d.screened.size(); ++i) {
+    for (const ListHit& h : d.screened[i]) {
+      screened.push_back({{"hop", i / 2 + 1}, {"party", i % 2 ? "to" : "from"}, {"list", h.list_id},
+                          {"entity_id", h.entity_id}, {"matched_name", h.matched_name}, {"score", h.score}});
+    }
+  }
+  out["screening_hits"] = screened;
+  out["policy_sha256"] = s(d.policy_sha256);
+  return out.dump(pretty ? 2 : -1);
+}
+
+}  // namespace sekisho::rules

@@ -1,0 +1,71 @@
+// The request bound to a compiled policy (countries interned, flags and tags
+// as bitsets, list hits resolved to party lists) and the tri-state evaluation
+// of predicates over it. Unknown means "the data to decide is missing": the
+// engine turns it into a DATA_GAP, never into ALLOW.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "rules/policy_model.hpp"
+
+namespace sekisho::rules {
+
+enum class Tri : uint8_t { kFalse, kTrue, kUnknown };
+
+struct BoundItem {
+  TagSet tags;
+  std::vector<uint32_t> chart_reasons;  // per chart: reason columns of the item's codes
+  int origin = -1;
+  int licensor = -1;  // licensor country, -1 when not licensed production
+};
+
+struct BoundParty {
+  int country = -1;
+  std::vector<std::pair<int, const ListHit*>> hits;  // (party-list index, hit) at or above threshold
+};
+
+struct BoundHop {
+  int number = 0;  // 1-based
+  const Hop* hop = nullptr;
+  BoundParty from, to;
+  FlagSet flags;
+};
+
+struct EvalContext {
+  const Policy::Impl& policy;
+  const TransferRequest& request;
+  const BoundItem& item;
+  int32_t day = 0;
+  const BoundHop* hop = nullptr;
+  int jurisdiction = -1;
+  FlagSet undertakings;  // terms given to `jurisdiction` for this hop
+  // Facts recorded by the last predicate that held, for the trace.
+  const Designation* designation = nullptr;
+  const ListHit* hit = nullptr;
+};
+
+Tri evaluate(const Predicate& predicate, EvalContext& ctx);
+// True when `country` is in any of `refs` on `day`.
+bool in_refs(const Policy::Impl& policy, const std::vector<CountryRef>& refs, int country, int32_t day);
+
+}  // namespace sekisho::rules
+
+namespace sekisho::rules {
+
+struct BoundRequest {
+  int32_t day = 0;
+  BoundItem item;
+  std::vector<BoundHop> hops;
+  std::vector<bool> list_has_codes;                  // per control list: the item has a code in it
+  std::vector<const std::string*> list_unknown_code; // per control list: a code the list lacks
+  std::vector<FlagSet> undertakings;  // [hop * jurisdictions + j]: terms given to j for that hop
+  std::vector<int> licence_holder, consent_holder, undertaking_holder;  // jurisdiction indexes
+};
+
+// Checks the request against the policy's vocabulary and binds it; screens
+// every party with `screener` (hits kept in `screened`, [2h] from, [2h+1] to).
+Result<BoundRequest> bind_request(const Policy::Impl& policy, const TransferRequest& request,
+                                  const PartyScreener* screener, std::vector<std::vector<ListHit>>& screened);
+
+}  // namespace sekisho::rules

@@ -1,0 +1,184 @@
+// The compiled policy: every name resolved to an index, every country set a
+// bitset, every date a day number. Built once by the loader (policy_load_*.cpp),
+// then read-only; decide.cpp and predicate.cpp evaluate against it.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <climits>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/country.hpp"
+#include "sekisho/rules.hpp"
+
+namespace sekisho::rules {
+
+constexpr size_t kMaxTags = 256;    // item tags over all control lists
+constexpr size_t kMaxFlags = 128;   // declared hop flags and undertaking terms
+using TagSet = std::bitset<kMaxTags>;
+using FlagSet = std::bitset<kMaxFlags>;
+constexpr int32_t kDayMin = INT32_MIN;
+constexpr int32_t kDayMax = INT32_MAX;
+
+struct SourceRef {
+  std::string file;
+  int line = 0;
+};
+
+struct DatedMember {
+  int country = -1;
+  int32_t from = kDayMin, to = kDayMax;  // inclusive bounds
+};
+
+struct CountryGroup {
+  std::string id, cite;
+  CountrySet ever;  // fast reject: countries with any membership interval
+  std::vector<DatedMember> members;
+  bool contains(int country, int32_t day) const {
+    if (country < 0 || !ever.test(static_cast<size_t>(country))) return false;
+    for (const DatedMember& m : members) {
+      if (m.country == country && m.from <= day && day <= m.to) return true;
+    }
+    return false;
+  }
+};
+
+// A country or a group, as written in a predicate's list.
+struct CountryRef {
+  int group = -1;
+  int country = -1;
+};
+
+struct ControlEntry {
+  std::string code, title;
+  TagSet tags;
+  uint32_t chart_reasons = 0;  // bits = columns of the list's chart
+};
+
+struct ControlList {
+  std::string id, scheme, cite, version;
+  int chart = -1;
+  std::unordered_map<std::string, ControlEntry> entries;
+};
+
+struct CountryChart {
+  std::string id, cite;
+  std::vector<std::string> columns;
+  std::array<uint32_t, kCountrySlots> cells{};  // bit c set = "X" in column c
+  CountrySet has_row;                           // a missing row is a data gap, not "no X"
+};
+
+enum class DesignationType : uint8_t {
+  kEmbargo = 0,
+  kUnscPartyToConflict,      // UNSC measures after an armed attack (JP Principle 1(3))
+  kActiveCombatJudgement,    // a government's own judgement; blocks consent (JP 2023 guidelines)
+  kAggressionVictim,         // a government's judgement enabling non-lethal aid (JP 2023 guidelines)
+};
+inline constexpr std::string_view kDesignationTypeNames[] = {"EMBARGO", "UNSC_PARTY_TO_CONFLICT",
+                                                              "ACTIVE_COMBAT_JUDGEMENT", "AGGRESSION_VICTIM"};
+
+struct Designation {
+  std::string id, holder, cite;
+  DesignationType type = DesignationType::kEmbargo;
+  int country = -1;
+  int32_t from = kDayMin, to = kDayMax;
+  bool scoped = false;  // when true, applies only to items carrying a tag of `scope`
+  TagSet scope;
+};
+
+struct PartyList {
+  std::string id, holder, effect, cite;
+  double threshold = 0.9;
+  std::vector<std::string> aliases;  // store list ids whose hits count as this list
+};
+
+enum class HopKind : uint8_t { kAny, kFirst, kOnward };
+enum class LicensorIs : uint8_t { kNone, kTo, kFrom };
+
+struct DesignationRef {
+  DesignationType type;
+  std::string holder;  // "" = any holder
+};
+
+// A conjunction of conditions over the item, the hop and the evidence.
+// Each field left empty does not constrain. See docs/policy-schema.md.
+struct Predicate {
+  HopKind hop = HopKind::kAny;
+  std::vector<CountryRef> from_in, from_not_in, to_in, to_not_in, origin_in;
+  std::vector<DesignationRef> to_designated;
+  std::vector<int> to_listed, from_listed;  // party-list indexes
+  std::vector<std::string> to_kind;
+  TagSet tags_any, tags_none;
+  bool has_tags_any = false;
+  std::optional<bool> lethal;
+  LicensorIs licensor = LicensorIs::kNone;
+  int chart = -1;
+  std::optional<double> us_content_gt, value_jpy_le;
+  FlagSet flags_any, flags_none;
+  bool has_flags_any = false;
+  std::optional<int32_t> on_or_after, before;
+  FlagSet undertaking_terms;  // all of these terms given to the rule's jurisdiction for this hop
+  bool has_undertaking = false;
+};
+
+struct Rule {
+  std::string id, cite, appeal_path;
+  SourceRef where;
+  int jurisdiction = -1;
+  Outcome then = Outcome::kLicenseRequired;
+  bool authorisation = false;       // true: lowers the rules in `authorises` to ALLOW
+  std::vector<std::string> authorises_ids;
+  std::vector<int> authorises;      // rule indexes
+  std::vector<std::string> conditions;  // attached when an authorisation applies
+  bool review_denial = false;       // LICENSE_REQUIRED reported as DENY unless licensed
+  bool licence_clears = true;       // a licence on file for the hop lowers it to ALLOW
+  int32_t from = kDayMin, to = kDayMax;
+  Predicate when;
+  std::vector<Predicate> unless_any;  // the rule does not fire when any holds
+};
+
+struct ClaimRule {
+  std::string id, cite;
+  Predicate when;
+};
+
+struct Jurisdiction {
+  std::string id, name, authority, law;
+  std::vector<CountryRef> territory;
+  std::vector<int> schemes;  // control-list indexes an item needs a code in
+  std::vector<ClaimRule> claims;
+  std::vector<int> rules;           // restrictive rules, in file order
+  std::vector<int> authorisations;  // authorisation rules, in file order
+  std::string gap_rule_id;          // "<id>.DATA_GAP"
+};
+
+}  // namespace sekisho::rules
+
+namespace sekisho::rules {
+
+struct Policy::Impl {
+  PolicyInfo info;
+  std::vector<Jurisdiction> jurisdictions;
+  std::vector<CountryGroup> groups;
+  std::vector<ControlList> control_lists;
+  std::vector<CountryChart> charts;
+  std::vector<Designation> designations;
+  std::vector<PartyList> party_lists;
+  std::vector<Rule> rules;
+  std::vector<std::string> tag_names;
+  std::vector<std::string> flag_names;  // hop flags and undertaking terms share one vocabulary
+  std::unordered_map<std::string, int> tag_index, flag_index, list_by_scheme, party_list_by_name;
+
+  int find_jurisdiction(std::string_view id) const {
+    for (size_t i = 0; i < jurisdictions.size(); ++i) {
+      if (jurisdictions[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+}  // namespace sekisho::rules

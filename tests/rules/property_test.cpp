@@ -1,0 +1,120 @@
+// Properties of the decision over 2,000 seeded random chains (export-control.md §6):
+// more restrictive facts never lower a decision, more evidence never raises
+// one, the decision is the strictest over hops and jurisdictions, and every
+// non-ALLOW decision cites at least one rule.
+#include "random_chains.hpp"
+#include "rules_test_util.hpp"
+
+namespace sekisho::rules {
+namespace {
+
+using testing::ChainGenerator;
+using testing::shipped_policy;
+
+constexpr int kChains = 2000;
+
+Outcome decide_or_fail(const Policy& policy, const TransferRequest& r) {
+  auto d = policy.decide(r);
+  EXPECT_TRUE(d.ok()) << d.status().to_string();
+  return d.ok() ? d->decision : Outcome::kAllow;
+}
+
+TEST(PropertyTest, AddingAListHitNeverLowersTheDecision) {
+  ChainGenerator gen(1);
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome before = decide_or_fail(shipped_policy(), r);
+    auto& hop = r.hops[static_cast<size_t>(gen.uniform(0, static_cast<int>(r.hops.size()) - 1))];
+    (gen.chance(0.5) ? hop.to : hop.from).list_hits.push_back(gen.hit());
+    ASSERT_GE(decide_or_fail(shipped_policy(), r), before) << r.id;
+  }
+}
+
+TEST(PropertyTest, AddingADesignationNeverLowersTheDecision) {
+  // Restrictive designation types only: AGGRESSION_VICTIM enables a permitted case by design.
+  auto files = testing::shipped_policy_files();
+  files["zz_test/extra_designations.yaml"] =
+      "schema: sekisho.policy/1\n"
+      "designations:\n"
+      "  - {id: T1, type: EMBARGO, holder: JP, country: CN, from: 2019-01-01, cite: test}\n"
+      "  - {id: T2, type: UNSC_PARTY_TO_CONFLICT, holder: UN, country: PL, from: 2019-01-01, cite: test}\n"
+      "  - {id: T3, type: ACTIVE_COMBAT_JUDGEMENT, holder: JP, country: PL, from: 2019-01-01, cite: test}\n"
+      "  - {id: T4, type: EMBARGO, holder: US, country: VN, from: 2019-01-01, cite: test}\n"
+      "  - {id: T5, type: EMBARGO, holder: EU, country: CN, from: 2022-03-08, cite: test}\n"
+      "  - {id: T6, type: ACTIVE_COMBAT_JUDGEMENT, holder: JP, country: KR, from: 2023-12-22, cite: test}\n";
+  auto stricter = load_policy_files(files);
+  ASSERT_TRUE(stricter.ok()) << stricter.status().to_string();
+  ChainGenerator gen(2);
+  int raised = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome base = decide_or_fail(shipped_policy(), r);
+    const Outcome more = decide_or_fail(**stricter, r);
+    ASSERT_GE(more, base) << r.id;
+    raised += more > base;
+  }
+  EXPECT_GT(raised, 0) << "the extra designations never mattered: the property is vacuous";
+}
+
+TEST(PropertyTest, AddingALicenceOrConsentNeverRaisesTheDecision) {
+  ChainGenerator gen(3);
+  int lowered = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome before = decide_or_fail(shipped_policy(), r);
+    const int hops = static_cast<int>(r.hops.size());
+    if (gen.chance(0.5)) r.licences.push_back(gen.licence(hops));
+    else r.consents.push_back(gen.consent(hops));
+    const Outcome after = decide_or_fail(shipped_policy(), r);
+    ASSERT_LE(after, before) << r.id;
+    lowered += after < before;
+  }
+  EXPECT_GT(lowered, 0) << "evidence never mattered: the property is vacuous";
+}
+
+TEST(PropertyTest, DecisionIsTheStrictestOverHopsAndJurisdictions) {
+  ChainGenerator gen(4);
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    auto d = shipped_policy().decide(r);
+    ASSERT_TRUE(d.ok()) << d.status().to_string();
+    std::vector<Outcome> per_hop(r.hops.size(), Outcome::kAllow);
+    for (const TraceEntry& t : d->trace) {
+      auto& o = per_hop[static_cast<size_t>(t.hop - 1)];
+      o = std::max(o, t.outcome);
+    }
+    Outcome strictest = Outcome::kAllow;
+    for (size_t h = 0; h < per_hop.size(); ++h) {
+      ASSERT_EQ(d->hop_outcomes[h], per_hop[h]) << r.id;
+      strictest = std::max(strictest, per_hop[h]);
+    }
+    ASSERT_EQ(d->decision, strictest) << r.id;
+    if (d->decision != Outcome::kAllow) {
+      ASSERT_GE(d->hop, 1);
+      ASSERT_EQ(d->hop_outcomes[static_cast<size_t>(d->hop - 1)], d->decision);
+      for (int h = 1; h < d->hop; ++h) ASSERT_LT(d->hop_outcomes[static_cast<size_t>(h - 1)], d->decision);
+    }
+  }
+}
+
+TEST(PropertyTest, EveryNonAllowDecisionCitesARule) {
+  ChainGenerator gen(5);
+  int non_allow = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    auto d = shipped_policy().decide(r);
+    ASSERT_TRUE(d.ok());
+    if (d->decision == Outcome::kAllow) continue;
+    ++non_allow;
+    ASSERT_FALSE(d->determining_rules.empty()) << r.id;
+    for (std::string_view rule : d->determining_rules) {
+      bool cited = false;
+      for (const TraceEntry& t : d->trace) cited = cited || (t.rule_id == rule && !t.cite.empty());
+      ASSERT_TRUE(cited) << r.id << " " << rule;
+    }
+  }
+  EXPECT_GT(non_allow, kChains / 4);
+}
+
+}  // namespace
+}  // namespace sekisho::rules

@@ -1,0 +1,111 @@
+// ExactNameScreener against the real METI End User List (shared data), the
+// engine using screener hits as rule inputs, and the CLI on a golden file.
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+
+#include "rules_test_util.hpp"
+
+namespace sekisho::rules {
+namespace {
+
+// The METI End User List as the registry publishes it, read into entities.
+std::vector<Entity> meti_end_user_list() {
+  const auto data = nlohmann::json::parse(
+      testing::read_text(std::filesystem::path(SEKISHO_SHARED_DATA) / "export-control" / "jp_meti_end_user_list.json"));
+  std::vector<Entity> out;
+  for (const auto& row : data) {
+    Entity e;
+    e.id = row["id"].get<std::string>();
+    e.add_name(Name{.full = row["entity_name"].get<std::string>(), .kind = NameKind::kPrimary});
+    for (const auto& a : row["aliases"]) e.add_name(Name{.full = a.get<std::string>(), .kind = NameKind::kAlias});
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+TEST(ScreenerTest, ExactNameScreenerMatchesNormalisedListedNames) {
+  ExactNameScreener screener;
+  screener.add_list("jp_meti_eul", meti_end_user_list());
+  EXPECT_GT(screener.name_count(), 835u);
+  auto hits = screener.screen(Party{.name = "  ADVANCE   multicom ", .country = "PK"});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entity_id, "jp-eul-603");
+  EXPECT_EQ(hits[0].list_id, "jp_meti_eul");
+  EXPECT_DOUBLE_EQ(hits[0].score, 1.0);
+  EXPECT_TRUE(screener.screen(Party{.name = "Advance Multicomm", .country = "PK"}).empty());
+  EXPECT_EQ(normalise_party_name("Al Qa'ida/Islamic-Army"), "al qa ida islamic army");
+}
+
+TEST(ScreenerTest, ScreenerHitsBecomeRuleInputsWithTheirScore) {
+  ExactNameScreener screener;
+  screener.add_list("jp_meti_eul", meti_end_user_list());
+  auto golden = parse_transfer_request_file(testing::golden_dir() / "case10_end_user_list_pakistan.json");
+  ASSERT_TRUE(golden.ok());
+  TransferRequest request = *golden;
+  request.hops[0].to.list_hits.clear();  // the stated hit goes; the screener must find it
+  auto without = testing::shipped_policy().decide(request);
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->decision, Outcome::kAllow);
+  auto with = testing::shipped_policy().decide(request, &screener);
+  ASSERT_TRUE(with.ok());
+  EXPECT_EQ(with->decision, Outcome::kLicenseRequired);
+  ASSERT_EQ(with->screened.size(), 2u);
+  ASSERT_EQ(with->screened[1].size(), 1u);
+  const TraceEntry* fired = nullptr;
+  for (const TraceEntry& t : with->trace) {
+    if (t.rule_id == "JP.FEFTA.48.2.END_USER") fired = &t;
+  }
+  ASSERT_NE(fired, nullptr);
+  ASSERT_NE(fired->hit, nullptr);
+  EXPECT_EQ(fired->hit->entity_id, "jp-eul-603");
+  const auto json = nlohmann::json::parse(decision_to_json(*with, request));
+  EXPECT_EQ(json["screening_hits"][0]["entity_id"], "jp-eul-603");
+}
+
+std::pair<int, std::string> run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::array<char, 4096> buf{};
+  while (fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+TEST(CliTest, TransferCheckDecidesAGoldenFile) {
+  const std::string golden = (testing::golden_dir() / "case03_us_to_ukraine_denied.json").string();
+  const std::string policies = testing::policies_dir().string();
+  auto [rc, text] = run(std::string(SEKISHO_BINARY) + " transfer check --policies " + policies + " " + golden);
+  EXPECT_EQ(rc, 0) << text;
+  EXPECT_NE(text.find("DECISION: DENY (determined at hop 2)"), std::string::npos) << text;
+  EXPECT_NE(text.find("JP.GUIDE2023.LICENSED.COMBAT"), std::string::npos) << text;
+  auto [jrc, json_text] = run(std::string(SEKISHO_BINARY) + " transfer check --json --policies " + policies + " " + golden);
+  ASSERT_EQ(jrc, 0) << json_text;
+  const auto json = nlohmann::json::parse(json_text);
+  EXPECT_EQ(json["decision"], "DENY");
+  EXPECT_EQ(json["policy_sha256"], testing::shipped_policy().info().sha256);
+}
+
+TEST(CliTest, TransferCheckFindsThePoliciesFromTheEnvironment) {
+  const std::string golden = (testing::golden_dir() / "case08_eccn_3a001_to_china.json").string();
+  auto [rc, text] = run("SEKISHO_POLICIES=" + testing::policies_dir().string() + " " + SEKISHO_BINARY +
+                        " transfer check --json " + golden);
+  ASSERT_EQ(rc, 0) << text;
+  EXPECT_EQ(nlohmann::json::parse(text)["decision"], "LICENSE_REQUIRED");
+}
+
+TEST(CliTest, InvalidInputExitsNonZeroWithTheField) {
+  const std::string bad = (testing::fixtures_dir() / "bad_request.json").string();
+  auto [rc, text] = run(std::string(SEKISHO_BINARY) + " transfer check --policies " + testing::policies_dir().string() + " " + bad);
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(text.find("bad_request.json: hops[0].to.country: required field is missing"), std::string::npos) << text;
+  auto [prc, ptext] = run(std::string(SEKISHO_BINARY) + " transfer check --policies " + testing::fixtures_dir().string() +
+                          " " + (testing::golden_dir() / "case08_eccn_3a001_to_china.json").string());
+  EXPECT_NE(prc, 0);
+  EXPECT_NE(ptext.find("bad_"), std::string::npos) << ptext;  // a broken fixture policy, named
+}
+
+}  // namespace
+}  // namespace sekisho::rules
