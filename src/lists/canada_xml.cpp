@@ -7,10 +7,10 @@
 #include <pugixml.hpp>
 
 #include <set>
-#include <sstream>
 
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
+#include "lists/pugi_helpers.hpp"
 #include "lists/record_builder.hpp"
 #include "lists/source_file.hpp"
 #include "lists/text_script.hpp"
@@ -156,12 +156,6 @@ std::vector<AliasPiece> split_aliases(std::string_view cell) {
   return out;
 }
 
-std::string node_xml(const pugi::xml_node& node) {
-  std::ostringstream os;
-  node.print(os, "", pugi::format_raw);
-  return os.str();
-}
-
 Result<Entity> parse_record(const pugi::xml_node& record, size_t index, const std::string& file) {
   Entity e;
   const std::string country = child_text(record, "Country");
@@ -226,13 +220,7 @@ Result<ParsedList> parse_canada_xml(const Paths& paths, const ParseOptions& opti
   SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xml", kFormat));
   SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
   pugi::xml_document doc;
-  std::string_view body = text_body(file);
-  pugi::xml_parse_result ok = doc.load_buffer(body.data(), body.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!ok) {
-    LineCol lc = line_col_at(body, static_cast<size_t>(ok.offset));
-    return parse_error(file.meta.path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                       ": XML error: " + ok.description());
-  }
+  SEKISHO_RETURN_IF_ERROR(load_xml_document(file, doc));
   pugi::xml_node root = doc.child("data-set");
   if (!root) return parse_error(file.meta.path + ": root element is not <data-set> (not a SEMA list)");
 
