@@ -94,7 +94,7 @@ Result<ParsedList> parse_bis_dpl(const Paths& paths, const ParseOptions& options
 
   ParsedList list;
   list.files.push_back(file.meta);
-  std::map<std::string, int> seen;
+  UniqueIds unique_ids;
   for (const CsvRecord& row : table.rows()) {
     auto cell = [&](int col) { return CsvTable::cell(row, col); };
     if (cell(c.name).empty()) {
@@ -127,9 +127,7 @@ Result<ParsedList> parse_bis_dpl(const Paths& paths, const ParseOptions& options
     if (!cell(c.last_update).empty()) e.remarks.push_back("last update: " + std::string(cell(c.last_update)));
     e.raw = table.row_json(row);
     std::string source_id = row_source_id(cell(c.name), cell(c.street), cell(c.city));
-    int n = ++seen[source_id];
-    if (n > 1) source_id += "-" + std::to_string(n);
-    finish_entity(e, options.list_id, source_id);
+    finish_entity(e, options.list_id, unique_ids.claim(std::move(source_id)));
     list.entities.push_back(std::move(e));
   }
   if (list.entities.empty()) return parse_error(file.meta.path + ": header only, no rows");

@@ -217,25 +217,21 @@ Result<Entity> parse_record(const pugi::xml_node& record, size_t index, const st
 }  // namespace
 
 Result<ParsedList> parse_canada_xml(const Paths& paths, const ParseOptions& options) {
-  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xml", kFormat));
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
   pugi::xml_document doc;
-  SEKISHO_RETURN_IF_ERROR(load_xml_document(file, doc));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, open_xml_list(paths, kFormat, doc));
   pugi::xml_node root = doc.child("data-set");
   if (!root) return parse_error(file.meta.path + ": root element is not <data-set> (not a SEMA list)");
 
   ParsedList list;
   list.files.push_back(file.meta);
-  std::map<std::string, int> seen;
+  UniqueIds unique_ids;
   size_t index = 0;
   for (pugi::xml_node record : root.children("record")) {
     ++index;
     SEKISHO_ASSIGN_OR_RETURN(Entity e, parse_record(record, index, file.meta.path));
     std::string source_id = record_source_id(child_text(record, "Country"), child_text(record, "Schedule"),
                                              child_text(record, "Item"));
-    int n = ++seen[source_id];
-    if (n > 1) source_id += "-" + std::to_string(n);
-    finish_entity(e, options.list_id, source_id);
+    finish_entity(e, options.list_id, unique_ids.claim(std::move(source_id)));
     list.entities.push_back(std::move(e));
   }
   if (list.entities.empty()) return parse_error(file.meta.path + ": no <record> elements");

@@ -217,10 +217,8 @@ Result<Entity> parse_entry(const pugi::xml_node& entry, const std::string& where
 }  // namespace
 
 Result<ParsedList> parse_eu_fsf_xml(const Paths& paths, const ParseOptions& options) {
-  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xml", kFormat));
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
   pugi::xml_document doc;
-  SEKISHO_RETURN_IF_ERROR(load_xml_document(file, doc));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, open_xml_list(paths, kFormat, doc));
   pugi::xml_node root = doc.document_element();
   if (local_name(root) != "export") {
     return parse_error(file.meta.path + ": root element is <" + std::string(root.name()) +

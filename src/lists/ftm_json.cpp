@@ -92,8 +92,9 @@ void add_identifiers(Entity& e, const json& props) {
 Entity party_from_ftm(const json& obj, std::string_view schema_text, std::string_view line_text) {
   Entity e;
   e.schema = parse_schema(schema_text).value();  // is_party_schema() vetted the name
-  const json& props = obj.contains("properties") && obj["properties"].is_object() ? obj["properties"]
-                                                                                  : json::object();
+  static const json kNoProperties = json::object();
+  const json& props =
+      obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
   std::vector<std::string> names = values(props, "name");
   if (names.empty()) {
     std::string caption = string_field(obj, "caption");
@@ -159,8 +160,9 @@ Status apply(Collected& c, std::string_view op, const json& obj, std::string_vie
   }
   std::string schema = string_field(obj, "schema");
   if (schema.empty()) return parse_error(at.where() + ": field schema is missing or empty");
-  const json empty = json::object();
-  const json& props = obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : empty;
+  static const json kNoProperties = json::object();
+  const json& props =
+      obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
   if (is_party_schema(schema)) {
     if (!c.parties.count(id)) c.order.push_back(id);
     c.parties[id] = party_from_ftm(obj, schema, line_text);

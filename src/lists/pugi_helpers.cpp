@@ -15,6 +15,14 @@ Status load_xml_document(const LoadedFile& file, pugi::xml_document& doc) {
                      ": XML error: " + ok.description());
 }
 
+Result<LoadedFile> open_xml_list(const std::vector<std::filesystem::path>& paths, std::string_view format,
+                                 pugi::xml_document& doc) {
+  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xml", format));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
+  SEKISHO_RETURN_IF_ERROR(load_xml_document(file, doc));
+  return file;
+}
+
 std::string node_xml(const pugi::xml_node& node) {
   std::ostringstream os;
   node.print(os, "", pugi::format_raw);

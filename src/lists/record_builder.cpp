@@ -15,6 +15,12 @@ void finish_entity(Entity& entity, std::string_view list_id, std::string_view so
 
 std::string short_hash(std::string_view text) { return sha256_hex(text).substr(0, 16); }
 
+std::string UniqueIds::claim(std::string id) {
+  int n = ++seen_[id];
+  if (n > 1) id += "-" + std::to_string(n);
+  return id;
+}
+
 void add_unique(std::vector<std::string>& out, std::string_view value) {
   std::string_view v = trim(value);
   if (v.empty()) return;

@@ -4,6 +4,7 @@
 // name. Format-specific decisions stay in each parser's own file.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,17 @@ void finish_entity(Entity& entity, std::string_view list_id, std::string_view so
 // First 16 hex digits of SHA-256: a short id derived from content, for
 // sources that publish no id of their own.
 std::string short_hash(std::string_view text);
+
+// Keeps derived source ids distinct: the first use of an id returns it as
+// is, later uses get "-2", "-3"… in file order, so ids stay stable as long as
+// the publisher keeps the order of repeated records.
+class UniqueIds {
+ public:
+  std::string claim(std::string id);
+
+ private:
+  std::map<std::string, int> seen_;
+};
 
 // Adds `value` (trimmed) to `out` unless empty or already present.
 void add_unique(std::vector<std::string>& out, std::string_view value);

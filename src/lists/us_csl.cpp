@@ -169,7 +169,7 @@ Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options)
 
   ParsedList list;
   list.files.push_back(file.meta);
-  std::map<std::string, int> seen;
+  UniqueIds unique_ids;
   for (const CsvRecord& row : table.rows()) {
     auto cell = [&](int col) { return CsvTable::cell(row, col); };
     const std::string where = file.meta.path + ":" + std::to_string(row.line);
@@ -217,9 +217,7 @@ Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options)
       source_id = source_code(cell(c.source)) + "-" +
                   short_hash(std::string(cell(c.name)) + "|" + std::string(cell(c.addresses)));
     }
-    int n = ++seen[source_id];
-    if (n > 1) source_id += "-" + std::to_string(n);
-    finish_entity(e, options.list_id, source_id);
+    finish_entity(e, options.list_id, unique_ids.claim(std::move(source_id)));
     list.entities.push_back(std::move(e));
   }
   if (list.entities.empty()) return parse_error(file.meta.path + ": header only, no rows");
