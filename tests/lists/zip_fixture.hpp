@@ -44,4 +44,47 @@ inline void write_file(const std::filesystem::path& path, const std::string& con
   out << content;
 }
 
+inline std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+// A minimal XLSX: each sheet a grid of inline strings (row-major, "" = no cell).
+using Grid = std::vector<std::vector<std::string>>;
+inline bool write_xlsx(const std::filesystem::path& path, const std::vector<std::pair<std::string, Grid>>& sheets) {
+  std::string wb = R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                   R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
+  std::string rels = R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    std::string n = std::to_string(i + 1);
+    wb += "<sheet name=\"" + xml_escape(sheets[i].first) + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
+    rels += "<Relationship Id=\"rId" + n + "\" Target=\"worksheets/sheet" + n + ".xml\" Type=\"worksheet\"/>";
+    std::string sheet = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
+    for (size_t r = 0; r < sheets[i].second.size(); ++r) {
+      sheet += "<row r=\"" + std::to_string(r + 1) + "\">";
+      for (size_t c = 0; c < sheets[i].second[r].size() && c < 26; ++c) {
+        const std::string& v = sheets[i].second[r][c];
+        if (v.empty()) continue;
+        std::string ref = std::string(1, static_cast<char>('A' + c)) + std::to_string(r + 1);
+        sheet += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + xml_escape(v) + "</t></is></c>";
+      }
+      sheet += "</row>";
+    }
+    sheet += "</sheetData></worksheet>";
+    entries.emplace_back("xl/worksheets/sheet" + n + ".xml", sheet);
+  }
+  wb += "</sheets></workbook>";
+  rels += "</Relationships>";
+  entries.emplace_back("xl/workbook.xml", wb);
+  entries.emplace_back("xl/_rels/workbook.xml.rels", rels);
+  return write_zip(path, entries);
+}
+
 }  // namespace sekisho::testing
