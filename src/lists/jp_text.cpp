@@ -375,6 +375,14 @@ std::string first_dotted_date(std::string_view cell) {
   return buf;
 }
 
+std::string date_in_file_name(std::string_view name) {
+  static const std::regex kDate("(20\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])");
+  std::string s(name);
+  std::smatch m;
+  if (!std::regex_search(s, m, kDate)) return "";
+  return m.str(1) + "-" + m.str(2) + "-" + m.str(3);
+}
+
 std::vector<ListedName> split_name_list(std::string_view cell, NameKind kind) {
   std::string s = drop_numbered_labels(fold_fullwidth(cell));
   // Labels written as headings: "(別称)コリア…" / "(旧称)リョンガクサン…".

@@ -39,6 +39,10 @@ std::string first_dotted_date(std::string_view cell);
 // from `text` and returns the name it gives ("" when none or 不明).
 std::string take_original_script(std::string& text);
 
+// "2026-03-05" from a file name holding YYYYMMDD (shisantouketsu20260305.xlsx), else "".
+// The Japanese ministries date their files by name rather than inside them.
+std::string date_in_file_name(std::string_view name);
+
 struct ListedName {
   std::string text;
   NameKind kind = NameKind::kAlias;

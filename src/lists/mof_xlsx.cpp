@@ -323,9 +323,7 @@ Result<ParsedList> parse_mof_xlsx(const Paths& paths, const ParseOptions& option
   ParsedList out;
   out.files.push_back(file.meta);
   // The publication date is in the file name MOF gives it (shisantouketsu20260305.xlsx).
-  static const std::regex kDateInName("(20\\d{2})(\\d{2})(\\d{2})");
-  std::smatch m;
-  if (std::regex_search(file.meta.name, m, kDateInName)) out.publication_date = m.str(1) + "-" + m.str(2) + "-" + m.str(3);
+  out.publication_date = date_in_file_name(file.meta.name);
   size_t regimes = 0;
   for (const Sheet& sheet : wb.sheets) {
     if (sheet.name == "一覧" || sheet.name.find("【解除】") != std::string::npos) continue;

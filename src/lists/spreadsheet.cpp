@@ -171,8 +171,10 @@ Result<std::string> ZipArchive::read(std::string_view entry) const {
 
 Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name,
                  std::string_view entry) {
-  // parse_ws_pcdata off (the default): indentation between elements is not text.
-  pugi::xml_parse_result r = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  // Indentation between elements is not text, but an element whose only content
+  // is white space is: METI's shared strings hold runs like <t xml:space="preserve">\n</t>.
+  pugi::xml_parse_result r =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
   if (!r) {
     return parse_error(std::string(file_name) + ": " + std::string(entry) + ": XML error at byte " +
                        std::to_string(r.offset) + ": " + r.description());
