@@ -162,9 +162,8 @@ Result<Entity> make_entity(const Sheet& s, const EulColumns& c, size_t row, cons
 }  // namespace
 
 Result<ParsedList> parse_meti_eul_xlsx(const Paths& paths, const ParseOptions& options) {
-  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xlsx", "meti-eul-xlsx"));
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path, {.require_utf8 = false}));
-  SEKISHO_ASSIGN_OR_RETURN(Workbook wb, read_xlsx(file.bytes, file.meta.name));
+  SEKISHO_ASSIGN_OR_RETURN(WorkbookFile file, load_workbook_file(paths, ".xlsx", "meti-eul-xlsx"));
+  const Workbook& wb = file.workbook;
   if (wb.sheets.empty()) return parse_error(file.meta.name + ": workbook has no sheets");
   const Sheet& sheet = wb.sheets.front();
   SEKISHO_ASSIGN_OR_RETURN(EulColumns cols, locate(sheet, file.meta.name));

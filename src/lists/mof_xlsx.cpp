@@ -317,9 +317,8 @@ Entity make_entity(const RegimeSheet& r, size_t row, const ParseOptions& options
 }  // namespace
 
 Result<ParsedList> parse_mof_xlsx(const Paths& paths, const ParseOptions& options) {
-  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xlsx", "mof-xlsx"));
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path, {.require_utf8 = false}));
-  SEKISHO_ASSIGN_OR_RETURN(Workbook wb, read_xlsx(file.bytes, file.meta.name));
+  SEKISHO_ASSIGN_OR_RETURN(WorkbookFile file, load_workbook_file(paths, ".xlsx", "mof-xlsx"));
+  const Workbook& wb = file.workbook;
   ParsedList out;
   out.files.push_back(file.meta);
   // The publication date is in the file name MOF gives it (shisantouketsu20260305.xlsx).

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/strings.hpp"
+#include "lists/source_file.hpp"
 #include "lists/spreadsheet_zip.hpp"
 
 namespace sekisho {
@@ -108,6 +110,20 @@ std::optional<std::string> excel_serial_to_iso(std::string_view serial) {
   unsigned m, d;
   civil_from_days(since_epoch, y, m, d);
   return iso_date(y, m, d);
+}
+
+Result<WorkbookFile> load_workbook_file(const std::vector<std::filesystem::path>& paths, std::string_view ext,
+                                        std::string_view format) {
+  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ext, format));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path, {.require_utf8 = false}));
+  WorkbookFile out;
+  out.meta = file.meta;
+  if (iequals_ascii(ext, ".ods")) {
+    SEKISHO_ASSIGN_OR_RETURN(out.workbook, read_ods(file.bytes, file.meta.name));
+  } else {
+    SEKISHO_ASSIGN_OR_RETURN(out.workbook, read_xlsx(file.bytes, file.meta.name));
+  }
+  return out;
 }
 
 namespace spreadsheet_detail {

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sekisho/lists.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho {
@@ -81,5 +82,15 @@ Result<Workbook> read_xlsx(const std::filesystem::path& path);
 // Reads an OpenDocument spreadsheet (content.xml inside the zip).
 Result<Workbook> read_ods(std::string_view bytes, std::string_view file_name);
 Result<Workbook> read_ods(const std::filesystem::path& path);
+
+// For list parsers: resolves the one input file of `format` among `paths`
+// (extension `ext`: ".xlsx" or ".ods"), reads it and returns it with its
+// description (name, size, digest) for ParsedList::files.
+struct WorkbookFile {
+  SourceFile meta;
+  Workbook workbook;
+};
+Result<WorkbookFile> load_workbook_file(const std::vector<std::filesystem::path>& paths, std::string_view ext,
+                                        std::string_view format);
 
 }  // namespace sekisho

@@ -25,9 +25,8 @@ enum Col { kUniqueId, kGroupId, kName, kRegime, kType, kSource, kDate, kMeasures
 }  // namespace
 
 Result<ParsedList> parse_uk_ods(const Paths& paths, const ParseOptions& options) {
-  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".ods", "uk-ods"));
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path, {.require_utf8 = false}));
-  SEKISHO_ASSIGN_OR_RETURN(Workbook wb, read_ods(file.bytes, file.meta.name));
+  SEKISHO_ASSIGN_OR_RETURN(WorkbookFile file, load_workbook_file(paths, ".ods", "uk-ods"));
+  const Workbook& wb = file.workbook;
   if (wb.sheets.empty()) return parse_error(file.meta.name + ": spreadsheet has no sheets");
   const Sheet& s = wb.sheets.front();
   const std::string& fname = file.meta.name;
