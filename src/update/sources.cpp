@@ -80,6 +80,13 @@ const std::vector<SourceSpec>& default_sources() {
        .title = "Japan METI export ban: third-country entities",
        .format = "meti-tokutei",
        .mirror_paths = {"export-control/jp_meti_250912_list_daisangoku_tokutei.pdf.txt"}},
+      // OpenSanctions publishes each dataset as FollowTheMoney JSON lines; the
+      // bundled mirror holds a sample of real sanctioned entities in that format.
+      {.list_id = "opensanctions",
+       .title = "OpenSanctions consolidated sanctions (FollowTheMoney)",
+       .format = "ftm",
+       .urls = {"https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json"},
+       .mirror_paths = {"opensanctions/ftm/zala_entities.ftm.json"}},
   };
   return kSources;
 }
