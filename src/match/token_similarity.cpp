@@ -14,7 +14,7 @@ bool all_digits(std::string_view s) {
 size_t typo_budget(size_t longer_length) {
   if (longer_length <= 2) return 0;
   if (longer_length <= 5) return 1;
-  if (longer_length <= 9) return 2;
+  if (longer_length <= 12) return 2;
   return 3;
 }
 
@@ -39,8 +39,12 @@ TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bo
   const size_t longer = std::max(q.size(), c.size());
   const size_t budget = typo_budget(longer);
   const size_t edits = qp != nullptr ? qp->osa(c, budget + 1) : osa_bounded(q, c, budget + 1);
-  const double first_letter = q[0] == c[0] ? 0.0 : o.first_letter_penalty;
-  if (edits <= budget) {
+  // A wrong first letter is rarer than a wrong later one: with other edits
+  // besides, it uses up one more edit of the budget ("navros" is not "lavrov";
+  // "allison" may be "ellison").
+  const bool first_differs = q[0] != c[0];
+  const double first_letter = first_differs ? o.first_letter_penalty : 0.0;
+  if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget) {
     const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer) - first_letter;
     return {sim, PairMethod::kEdit, edits};
   }

@@ -18,8 +18,9 @@ struct TokenSimilarity {
 };
 
 // Edits a token of `longer_length` bytes may carry and still match: 0 up to 2
-// letters, 1 up to 5, 2 up to 9, 3 beyond (the budget grows with length
-// because a typo in a long name leaves most of it intact).
+// letters, 1 up to 5, 2 up to 12, 3 beyond (the budget grows with length
+// because a typo in a long name leaves most of it intact). A first letter that
+// differs, among other edits, uses one more edit of the budget.
 size_t typo_budget(size_t longer_length);
 
 // `query_pattern` may be null (merged tokens have none): the kernels then run uncached.

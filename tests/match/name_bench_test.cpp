@@ -72,7 +72,7 @@ TEST(NameBenchTest, F1AtDefaultThreshold) {
   testing::BenchNormaliser norm;
   NameComparer comparer;
   for (Case& c : cases) {
-    const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema));
+    const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema), c.schema);
     c.score = m.score;
     c.explanation = m.to_text();
   }
