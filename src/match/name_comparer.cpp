@@ -229,8 +229,8 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   NameMatchOptions o;
   if (schema != Schema::kPerson) {
-    o.query_extra_weight = 0.9;
-    o.candidate_extra_weight = 0.9;
+    o.query_extra_weight = 1.2;
+    o.candidate_extra_weight = 1.2;
   }
   return o;
 }
