@@ -216,11 +216,13 @@ class PreparedQuery {
   const std::vector<NameToken>& tokens() const { return tokens_; }
   const std::vector<CachedPattern>& patterns() const { return patterns_; }
   const std::vector<double>& weights() const { return weights_; }
+  const std::vector<std::string>& keys() const { return keys_; }  // phonetic keys
 
  private:
   std::vector<NameToken> tokens_;
   std::vector<CachedPattern> patterns_;
   std::vector<double> weights_;
+  std::vector<std::string> keys_;
 };
 
 class NameComparer {

@@ -31,10 +31,13 @@ struct Unit {
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
   std::string label;  // for the explanation: "abdul+rahman"
+  std::string key;    // phonetic key
+
+  detail::TokenView view() const { return {text, key, pattern, legal}; }
 };
 
 std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
-                             std::span<const CachedPattern> patterns) {
+                             std::span<const CachedPattern> patterns, std::span<const std::string> keys) {
   std::vector<Unit> units;
   units.reserve(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -46,7 +49,8 @@ std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const 
                          .filler = tokens[i].legal_form || tokens[i].stopword,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i],
-                         .label = tokens[i].text});
+                         .label = tokens[i].text,
+                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i]});
   }
   return units;
 }
@@ -62,6 +66,15 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
   constexpr double kMergeFloor = 0.85;
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
+      // Cheap gate first: some target must be about as long as the joined run, or spell its initials.
+      size_t joined_length = 0;
+      for (size_t k = i; k < i + span; ++k) joined_length += side[k].text.size();
+      const bool plausible = std::any_of(other.begin(), other.end(), [&](const Unit& t) {
+        const size_t longer = std::max(joined_length, t.text.size());
+        const size_t gap = longer - std::min(joined_length, t.text.size());
+        return !t.legal && (gap <= detail::typo_budget(longer) || t.text.size() == span);
+      });
+      if (!plausible) continue;
       bool usable = true, all_exact = true;
       std::string joined, initials, label;
       for (size_t k = i; k < i + span; ++k) {
@@ -79,8 +92,15 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
           merge = acronym = true;  // "us" ~ "united states", "pla" ~ "peoples liberation army"
           break;
         }
-        const auto ts = detail::token_similarity(joined, nullptr, false, target.text, false, o);
-        if (ts.similarity >= kMergeFloor && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
+        // Spelled alike: within the typo budget and nearly as close as a typo'd token.
+        const size_t longer = std::max(joined.size(), target.text.size());
+        const size_t budget = detail::typo_budget(longer);
+        const size_t gap = joined.size() > target.text.size() ? joined.size() - target.text.size()
+                                                               : target.text.size() - joined.size();
+        if (gap > budget) continue;
+        const size_t edits = osa_bounded(joined, target.text, budget);
+        const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
+        if (edits <= budget && sim >= kMergeFloor) {
           merge = true;
           break;
         }
@@ -89,6 +109,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       Unit u{.text = acronym ? initials : joined, .first = side[i].first, .weight = 0, .legal = false,
              .merged = true, .acronym = acronym, .role = side[i].role, .pattern = nullptr, .label = label};
       for (size_t k = i; k < i + span; ++k) u.weight = std::max(u.weight, side[k].weight);
+      u.key = phonetic_key(u.text);
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));
       break;
@@ -147,7 +168,7 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
   std::vector<double> gain(rows * cols, 0.0);
   for (size_t i = 0; i < rows; ++i) {
     for (size_t j = 0; j < cols; ++j) {
-      auto ts = detail::token_similarity(q[i].text, q[i].pattern, q[i].legal, c[j].text, c[j].legal, o);
+      auto ts = detail::token_similarity(q[i].view(), c[j].view(), o);
       if ((q[i].merged || c[j].merged) && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
         ts.method = PairMethod::kMerged;
         if ((q[i].acronym || c[j].acronym) && ts.method == PairMethod::kMerged) {
@@ -223,6 +244,7 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
   for (const NameToken& t : tokens_) {
     patterns_.emplace_back(t.text);
     weights_.push_back(weights.weight(t));
+    keys_.push_back(phonetic_key(t.text));
   }
 }
 
@@ -255,8 +277,8 @@ NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const Name
   std::vector<double> cw;
   cw.reserve(candidate.size());
   for (const NameToken& t : candidate) cw.push_back(weights_->weight(t));
-  return compare_units(make_units(query.tokens(), query.weights(), query.patterns()),
-                       make_units(candidate, cw, {}), options(schema));
+  return compare_units(make_units(query.tokens(), query.weights(), query.patterns(), query.keys()),
+                       make_units(candidate, cw, {}, {}), options(schema));
 }
 
 NameMatch NameComparer::compare(std::span<const NameToken> query, std::span<const NameToken> candidate,

@@ -18,8 +18,10 @@ size_t typo_budget(size_t longer_length) {
   return 3;
 }
 
-TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bool q_legal, std::string_view c,
-                                 bool c_legal, const NameMatchOptions& o) {
+TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
+  const std::string_view q = qv.text, c = cv.text;
+  const CachedPattern* qp = qv.pattern;
+  const bool q_legal = qv.legal, c_legal = cv.legal;
   if (q_legal || c_legal) {
     // Legal forms meet only legal forms, and only by class.
     if (q_legal && c_legal && q == c) return {1.0, PairMethod::kLegalForm, 0};
@@ -53,13 +55,11 @@ TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bo
   if (shorter_token.size() >= 3 && longer_token.starts_with(shorter_token)) {
     return {o.prefix_similarity, PairMethod::kPrefix, edits};
   }
-  const std::string qk = phonetic_key(q);
-  if (qk.size() >= 2 && qk == phonetic_key(c)) {
+  if (qv.key.size() >= 2 && qv.key == cv.key) {
     return {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, edits};
   }
-  // Beyond every tier: a graded value below any sensible floor, kept for the explanation.
-  const double jw = qp != nullptr ? qp->jaro_winkler(c) : jaro_winkler(q, c);
-  return {0.6 * jw, PairMethod::kEdit, edits};
+  // Beyond every tier: no match (the edit count is a lower bound, past the budget).
+  return {0.0, PairMethod::kEdit, edits};
 }
 
 }  // namespace sekisho::match::detail
