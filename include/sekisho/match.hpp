@@ -18,7 +18,7 @@
 //   using namespace sekisho::match;
 //   NameComparer comparer;  // default weights: generic words count little
 //   NameMatch m = comparer.compare(tokens_from_text("vladimir putin"),
-//                                  tokens_from_text("vladimir vladimirovich putin"));
+//                                  tokens_from_text("vladimir vladimirovich putin"), Schema::kPerson);
 //   Facts query;  query.birth_dates.push_back(parse_date_loose("1952"));
 //   Facts listed = facts_from_entity(entity);
 //   HitScore hit = score_hit(m, query, listed);
@@ -124,20 +124,25 @@ class TokenWeights {
   static constexpr double kLegalFormWeight = 0.25;  // a legal form says little about who it is
   static constexpr double kStopwordWeight = 0.3;
   static constexpr double kInitialWeight = 0.5;     // "j" carries one letter of information
+  static constexpr double kNumberWeight = 0.5;      // "2", "2004": a series or vintage, not an identity
 
  private:
   std::unordered_map<std::string, double> weights_;  // tokens not listed weigh 1.0
 };
 
 // Tuning of the name comparison; the defaults were chosen on the nomenklatura
-// name_bench half we hold (tests/match/name_bench_test.cpp).
+// name_bench half we hold (tests/match/name_bench_test.cpp). Use for_schema():
+// people and organisations differ in what an extra word means.
 struct NameMatchOptions {
   // Weight, relative to a matched token, of a token one side has and the other
-  // side simply lacks (the query omitted a middle name, or added one).
-  double query_extra_weight = 0.45;
-  double candidate_extra_weight = 0.35;
+  // side simply lacks. People: a middle name or patronymic left out is normal.
+  // Organisations: an extra word (SYSTEMS, MEXICO, II) usually names a sibling.
+  double query_extra_weight = 0.3;
+  double candidate_extra_weight = 0.25;
+  // The same for a legal form or stopword only one side has ("The World Bank" / "World Bank").
+  double filler_extra_weight = 0.25;
   // Weight of a contradicted part: both sides have a token there and they differ.
-  double contradiction_weight = 2.0;
+  double contradiction_weight = 2.5;
   // Pairs scoring below this are not a match: both tokens become unmatched.
   double pair_floor = 0.7;
   // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).
@@ -146,17 +151,22 @@ struct NameMatchOptions {
   double first_letter_penalty = 0.06;
   // Similarity of an initial ("j") with a token of that initial ("john").
   double initial_similarity = 0.9;
+  // Similarity of an acronym with the words it abbreviates ("us" ~ "united states").
+  double acronym_similarity = 0.85;
   // Similarity of a token with a longer token it is a prefix of ("ben" ~ "benjamin"), at least 3 letters.
   double prefix_similarity = 0.72;
   // Similarity of two tokens with the same phonetic key beyond the typo budget.
   double phonetic_similarity = 0.8;
   // Factor when the aligned tokens are in a different order (the name may be another person's).
-  double reorder_factor = 0.97;
+  double reorder_factor = 0.92;
   // Factor per pair whose known roles disagree (a given name matched to a family name).
   double role_conflict_factor = 0.85;
+
+  // Person tuning for Schema::kPerson, organisation tuning for every other schema.
+  static NameMatchOptions for_schema(Schema schema);
 };
 
-enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kLegalForm };
+enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm };
 std::string_view pair_method_name(PairMethod method);
 
 struct AlignedPair {
@@ -206,28 +216,39 @@ class PreparedQuery {
   const std::vector<NameToken>& tokens() const { return tokens_; }
   const std::vector<CachedPattern>& patterns() const { return patterns_; }
   const std::vector<double>& weights() const { return weights_; }
+  const std::vector<std::string>& keys() const { return keys_; }  // phonetic keys
 
  private:
   std::vector<NameToken> tokens_;
   std::vector<CachedPattern> patterns_;
   std::vector<double> weights_;
+  std::vector<std::string> keys_;
 };
 
 class NameComparer {
  public:
-  // `weights` must outlive the comparer; nullptr uses the built-in default table.
-  explicit NameComparer(const TokenWeights* weights = nullptr, NameMatchOptions options = {});
+  // `weights` must outlive the comparer; nullptr uses the built-in default
+  // table. Options default to NameMatchOptions::for_schema of each comparison.
+  explicit NameComparer(const TokenWeights* weights = nullptr);
+  // The same options for every schema.
+  NameComparer(const TokenWeights* weights, NameMatchOptions options);
 
-  NameMatch compare(std::span<const NameToken> query, std::span<const NameToken> candidate) const;
-  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate) const;
+  // `schema` is the kind of party compared (the query's, or the listed one's when the query has none).
+  NameMatch compare(std::span<const NameToken> query, std::span<const NameToken> candidate,
+                    Schema schema = Schema::kLegalEntity) const;
+  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
+                    Schema schema = Schema::kLegalEntity) const;
   PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
 
   const TokenWeights& weights() const { return *weights_; }
-  const NameMatchOptions& options() const { return options_; }
+  const NameMatchOptions& options(Schema schema) const {
+    return schema == Schema::kPerson ? person_options_ : other_options_;
+  }
 
  private:
   const TokenWeights* weights_;
-  NameMatchOptions options_;
+  NameMatchOptions person_options_;
+  NameMatchOptions other_options_;
 };
 
 // ---------------------------------------------------------------------------
@@ -291,7 +312,8 @@ struct HitScore {
 HitScore score_hit(NameMatch name, const Facts& query, const Facts& listed, const HitOptions& options = {});
 
 // The default decision threshold for a hit, chosen on the name_bench half we
-// hold (best F1); see tests/match/name_bench_test.cpp.
+// hold (best F1 there: 0.892, P 0.936, R 0.851, with the small test normaliser);
+// see tests/match/name_bench_test.cpp.
 inline constexpr double kDefaultThreshold = 0.75;
 
 }  // namespace sekisho::match

@@ -49,6 +49,7 @@ std::string_view pair_method_name(PairMethod method) {
     case PairMethod::kInitial: return "initial";
     case PairMethod::kPrefix: return "prefix";
     case PairMethod::kMerged: return "merged";
+    case PairMethod::kAcronym: return "acronym";
     case PairMethod::kLegalForm: return "legal_form";
   }
   return "unknown";

@@ -26,13 +26,18 @@ struct Unit {
   double weight = 1.0;
   bool legal = false;
   bool merged = false;
+  bool acronym = false;  // the initials of several tokens of this side spell a token of the other
+  bool filler = false;   // a legal form or stopword: its absence on the other side says little
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
   std::string label;  // for the explanation: "abdul+rahman"
+  std::string key;    // phonetic key
+
+  detail::TokenView view() const { return {text, key, pattern, legal}; }
 };
 
 std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
-                             std::span<const CachedPattern> patterns) {
+                             std::span<const CachedPattern> patterns, std::span<const std::string> keys) {
   std::vector<Unit> units;
   units.reserve(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -41,9 +46,11 @@ std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const 
                          .first = i,
                          .weight = weights[i],
                          .legal = tokens[i].legal_form,
+                         .filler = tokens[i].legal_form || tokens[i].stopword,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i],
-                         .label = tokens[i].text});
+                         .label = tokens[i].text,
+                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i]});
   }
   return units;
 }
@@ -59,28 +66,50 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
   constexpr double kMergeFloor = 0.85;
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
+      // Cheap gate first: some target must be about as long as the joined run, or spell its initials.
+      size_t joined_length = 0;
+      for (size_t k = i; k < i + span; ++k) joined_length += side[k].text.size();
+      const bool plausible = std::any_of(other.begin(), other.end(), [&](const Unit& t) {
+        const size_t longer = std::max(joined_length, t.text.size());
+        const size_t gap = longer - std::min(joined_length, t.text.size());
+        return !t.legal && (gap <= detail::typo_budget(longer) || t.text.size() == span);
+      });
+      if (!plausible) continue;
       bool usable = true, all_exact = true;
-      std::string joined, label;
+      std::string joined, initials, label;
       for (size_t k = i; k < i + span; ++k) {
-        usable = usable && !side[k].legal;
+        usable = usable && !side[k].legal && !side[k].merged;
         all_exact = all_exact && has_exact(other, side[k].text);
         joined += side[k].text;
+        initials += side[k].text[0];
         label += (k > i ? "+" : "") + side[k].label;
       }
       if (!usable || all_exact) continue;
-      bool merge = false;
+      bool merge = false, acronym = false;
       for (const Unit& target : other) {
         if (target.legal || has_exact(side, target.text)) continue;
-        const auto ts = detail::token_similarity(joined, nullptr, false, target.text, false, o);
-        if (ts.similarity >= kMergeFloor && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
+        if (target.text == initials) {
+          merge = acronym = true;  // "us" ~ "united states", "pla" ~ "peoples liberation army"
+          break;
+        }
+        // Spelled alike: within the typo budget and nearly as close as a typo'd token.
+        const size_t longer = std::max(joined.size(), target.text.size());
+        const size_t budget = detail::typo_budget(longer);
+        const size_t gap = joined.size() > target.text.size() ? joined.size() - target.text.size()
+                                                               : target.text.size() - joined.size();
+        if (gap > budget) continue;
+        const size_t edits = osa_bounded(joined, target.text, budget);
+        const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
+        if (edits <= budget && sim >= kMergeFloor) {
           merge = true;
           break;
         }
       }
       if (!merge) continue;
-      Unit u{.text = joined, .first = side[i].first, .weight = 0, .legal = false, .merged = true,
-             .role = side[i].role, .pattern = nullptr, .label = label};
+      Unit u{.text = acronym ? initials : joined, .first = side[i].first, .weight = 0, .legal = false,
+             .merged = true, .acronym = acronym, .role = side[i].role, .pattern = nullptr, .label = label};
       for (size_t k = i; k < i + span; ++k) u.weight = std::max(u.weight, side[k].weight);
+      u.key = phonetic_key(u.text);
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));
       break;
@@ -106,7 +135,7 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
 // Pairs the leftovers of both sides as contradictions, heaviest first, within
 // one kind (legal forms with legal forms); the rest are extras.
 void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, bool legal, NameMatch& out,
-                        double& contradicted, double& q_extra, double& c_extra) {
+                        double& contradicted, double& q_extra, double& c_extra, double& filler_extra) {
   auto keep = [legal](const Unit* u) { return u->legal != legal; };
   q.erase(std::remove_if(q.begin(), q.end(), keep), q.end());
   c.erase(std::remove_if(c.begin(), c.end(), keep), c.end());
@@ -118,13 +147,13 @@ void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, 
     const bool contra = i < k;
     out.unmatched.push_back({q[i]->label, true, q[i]->weight,
                              contra ? UnmatchedKind::kContradicted : UnmatchedKind::kQueryExtra});
-    (contra ? contradicted : q_extra) += contra ? q[i]->weight / 2 : q[i]->weight;
+    (contra ? contradicted : q[i]->filler ? filler_extra : q_extra) += contra ? q[i]->weight / 2 : q[i]->weight;
   }
   for (size_t i = 0; i < c.size(); ++i) {
     const bool contra = i < k;
     out.unmatched.push_back({c[i]->label, false, c[i]->weight,
                              contra ? UnmatchedKind::kContradicted : UnmatchedKind::kCandidateExtra});
-    (contra ? contradicted : c_extra) += contra ? c[i]->weight / 2 : c[i]->weight;
+    (contra ? contradicted : c[i]->filler ? filler_extra : c_extra) += contra ? c[i]->weight / 2 : c[i]->weight;
   }
 }
 
@@ -139,9 +168,14 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
   std::vector<double> gain(rows * cols, 0.0);
   for (size_t i = 0; i < rows; ++i) {
     for (size_t j = 0; j < cols; ++j) {
-      auto ts = detail::token_similarity(q[i].text, q[i].pattern, q[i].legal, c[j].text, c[j].legal, o);
+      auto ts = detail::token_similarity(q[i].view(), c[j].view(), o);
       if ((q[i].merged || c[j].merged) && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
         ts.method = PairMethod::kMerged;
+        if ((q[i].acronym || c[j].acronym) && ts.method == PairMethod::kMerged) {
+          ts = ts.edits == 0 && q[i].text == c[j].text
+                   ? detail::TokenSimilarity{o.acronym_similarity, PairMethod::kAcronym, 0}
+                   : detail::TokenSimilarity{};
+        }
       }
       sims[i * cols + j] = ts;
       if (ts.similarity < o.pair_floor) continue;
@@ -177,12 +211,12 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
   for (size_t j = 0; j < cols; ++j)
     if (!c_used[j]) c_left.push_back(&c[j]);
 
-  double contradicted = 0, q_extra = 0, c_extra = 0;
-  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra);
-  classify_leftovers(q_left, c_left, true, out, contradicted, q_extra, c_extra);
+  double contradicted = 0, q_extra = 0, c_extra = 0, filler_extra = 0;
+  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra, filler_extra);
+  classify_leftovers(q_left, c_left, true, out, contradicted, q_extra, c_extra, filler_extra);
 
   const double den = matched + o.contradiction_weight * contradicted + o.query_extra_weight * q_extra +
-                     o.candidate_extra_weight * c_extra;
+                     o.candidate_extra_weight * c_extra + o.filler_extra_weight * filler_extra;
   double score = den > 0 ? num / den : 0.0;
 
   std::sort(order.begin(), order.end());
@@ -210,27 +244,46 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
   for (const NameToken& t : tokens_) {
     patterns_.emplace_back(t.text);
     weights_.push_back(weights.weight(t));
+    keys_.push_back(phonetic_key(t.text));
   }
 }
+
+NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
+  NameMatchOptions o;
+  if (schema != Schema::kPerson) {
+    o.query_extra_weight = 1.2;
+    o.candidate_extra_weight = 1.2;
+  }
+  return o;
+}
+
+namespace {
+const TokenWeights* or_default(const TokenWeights* weights) {
+  static const TokenWeights kDefault;
+  return weights != nullptr ? weights : &kDefault;
+}
+}  // namespace
+
+NameComparer::NameComparer(const TokenWeights* weights)
+    : weights_(or_default(weights)),
+      person_options_(NameMatchOptions::for_schema(Schema::kPerson)),
+      other_options_(NameMatchOptions::for_schema(Schema::kOrganization)) {}
 
 NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options)
-    : weights_(weights), options_(options) {
-  if (weights_ == nullptr) {
-    static const TokenWeights kDefault;
-    weights_ = &kDefault;
-  }
-}
+    : weights_(or_default(weights)), person_options_(options), other_options_(options) {}
 
-NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate) const {
+NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,
+                                Schema schema) const {
   std::vector<double> cw;
   cw.reserve(candidate.size());
   for (const NameToken& t : candidate) cw.push_back(weights_->weight(t));
-  return compare_units(make_units(query.tokens(), query.weights(), query.patterns()),
-                       make_units(candidate, cw, {}), options_);
+  return compare_units(make_units(query.tokens(), query.weights(), query.patterns(), query.keys()),
+                       make_units(candidate, cw, {}, {}), options(schema));
 }
 
-NameMatch NameComparer::compare(std::span<const NameToken> query, std::span<const NameToken> candidate) const {
-  return compare(PreparedQuery({query.begin(), query.end()}, *weights_), candidate);
+NameMatch NameComparer::compare(std::span<const NameToken> query, std::span<const NameToken> candidate,
+                                Schema schema) const {
+  return compare(PreparedQuery({query.begin(), query.end()}, *weights_), candidate, schema);
 }
 
 }  // namespace sekisho::match

@@ -18,18 +18,42 @@ namespace {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-bool starts_with(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
-
-// Multi-letter spellings of one sound, longest first: {spelling, class}.
-struct Digraph {
-  std::string_view spelling;
-  char symbol;
-};
-constexpr Digraph kDigraphs[] = {
-    {"dzh", 'j'}, {"sch", 'x'}, {"tch", 'x'}, {"sh", 'x'}, {"ch", 'x'}, {"sz", 'x'}, {"cz", 'x'},
-    {"zh", 'j'},  {"dj", 'j'},  {"kh", 'h'},  {"gh", 'k'}, {"ph", 'f'}, {"th", 't'}, {"dh", 't'},
-    {"ts", 's'},  {"tz", 's'},  {"ck", 'k'},  {"qu", 'k'}, {"wh", 'f'},
-};
+// Multi-letter spellings of one sound: returns the class and sets `length`,
+// or '\0' when `token[i]` starts none. Longest spelling first.
+char digraph_at(std::string_view t, size_t i, size_t& length) {
+  const char c = t[i];
+  const char n = i + 1 < t.size() ? t[i + 1] : '\0';
+  const char n2 = i + 2 < t.size() ? t[i + 2] : '\0';
+  length = 2;
+  switch (c) {
+    case 'd':
+      if (n == 'z' && n2 == 'h') return length = 3, 'j';
+      if (n == 'j') return 'j';
+      if (n == 'h') return 't';
+      break;
+    case 's':
+      if (n == 'c' && n2 == 'h') return length = 3, 'x';
+      if (n == 'h' || n == 'z') return 'x';
+      break;
+    case 't':
+      if (n == 'c' && n2 == 'h') return length = 3, 'x';
+      if (n == 'h') return 't';
+      if (n == 's' || n == 'z') return 's';
+      break;
+    case 'c':
+      if (n == 'h' || n == 'z') return 'x';
+      if (n == 'k') return 'k';
+      break;
+    case 'z': if (n == 'h') return 'j'; break;
+    case 'k': if (n == 'h') return 'h'; break;
+    case 'g': if (n == 'h') return 'k'; break;
+    case 'p': if (n == 'h') return 'f'; break;
+    case 'q': if (n == 'u') return 'k'; break;
+    case 'w': if (n == 'h') return 'f'; break;
+    default: break;
+  }
+  return '\0';
+}
 
 char consonant_class(char c, char next) {
   switch (c) {
@@ -64,16 +88,12 @@ std::string phonetic_key(std::string_view token) {
       ++i;
       continue;
     }
-    bool done = false;
-    for (const Digraph& d : kDigraphs) {
-      if (starts_with(token, i, d.spelling)) {
-        emit(d.symbol);
-        i += d.spelling.size();
-        done = true;
-        break;
-      }
+    size_t length = 0;
+    if (const char symbol = digraph_at(token, i, length); symbol != '\0') {
+      emit(symbol);
+      i += length;
+      continue;
     }
-    if (done) continue;
     if (c == 'j' && i + 1 == token.size()) break;  // German/Polish "-yj", "-ij" endings
     if (c == 'x') {
       emit('k');

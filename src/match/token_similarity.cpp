@@ -14,12 +14,14 @@ bool all_digits(std::string_view s) {
 size_t typo_budget(size_t longer_length) {
   if (longer_length <= 2) return 0;
   if (longer_length <= 5) return 1;
-  if (longer_length <= 9) return 2;
+  if (longer_length <= 12) return 2;
   return 3;
 }
 
-TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bool q_legal, std::string_view c,
-                                 bool c_legal, const NameMatchOptions& o) {
+TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
+  const std::string_view q = qv.text, c = cv.text;
+  const CachedPattern* qp = qv.pattern;
+  const bool q_legal = qv.legal, c_legal = cv.legal;
   if (q_legal || c_legal) {
     // Legal forms meet only legal forms, and only by class.
     if (q_legal && c_legal && q == c) return {1.0, PairMethod::kLegalForm, 0};
@@ -39,8 +41,12 @@ TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bo
   const size_t longer = std::max(q.size(), c.size());
   const size_t budget = typo_budget(longer);
   const size_t edits = qp != nullptr ? qp->osa(c, budget + 1) : osa_bounded(q, c, budget + 1);
-  const double first_letter = q[0] == c[0] ? 0.0 : o.first_letter_penalty;
-  if (edits <= budget) {
+  // A wrong first letter is rarer than a wrong later one: with other edits
+  // besides, it uses up one more edit of the budget ("navros" is not "lavrov";
+  // "allison" may be "ellison").
+  const bool first_differs = q[0] != c[0];
+  const double first_letter = first_differs ? o.first_letter_penalty : 0.0;
+  if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget) {
     const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer) - first_letter;
     return {sim, PairMethod::kEdit, edits};
   }
@@ -49,13 +55,11 @@ TokenSimilarity token_similarity(std::string_view q, const CachedPattern* qp, bo
   if (shorter_token.size() >= 3 && longer_token.starts_with(shorter_token)) {
     return {o.prefix_similarity, PairMethod::kPrefix, edits};
   }
-  const std::string qk = phonetic_key(q);
-  if (qk.size() >= 2 && qk == phonetic_key(c)) {
+  if (qv.key.size() >= 2 && qv.key == cv.key) {
     return {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, edits};
   }
-  // Beyond every tier: a graded value below any sensible floor, kept for the explanation.
-  const double jw = qp != nullptr ? qp->jaro_winkler(c) : jaro_winkler(q, c);
-  return {0.6 * jw, PairMethod::kEdit, edits};
+  // Beyond every tier: no match (the edit count is a lower bound, past the budget).
+  return {0.0, PairMethod::kEdit, edits};
 }
 
 }  // namespace sekisho::match::detail

@@ -18,12 +18,21 @@ struct TokenSimilarity {
 };
 
 // Edits a token of `longer_length` bytes may carry and still match: 0 up to 2
-// letters, 1 up to 5, 2 up to 9, 3 beyond (the budget grows with length
-// because a typo in a long name leaves most of it intact).
+// letters, 1 up to 5, 2 up to 12, 3 beyond (the budget grows with length
+// because a typo in a long name leaves most of it intact). A first letter that
+// differs, among other edits, uses one more edit of the budget.
 size_t typo_budget(size_t longer_length);
 
-// `query_pattern` may be null (merged tokens have none): the kernels then run uncached.
-TokenSimilarity token_similarity(std::string_view query, const CachedPattern* query_pattern, bool query_legal,
-                                 std::string_view candidate, bool candidate_legal, const NameMatchOptions& options);
+// One side of a comparison: the token, its phonetic key (computed once per
+// token, not per pair) and, for query tokens, the cached pattern (null for
+// merged tokens: the kernels then run uncached).
+struct TokenView {
+  std::string_view text;
+  std::string_view key;
+  const CachedPattern* pattern = nullptr;
+  bool legal = false;
+};
+
+TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);
 
 }  // namespace sekisho::match::detail

@@ -88,6 +88,9 @@ double TokenWeights::weight(const NameToken& token) const {
   if (auto it = weights_.find(token.text); it != weights_.end()) w = it->second;
   if (token.stopword) w = std::min(w, kStopwordWeight);
   if (token.text.size() == 1) w = std::min(w, kInitialWeight);
+  if (std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    w = std::min(w, kNumberWeight);
+  }
   return w;
 }
 

@@ -41,6 +41,7 @@ class BenchNormaliser {
     }
     YAML::Node stop = YAML::LoadFile(rigour + "stopwords.yml");
     for (const YAML::Node& p : stop["PERSON_NAME_PREFIXES"]) person_prefixes_.push_back(words(p.as<std::string>()));
+    for (const YAML::Node& p : stop["OBJ_NAME_PREFIXES"]) object_prefixes_.push_back(words(p.as<std::string>()));
   }
 
   std::vector<NameToken> tokens(const std::string& raw, Schema schema) const {
@@ -52,10 +53,11 @@ class BenchNormaliser {
       }
     }
     std::vector<std::string> w = words(text);
-    if (schema == Schema::kPerson) {
+    if (schema == Schema::kPerson || schema == Schema::kVessel) {
+      const auto& prefixes = schema == Schema::kPerson ? person_prefixes_ : object_prefixes_;
       for (bool again = true; again;) {
         again = false;
-        for (const auto& p : person_prefixes_) {
+        for (const auto& p : prefixes) {
           if (!p.empty() && w.size() > p.size() && std::equal(p.begin(), p.end(), w.begin())) {
             w.erase(w.begin(), w.begin() + static_cast<long>(p.size()));
             again = true;
@@ -125,6 +127,7 @@ class BenchNormaliser {
   std::map<std::string, std::string> legal_forms_;  // alias words joined by ' ' -> class
   size_t max_legal_words_ = 1;
   std::vector<std::vector<std::string>> person_prefixes_;
+  std::vector<std::vector<std::string>> object_prefixes_;
 };
 
 }  // namespace sekisho::match::testing

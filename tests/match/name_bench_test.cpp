@@ -72,7 +72,7 @@ TEST(NameBenchTest, F1AtDefaultThreshold) {
   testing::BenchNormaliser norm;
   NameComparer comparer;
   for (Case& c : cases) {
-    const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema));
+    const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema), c.schema);
     c.score = m.score;
     c.explanation = m.to_text();
   }
@@ -94,7 +94,7 @@ TEST(NameBenchTest, F1AtDefaultThreshold) {
     }
   }
   // Floor: the F1 this scorer reaches with the test normaliser, minus a margin.
-  EXPECT_GE(m.f1(), 0.80);
+  EXPECT_GE(m.f1(), 0.87);  // reached: 0.892 (P 0.936, R 0.851)
 }
 
 }  // namespace

@@ -1,0 +1,148 @@
+// Name comparison behaviour: the peers' known failure modes (matching-notes.md)
+// each get a test that would fail on the behaviour they complain about.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sekisho/match.hpp"
+
+namespace sekisho::match {
+namespace {
+
+double score(std::string_view a, std::string_view b, Schema schema = Schema::kPerson) {
+  NameComparer comparer;
+  return comparer.compare(tokens_from_text(a), tokens_from_text(b), schema).score;
+}
+
+TEST(NameCompareTest, OnlyIdenticalNamesScoreOne) {
+  EXPECT_EQ(score("vladimir putin", "vladimir putin"), 1.0);
+  EXPECT_LT(score("vladimir putin", "vladimir putn"), 1.0);
+  EXPECT_LT(score("vladimir putin", "putin vladimir"), 1.0);  // a swap is not exact (nomenklatura #247)
+  EXPECT_LT(score("sergey shoigu", "sergey sergey shoigu"), 1.0);
+}
+
+TEST(NameCompareTest, ShortNamesDoNotFallOffATypoCliff) {
+  // nomenklatura #366: Jon/John 0.50 while Johnn/John 0.90.
+  const double jon = score("jon smith", "john smith");
+  const double johnn = score("johnn smith", "john smith");
+  EXPECT_GE(jon, kDefaultThreshold);
+  EXPECT_GE(johnn, kDefaultThreshold);
+  EXPECT_LT(std::abs(jon - johnn), 0.05);
+}
+
+TEST(NameCompareTest, OmittedPartCostsLessThanContradictedPart) {
+  const double omitted = score("sergey lavrov", "sergey viktorovich lavrov");
+  const double contradicted = score("sergey borisovich lavrov", "sergey viktorovich lavrov");
+  EXPECT_GE(omitted, kDefaultThreshold);
+  EXPECT_LT(contradicted, kDefaultThreshold);
+  EXPECT_GT(omitted - contradicted, 0.2);
+}
+
+TEST(NameCompareTest, GenericTokensDoNotMakeUnrelatedNamesMatch) {
+  // watchman #483 / #338: "corp", "llc" made unrelated companies score 100%.
+  std::vector<NameToken> q = tokens_from_text("belletech corp");
+  std::vector<NameToken> c = tokens_from_text("11420 corp");
+  EXPECT_LT(NameComparer().compare(q, c, Schema::kCompany).score, 0.5);
+  EXPECT_LT(score("emma trading international group", "acme trading international group", Schema::kCompany),
+            kDefaultThreshold);
+  NameToken llc{.text = "llc", .legal_form = true};
+  std::vector<NameToken> a = tokens_from_text("emma");
+  a.push_back(llc);
+  std::vector<NameToken> b = tokens_from_text("gamma");
+  b.push_back(llc);
+  EXPECT_LT(NameComparer().compare(a, b, Schema::kCompany).score, 0.5);
+}
+
+TEST(NameCompareTest, CallerSuppliedFrequenciesLowerCommonTokens) {
+  std::unordered_map<std::string, uint32_t> df{{"mohammad", 900}, {"rahimi", 3}, {"karimi", 4}};
+  const TokenWeights weights = TokenWeights::from_frequencies(df, 10000);
+  EXPECT_LT(weights.weight(NameToken{.text = "mohammad"}), 0.6);
+  EXPECT_EQ(weights.weight(NameToken{.text = "rahimi"}), 1.0);
+  NameComparer with_table(&weights);
+  // Sharing only a very common given name is weak evidence.
+  EXPECT_LT(with_table.compare(tokens_from_text("mohammad rahimi"), tokens_from_text("mohammad karimi"),
+                               Schema::kPerson).score,
+            0.5);
+}
+
+TEST(NameCompareTest, MergedAndSplitTokens) {
+  EXPECT_GE(score("abdul rahman", "abdulrahman"), kDefaultThreshold);
+  EXPECT_GE(score("sergeilavrov", "sergei lavrov"), kDefaultThreshold);
+  EXPECT_GE(score("vanderbilt corp", "van der bilt corp", Schema::kCompany), kDefaultThreshold);
+  const NameMatch m = NameComparer().compare(tokens_from_text("nikolai patr ushev"),
+                                             tokens_from_text("nikolai patrushev"), Schema::kPerson);
+  ASSERT_EQ(m.pairs.size(), 2u);
+  EXPECT_EQ(m.pairs[1].query, "patr+ushev");
+  EXPECT_EQ(m.pairs[1].method, PairMethod::kMerged);
+}
+
+TEST(NameCompareTest, InitialsAndAcronyms) {
+  EXPECT_GE(score("hans j friedrich", "hans joachim friedrich"), kDefaultThreshold);
+  EXPECT_LT(score("hans k friedrich", "hans joachim friedrich"), kDefaultThreshold);
+  EXPECT_GE(score("us department of state", "united states department of state", Schema::kOrganization),
+            kDefaultThreshold);
+}
+
+TEST(NameCompareTest, TranspositionsAndTransliterationVariants) {
+  EXPECT_GE(score("olaf schloz", "olaf scholz"), kDefaultThreshold);
+  EXPECT_GE(score("usama bin ladin", "osama bin laden"), kDefaultThreshold);
+  EXPECT_GE(score("mahmood ahmadinezhad", "mahmoud ahmadinejad"), kDefaultThreshold);
+  EXPECT_LT(score("sergej viktorovich navros", "sergey viktorovich lavrov"), kDefaultThreshold);
+  EXPECT_LT(score("daniel ortiz", "daniel ortega"), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, ScoresRankCloserNamesHigher) {
+  // Graded, not saturated: fewer edits, higher score.
+  const double one = score("friedrich lindenberg", "fridrich lindenberg");
+  const double two = score("friedrich lindenberg", "fridrich lindenburg");
+  EXPECT_GT(1.0, one);
+  EXPECT_GT(one, two);
+  EXPECT_GE(two, kDefaultThreshold);
+}
+
+TEST(NameCompareTest, RolesThatDisagreeArePenalised) {
+  std::vector<NameToken> q{{.text = "hans", .role = NamePartRole::kGiven},
+                           {.text = "friedrich", .role = NamePartRole::kFamily}};
+  std::vector<NameToken> c{{.text = "friedrich", .role = NamePartRole::kGiven},
+                           {.text = "hans", .role = NamePartRole::kFamily}};
+  const NameMatch m = NameComparer().compare(q, c, Schema::kPerson);
+  EXPECT_LT(m.score, kDefaultThreshold);
+  EXPECT_FALSE(m.penalties.empty());
+}
+
+TEST(NameCompareTest, ExplanationRendersAsTextAndJson) {
+  const NameMatch m = NameComparer().compare(tokens_from_text("barack obama"),
+                                             tokens_from_text("george hussein onyango obama"), Schema::kPerson);
+  EXPECT_LT(m.score, 0.5);
+  EXPECT_NE(m.to_text().find("contradicted"), std::string::npos);
+  const nlohmann::json j = nlohmann::json::parse(m.to_json());
+  EXPECT_DOUBLE_EQ(j["score"].get<double>(), m.score);
+  ASSERT_EQ(j["pairs"].size(), 1u);
+  EXPECT_EQ(j["pairs"][0]["query"], "obama");
+  EXPECT_EQ(j["pairs"][0]["method"], "exact");
+  int contradicted = 0, extra = 0;
+  for (const auto& u : j["unmatched"]) {
+    contradicted += u["kind"] == "contradicted";
+    extra += u["kind"] == "candidate_extra";
+  }
+  EXPECT_EQ(contradicted, 2);  // barack vs one of george/hussein/onyango
+  EXPECT_EQ(extra, 2);
+}
+
+TEST(NameCompareTest, EmptyInputsScoreZero) {
+  EXPECT_EQ(score("", "vladimir putin"), 0.0);
+  EXPECT_EQ(score("vladimir putin", ""), 0.0);
+}
+
+TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
+  NameComparer comparer;
+  const PreparedQuery q = comparer.prepare(tokens_from_text("mohammed bin salman"));
+  for (std::string_view c : {"muhammad bin salman", "salman mohammed", "mohammed bin sultan"}) {
+    EXPECT_DOUBLE_EQ(comparer.compare(q, tokens_from_text(c), Schema::kPerson).score,
+                     comparer.compare(tokens_from_text("mohammed bin salman"), tokens_from_text(c), Schema::kPerson).score)
+        << c;
+  }
+}
+
+}  // namespace
+}  // namespace sekisho::match
