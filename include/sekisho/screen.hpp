@@ -50,7 +50,10 @@ struct ScreenOptions {
   double threshold = kDefaultScreenThreshold;
   size_t limit = 10;                // hits returned at most
   std::vector<std::string> lists;   // only these list ids; empty = all
-  size_t candidates = 64;           // names the index hands to the scorer
+  size_t candidates = 24;           // names the index hands to the scorer, at most
+  // Candidates whose index vote is below this share of the best vote are not
+  // scored: they share too little of the query to reach any sensible threshold.
+  double min_vote_ratio = 0.5;
   bool exhaustive = false;          // score every entity (the reference for index recall)
 };
 

@@ -29,15 +29,18 @@ void for_each_joined(const std::vector<std::string>& tokens, Emit&& emit) {
 // through touched lists so a query costs what it touches, not the index size.
 struct Scratch {
   std::vector<float> best;
+  std::vector<uint16_t> best_query_form;
   std::vector<float> form_vote;
   std::vector<uint32_t> stamp;
   std::vector<uint32_t> touched_best;
   std::vector<uint32_t> touched_form;
+  std::vector<std::pair<uint32_t, uint32_t>> per_name;  // name id → forms kept
   uint32_t stamp_counter = 0;
 
   void fit(size_t n) {
     if (best.size() != n) {
       best.assign(n, 0.0f);
+      best_query_form.assign(n, 0);
       form_vote.assign(n, 0.0f);
       stamp.assign(n, 0);
       stamp_counter = 0;
@@ -64,10 +67,10 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   NameIndex ix;
   ix.options_ = options;
   std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::vector<uint32_t>> holders;  // token id → name ids
+  std::vector<std::vector<uint32_t>> holders;  // token id → form ids
   std::vector<bool> joined;                    // token id → only ever seen as a joined token
   uint32_t max_name = 0;
-  auto add = [&](const std::string& t, uint32_t name, bool is_joined) {
+  auto add = [&](const std::string& t, uint32_t form, bool is_joined) {
     auto [it, inserted] = ids.emplace(t, static_cast<uint32_t>(holders.size()));
     if (inserted) {
       holders.emplace_back();
@@ -75,17 +78,21 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     } else if (!is_joined) {
       joined[it->second] = false;
     }
-    holders[it->second].push_back(name);
+    holders[it->second].push_back(form);
   };
-  for (const IndexedForm& f : forms) {
+  ix.form_name_.reserve(forms.size());
+  for (uint32_t form = 0; form < forms.size(); ++form) {
+    const IndexedForm& f = forms[form];
+    ix.form_name_.push_back(f.name_id);
     max_name = std::max(max_name, f.name_id + 1);
     for (const std::string& t : f.tokens) {
-      if (!t.empty()) add(t, f.name_id, false);
+      if (!t.empty()) add(t, form, false);
     }
-    for_each_joined(f.tokens, [&](std::string t) { add(t, f.name_id, true); });
+    for_each_joined(f.tokens, [&](std::string t) { add(t, form, true); });
   }
   ix.name_count_ = max_name;
-  ix.common_df_ = static_cast<uint32_t>(std::max(50.0, options.common_token_share * max_name));
+  const double form_count = std::max<double>(1, forms.size());
+  ix.common_df_ = static_cast<uint32_t>(std::max(50.0, options.common_token_share * form_count));
 
   // Token arena in id order.
   std::vector<const std::string*> by_id(holders.size());
@@ -106,7 +113,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     h.erase(std::unique(h.begin(), h.end()), h.end());
     ix.postings_.insert(ix.postings_.end(), h.begin(), h.end());
     ix.posting_offsets_.push_back(static_cast<uint32_t>(ix.postings_.size()));
-    ix.idf_.push_back(static_cast<float>(std::log(1.0 + double(max_name) / double(h.size()))));
+    ix.idf_.push_back(static_cast<float>(std::log(1.0 + form_count / double(h.size()))));
     std::vector<uint32_t>().swap(h);
   }
 
@@ -135,8 +142,12 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
 
 template <typename Visit>
 void NameIndex::reach(std::string_view q, Visit&& visit) const {
+  bool reached_exactly = false;
   for (uint32_t id : exact_.find(token_hash(q))) {
-    if (token(id) == q) visit(id, 1.0f);
+    if (token(id) == q) {
+      visit(id, 1.0f);
+      reached_exactly = true;
+    }
   }
   size_t kq = edit_budget(q.size());
   if (kq > 0 && q.size() <= kMaxHashedToken) {
@@ -158,7 +169,9 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
       }
     }
   }
-  if (q.size() >= 4) {
+  // The phonetic key is the net for spellings beyond the edit budget; a token
+  // already met exactly needs no net, and common keys reach hundreds of tokens.
+  if (q.size() >= 4 && !reached_exactly) {
     for (uint32_t id : phonetic_.find(token_hash(match::phonetic_key(q)))) {
       if (token(id) != q) visit(id, options_.phonetic_vote);
     }
@@ -166,11 +179,11 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
 }
 
 void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-                     std::vector<Candidate>& out) const {
+                     std::vector<Candidate>& out, size_t forms_per_name) const {
   out.clear();
-  if (name_count_ == 0 || max_candidates == 0) return;
+  if (form_name_.empty() || max_candidates == 0) return;
   thread_local Scratch scratch;
-  scratch.fit(name_count_);
+  scratch.fit(form_name_.size());
 
   struct Reached {
     uint32_t token;
@@ -179,7 +192,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   std::vector<std::vector<Reached>> per_query_token;
   std::vector<std::string> query_tokens;
 
-  for (const std::vector<std::string>& form : query_forms) {
+  for (size_t qf = 0; qf < query_forms.size(); ++qf) {
+    const std::vector<std::string>& form = query_forms[qf];
     query_tokens.assign(form.begin(), form.end());
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
     per_query_token.assign(query_tokens.size(), {});
@@ -217,32 +231,54 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         }
       }
     }
-    for (uint32_t name : scratch.touched_form) {
-      if (scratch.best[name] == 0.0f) scratch.touched_best.push_back(name);
-      scratch.best[name] = std::max(scratch.best[name], scratch.form_vote[name]);
-      scratch.form_vote[name] = 0.0f;
+    for (uint32_t f : scratch.touched_form) {
+      if (scratch.best[f] == 0.0f) scratch.touched_best.push_back(f);
+      if (scratch.form_vote[f] > scratch.best[f]) {
+        scratch.best[f] = scratch.form_vote[f];
+        scratch.best_query_form[f] = static_cast<uint16_t>(qf);
+      }
+      scratch.form_vote[f] = 0.0f;
     }
     scratch.touched_form.clear();
   }
 
   out.reserve(scratch.touched_best.size());
-  for (uint32_t name : scratch.touched_best) {
-    out.push_back({name, scratch.best[name]});
-    scratch.best[name] = 0.0f;
+  for (uint32_t f : scratch.touched_best) {
+    out.push_back({f, form_name_[f], scratch.best_query_form[f], scratch.best[f]});
+    scratch.best[f] = 0.0f;
   }
   scratch.touched_best.clear();
   auto better = [](const Candidate& a, const Candidate& b) {
-    return a.vote != b.vote ? a.vote > b.vote : a.name_id < b.name_id;
+    return a.vote != b.vote ? a.vote > b.vote : a.form_id < b.form_id;
   };
-  if (out.size() > max_candidates) {
-    std::nth_element(out.begin(), out.begin() + max_candidates, out.end(), better);
-    out.resize(max_candidates);
+  // Only the head can survive the per-name cap: select it before sorting.
+  const size_t head = max_candidates * 8;  // a name has at most 8 forms in practice
+  if (out.size() > head) {
+    std::nth_element(out.begin(), out.begin() + head, out.end(), better);
+    out.resize(head);
   }
   std::sort(out.begin(), out.end(), better);
+  // Keep the best `forms_per_name` forms of each name, then the first max_candidates.
+  size_t kept = 0;
+  std::vector<std::pair<uint32_t, uint32_t>>& seen = scratch.per_name;
+  seen.clear();
+  for (const Candidate& c : out) {
+    if (kept == max_candidates) break;
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == c.name_id; });
+    if (it == seen.end()) {
+      seen.push_back({c.name_id, 1});
+    } else if (it->second >= forms_per_name) {
+      continue;
+    } else {
+      ++it->second;
+    }
+    out[kept++] = c;
+  }
+  out.resize(kept);
 }
 
 size_t NameIndex::memory_bytes() const {
-  return token_text_.capacity() + token_offsets_.capacity() * 4 + idf_.capacity() * 4 +
+  return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
          deletes_.memory_bytes() + phonetic_.memory_bytes();
 }

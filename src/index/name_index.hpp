@@ -25,6 +25,9 @@
 
 namespace sekisho::index {
 
+// One searchable form (transliteration variant) of a name. Forms are
+// numbered by their position in the vector given to build(); candidates name
+// the form that was reached, so the caller scores only that form.
 struct IndexedForm {
   uint32_t name_id;  // the caller's id of the name; several forms (variants) may share one
   std::vector<std::string> tokens;
@@ -36,7 +39,7 @@ struct IndexOptions {
   size_t two_edits_min_length = 9;   // from this length, 2 deletions each side
   // A token held by more than this share of names votes only when the query
   // has nothing rarer (walking its postings costs more than it tells).
-  double common_token_share = 0.01;
+  double common_token_share = 0.002;
   // Vote of a token reached by an edit or by its phonetic key, relative to an exact hit.
   float edit_vote = 0.8f;
   float phonetic_vote = 0.6f;
@@ -44,7 +47,9 @@ struct IndexOptions {
 };
 
 struct Candidate {
-  uint32_t name_id;
+  uint32_t form_id;     // index into the forms given to build()
+  uint32_t name_id;     // that form's name
+  uint16_t query_form;  // which of the query's forms voted best for it
   float vote;
 };
 
@@ -53,12 +58,14 @@ class NameIndex {
   NameIndex() = default;
   static NameIndex build(const std::vector<IndexedForm>& forms, IndexOptions options = {});
 
-  // The up to `max_candidates` names with the highest votes for any of the
-  // query's forms, best first. `out` is cleared first.
+  // The up to `max_candidates` forms with the highest votes from any of the
+  // query's forms, best first, at most `forms_per_name` forms of one name.
+  // `out` is cleared first.
   void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-            std::vector<Candidate>& out) const;
+            std::vector<Candidate>& out, size_t forms_per_name = 1) const;
 
   size_t name_count() const { return name_count_; }
+  size_t form_count() const { return form_name_.size(); }
   size_t token_count() const { return token_offsets_.empty() ? 0 : token_offsets_.size() - 1; }
   size_t memory_bytes() const;
 
@@ -72,13 +79,14 @@ class NameIndex {
 
   IndexOptions options_;
   uint32_t name_count_ = 0;
+  std::vector<uint32_t> form_name_;  // form id → name id
   uint32_t common_df_ = 0;
   // Tokens: text in one arena, document frequency, IDF, postings (CSR).
   std::string token_text_;
   std::vector<uint32_t> token_offsets_;
   std::vector<float> idf_;
   std::vector<uint32_t> posting_offsets_;
-  std::vector<uint32_t> postings_;
+  std::vector<uint32_t> postings_;  // form ids
   FlatKeyMap exact_;     // token hash → token id
   FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
   FlatKeyMap phonetic_;  // phonetic key hash → token ids

@@ -70,6 +70,7 @@ struct Screener::Impl {
   std::unordered_map<std::string_view, uint32_t> by_id;
   std::vector<ListedName> names;
   std::vector<std::vector<uint32_t>> entity_names;  // entity → its name ids
+  std::vector<uint16_t> form_index;                 // index form id → position in its name's forms
   match::TokenWeights weights;
   std::unique_ptr<match::NameComparer> comparer;
   index::NameIndex index;
@@ -83,19 +84,22 @@ struct Screener::Impl {
     bool found = false;
   };
 
+  void score_pair(uint32_t name_id, size_t lf, size_t qf, const std::vector<match::PreparedQuery>& prepared,
+                  Best& best) const {
+    match::NameMatch m = comparer->compare(prepared[qf], names[name_id].forms[lf].tokens);
+    if (!best.found || m.score > best.name.score) {
+      best.name = std::move(m);
+      best.name_id = name_id;
+      best.query_form = qf;
+      best.listed_form = lf;
+      best.found = true;
+    }
+  }
+
+  // Every listed form against every query form: the reference the index is measured against.
   void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Best& best) const {
-    const ListedName& ln = names[name_id];
-    for (size_t lf = 0; lf < ln.forms.size(); ++lf) {
-      for (size_t qf = 0; qf < prepared.size(); ++qf) {
-        match::NameMatch m = comparer->compare(prepared[qf], ln.forms[lf].tokens);
-        if (!best.found || m.score > best.name.score) {
-          best.name = std::move(m);
-          best.name_id = name_id;
-          best.query_form = qf;
-          best.listed_form = lf;
-          best.found = true;
-        }
-      }
+    for (size_t lf = 0; lf < names[name_id].forms.size(); ++lf) {
+      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(name_id, lf, qf, prepared, best);
     }
   }
 };
@@ -126,7 +130,9 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
       if (ln.forms.empty()) continue;
       uint32_t name_id = static_cast<uint32_t>(impl->names.size());
       std::unordered_set<std::string> seen;
-      for (const ListedForm& f : ln.forms) {
+      for (size_t fi = 0; fi < ln.forms.size(); ++fi) {
+        const ListedForm& f = ln.forms[fi];
+        impl->form_index.push_back(static_cast<uint16_t>(fi));
         index::IndexedForm ixf{name_id, {}};
         for (const match::NameToken& t : f.tokens) {
           if (t.legal_form) continue;
@@ -176,28 +182,42 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     return std::find(options.lists.begin(), options.lists.end(), id) != options.lists.end();
   };
 
-  // Candidate names → best name match per entity.
-  std::unordered_map<uint32_t, Impl::Best> best;
+  // Candidate names → best name match per entity (a few dozen at most: a flat vector beats a hash map).
+  thread_local std::vector<std::pair<uint32_t, Impl::Best>> best;
+  best.clear();
+  auto slot = [&](uint32_t entity) -> Impl::Best& {
+    for (auto& [e, b] : best) {
+      if (e == entity) return b;
+    }
+    best.emplace_back(entity, Impl::Best{});
+    return best.back().second;
+  };
   if (options.exhaustive) {
+    std::vector<Impl::Best> all(im.entities.size());
     for (uint32_t n = 0; n < im.names.size(); ++n) {
       uint32_t e = im.names[n].entity;
-      if (list_allowed(e)) im.score_name(n, prepared, best[e]);
+      if (list_allowed(e)) im.score_name(n, prepared, all[e]);
+    }
+    for (uint32_t e = 0; e < all.size(); ++e) {
+      if (all[e].found) best.emplace_back(e, std::move(all[e]));
     }
   } else {
-    std::vector<std::vector<std::string>> query_tokens;
-    for (const ListedForm& f : qforms) {
-      std::vector<std::string> toks;
-      for (const match::NameToken& t : f.tokens) {
-        if (!t.legal_form) toks.push_back(t.text);
+    thread_local std::vector<std::vector<std::string>> query_tokens;
+    query_tokens.resize(qforms.size());
+    for (size_t i = 0; i < qforms.size(); ++i) {
+      query_tokens[i].clear();
+      for (const match::NameToken& t : qforms[i].tokens) {
+        if (!t.legal_form) query_tokens[i].push_back(t.text);
       }
-      query_tokens.push_back(std::move(toks));
     }
     thread_local std::vector<index::Candidate> candidates;
     size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
     im.index.find(query_tokens, want, candidates);
+    const float floor = candidates.empty() ? 0.0f : candidates.front().vote * static_cast<float>(options.min_vote_ratio);
     for (const index::Candidate& c : candidates) {
+      if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
-      if (list_allowed(e)) im.score_name(c.name_id, prepared, best[e]);
+      if (list_allowed(e)) im.score_pair(c.name_id, im.form_index[c.form_id], c.query_form, prepared, slot(e));
     }
   }
 
