@@ -33,5 +33,7 @@ void add_import_command(CLI::App& app, GlobalOptions& global);
 void add_lists_command(CLI::App& app, GlobalOptions& global);
 void add_diff_command(CLI::App& app, GlobalOptions& global);
 void add_update_command(CLI::App& app, GlobalOptions& global);
+void add_serve_command(CLI::App& app, GlobalOptions& global);
+void add_keys_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   add_lists_command(app, global);
   add_diff_command(app, global);
   add_update_command(app, global);
+  add_serve_command(app, global);
+  add_keys_command(app, global);
 
   try {
     app.parse(argc, argv);
