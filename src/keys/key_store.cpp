@@ -113,7 +113,7 @@ KeyRecord record_from_row(const Statement& st) {
 
 constexpr const char* kSelectKeys =
     "SELECT id, role, name, hash, rate_milli, created_at, revoked_at FROM api_keys "
-    "ORDER BY created_at, id";
+    "ORDER BY rowid";  // creation order
 
 }  // namespace
 

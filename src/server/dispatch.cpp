@@ -174,20 +174,21 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
                                                                               httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // a route's own error
     ApiResponse r;
-    if (res.status == 404) {
-      std::string allowed;
-      for (size_t i = 0; i < routes.size(); ++i) {
-        if (std::regex_match(req.path, (*regexes)[i]) && allowed.find(routes[i].method) == std::string::npos) {
-          allowed += (allowed.empty() ? "" : ", ") + routes[i].method;
-        }
-      }
-      if (!allowed.empty()) {
-        r = error_response(405, "method_not_allowed", req.method + " is not allowed on " + req.path + " (allowed: " +
-                                                           allowed + ")");
-        r.headers.emplace_back("Allow", allowed);
-      } else {
-        r = error_response(404, "not_found", "no route " + req.method + " " + req.path + " (see /openapi.json)");
-      }
+    // cpp-httplib answers 404 for a path with no handler of this method, and
+    // 400 for a bodiless POST there: both mean 405 when another method fits.
+    std::string allowed;
+    bool method_fits = false;
+    for (size_t i = 0; i < routes.size(); ++i) {
+      if (!std::regex_match(req.path, (*regexes)[i])) continue;
+      method_fits = method_fits || routes[i].method == req.method;
+      if (allowed.find(routes[i].method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + routes[i].method;
+    }
+    if ((res.status == 404 || res.status == 400) && !allowed.empty() && !method_fits) {
+      r = error_response(405, "method_not_allowed",
+                         req.method + " is not allowed on " + req.path + " (allowed: " + allowed + ")");
+      r.headers.emplace_back("Allow", allowed);
+    } else if (res.status == 404) {
+      r = error_response(404, "not_found", "no route " + req.method + " " + req.path + " (see /openapi.json)");
     } else if (res.status == 413) {
       r = error_response(413, "payload_too_large", "request body over the server's limit");
     } else {

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "server/dispatch.hpp"
@@ -58,7 +59,7 @@ struct Server::Impl {
   std::condition_variable stopped_cv;
 
   uint64_t generation = 0;
-  std::string failed_fingerprint;  // a build that failed is retried only after the store changes
+  std::optional<std::string> failed_fingerprint;  // a failed build is retried only after the store changes
 
   void reload_loop();
   void poll_once(std::unique_ptr<ListStore>& store);
@@ -84,7 +85,7 @@ void Server::Impl::poll_once(std::unique_ptr<ListStore>& store) {
     auto next = build_snapshot(*store, state.options.snapshot_hooks, generation + 1);
     if (next.ok()) {
       ++generation;
-      failed_fingerprint.clear();
+      failed_fingerprint.reset();
       log_line("serving snapshot " + std::to_string(generation) + ": " + std::to_string((*next)->lists.size()) +
                " lists, " + std::to_string((*next)->entity_count) + " entities (built in " +
                std::to_string((*next)->build_seconds) + " s)");
@@ -159,6 +160,9 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
   httplib::Server& http = *impl->http;
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.write_timeout_seconds, 0);
+  // Without TCP_NODELAY, Nagle's algorithm holds the body segment until the
+  // client's delayed ACK of the headers: ~40 ms on every keep-alive request.
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
   if (options.threads > 0) {
     // cpp-httplib takes ownership of the raw pointer it is handed.
