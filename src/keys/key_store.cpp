@@ -13,8 +13,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include <ctime>
-
+#include "core/utc_time.hpp"
 #include "sekisho/keys.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -88,15 +87,6 @@ std::string keyed_hash(std::string_view salt, std::string_view secret) {
                      reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
                      reinterpret_cast<const unsigned char*>(salt.data()), salt.size());
   return out;
-}
-
-std::string utc_now_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 KeyRecord record_from_row(const Statement& st) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <regex>
 
 #include "core/strings.hpp"
@@ -56,11 +57,13 @@ ApiResponse read_buffered_body(RequestContext& ctx, const httplib::ContentReader
       return error_response(413, "payload_too_large", "request body over the limit of " + std::to_string(limit) + " bytes");
     }
   }
+  // Past the limit the rest is read and dropped rather than left on the
+  // connection, where it would be taken for the next request.
   bool too_big = false;
   bool read = reader([&](const char* data, size_t n) {
-    if (ctx.body.size() + n > limit) {
+    if (too_big || ctx.body.size() + n > limit) {
       too_big = true;
-      return false;
+      return true;
     }
     ctx.body.append(data, n);
     return true;
@@ -143,13 +146,34 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
     auto serve = [&state, &limiter, &route, slot](const httplib::Request& req, httplib::Response& res,
                                                   const httplib::ContentReader* reader) {
       auto started = Clock::now();
+      // Notes whether anything read the body, so it can be drained below.
+      bool consumed = false;
+      std::optional<httplib::ContentReader> tracked;
+      if (reader != nullptr) {
+        tracked.emplace(
+            [reader, &consumed](httplib::ContentReceiver receiver) {
+              consumed = true;
+              return (*reader)(std::move(receiver));
+            },
+            [reader, &consumed](httplib::MultipartContentHeader header, httplib::ContentReceiver receiver) {
+              consumed = true;
+              return (*reader)(std::move(header), std::move(receiver));
+            });
+      }
       ApiResponse r;
       try {
-        r = handle(route, req, reader, state, limiter);
+        r = handle(route, req, tracked ? &*tracked : nullptr, state, limiter);
       } catch (const std::exception& e) {
         r = error_response(internal_error(route.label() + ": " + e.what()));
       } catch (...) {
         r = error_response(internal_error(route.label() + ": unknown exception"));
+      }
+      // A request refused before its body was read (401, 403, 413, 429, 400)
+      // still has that body on the connection: read it off so a keep-alive
+      // client's next request is parsed from the right place. cpp-httplib
+      // skips bodies over its payload limit without buffering them.
+      if (reader != nullptr && !consumed) {
+        (*reader)([](const char*, size_t) { return true; });
       }
       write(r, res);
       state.metrics->record(slot, r.status, Clock::now() - started);

@@ -81,6 +81,7 @@ class UploadWriter {
   ~UploadWriter() { close(); }
 
   bool open(std::string name) {
+    if (!status_.ok()) return true;  // over the limit: the rest is being dropped
     close();
     if (name.empty()) name = "upload-" + std::to_string(paths_.size() + 1);
     while (fs::exists(dir_ / name)) name = "_" + name;
@@ -93,12 +94,16 @@ class UploadWriter {
     paths_.push_back(path);
     return true;
   }
+  // Returns false on a write error; past the size limit the rest of the body
+  // is read and dropped (so the connection stays usable for the 413).
   bool write(const char* data, size_t n) {
     total_ += n;
     if (total_ > limit_) {
       status_ = Status(StatusCode::kResourceExhausted, "upload over the limit of " + std::to_string(limit_) + " bytes");
-      return false;
+      close();
+      return true;
     }
+    if (!status_.ok()) return true;
     if (file_ == nullptr || std::fwrite(data, 1, n, file_) != n) {
       status_ = io_error("cannot write upload file in " + dir_.string());
       return false;

@@ -6,16 +6,6 @@ namespace sekisho::server {
 
 namespace {
 
-nlohmann::json changes_json(const std::vector<EntityChange>& changes) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const EntityChange& c : changes) {
-    nlohmann::json j = {{"id", c.entity_id}, {"caption", c.caption}, {"schema", c.schema}};
-    if (!c.fields.empty()) j["fields"] = c.fields;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
 ApiResponse lists(RequestContext& ctx) {
   nlohmann::json out = nlohmann::json::array();
   for (const ListVersion& v : ctx.snapshot->lists) out.push_back(list_version_json(v));
@@ -35,13 +25,7 @@ ApiResponse diff(RequestContext& ctx) {
   if (!store.ok()) return error_response(store.status());
   Result<ListDiff> d = (*store)->diff(ctx.param(0), *from, *to);
   if (!d.ok()) return error_response(d.status());
-  return json_response({{"list", d->list_id},
-                        {"from", d->from},
-                        {"to", d->to},
-                        {"counts", {{"added", d->added.size()}, {"removed", d->removed.size()}, {"changed", d->changed.size()}}},
-                        {"added", changes_json(d->added)},
-                        {"removed", changes_json(d->removed)},
-                        {"changed", changes_json(d->changed)}});
+  return json_response(list_diff_json(*d));
 }
 
 }  // namespace

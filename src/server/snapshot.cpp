@@ -1,24 +1,11 @@
 // Building the immutable snapshot requests read (see sekisho/server.hpp).
 #include <chrono>
-#include <ctime>
 
+#include "core/utc_time.hpp"
 #include "sekisho/server.hpp"
 #include "server/state.hpp"
 
 namespace sekisho {
-
-namespace {
-
-std::string utc_now_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-}  // namespace
 
 namespace server {
 std::string lists_fingerprint(const std::vector<ListVersion>& lists) {

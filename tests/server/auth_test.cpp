@@ -20,7 +20,6 @@ class AuthTest : public ServerTest {
                                            : c.Delete(path.c_str(), h);
     return r ? r->status : -1;
   }
-  KeySet keys_;
 };
 
 TEST_F(AuthTest, RolesLimitRoutes) {

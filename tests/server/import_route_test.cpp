@@ -21,7 +21,6 @@ std::string read_file(const fs::path& path) {
 class ImportRouteTest : public ServerTest {
  protected:
   void SetUp() override { keys_ = create_keys(home_); }
-  KeySet keys_;
 };
 
 TEST_F(ImportRouteTest, ImportRoute_RealUnFile) {

@@ -13,24 +13,16 @@ namespace {
 class MalformedTest : public ServerTest {
  protected:
   void SetUp() override {
-    seed_lists(home_);
-    keys_ = create_keys(home_);
     ServerOptions options;
     options.max_body_bytes = 64 * 1024;
     options.max_upload_bytes = 256 * 1024;
     options.read_timeout_seconds = 2;
-    start_ready(options);
+    seed_and_start(options);
   }
   // Sends raw bytes on a fresh TCP connection and returns whatever comes back.
   std::string raw_exchange(const std::string& bytes) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    timeval tv{5, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    int fd = connect_loopback(server_->port());
+    EXPECT_GE(fd, 0);
     ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     ::shutdown(fd, SHUT_WR);
     std::string out;
@@ -44,7 +36,6 @@ class MalformedTest : public ServerTest {
     ASSERT_TRUE(r) << "server stopped answering";
     EXPECT_EQ(r->status, 200);
   }
-  KeySet keys_;
 };
 
 TEST_F(MalformedTest, UnknownRoutesAre404Json) {
@@ -107,6 +98,27 @@ TEST_F(MalformedTest, OversizedBodiesAre413) {
   expect_alive();
 }
 
+TEST_F(MalformedTest, RefusedBodiesDoNotPoisonAKeepAliveConnection) {
+  httplib::Client c("127.0.0.1", server_->port());
+  c.set_keep_alive(true);
+  std::string body = R"({"role": "admin", "name": "GET /healthz HTTP/1.1\r\n\r\n"})";
+  for (int i = 0; i < 3; ++i) {
+    auto refused = c.Post("/v1/keys", bearer("sk_wrong"), body, "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401);
+    auto forbidden = c.Post("/v1/lists/x/import?format=un-xml", bearer(keys_.screener), body, "application/xml");
+    ASSERT_TRUE(forbidden);
+    EXPECT_EQ(forbidden->status, 403);
+    auto too_big = c.Post("/v1/keys", bearer(keys_.admin), std::string(100 * 1024, ' '), "application/json");
+    ASSERT_TRUE(too_big);
+    EXPECT_EQ(too_big->status, 413);
+    auto next = c.Get("/v1/entities/test_un-QDi.001", bearer(keys_.screener));
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->status, 200);
+    EXPECT_EQ(json_of(next)["id"], "test_un-QDi.001");
+  }
+}
+
 TEST_F(MalformedTest, ImportRequestsCheckedBeforeParsing) {
   auto c = client();
   auto no_format = c.Post("/v1/lists/test_un/import", bearer(keys_.admin), "<x/>", "application/xml");
@@ -163,20 +175,14 @@ TEST_F(MalformedTest, GarbageOnTheWireGetsAJsonErrorOrAClosedConnection) {
 
 TEST_F(MalformedTest, StalledClientIsDisconnectedAndOthersAreServed) {
   // Announces a body and never sends it: the read timeout (2 s here) ends it.
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  int fd = connect_loopback(server_->port());
+  ASSERT_GE(fd, 0);
   std::string head = "POST /v1/keys HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + keys_.admin +
                      "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{";
   ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
   expect_alive();
   auto started = std::chrono::steady_clock::now();
   char buf[4096];
-  timeval tv{10, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   std::string reply;
   for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) reply.append(buf, static_cast<size_t>(n));
   double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

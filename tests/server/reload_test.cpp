@@ -20,7 +20,6 @@ class ReloadTest : public ServerTest {
     for (int i = 2; i <= v; ++i) entities.push_back(test_person("test_un", "QDi.1" + std::to_string(i), "Added " + std::to_string(i)));
     return test_list(std::move(entities), "un-v" + std::to_string(v));
   }
-  KeySet keys_;
 };
 
 TEST_F(ReloadTest, ZeroFailedRequestsWhileVersionsSwapUnderLoad) {

@@ -6,12 +6,7 @@ namespace {
 
 class RoutesTest : public ServerTest {
  protected:
-  void SetUp() override {
-    seed_lists(home_);
-    keys_ = create_keys(home_);
-    start_ready();
-  }
-  KeySet keys_;
+  void SetUp() override { seed_and_start(); }
 };
 
 TEST_F(RoutesTest, HealthzAndReadyzAnswerWithoutKey) {

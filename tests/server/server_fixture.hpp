@@ -3,8 +3,10 @@
 // in-process on 127.0.0.1 with a free port, driven with httplib::Client.
 #pragma once
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -100,6 +102,22 @@ inline KeySet create_keys(const fs::path& home, double screener_rate = 0) {
   return out;
 }
 
+// A TCP connection to the loopback port, for speaking raw bytes; -1 on failure.
+inline int connect_loopback(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  timeval tv{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
 inline httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 
 inline nlohmann::json json_of(const httplib::Result& r) {
@@ -134,6 +152,12 @@ class ServerTest : public ::testing::Test {
     start(std::move(options));
     ASSERT_TRUE(server_->wait_for_generation(1, std::chrono::seconds(20))) << "no snapshot";
   }
+  // The usual setup: the two test lists, a key per role, a ready server.
+  void seed_and_start(ServerOptions options = {}) {
+    seed_lists(home_);
+    keys_ = create_keys(home_);
+    start_ready(std::move(options));
+  }
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", server_->port());
     c.set_read_timeout(30, 0);
@@ -147,6 +171,7 @@ class ServerTest : public ::testing::Test {
 
   fs::path home_ = fresh_home("t");
   std::unique_ptr<Server> server_;
+  KeySet keys_;
 };
 
 }  // namespace sekisho::testing
