@@ -163,6 +163,9 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
   // Without TCP_NODELAY, Nagle's algorithm holds the body segment until the
   // client's delayed ACK of the headers: ~40 ms on every keep-alive request.
   http.set_tcp_nodelay(true);
+  // cpp-httplib closes a keep-alive connection after 5 requests by default;
+  // screening clients send thousands over one connection.
+  http.set_keep_alive_max_count(1000);
   http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
   if (options.threads > 0) {
     // cpp-httplib takes ownership of the raw pointer it is handed.
