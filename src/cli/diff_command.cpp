@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "core/strings.hpp"
 #include "sekisho/store.hpp"
+#include "server/list_json.hpp"
 
 namespace sekisho::cli {
 
@@ -18,16 +19,6 @@ struct DiffArgs {
   bool as_json = false;
   int limit = 50;
 };
-
-nlohmann::json changes_json(const std::vector<EntityChange>& changes) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const EntityChange& c : changes) {
-    nlohmann::json j = {{"id", c.entity_id}, {"caption", c.caption}, {"schema", c.schema}};
-    if (!c.fields.empty()) j["fields"] = c.fields;
-    arr.push_back(std::move(j));
-  }
-  return arr;
-}
 
 void print_section(const char* title, char mark, const std::vector<EntityChange>& changes, int limit) {
   std::cout << fmt::format("{} ({}):\n", title, changes.size());
@@ -48,13 +39,7 @@ Status run_diff(const GlobalOptions& global, const DiffArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(ListDiff d, store->diff(args.list_id, args.from, args.to));
   if (args.as_json) {
-    nlohmann::json out = {{"list", d.list_id},
-                          {"from", d.from},
-                          {"to", d.to},
-                          {"counts", {{"added", d.added.size()}, {"removed", d.removed.size()}, {"changed", d.changed.size()}}},
-                          {"added", changes_json(d.added)},
-                          {"removed", changes_json(d.removed)},
-                          {"changed", changes_json(d.changed)}};
+    nlohmann::json out = server::list_diff_json(d);
     std::cout << out.dump(2) << "\n";
     return Status();
   }

@@ -5,6 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/report.hpp"
+#include "server/list_json.hpp"
 #include "sekisho/store.hpp"
 
 namespace sekisho::cli {
@@ -16,16 +17,6 @@ struct ListsArgs {
   bool as_json = false;
   std::string list_id;
 };
-
-nlohmann::json version_json(const ListVersion& v) {
-  nlohmann::json files = nlohmann::json::array();
-  for (const SourceFile& f : v.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"size", f.size}});
-  return {{"list", v.list_id},          {"version", v.version},
-          {"created_at", v.created_at}, {"publication_date", v.publication_date},
-          {"format", v.format},         {"entities", v.entity_count},
-          {"by_schema", v.counts_by_schema}, {"content_hash", v.content_hash},
-          {"files", files}};
-}
 
 Status run_lists(const GlobalOptions& global, const ListsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
@@ -44,7 +35,7 @@ Status run_lists(const GlobalOptions& global, const ListsArgs& args) {
   }
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const ListVersion& v : rows) out.push_back(version_json(v));
+    for (const ListVersion& v : rows) out.push_back(server::list_version_json(v));
     std::cout << out.dump(2) << "\n";
     return Status();
   }

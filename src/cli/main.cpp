@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   add_compare_command(app, global);
   add_search_command(app, global);
   add_transfer_command(app, global);
+  add_serve_command(app, global);
+  add_keys_command(app, global);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,170 @@
+// sekisho/server.hpp — the HTTP API server (`sekisho serve`).
+//
+// The server answers sekisho's own API under /v1 and yente-compatible routes
+// (/entities/{id}, /catalog) over the same core the CLI uses. Requests read an
+// immutable Snapshot of the stored lists; when a list gets a new version
+// (imported through the API, or by the CLI and noticed by polling the store),
+// a new Snapshot is built on a background thread and swapped in atomically:
+// requests in flight finish on the snapshot they started with.
+//
+//   sekisho::ServerOptions options;
+//   options.home = "/var/lib/sekisho";
+//   options.port = 8000;
+//   auto server = sekisho::Server::create(options);
+//   if (!server.ok()) return server.status();
+//   SEKISHO_RETURN_IF_ERROR((*server)->start());   // listening once this returns
+//   (*server)->wait();                              // until stop() from another thread
+//
+// Security defaults: loopback only unless allow_remote; API keys required
+// (see keys.hpp) unless no_auth, which is refused together with allow_remote.
+// docs/server.md describes routes, roles, limits and TLS.
+//
+// Thread safety: start(), stop() and wait() may be called from any thread;
+// snapshot() is safe on any thread at any time.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sekisho/entity.hpp"
+#include "sekisho/status.hpp"
+#include "sekisho/store.hpp"
+
+namespace sekisho {
+
+// What requests read: the latest version of every stored list and its
+// entities. Immutable once published; shared by all requests that pinned it.
+struct Snapshot {
+  uint64_t generation = 0;   // 1 for the first snapshot, +1 per swap
+  std::string loaded_at;     // UTC ISO 8601
+  double build_seconds = 0;  // time spent loading and indexing
+
+  std::vector<ListVersion> lists;             // latest version of each list, by list id
+  std::vector<std::vector<Entity>> entities;  // entities[i] belong to lists[i], by entity id
+  size_t entity_count = 0;
+
+  // List ids, versions and content hashes: the reloader rebuilds when the
+  // store's version of this string differs.
+  std::string fingerprint;
+
+  // The screening index goes here: the lead adds a member such as
+  //   std::shared_ptr<const Screener> screener;
+  // and sets it from a SnapshotHook (ServerOptions::snapshot_hooks), which
+  // runs after the entities are loaded and before the snapshot is published.
+
+  struct Located {
+    const Entity* entity = nullptr;
+    const ListVersion* list = nullptr;
+  };
+  // The entity with this id in any list, or {nullptr, nullptr}.
+  Located find(std::string_view entity_id) const;
+  // Index of list `list_id` in `lists`, or -1.
+  int list_index(std::string_view list_id) const;
+
+  // Fills the id lookup once entities are in place; called by the builder.
+  void index_ids();
+
+ private:
+  struct Ref {
+    uint32_t list;
+    uint32_t entity;
+  };
+  std::unordered_map<std::string, Ref> by_id_;
+};
+
+// Adds derived data (the screening index) to a snapshot being built; an error
+// keeps the previous snapshot serving and is logged.
+using SnapshotHook = std::function<Status(Snapshot& next)>;
+
+// Loads every list's latest version from `store` and runs `hooks`.
+Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const std::vector<SnapshotHook>& hooks,
+                                                       uint64_t generation);
+
+struct ServerOptions {
+  // Data directory holding sekisho.db (lists) and keys.db (API keys).
+  std::filesystem::path home;
+  // Address to bind. Anything but loopback (127.0.0.0/8, ::1, localhost) needs allow_remote.
+  std::string host = "127.0.0.1";
+  // Port to bind; 0 picks a free one (tests), see Server::port().
+  int port = 8000;
+  bool allow_remote = false;
+  // Serve without API keys: every caller is admin. Refused with allow_remote.
+  bool no_auth = false;
+  // Both set: serve HTTPS with this PEM certificate chain and private key.
+  std::string tls_cert;
+  std::string tls_key;
+
+  // Largest request body for every route but list import (bytes).
+  size_t max_body_bytes = size_t{4} << 20;
+  // Largest upload for POST /v1/lists/{id}/import (bytes).
+  size_t max_upload_bytes = size_t{512} << 20;
+  // Most parties in one screening request (POST /v1/screen, /match).
+  size_t max_batch = 1000;
+  // Token bucket per API key (per client address when no_auth): sustained
+  // requests per second and burst size. 0 disables the limit. A key's own
+  // rate (keys create --rate-limit) overrides `rate_per_second`.
+  double rate_per_second = 200;
+  double rate_burst = 400;
+  // Socket timeouts: a client that stalls longer is disconnected.
+  int read_timeout_seconds = 30;
+  int write_timeout_seconds = 30;
+  // How often the store's list versions and the key store are polled for
+  // changes made by other processes (CLI import, keys revoke).
+  std::chrono::milliseconds poll_interval{2000};
+  // Worker threads answering requests; 0 = cpp-httplib's default.
+  int threads = 0;
+  // Log one line per request to stderr.
+  bool access_log = false;
+
+  // Run on every snapshot build, in order (see SnapshotHook).
+  std::vector<SnapshotHook> snapshot_hooks;
+};
+
+// True for addresses that only this machine can reach.
+bool is_loopback_host(std::string_view host);
+
+class Server {
+ public:
+  // Checks options (binding, auth, TLS files) and opens the stores.
+  static Result<std::unique_ptr<Server>> create(ServerOptions options);
+  ~Server();  // stops the server
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving on background threads; the first snapshot loads
+  // in the background (GET /readyz answers 503 until it is in).
+  Status start();
+  // Stops accepting, finishes requests in flight, joins the threads.
+  void stop();
+  // Blocks until stop() was called (from another thread or a signal handler thread).
+  void wait();
+
+  // The bound port (after start()).
+  int port() const;
+  // The snapshot requests currently read; nullptr before the first load.
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // Waits until a snapshot with at least `generation` is published.
+  bool wait_for_generation(uint64_t generation, std::chrono::milliseconds timeout) const;
+  // Asks the reloader to compare the store with the snapshot now.
+  void request_reload();
+
+  // Every registered route as "METHOD /path/{param}", for the OpenAPI check.
+  std::vector<std::string> routes() const;
+  // The OpenAPI 3 document served at /openapi.json.
+  static std::string_view openapi_document();
+
+  struct Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sekisho

@@ -1,0 +1,103 @@
+// `sekisho serve`: run the HTTP API until SIGINT or SIGTERM.
+#include <signal.h>
+
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "sekisho/server.hpp"
+
+namespace sekisho::cli {
+
+namespace {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8000";
+  bool allow_remote = false;
+  bool no_auth = false;
+  std::string tls_cert;
+  std::string tls_key;
+  double rate_limit = -1;  // -1: ServerOptions' default
+  double rate_burst = -1;
+  size_t max_body = 0;
+  size_t max_upload = 0;
+  int threads = 0;
+  int poll_seconds = 0;
+  bool access_log = false;
+};
+
+// "host:port", "[::1]:port" or ":port" (loopback).
+Status parse_listen(const std::string& text, ServerOptions& options) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos) return invalid_argument("--listen: expected HOST:PORT, got '" + text + "'");
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) host = "127.0.0.1";
+  std::string port = text.substr(colon + 1);
+  int value = 0;
+  for (char c : port) {
+    if (c < '0' || c > '9' || value > 65535) return invalid_argument("--listen: bad port '" + port + "'");
+    value = value * 10 + (c - '0');
+  }
+  if (port.empty() || value > 65535) return invalid_argument("--listen: bad port '" + port + "'");
+  options.host = host;
+  options.port = value;
+  return Status();
+}
+
+Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
+  ServerOptions options;
+  SEKISHO_ASSIGN_OR_RETURN(options.home, resolve_home(global));
+  SEKISHO_RETURN_IF_ERROR(parse_listen(args.listen, options));
+  options.allow_remote = args.allow_remote;
+  options.no_auth = args.no_auth;
+  options.tls_cert = args.tls_cert;
+  options.tls_key = args.tls_key;
+  if (args.rate_limit >= 0) options.rate_per_second = args.rate_limit;
+  if (args.rate_burst >= 0) options.rate_burst = args.rate_burst;
+  if (args.max_body > 0) options.max_body_bytes = args.max_body;
+  if (args.max_upload > 0) options.max_upload_bytes = args.max_upload;
+  if (args.poll_seconds > 0) options.poll_interval = std::chrono::seconds(args.poll_seconds);
+  options.threads = args.threads;
+  options.access_log = args.access_log;
+
+  // Block the stop signals before any thread starts, so every thread
+  // inherits the mask and only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  SEKISHO_ASSIGN_OR_RETURN(auto server, Server::create(std::move(options)));
+  SEKISHO_RETURN_IF_ERROR(server->start());
+  const char* scheme = args.tls_cert.empty() ? "http" : "https";
+  std::cerr << "sekisho serve: listening on " << scheme << "://" << args.listen.substr(0, args.listen.rfind(':'))
+            << ":" << server->port() << (args.no_auth ? " (no auth: every caller is admin)" : "") << std::endl;
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  std::cerr << "sekisho serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
+  server->stop();
+  return Status();
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, GlobalOptions& global) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* sub = app.add_subcommand("serve", "Run the HTTP API (see docs/server.md)");
+  sub->add_option("--listen", args->listen, "HOST:PORT to bind (default 127.0.0.1:8000; port 0 picks one)");
+  sub->add_flag("--allow-remote", args->allow_remote, "Allow binding an address other machines can reach");
+  sub->add_flag("--no-auth", args->no_auth, "Serve without API keys, every caller admin (loopback only)");
+  sub->add_option("--tls-cert", args->tls_cert, "PEM certificate chain: serve HTTPS");
+  sub->add_option("--tls-key", args->tls_key, "PEM private key for --tls-cert");
+  sub->add_option("--rate-limit", args->rate_limit, "Requests per second per key (0 = unlimited; default 200)");
+  sub->add_option("--rate-burst", args->rate_burst, "Burst size of the per-key rate limit (default 400)");
+  sub->add_option("--max-body", args->max_body, "Largest request body in bytes, uploads excepted (default 4 MiB)");
+  sub->add_option("--max-upload", args->max_upload, "Largest list upload in bytes (default 512 MiB)");
+  sub->add_option("--threads", args->threads, "Worker threads (default: cpp-httplib's)");
+  sub->add_option("--poll", args->poll_seconds, "Seconds between checks for new list versions and keys (default 2)");
+  sub->add_flag("--access-log", args->access_log, "Log every request to stderr");
+  set_command_body(sub, [&global, args] { return run_serve(global, *args); });
+}
+
+}  // namespace sekisho::cli

@@ -1,0 +1,232 @@
+#include "server/dispatch.hpp"
+
+#include <chrono>
+#include <exception>
+#include <iostream>
+#include <optional>
+#include <regex>
+
+#include "core/strings.hpp"
+
+namespace sekisho::server {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The caller behind a request: a key, or (no_auth) the whole server's trust.
+struct Caller {
+  std::optional<KeyRecord> key;
+  Role role = Role::kNone;
+  std::string bucket;  // rate-limit bucket
+  double rate = 0;
+};
+
+Result<Caller> authenticate(const httplib::Request& req, const ServerState& state) {
+  Caller caller;
+  if (state.options.no_auth) {
+    caller.role = Role::kAdmin;
+    caller.bucket = "addr:" + req.remote_addr;
+    caller.rate = state.options.rate_per_second;
+    return caller;
+  }
+  std::string header = req.get_header_value("Authorization");
+  std::string_view value = trim(header);
+  if (value.empty()) {
+    return Status(StatusCode::kUnauthenticated, "this route needs an API key: send 'Authorization: Bearer <key>'");
+  }
+  if (!starts_with_ascii_ci(value, "bearer ")) {
+    return Status(StatusCode::kUnauthenticated, "the Authorization header must use the Bearer scheme");
+  }
+  std::string_view token = trim(value.substr(7));
+  std::shared_ptr<const KeyVerifier> keys = state.keys.load();
+  if (keys == nullptr) return Status(StatusCode::kUnauthenticated, "no API keys are loaded");
+  SEKISHO_ASSIGN_OR_RETURN(KeyRecord key, keys->verify(token));
+  caller.role = key.role;
+  caller.bucket = "key:" + key.id;
+  caller.rate = key.rate_limit > 0 ? key.rate_limit : state.options.rate_per_second;
+  caller.key = std::move(key);
+  return caller;
+}
+
+ApiResponse read_buffered_body(RequestContext& ctx, const httplib::ContentReader& reader, size_t limit) {
+  const std::string& length = ctx.http.get_header_value("Content-Length");
+  if (!length.empty()) {
+    Result<int> n = parse_query_int(length.size() > 9 ? "1000000000" : length, "Content-Length", 0);
+    if (!n.ok() || static_cast<size_t>(*n) > limit) {
+      return error_response(413, "payload_too_large", "request body over the limit of " + std::to_string(limit) + " bytes");
+    }
+  }
+  // Past the limit the rest is read and dropped rather than left on the
+  // connection, where it would be taken for the next request.
+  bool too_big = false;
+  bool read = reader([&](const char* data, size_t n) {
+    if (too_big || ctx.body.size() + n > limit) {
+      too_big = true;
+      return true;
+    }
+    ctx.body.append(data, n);
+    return true;
+  });
+  if (too_big) {
+    return error_response(413, "payload_too_large", "request body over the limit of " + std::to_string(limit) + " bytes");
+  }
+  if (!read) return error_response(400, "bad_request", "the request body could not be read");
+  return ApiResponse{.status = 0};
+}
+
+ApiResponse handle(const Route& route, const httplib::Request& req, const httplib::ContentReader* reader,
+                   ServerState& state, RateLimiter& limiter) {
+  RequestContext ctx{.http = req, .state = state};
+  Caller caller;
+  if (route.role != Role::kNone) {
+    Result<Caller> who = authenticate(req, state);
+    if (!who.ok()) {
+      ApiResponse r = error_response(who.status());
+      r.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return r;
+    }
+    caller = std::move(who).value();
+    if (caller.role < route.role) {
+      return error_response(Status(StatusCode::kPermissionDenied,
+                                   route.label() + " needs the " + std::string(role_name(route.role)) +
+                                       " role; this key has " + std::string(role_name(caller.role))));
+    }
+    int retry_after = limiter.take(caller.bucket, caller.rate, state.options.rate_burst);
+    if (retry_after > 0) {
+      ApiResponse r = error_response(Status(StatusCode::kResourceExhausted, "rate limit exceeded; retry in " +
+                                                                                std::to_string(retry_after) + " s"));
+      r.headers.emplace_back("Retry-After", std::to_string(retry_after));
+      return r;
+    }
+    if (caller.key) ctx.principal = &*caller.key;
+  }
+  if (route.body == BodyMode::kBuffered && reader != nullptr) {
+    ApiResponse failed = read_buffered_body(ctx, *reader, state.options.max_body_bytes);
+    if (failed.status != 0) return failed;
+  }
+  ctx.reader = route.body == BodyMode::kStream ? reader : nullptr;
+  ctx.snapshot = state.snapshots.get();
+  if (route.needs_snapshot && ctx.snapshot == nullptr) {
+    return error_response(unavailable("the lists are still loading; see GET /readyz"));
+  }
+  return route.handler(ctx);
+}
+
+void write(const ApiResponse& r, httplib::Response& res) {
+  res.status = r.status;
+  for (const auto& [name, value] : r.headers) res.set_header(name, value);
+  res.set_content(r.body, r.content_type.c_str());
+}
+
+}  // namespace
+
+std::string path_regex(const std::string& path_template) {
+  static const std::string kSpecial = R"(\^$.|?*+()[]{})";
+  std::string out;
+  for (size_t i = 0; i < path_template.size(); ++i) {
+    char c = path_template[i];
+    if (c == '{') {
+      size_t close = path_template.find('}', i);
+      if (close != std::string::npos) {
+        out += "([^/]+)";
+        i = close;
+        continue;
+      }
+    }
+    if (kSpecial.find(c) != std::string::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void install_routes(httplib::Server& http, ServerState& state, const RouteTable& routes, RateLimiter& limiter) {
+  for (size_t slot = 0; slot < routes.size(); ++slot) {
+    const Route& route = routes[slot];
+    auto serve = [&state, &limiter, &route, slot](const httplib::Request& req, httplib::Response& res,
+                                                  const httplib::ContentReader* reader) {
+      auto started = Clock::now();
+      // Notes whether anything read the body, so it can be drained below.
+      bool consumed = false;
+      std::optional<httplib::ContentReader> tracked;
+      if (reader != nullptr) {
+        tracked.emplace(
+            [reader, &consumed](httplib::ContentReceiver receiver) {
+              consumed = true;
+              return (*reader)(std::move(receiver));
+            },
+            [reader, &consumed](httplib::MultipartContentHeader header, httplib::ContentReceiver receiver) {
+              consumed = true;
+              return (*reader)(std::move(header), std::move(receiver));
+            });
+      }
+      ApiResponse r;
+      try {
+        r = handle(route, req, tracked ? &*tracked : nullptr, state, limiter);
+      } catch (const std::exception& e) {
+        r = error_response(internal_error(route.label() + ": " + e.what()));
+      } catch (...) {
+        r = error_response(internal_error(route.label() + ": unknown exception"));
+      }
+      // A request refused before its body was read (401, 403, 413, 429, 400)
+      // still has that body on the connection: read it off so a keep-alive
+      // client's next request is parsed from the right place. cpp-httplib
+      // skips bodies over its payload limit without buffering them.
+      if (reader != nullptr && !consumed) {
+        (*reader)([](const char*, size_t) { return true; });
+      }
+      write(r, res);
+      state.metrics->record(slot, r.status, Clock::now() - started);
+    };
+    std::string pattern = path_regex(route.path);
+    if (route.method == "GET") {
+      http.Get(pattern, [serve](const httplib::Request& req, httplib::Response& res) { serve(req, res, nullptr); });
+    } else if (route.method == "POST") {
+      http.Post(pattern, [serve](const httplib::Request& req, httplib::Response& res,
+                                 const httplib::ContentReader& reader) { serve(req, res, &reader); });
+    } else if (route.method == "DELETE") {
+      http.Delete(pattern, [serve](const httplib::Request& req, httplib::Response& res,
+                                   const httplib::ContentReader& reader) { serve(req, res, &reader); });
+    }
+  }
+
+  // Requests that reached no route (unknown path, wrong method, oversized or
+  // malformed) get the same JSON error shape as route errors.
+  auto regexes = std::make_shared<std::vector<std::regex>>();
+  for (const Route& route : routes) regexes->emplace_back(path_regex(route.path));
+  httplib::Server::HandlerWithResponse on_error = [&state, &routes, regexes](const httplib::Request& req,
+                                                                              httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // a route's own error
+    ApiResponse r;
+    // cpp-httplib answers 404 for a path with no handler of this method, and
+    // 400 for a bodiless POST there: both mean 405 when another method fits.
+    std::string allowed;
+    bool method_fits = false;
+    for (size_t i = 0; i < routes.size(); ++i) {
+      if (!std::regex_match(req.path, (*regexes)[i])) continue;
+      method_fits = method_fits || routes[i].method == req.method;
+      if (allowed.find(routes[i].method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + routes[i].method;
+    }
+    if ((res.status == 404 || res.status == 400) && !allowed.empty() && !method_fits) {
+      r = error_response(405, "method_not_allowed",
+                         req.method + " is not allowed on " + req.path + " (allowed: " + allowed + ")");
+      r.headers.emplace_back("Allow", allowed);
+    } else if (res.status == 404) {
+      r = error_response(404, "not_found", "no route " + req.method + " " + req.path + " (see /openapi.json)");
+    } else if (res.status == 413) {
+      r = error_response(413, "payload_too_large", "request body over the server's limit");
+    } else {
+      r = error_response(res.status, res.status < 500 ? "bad_request" : "internal",
+                         "malformed request (HTTP " + std::to_string(res.status) + ")");
+    }
+    write(r, res);
+    state.metrics->record(state.metrics->unmatched_slot(), r.status, std::chrono::nanoseconds(0));
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  http.set_error_handler(std::move(on_error));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    write(error_response(internal_error("unhandled exception")), res);
+  });
+}
+
+}  // namespace sekisho::server

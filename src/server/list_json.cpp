@@ -1,0 +1,43 @@
+#include "server/list_json.hpp"
+
+namespace sekisho::server {
+
+namespace {
+
+nlohmann::json changes_json(const std::vector<EntityChange>& changes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const EntityChange& c : changes) {
+    nlohmann::json j = {{"id", c.entity_id}, {"caption", c.caption}, {"schema", c.schema}};
+    if (!c.fields.empty()) j["fields"] = c.fields;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json list_version_json(const ListVersion& v) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const SourceFile& f : v.files) files.push_back({{"name", f.name}, {"sha256", f.sha256}, {"size", f.size}});
+  return {{"list", v.list_id},
+          {"version", v.version},
+          {"created_at", v.created_at},
+          {"publication_date", v.publication_date},
+          {"format", v.format},
+          {"entities", v.entity_count},
+          {"by_schema", v.counts_by_schema},
+          {"content_hash", v.content_hash},
+          {"files", files}};
+}
+
+nlohmann::json list_diff_json(const ListDiff& d) {
+  return {{"list", d.list_id},
+          {"from", d.from},
+          {"to", d.to},
+          {"counts", {{"added", d.added.size()}, {"removed", d.removed.size()}, {"changed", d.changed.size()}}},
+          {"added", changes_json(d.added)},
+          {"removed", changes_json(d.removed)},
+          {"changed", changes_json(d.changed)}};
+}
+
+}  // namespace sekisho::server

@@ -1,0 +1,45 @@
+// /v1/lists and /v1/lists/{id}/diff: what is loaded and what changed.
+#include "server/list_json.hpp"
+#include "server/state.hpp"
+
+namespace sekisho::server {
+
+namespace {
+
+ApiResponse lists(RequestContext& ctx) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ListVersion& v : ctx.snapshot->lists) out.push_back(list_version_json(v));
+  return json_response({{"lists", out},
+                        {"snapshot",
+                         {{"generation", ctx.snapshot->generation},
+                          {"loaded_at", ctx.snapshot->loaded_at},
+                          {"entities", ctx.snapshot->entity_count}}}});
+}
+
+ApiResponse diff(RequestContext& ctx) {
+  Result<int> from = parse_query_int(ctx.query("from"), "from", 0);
+  if (!from.ok()) return error_response(from.status());
+  Result<int> to = parse_query_int(ctx.query("to"), "to", 0);
+  if (!to.ok()) return error_response(to.status());
+  auto store = ctx.state.open_store();
+  if (!store.ok()) return error_response(store.status());
+  Result<ListDiff> d = (*store)->diff(ctx.param(0), *from, *to);
+  if (!d.ok()) return error_response(d.status());
+  return json_response(list_diff_json(*d));
+}
+
+}  // namespace
+
+ApiResponse import_list_upload(RequestContext& ctx);  // import_route.cpp
+
+void add_list_routes(RouteTable& routes) {
+  routes.push_back({.method = "GET", .path = "/v1/lists", .role = Role::kAnalyst, .needs_snapshot = true, .handler = lists});
+  routes.push_back({.method = "GET", .path = "/v1/lists/{id}/diff", .role = Role::kAnalyst, .handler = diff});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/lists/{id}/import",
+                    .role = Role::kAdmin,
+                    .body = BodyMode::kStream,
+                    .handler = import_list_upload});
+}
+
+}  // namespace sekisho::server

@@ -1,0 +1,265 @@
+// Server lifecycle: option checks, binding, the listener thread and the
+// reloader thread that keeps the snapshot and the API keys current.
+#include "sekisho/server.hpp"
+
+#include <arpa/inet.h>
+
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "server/dispatch.hpp"
+#include "server/state.hpp"
+
+namespace sekisho {
+
+namespace {
+
+void register_routes(server::RouteTable& routes) {
+  server::add_system_routes(routes);
+  server::add_list_routes(routes);
+  server::add_entity_routes(routes);
+  server::add_yente_routes(routes);
+  server::add_key_routes(routes);
+}
+
+void log_line(const std::string& line) { std::cerr << "sekisho serve: " << line << std::endl; }
+
+}  // namespace
+
+bool is_loopback_host(std::string_view host) {
+  if (host == "localhost") return true;
+  std::string h(host);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  in_addr v4{};
+  if (inet_pton(AF_INET, h.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, h.c_str(), &v6) == 1) {
+    if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+    return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+  }
+  return false;
+}
+
+struct Server::Impl {
+  server::ServerState state;
+  server::RouteTable routes;
+  server::RateLimiter limiter;
+  std::unique_ptr<httplib::Server> http;
+  int port = 0;
+
+  std::thread listener;
+  std::thread reloader;
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool reload_requested = false;
+  bool started = false;
+  bool stopping = false;
+  bool stopped = false;
+  std::condition_variable stopped_cv;
+
+  uint64_t generation = 0;
+  std::optional<std::string> failed_fingerprint;  // a failed build is retried only after the store changes
+
+  void reload_loop();
+  void poll_once(std::unique_ptr<ListStore>& store);
+};
+
+void Server::Impl::poll_once(std::unique_ptr<ListStore>& store) {
+  if (store == nullptr) {
+    auto opened = ListStore::open(state.options.home);
+    if (!opened.ok()) {
+      log_line("cannot open the list store: " + opened.status().to_string());
+      return;
+    }
+    store = std::move(opened).value();
+  }
+  Result<std::vector<ListVersion>> lists = store->lists();
+  if (!lists.ok()) {
+    log_line("cannot read list versions: " + lists.status().to_string());
+    return;
+  }
+  std::string fingerprint = server::lists_fingerprint(*lists);
+  std::shared_ptr<const Snapshot> current = state.snapshots.get();
+  if ((current == nullptr || current->fingerprint != fingerprint) && fingerprint != failed_fingerprint) {
+    auto next = build_snapshot(*store, state.options.snapshot_hooks, generation + 1);
+    if (next.ok()) {
+      ++generation;
+      failed_fingerprint.reset();
+      log_line("serving snapshot " + std::to_string(generation) + ": " + std::to_string((*next)->lists.size()) +
+               " lists, " + std::to_string((*next)->entity_count) + " entities (built in " +
+               std::to_string((*next)->build_seconds) + " s)");
+      state.snapshots.publish(std::move(next).value());
+    } else {
+      failed_fingerprint = fingerprint;
+      log_line("new snapshot failed, still serving the previous one: " + next.status().to_string());
+    }
+  }
+  // Keys created or revoked by `sekisho keys` in another process.
+  std::lock_guard<std::mutex> lock(state.key_store_mutex);
+  auto keys = state.key_store->load_verifier();
+  if (!keys.ok()) {
+    log_line("cannot read API keys: " + keys.status().to_string());
+    return;
+  }
+  std::shared_ptr<const KeyVerifier> old = state.keys.load();
+  if (old == nullptr || old->fingerprint() != (*keys)->fingerprint()) state.keys.store(std::move(keys).value());
+}
+
+void Server::Impl::reload_loop() {
+  std::unique_ptr<ListStore> store;  // this thread's own connection
+  while (true) {
+    poll_once(store);
+    std::unique_lock<std::mutex> lock(mutex);
+    wake.wait_for(lock, state.options.poll_interval, [&] { return stopping || reload_requested; });
+    if (stopping) return;
+    reload_requested = false;
+  }
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() { stop(); }
+
+Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
+  if (options.home.empty()) return invalid_argument("serve: no data directory");
+  if (!is_loopback_host(options.host) && !options.allow_remote) {
+    return invalid_argument("binding " + options.host +
+                            " lets other machines connect; pass --allow-remote to mean it (and put TLS in front, "
+                            "see docs/server.md)");
+  }
+  if (options.no_auth && !is_loopback_host(options.host)) {
+    return invalid_argument("--no-auth serves every route, import included, to anyone who connects: it is only "
+                            "allowed on a loopback address");
+  }
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return invalid_argument("TLS needs both --tls-cert and --tls-key");
+  }
+  if (options.port < 0 || options.port > 65535) return invalid_argument("port out of range");
+  if (options.max_body_bytes == 0 || options.max_upload_bytes == 0) return invalid_argument("body limits must be positive");
+
+  auto impl = std::make_unique<Impl>();
+  SEKISHO_ASSIGN_OR_RETURN(impl->state.key_store, KeyStore::open(options.home));
+  SEKISHO_ASSIGN_OR_RETURN(int active, impl->state.key_store->active_count());
+  if (active == 0 && !options.no_auth) {
+    return invalid_argument("no API keys in " + impl->state.key_store->path().string() +
+                            ": create one with `sekisho keys create --role admin`, or pass --no-auth to serve "
+                            "loopback callers without keys");
+  }
+  SEKISHO_RETURN_IF_ERROR(impl->state.refresh_keys());
+
+  if (!options.tls_cert.empty()) {
+    auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    if (!tls->is_valid()) {
+      return invalid_argument("cannot load the TLS certificate " + options.tls_cert + " and key " + options.tls_key);
+    }
+    impl->http = std::move(tls);
+  } else {
+    impl->http = std::make_unique<httplib::Server>();
+  }
+  httplib::Server& http = *impl->http;
+  http.set_read_timeout(options.read_timeout_seconds, 0);
+  http.set_write_timeout(options.write_timeout_seconds, 0);
+  // Without TCP_NODELAY, Nagle's algorithm holds the body segment until the
+  // client's delayed ACK of the headers: ~40 ms on every keep-alive request.
+  http.set_tcp_nodelay(true);
+  // cpp-httplib closes a keep-alive connection after 5 requests by default;
+  // screening clients send thousands over one connection.
+  http.set_keep_alive_max_count(1000);
+  http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
+  if (options.threads > 0) {
+    // cpp-httplib takes ownership of the raw pointer it is handed.
+    size_t n = static_cast<size_t>(options.threads);
+    http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
+  }
+  if (options.access_log) {
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      log_line(req.remote_addr + " " + req.method + " " + req.path + " " + std::to_string(res.status));
+    });
+  }
+
+  impl->state.options = std::move(options);
+  register_routes(impl->routes);
+  std::vector<std::string> labels;
+  for (const server::Route& r : impl->routes) labels.push_back(r.label());
+  impl->state.metrics = std::make_unique<server::Metrics>(std::move(labels));
+  server::install_routes(http, impl->state, impl->routes, impl->limiter);
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Status Server::start() {
+  Impl& impl = *impl_;
+  {
+    std::lock_guard<std::mutex> lock(impl.mutex);
+    if (impl.started) return invalid_argument("server already started");
+    impl.started = true;
+  }
+  const ServerOptions& options = impl.state.options;
+  if (options.port == 0) {
+    impl.port = impl.http->bind_to_any_port(options.host);
+    if (impl.port < 0) impl.port = 0;
+  } else if (impl.http->bind_to_port(options.host, options.port)) {
+    impl.port = options.port;
+  }
+  if (impl.port == 0) {
+    return unavailable("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                       " (address in use, or not an address of this machine)");
+  }
+  impl.state.request_reload = [&impl] {
+    {
+      std::lock_guard<std::mutex> lock(impl.mutex);
+      impl.reload_requested = true;
+    }
+    impl.wake.notify_all();
+  };
+  impl.listener = std::thread([&impl] { impl.http->listen_after_bind(); });
+  // stop() only reaches a server whose accept loop runs; wait for it so an
+  // early stop() cannot leave the listener blocked forever.
+  while (!impl.http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl.reloader = std::thread([&impl] { impl.reload_loop(); });
+  return Status();
+}
+
+void Server::stop() {
+  Impl& impl = *impl_;
+  {
+    std::lock_guard<std::mutex> lock(impl.mutex);
+    if (!impl.started || impl.stopping) return;
+    impl.stopping = true;
+  }
+  impl.wake.notify_all();
+  impl.http->stop();
+  if (impl.listener.joinable()) impl.listener.join();
+  if (impl.reloader.joinable()) impl.reloader.join();
+  {
+    std::lock_guard<std::mutex> lock(impl.mutex);
+    impl.stopped = true;
+  }
+  impl.stopped_cv.notify_all();
+}
+
+void Server::wait() {
+  std::unique_lock<std::mutex> lock(impl_->mutex);
+  impl_->stopped_cv.wait(lock, [&] { return impl_->stopped || !impl_->started; });
+}
+
+int Server::port() const { return impl_->port; }
+
+std::shared_ptr<const Snapshot> Server::snapshot() const { return impl_->state.snapshots.get(); }
+
+bool Server::wait_for_generation(uint64_t generation, std::chrono::milliseconds timeout) const {
+  return impl_->state.snapshots.wait_until([generation](const Snapshot& s) { return s.generation >= generation; },
+                                           timeout);
+}
+
+void Server::request_reload() {
+  if (impl_->state.request_reload) impl_->state.request_reload();
+}
+
+std::vector<std::string> Server::routes() const {
+  std::vector<std::string> out;
+  for (const server::Route& r : impl_->routes) out.push_back(r.label());
+  return out;
+}
+
+}  // namespace sekisho

@@ -1,0 +1,83 @@
+// yente-compatible read routes: GET /entities/{id} and GET /catalog, in the
+// shapes of yente's EntityResponse and DataCatalogModel (yente/data/common.py).
+#include <algorithm>
+
+#include "sekisho/update.hpp"
+#include "server/ftm_view.hpp"
+#include "server/state.hpp"
+
+namespace sekisho::server {
+
+namespace {
+
+// yente calls the collection of every dataset "default"; clients ask /match/default.
+constexpr const char* kAllDatasets = "default";
+
+ApiResponse entity(RequestContext& ctx) {
+  std::string id = ctx.param(0);
+  Snapshot::Located found = ctx.snapshot->find(id);
+  if (found.entity == nullptr) return error_response(not_found("entity '" + id + "' not found"));
+  return json_response(ftm_entity(*found.entity, *found.list));
+}
+
+std::string title_of(const std::string& list_id) {
+  for (const SourceSpec& s : default_sources()) {
+    if (s.list_id == list_id && !s.title.empty()) return s.title;
+  }
+  return list_id;
+}
+
+// yente versions look like "20240101120000-abc"; ours name the stored version and its content.
+std::string version_string(const ListVersion& v) {
+  return std::to_string(v.version) + "-" + v.content_hash.substr(0, 12);
+}
+
+ApiResponse catalog(RequestContext& ctx) {
+  const Snapshot& snap = *ctx.snapshot;
+  nlohmann::json datasets = nlohmann::json::array();
+  nlohmann::json names = nlohmann::json::array();
+  for (const ListVersion& v : snap.lists) {
+    std::string summary = v.format + " list, " + std::to_string(v.entity_count) + " entities" +
+                          (v.publication_date.empty() ? "" : ", published " + v.publication_date);
+    datasets.push_back({{"name", v.list_id},
+                        {"title", title_of(v.list_id)},
+                        {"summary", summary},
+                        {"url", nullptr},
+                        {"load", true},
+                        {"entities_url", nullptr},
+                        {"version", version_string(v)},
+                        {"index_version", version_string(v)},
+                        {"index_current", true},
+                        {"children", nlohmann::json::array()},
+                        {"entity_count", v.entity_count},
+                        {"updated_at", v.created_at}});
+    names.push_back(v.list_id);
+  }
+  datasets.push_back({{"name", kAllDatasets},
+                      {"title", "All lists served by sekisho"},
+                      {"summary", std::to_string(snap.entity_count) + " entities from " +
+                                      std::to_string(snap.lists.size()) + " lists"},
+                      {"url", nullptr},
+                      {"load", true},
+                      {"entities_url", nullptr},
+                      {"version", std::to_string(snap.generation)},
+                      {"index_version", std::to_string(snap.generation)},
+                      {"index_current", true},
+                      {"children", names},
+                      {"entity_count", snap.entity_count},
+                      {"updated_at", snap.loaded_at}});
+  names.push_back(kAllDatasets);
+  return json_response({{"datasets", datasets}, {"current", names}, {"outdated", nlohmann::json::array()},
+                        {"index_stale", false}});
+}
+
+}  // namespace
+
+void add_yente_routes(RouteTable& routes) {
+  routes.push_back({.method = "GET", .path = "/entities/{id}", .role = Role::kScreener, .needs_snapshot = true,
+                    .handler = entity});
+  routes.push_back({.method = "GET", .path = "/catalog", .role = Role::kScreener, .needs_snapshot = true,
+                    .handler = catalog});
+}
+
+}  // namespace sekisho::server
