@@ -213,7 +213,9 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     thread_local std::vector<index::Candidate> candidates;
     size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
     im.index.find(query_tokens, want, candidates);
-    const float floor = candidates.empty() ? 0.0f : candidates.front().vote * static_cast<float>(options.min_vote_ratio);
+    // A lower threshold asks for looser hits: the vote floor comes down with it.
+    const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
+    const float floor = candidates.empty() ? 0.0f : candidates.front().vote * static_cast<float>(ratio);
     for (const index::Candidate& c : candidates) {
       if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
