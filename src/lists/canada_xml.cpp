@@ -10,7 +10,7 @@
 
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
-#include "lists/pugi_helpers.hpp"
+#include "lists/xml_util.hpp"
 #include "lists/record_builder.hpp"
 #include "lists/source_file.hpp"
 #include "lists/text_script.hpp"
@@ -210,7 +210,7 @@ Result<Entity> parse_record(const pugi::xml_node& record, size_t index, const st
   std::string placement = schedule.empty() ? "" : "Schedule " + schedule + ", ";
   e.remarks.push_back(placement + "item " + item);
   e.listed_on = iso_date(child_text(record, "DateOfListing"));
-  e.raw = node_xml(record);
+  e.raw = xml::node_xml(record);
   return e;
 }
 
@@ -218,7 +218,7 @@ Result<Entity> parse_record(const pugi::xml_node& record, size_t index, const st
 
 Result<ParsedList> parse_canada_xml(const Paths& paths, const ParseOptions& options) {
   pugi::xml_document doc;
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, open_xml_list(paths, kFormat, doc));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, xml::open_xml_list(paths, kFormat, doc));
   pugi::xml_node root = doc.child("data-set");
   if (!root) return parse_error(file.meta.path + ": root element is not <data-set> (not a SEMA list)");
 

@@ -12,7 +12,7 @@
 
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
-#include "lists/pugi_helpers.hpp"
+#include "lists/xml_util.hpp"
 #include "lists/record_builder.hpp"
 #include "lists/source_file.hpp"
 #include "lists/text_script.hpp"
@@ -210,7 +210,7 @@ Result<Entity> parse_entry(const pugi::xml_node& entry, const std::string& where
   if (!attr(entry, "euReferenceNumber").empty()) {
     e.remarks.push_back("EU reference: " + attr(entry, "euReferenceNumber"));
   }
-  e.raw = node_xml(entry);
+  e.raw = xml::node_xml(entry);
   return e;
 }
 
@@ -218,7 +218,7 @@ Result<Entity> parse_entry(const pugi::xml_node& entry, const std::string& where
 
 Result<ParsedList> parse_eu_fsf_xml(const Paths& paths, const ParseOptions& options) {
   pugi::xml_document doc;
-  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, open_xml_list(paths, kFormat, doc));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, xml::open_xml_list(paths, kFormat, doc));
   pugi::xml_node root = doc.document_element();
   if (local_name(root) != "export") {
     return parse_error(file.meta.path + ": root element is <" + std::string(root.name()) +

@@ -94,4 +94,13 @@ Status load_xml(pugi::xml_document& doc, std::string_view text, std::string_view
   return Status::ok_status();
 }
 
+Result<LoadedFile> open_xml_list(const std::vector<std::filesystem::path>& paths, std::string_view format,
+                                 pugi::xml_document& doc) {
+  SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".xml", format));
+  SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
+  // load_xml copies the text into the document, so `file` may move afterwards.
+  SEKISHO_RETURN_IF_ERROR(load_xml(doc, text_body(file), path.string()));
+  return file;
+}
+
 }  // namespace sekisho::xml

@@ -19,6 +19,7 @@
 
 #include <pugixml.hpp>
 
+#include "lists/source_file.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho::xml {
@@ -52,5 +53,11 @@ std::string node_xml(const pugi::xml_node& node);
 // Parses `text` into `doc`. On failure a kParseError "file:line:column: XML
 // parse error: <pugixml description>".
 Status load_xml(pugi::xml_document& doc, std::string_view text, std::string_view file_name);
+
+// For single-file XML formats: resolves the file (a path, or a directory with
+// one .xml), loads it (exists, not empty, UTF-8) and parses it into `doc`.
+// Returns the loaded file for its metadata and text.
+Result<LoadedFile> open_xml_list(const std::vector<std::filesystem::path>& paths, std::string_view format,
+                                 pugi::xml_document& doc);
 
 }  // namespace sekisho::xml

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/hash.hpp"
+#include "core/utc_time.hpp"
 #include "sekisho/store.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -57,14 +58,6 @@ CREATE TABLE IF NOT EXISTS version_entities (
 CREATE INDEX IF NOT EXISTS version_entities_by_id ON version_entities (entity_id);
 )sql";
 
-std::string utc_now_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Content hash of an import: the format and every file's digest, order-free.
 std::string content_hash_of(const ParsedList& parsed) {

@@ -108,7 +108,7 @@ TEST(CanadaXml, TruncatedFileNamesLineAndColumn) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kParseError);
   EXPECT_NE(r.status().message().find("sema.xml:"), std::string::npos) << r.status().message();
-  EXPECT_NE(r.status().message().find("XML error"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("XML parse error"), std::string::npos) << r.status().message();
 }
 
 TEST(CanadaXml, RecordWithoutItemNamesElementPath) {
