@@ -3,6 +3,7 @@
 // entities always serialise to the same bytes (the store hashes them).
 #include <nlohmann/json.hpp>
 
+#include "model/json_writer.hpp"
 #include "sekisho/entity.hpp"
 
 namespace sekisho {
@@ -111,8 +112,115 @@ ordered_json entity_json(const Entity& e) {
 
 }  // namespace
 
-std::string entity_to_json(const Entity& entity) {
-  // Invalid UTF-8 from a source must not abort serialisation: replace it.
+namespace {
+
+void write_if(JsonWriter& w, const char* key, const std::string& v) {
+  if (v.empty()) return;
+  w.key(key);
+  w.value(v);
+}
+
+void write_strings(JsonWriter& w, const char* key, const std::vector<std::string>& v) {
+  if (v.empty()) return;
+  w.key(key);
+  w.begin_array();
+  for (const std::string& s : v) w.value(s);
+  w.end_array();
+}
+
+}  // namespace
+
+// The same document as entity_json(), written directly: the store serialises
+// every entity of every import, and a JSON tree per entity was the main cost.
+// tests/core/entity_json_test.cpp holds the two forms equal.
+std::string entity_to_json(const Entity& e) {
+  std::string out;
+  out.reserve(256 + e.raw.size() + 64 * e.names.size());
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("id");
+  w.value(e.id);
+  write_if(w, "source_id", e.source_id);
+  w.key("schema");
+  w.value(schema_name(e.schema));
+  w.key("caption");
+  w.value(e.caption);
+  w.key("names");
+  w.begin_array();
+  for (const Name& n : e.names) {
+    w.begin_object();
+    w.key("full");
+    w.value(n.full);
+    w.key("kind");
+    w.value(name_kind_name(n.kind));
+    write_if(w, "quality", n.quality);
+    write_if(w, "first", n.first);
+    write_if(w, "middle", n.middle);
+    write_if(w, "last", n.last);
+    write_if(w, "patronymic", n.patronymic);
+    write_if(w, "lang", n.lang);
+    w.end_object();
+  }
+  w.end_array();
+  if (!e.birth_dates.empty()) {
+    w.key("birth_dates");
+    w.begin_array();
+    for (const DateSpec& d : e.birth_dates) {
+      w.begin_object();
+      write_if(w, "date", d.date.iso());
+      write_if(w, "until", d.until.iso());
+      if (d.circa) {
+        w.key("circa");
+        w.value(true);
+      }
+      write_if(w, "raw", d.raw);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  write_strings(w, "birth_places", e.birth_places);
+  write_strings(w, "nationalities", e.nationalities);
+  write_strings(w, "countries", e.countries);
+  if (!e.identifiers.empty()) {
+    w.key("identifiers");
+    w.begin_array();
+    for (const Identifier& id : e.identifiers) {
+      w.begin_object();
+      w.key("type");
+      w.value(id.type);
+      w.key("value");
+      w.value(id.value);
+      write_if(w, "country", id.country);
+      write_if(w, "note", id.note);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  if (!e.addresses.empty()) {
+    w.key("addresses");
+    w.begin_array();
+    for (const Address& a : e.addresses) {
+      w.begin_object();
+      write_if(w, "full", a.full);
+      write_if(w, "street", a.street);
+      write_if(w, "city", a.city);
+      write_if(w, "region", a.region);
+      write_if(w, "postal_code", a.postal_code);
+      write_if(w, "country", a.country);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  write_strings(w, "programs", e.programs);
+  write_if(w, "listed_on", e.listed_on);
+  write_if(w, "gender", e.gender);
+  write_strings(w, "remarks", e.remarks);
+  write_if(w, "raw", e.raw);
+  w.end_object();
+  return out;
+}
+
+std::string entity_to_json_reference(const Entity& entity) {
   return entity_json(entity).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 

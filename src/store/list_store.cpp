@@ -192,6 +192,9 @@ Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
   // WAL: readers never block the writer; a crash leaves the last committed state.
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA journal_mode=WAL").with_context(path.string()));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
+  // A list version touches tens of megabytes of B-tree pages; the default 2 MB
+  // cache made an OFAC import spend a quarter of its time re-reading pages.
+  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA cache_size=-65536"));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA foreign_keys=ON"));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, kSchemaSql).with_context(path.string()));
   Statement meta(db, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)");
@@ -236,16 +239,28 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
     for (const std::string& id : parsed.deleted_ids) next.erase(id);
   }
 
-  Statement put_record(db_, "INSERT OR IGNORE INTO records (hash, json) VALUES (?1, ?2)");
-  SEKISHO_RETURN_IF_ERROR(put_record.status());
+  // Records go in in key order: appending to the B-tree instead of scattering
+  // random hashes over it keeps the page cache warm.
+  struct Record {
+    std::string hash;
+    std::string body;
+  };
+  std::vector<Record> records;
+  records.reserve(parsed.entities.size());
   for (const Entity& e : parsed.entities) {
     std::string body = entity_to_json(e);
     std::string hash = sha256_hex(body);
-    put_record.bind(1, hash).bind(2, body);
+    next[e.id] = Row{std::string(schema_name(e.schema)), e.caption, hash};
+    records.push_back({std::move(hash), std::move(body)});
+  }
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.hash < b.hash; });
+  Statement put_record(db_, "INSERT OR IGNORE INTO records (hash, json) VALUES (?1, ?2)");
+  SEKISHO_RETURN_IF_ERROR(put_record.status());
+  for (const Record& r : records) {
+    put_record.bind(1, r.hash).bind(2, r.body);
     put_record.step();
     SEKISHO_RETURN_IF_ERROR(put_record.status());
     put_record.reset();
-    next[e.id] = Row{std::string(schema_name(e.schema)), e.caption, std::move(hash)};
   }
 
   maybe_pause_mid_import();

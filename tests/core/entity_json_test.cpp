@@ -34,6 +34,17 @@ TEST(EntityJson, RoundTripsEveryField) {
   EXPECT_TRUE(changed_fields(e, *back).empty());
 }
 
+TEST(EntityJson, DirectWriterEqualsTreeReference) {
+  Entity e = sample();
+  EXPECT_EQ(entity_to_json(e), entity_to_json_reference(e));
+  // Escapes, control characters and invalid UTF-8 are written the same way.
+  e.remarks = {"quote \" backslash \\ tab\t nl\n bell\x07", "bad \xff\xfe utf8", "日本語 Кириллица"};
+  e.raw = "<a x='1'>\r\n</a>";
+  EXPECT_EQ(entity_to_json(e), entity_to_json_reference(e));
+  Entity empty;
+  EXPECT_EQ(entity_to_json(empty), entity_to_json_reference(empty));
+}
+
 TEST(EntityJson, ChangedFieldsNamesWhatDiffers) {
   Entity a = sample();
   Entity b = sample();
