@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/evaluation.hpp"
-#include "sekisho/match.hpp"
+#include "sekisho/screen.hpp"
 
 namespace sekisho::rules {
 
