@@ -82,6 +82,26 @@ const TraceEntry* entry(const Decision& d, std::string_view rule) {
   return nullptr;
 }
 
+// The hit behind `rule` in the trace, checked to come from `list_id` at or above the default threshold.
+const ListHit* fired_hit(const Decision& d, std::string_view rule, std::string_view list_id) {
+  const TraceEntry* t = entry(d, rule);
+  if (!t || !t->hit) {
+    ADD_FAILURE() << rule << " did not fire on a list hit";
+    return nullptr;
+  }
+  EXPECT_EQ(t->hit->list_id, list_id);
+  EXPECT_GE(t->hit->score, kDefaultScreenThreshold);
+  return t->hit;
+}
+
+// Decides `r` with every party screened against the three METI lists.
+Decision decide_screened(const TransferRequest& r) {
+  ListScreener screener(meti().screener, meti().lists);
+  auto d = testing::shipped_policy().decide(r, &screener);
+  EXPECT_TRUE(d.ok()) << d.status().to_string();
+  return d.ok() ? std::move(*d) : Decision{};
+}
+
 TEST(ListScreenerTest, ParsedListsAreTheRealOnes) {
   // Guards the fixtures below: the lists parse to their published sizes' order of magnitude.
   EXPECT_GT(meti().entities.at("jp_meti_eul").size(), 800u);
@@ -92,22 +112,17 @@ TEST(ListScreenerTest, ParsedListsAreTheRealOnes) {
 TEST(ListScreenerTest, TypoOfAnEndUserListEntityDrivesTheCatchAll) {
   const std::vector<std::string> expected = meti().ids_named("jp_meti_eul", "Emirates Alloys LLC");
   ASSERT_EQ(expected.size(), 1u);
-  ListScreener screener(meti().screener, meti().lists);
   // Misspelt ("Aloys") and without the legal form: an exact screener misses it.
   TransferRequest r = one_hop("16", Party{.name = "Emirates Aloys", .country = "AE", .kind = "company"});
-  auto d = testing::shipped_policy().decide(r, &screener);
-  ASSERT_TRUE(d.ok()) << d.status().to_string();
-  EXPECT_EQ(d->decision, Outcome::kLicenseRequired);
-  const TraceEntry* fired = entry(*d, "JP.FEFTA.48.2.END_USER");
+  const Decision d = decide_screened(r);
+  EXPECT_EQ(d.decision, Outcome::kLicenseRequired);
+  const ListHit* fired = fired_hit(d, "JP.FEFTA.48.2.END_USER", "jp_meti_eul");
   ASSERT_NE(fired, nullptr);
-  EXPECT_EQ(fired->reason, Reason::kFired);
-  ASSERT_NE(fired->hit, nullptr);
-  EXPECT_EQ(fired->hit->list_id, "jp_meti_eul");
-  EXPECT_EQ(fired->hit->entity_id, expected[0]);
-  EXPECT_GE(fired->hit->score, kDefaultScreenThreshold);
-  EXPECT_LT(fired->hit->score, 1.0);  // a fuzzy hit, not an exact one
-  EXPECT_EQ(fired->hit->list_version, 1);
-  EXPECT_NE(fired->hit->explanation.find("listed"), std::string::npos) << fired->hit->explanation;
+  EXPECT_EQ(entry(d, "JP.FEFTA.48.2.END_USER")->reason, Reason::kFired);
+  EXPECT_EQ(fired->entity_id, expected[0]);
+  EXPECT_LT(fired->score, 1.0);  // a fuzzy hit, not an exact one
+  EXPECT_EQ(fired->list_version, 1);
+  EXPECT_NE(fired->explanation.find("listed"), std::string::npos) << fired->explanation;
 
   ExactNameScreener exact;
   exact.add_list("jp_meti_eul", meti().entities.at("jp_meti_eul"));
@@ -116,17 +131,17 @@ TEST(ListScreenerTest, TypoOfAnEndUserListEntityDrivesTheCatchAll) {
   EXPECT_EQ(entry(*missed, "JP.FEFTA.48.2.END_USER"), nullptr);
 
   // The trace names list, entity and score in both renderings.
-  const std::string text = format_decision_text(*d, r);
+  const std::string text = format_decision_text(d, r);
   EXPECT_NE(text.find("list hit: jp_meti_eul " + expected[0]), std::string::npos) << text;
   EXPECT_NE(text.find("jp_meti_eul v1"), std::string::npos) << text;
-  const auto json = nlohmann::json::parse(decision_to_json(*d, r));
+  const auto json = nlohmann::json::parse(decision_to_json(d, r));
   bool found = false;
   for (const auto& t : json["trace"]) {
     if (t["rule"] == "JP.FEFTA.48.2.END_USER") {
       found = true;
       EXPECT_EQ(t["list_hit"]["entity_id"], expected[0]);
       EXPECT_EQ(t["list_hit"]["source"], "screened");
-      EXPECT_NEAR(t["list_hit"]["score"].get<double>(), fired->hit->score, 1e-9);
+      EXPECT_NEAR(t["list_hit"]["score"].get<double>(), fired->score, 1e-9);
     }
   }
   EXPECT_TRUE(found);
@@ -137,43 +152,29 @@ TEST(ListScreenerTest, TypoOfAnEndUserListEntityDrivesTheCatchAll) {
 TEST(ListScreenerTest, BelarusExportBanEntityIsDenied) {
   const std::vector<std::string> expected = meti().ids_named("jp_meti_belarus", "JSC Integral");
   ASSERT_EQ(expected.size(), 1u);
-  ListScreener screener(meti().screener, meti().lists);
   // Word order and legal form moved, one letter doubled.
-  TransferRequest r = one_hop("16", Party{.name = "Integrall JSC", .country = "BY", .kind = "company"});
-  auto d = testing::shipped_policy().decide(r, &screener);
-  ASSERT_TRUE(d.ok()) << d.status().to_string();
-  EXPECT_EQ(d->decision, Outcome::kDeny);
-  ASSERT_EQ(d->determining_rules.size(), 1u);
-  EXPECT_EQ(d->determining_rules[0], "JP.FEFTA.48.3.DESIGNATED_ENTITY");
-  const TraceEntry* fired = entry(*d, "JP.FEFTA.48.3.DESIGNATED_ENTITY");
+  const Decision d = decide_screened(one_hop("16", Party{.name = "Integrall JSC", .country = "BY", .kind = "company"}));
+  EXPECT_EQ(d.decision, Outcome::kDeny);
+  ASSERT_EQ(d.determining_rules.size(), 1u);
+  EXPECT_EQ(d.determining_rules[0], "JP.FEFTA.48.3.DESIGNATED_ENTITY");
+  const ListHit* fired = fired_hit(d, "JP.FEFTA.48.3.DESIGNATED_ENTITY", "jp_meti_belarus");
   ASSERT_NE(fired, nullptr);
-  EXPECT_EQ(fired->reason, Reason::kReviewDenial);
-  ASSERT_NE(fired->hit, nullptr);
-  EXPECT_EQ(fired->hit->list_id, "jp_meti_belarus");
-  EXPECT_EQ(fired->hit->entity_id, expected[0]);
-  EXPECT_GE(fired->hit->score, kDefaultScreenThreshold);
+  EXPECT_EQ(entry(d, "JP.FEFTA.48.3.DESIGNATED_ENTITY")->reason, Reason::kReviewDenial);
+  EXPECT_EQ(fired->entity_id, expected[0]);
 }
 
 TEST(ListScreenerTest, ThirdCountryEntityInKatakanaIsDeniedForAppendedTable23Goods) {
   // The third-country list publishes each entity in Japanese and English.
   const std::vector<std::string> expected = meti().ids_named("jp_meti_third_country", "Success Aviation Services FZC");
   ASSERT_FALSE(expected.empty());
-  ListScreener screener(meti().screener, meti().lists);
-  TransferRequest r = one_hop("16", Party{.name = "サクセス・アビエーション・サービス", .country = "AE", .kind = "company"},
-                              {"JP_AT2_3"});
-  auto d = testing::shipped_policy().decide(r, &screener);
-  ASSERT_TRUE(d.ok()) << d.status().to_string();
-  EXPECT_EQ(d->decision, Outcome::kDeny);
-  const TraceEntry* fired = entry(*d, "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY");
+  const Party katakana{.name = "サクセス・アビエーション・サービス", .country = "AE", .kind = "company"};
+  const Decision d = decide_screened(one_hop("16", katakana, {"JP_AT2_3"}));
+  EXPECT_EQ(d.decision, Outcome::kDeny);
+  const ListHit* fired = fired_hit(d, "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY", "jp_meti_third_country");
   ASSERT_NE(fired, nullptr);
-  ASSERT_NE(fired->hit, nullptr);
-  EXPECT_EQ(fired->hit->list_id, "jp_meti_third_country");
-  EXPECT_NE(std::find(expected.begin(), expected.end(), fired->hit->entity_id), expected.end()) << fired->hit->entity_id;
+  EXPECT_NE(std::find(expected.begin(), expected.end(), fired->entity_id), expected.end()) << fired->entity_id;
   // Goods outside Appended Table 2-3: the third-country ban does not apply.
-  auto plain = testing::shipped_policy().decide(
-      one_hop("16", Party{.name = "サクセス・アビエーション・サービス", .country = "AE", .kind = "company"}), &screener);
-  ASSERT_TRUE(plain.ok());
-  EXPECT_EQ(entry(*plain, "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY"), nullptr);
+  EXPECT_EQ(entry(decide_screened(one_hop("16", katakana)), "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY"), nullptr);
 }
 
 TEST(ListScreenerTest, CleanPartyHasNoHit) {
