@@ -86,6 +86,8 @@ class PartyScreener {
   // the party out, so it becomes a DATA_GAP unless a stated hit decides it.
   // The default (no lists) makes every party list unscreened.
   virtual std::vector<ScreenedList> screened_lists() const { return {}; }
+  // The lowest score screen() reports, for the record of the decision.
+  virtual double threshold() const { return 0.0; }
 };
 
 // Screens by exact equality of normalised names (ASCII case folded,
@@ -102,6 +104,7 @@ class ExactNameScreener final : public PartyScreener {
                                                                const std::vector<std::string>& list_ids);
   std::vector<ListHit> screen(const Party& party) const override;
   std::vector<ScreenedList> screened_lists() const override { return lists_; }
+  double threshold() const override { return 1.0; }
   size_t name_count() const { return by_name_.size(); }
 
  private:
@@ -136,7 +139,7 @@ class ListScreener final : public PartyScreener {
                                                           ListScreenerOptions options = {});
   std::vector<ListHit> screen(const Party& party) const override;
   std::vector<ScreenedList> screened_lists() const override { return lists_; }
-  double threshold() const { return threshold_; }
+  double threshold() const override { return threshold_; }
 
  private:
   std::shared_ptr<const Screener> screener_;
@@ -255,6 +258,7 @@ struct Decision {
   std::vector<std::vector<ListHit>> screened;  // per hop: [2h] from, [2h+1] to — screener hits
   bool screening = false;                      // a screener was given to decide()
   std::vector<ScreenedList> screened_lists;    // what it screened against (empty: nothing loaded)
+  double screening_threshold = 0;              // the screener's threshold()
   std::vector<std::string_view> unscreened_party_lists;  // policy party lists no screened list feeds
   std::string_view policy_sha256;
   std::string as_of;

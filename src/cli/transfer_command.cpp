@@ -64,7 +64,7 @@ Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
   if (opt.json) {
     std::cout << rules::decision_to_json(decision, request) + "\n";
   } else {
-    if (screener) std::cout << fmt::format("List store: {} (threshold {:.2f})\n", home.string(), screener->threshold());
+    if (screener) std::cout << fmt::format("List store: {}\n", home.string());
     std::cout << rules::format_decision_text(decision, request);
   }
   return Status();

@@ -273,6 +273,7 @@ Result<Decision> Policy::decide(const TransferRequest& request, const PartyScree
   if (screener) {
     d.screening = true;
     d.screened_lists = screener->screened_lists();
+    d.screening_threshold = screener->threshold();
     for (size_t i = 0; i < bound.unscreened.size(); ++i) {
       if (bound.unscreened[i]) d.unscreened_party_lists.push_back(impl_->party_lists[i].id);
     }

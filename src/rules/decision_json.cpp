@@ -76,6 +76,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   }
   out["screening_hits"] = screened;
   ordered_json screening = {{"requested", d.screening}};
+  if (d.screening) screening["threshold"] = d.screening_threshold;
   ordered_json lists = ordered_json::array();
   for (const ScreenedList& l : d.screened_lists) {
     lists.push_back({{"list", l.list_id}, {"version", l.version}, {"entities", l.entity_count}});

@@ -15,7 +15,7 @@ std::string format_screening_text(const Decision& d, const TransferRequest& requ
   if (d.screened_lists.empty()) {
     out += "requested, but no lists are loaded (empty store); list hits only as stated in the request\n";
   } else {
-    out += "parties screened against";
+    out += fmt::format("parties screened (threshold {:.2f}) against", d.screening_threshold);
     for (const ScreenedList& l : d.screened_lists) out += fmt::format(" {} v{} ({})", l.list_id, l.version, l.entity_count);
     out += "\n";
   }

@@ -154,7 +154,7 @@ TEST(CliTest, TransferCheckScreensPartiesAgainstTheStore) {
   EXPECT_NE(text.find("DECISION: DENY (determined at hop 1)"), std::string::npos) << text;
   EXPECT_NE(text.find("JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY"), std::string::npos) << text;
   EXPECT_NE(text.find("list hit: jp_meti_third_country jp_meti_third_country-"), std::string::npos) << text;
-  EXPECT_NE(text.find("parties screened against jp_meti_eul v1"), std::string::npos) << text;
+  EXPECT_NE(text.find("against jp_meti_eul v1"), std::string::npos) << text;
   EXPECT_NE(text.find("jp_meti_third_country v1"), std::string::npos) << text;
   EXPECT_NE(text.find("not screened"), std::string::npos) << text;  // JP_BY_TOKUTEI and others
   auto [jrc, jtext] = run(bin + " transfer check --json" + policies + banned);
@@ -165,11 +165,13 @@ TEST(CliTest, TransferCheckScreensPartiesAgainstTheStore) {
   EXPECT_EQ(json["screening_hits"][0]["list"], "jp_meti_third_country");
   EXPECT_EQ(json["screening_hits"][0]["list_version"], 1);
   EXPECT_GE(json["screening_hits"][0]["score"].get<double>(), 0.75);
+  EXPECT_DOUBLE_EQ(json["screening"]["threshold"].get<double>(), 0.75);
 
   // --threshold above any score: no hit, and the third-country rule no longer fires.
   auto [trc, ttext] = run(bin + " transfer check --json --threshold 1.0" + policies + banned);
   ASSERT_EQ(trc, 0) << ttext;
   const auto strict = nlohmann::json::parse(ttext);
+  EXPECT_DOUBLE_EQ(strict["screening"]["threshold"].get<double>(), 1.0);
   for (const auto& h : strict["screening_hits"]) EXPECT_GE(h["score"].get<double>(), 1.0);
 
   // A clean party: no screening hit; lists not in the store keep it from ALLOW.
