@@ -10,12 +10,14 @@
 //
 //   auto policy = sekisho::rules::load_policy_dir("policies");
 //   auto request = sekisho::rules::parse_transfer_request_file("case.json");
-//   sekisho::rules::Decision d = (*policy)->decide(*request);
+//   auto store = sekisho::ListStore::open(home);
+//   auto screener = sekisho::rules::ListScreener::from_store(**store);  // fuzzy, every list
+//   sekisho::rules::Decision d = *(*policy)->decide(*request, screener->get());
 //   std::cout << sekisho::rules::format_decision_text(d);  // or decision_to_json(d)
 //
 // Thread safety: a Policy is immutable after loading; decide() is const and
 // may be called from many threads at once (a screener passed to it must be
-// safe for concurrent screen() calls too — ExactNameScreener is).
+// safe for concurrent screen() calls too — ListScreener and ExactNameScreener are).
 // A Decision holds string_views into the Policy and the request it was made
 // from: keep both alive while reading it, or render it at once.
 #pragma once
@@ -35,6 +37,7 @@
 
 namespace sekisho {
 class ListStore;
+class Screener;
 }
 
 namespace sekisho::rules {
@@ -55,6 +58,15 @@ struct ListHit {
   std::string entity_id;     // the listed entity ("jp-eul-603")
   std::string matched_name;  // the listed name that matched
   double score = 0.0;        // 0..1; hits below the list's policy threshold are ignored
+  int list_version = 0;      // store version screened; 0 for a hit stated in the request
+  std::string explanation;   // the matcher's explanation, short form; "" for a stated hit
+};
+
+// A list a PartyScreener screens against.
+struct ScreenedList {
+  std::string list_id;  // store list id (jp_meti_eul, us_ofac_sdn, …)
+  int version = 0;
+  size_t entity_count = 0;
 };
 
 struct Party {
@@ -69,6 +81,13 @@ class PartyScreener {
   virtual ~PartyScreener();
   // Every list hit for `party`, any score; the engine applies the thresholds.
   virtual std::vector<ListHit> screen(const Party& party) const = 0;
+  // The store lists screen() searches. A policy party list none of whose
+  // `store_lists` is here was not screened: a rule that tests it cannot rule
+  // the party out, so it becomes a DATA_GAP unless a stated hit decides it.
+  // The default (no lists) makes every party list unscreened.
+  virtual std::vector<ScreenedList> screened_lists() const { return {}; }
+  // The lowest score screen() reports, for the record of the decision.
+  virtual double threshold() const { return 0.0; }
 };
 
 // Screens by exact equality of normalised names (ASCII case folded,
@@ -84,6 +103,8 @@ class ExactNameScreener final : public PartyScreener {
   static Result<std::unique_ptr<ExactNameScreener>> from_store(ListStore& store,
                                                                const std::vector<std::string>& list_ids);
   std::vector<ListHit> screen(const Party& party) const override;
+  std::vector<ScreenedList> screened_lists() const override { return lists_; }
+  double threshold() const override { return 1.0; }
   size_t name_count() const { return by_name_.size(); }
 
  private:
@@ -91,6 +112,40 @@ class ExactNameScreener final : public PartyScreener {
     std::string list_id, entity_id, name;
   };
   std::unordered_multimap<std::string, Listed> by_name_;
+  std::vector<ScreenedList> lists_;
+};
+
+struct ListScreenerOptions {
+  // Hits scoring below are dropped; unset = the Screener's default threshold
+  // (kDefaultScreenThreshold in sekisho/screen.hpp, chosen on the evaluation sets).
+  std::optional<double> threshold;
+  size_t limit = 10;  // hits per party at most, best first
+};
+
+// Screens each party with the fuzzy matching engine (sekisho::Screener: text
+// pipeline, transliteration, index, name comparer, qualifiers) on its name,
+// country and schema (from `kind`). Hits carry the store list id and version,
+// the listed entity and name, the score and the short explanation.
+// Safe for concurrent screen() calls (the Screener is an immutable snapshot).
+class ListScreener final : public PartyScreener {
+ public:
+  // `lists` says what `screener` was built from (ids, versions) for the record.
+  ListScreener(std::shared_ptr<const Screener> screener, std::vector<ScreenedList> lists,
+               ListScreenerOptions options = {});
+  // The latest version of every list in the store (or of `list_ids`). An empty
+  // store gives a screener over no lists: every policy party list is then
+  // unscreened (DATA_GAP), never silently clear.
+  static Result<std::unique_ptr<ListScreener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
+                                                          ListScreenerOptions options = {});
+  std::vector<ListHit> screen(const Party& party) const override;
+  std::vector<ScreenedList> screened_lists() const override { return lists_; }
+  double threshold() const override { return threshold_; }
+
+ private:
+  std::shared_ptr<const Screener> screener_;
+  std::vector<ScreenedList> lists_;
+  double threshold_;
+  size_t limit_;
 };
 
 // The normal form ExactNameScreener compares.
@@ -201,6 +256,10 @@ struct Decision {
   std::vector<TraceEntry> trace;
   std::vector<Outcome> hop_outcomes;  // per hop, strictest over jurisdictions
   std::vector<std::vector<ListHit>> screened;  // per hop: [2h] from, [2h+1] to — screener hits
+  bool screening = false;                      // a screener was given to decide()
+  std::vector<ScreenedList> screened_lists;    // what it screened against (empty: nothing loaded)
+  double screening_threshold = 0;              // the screener's threshold()
+  std::vector<std::string_view> unscreened_party_lists;  // policy party lists no screened list feeds
   std::string_view policy_sha256;
   std::string as_of;
 };

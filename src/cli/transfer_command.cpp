@@ -1,13 +1,20 @@
 // `sekisho transfer check FILE.json`: decides a transfer chain against the
 // policy bundle and prints the cited trace (or JSON with --json). Exit 0 when
 // a decision was made, whatever it is; non-zero for invalid input.
+// Every party is screened against the lists of the store (--home /
+// $SEKISHO_HOME) unless --no-screen; an empty store screens nothing, and the
+// rules that needed a list then report a DATA_GAP rather than a clear result.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
 
 #include "cli/cli.hpp"
 #include "sekisho/rules.hpp"
+#include "sekisho/store.hpp"
 
 namespace sekisho::cli {
 
@@ -19,6 +26,9 @@ struct TransferOptions {
   std::string file;
   std::string policies;
   bool json = false;
+  bool no_screen = false;
+  double threshold = -1;  // < 0: the matcher's default
+  std::vector<std::string> lists;
 };
 
 // --policies, else $SEKISHO_POLICIES, else policies/ beside or above the
@@ -39,13 +49,24 @@ Result<fs::path> resolve_policies(const std::string& flag) {
   return not_found("no policy directory: use --policies DIR or set SEKISHO_POLICIES");
 }
 
-Status run_check(const TransferOptions& opt) {
+Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
   SEKISHO_ASSIGN_OR_RETURN(fs::path dir, resolve_policies(opt.policies));
   SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<rules::Policy> policy, rules::load_policy_dir(dir));
   SEKISHO_ASSIGN_OR_RETURN(rules::TransferRequest request, rules::parse_transfer_request_file(opt.file));
-  SEKISHO_ASSIGN_OR_RETURN(rules::Decision decision, policy->decide(request));
-  std::cout << (opt.json ? rules::decision_to_json(decision, request) + "\n"
-                         : rules::format_decision_text(decision, request));
+  std::unique_ptr<rules::ListScreener> screener;
+  fs::path home;
+  if (!opt.no_screen) {
+    SEKISHO_ASSIGN_OR_RETURN(home, resolve_home(global));
+    SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
+    SEKISHO_ASSIGN_OR_RETURN(screener, rules::ListScreener::from_store(*store, opt.lists, {.threshold = opt.threshold >= 0 ? std::optional<double>(opt.threshold) : std::nullopt}));
+  }
+  SEKISHO_ASSIGN_OR_RETURN(rules::Decision decision, policy->decide(request, screener.get()));
+  if (opt.json) {
+    std::cout << rules::decision_to_json(decision, request) + "\n";
+  } else {
+    if (screener) std::cout << fmt::format("List store: {}\n", home.string());
+    std::cout << rules::format_decision_text(decision, request);
+  }
   return Status();
 }
 
@@ -59,8 +80,11 @@ void add_transfer_command(CLI::App& app, GlobalOptions& global) {
   check->add_option("FILE", opt->file, "Transfer request JSON (or a golden file with a \"request\" object)")->required();
   check->add_option("--policies", opt->policies, "Policy directory (default $SEKISHO_POLICIES or the repository's policies/)");
   check->add_flag("--json", opt->json, "Print the decision as JSON");
-  set_command_body(check, [opt] { return run_check(*opt); });
-  (void)global;
+  check->add_flag("--no-screen", opt->no_screen, "Do not screen parties; list hits only as stated in the request");
+  check->add_option("--threshold", opt->threshold, "Screening score threshold (default: the matcher's default)")
+      ->check(CLI::Range(0.0, 1.0));
+  check->add_option("--lists", opt->lists, "Screen only these store lists (comma-separated; default all)")->delimiter(',');
+  set_command_body(check, [&global, opt] { return run_check(global, *opt); });
 }
 
 }  // namespace sekisho::cli

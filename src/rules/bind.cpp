@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/evaluation.hpp"
+#include "sekisho/screen.hpp"
 
 namespace sekisho::rules {
 
@@ -29,13 +30,28 @@ Status check_hop_number(int hop, size_t hops, const std::string& field) {
   return Status();
 }
 
-void bind_hits(const Policy::Impl& p, const std::vector<ListHit>& hits, BoundParty& party) {
+// A stated hit needs the list's threshold, else the matcher's default; a
+// screened hit already passed the screener's threshold and needs only the
+// list's own, when the policy sets one.
+void bind_hits(const Policy::Impl& p, const std::vector<ListHit>& hits, bool screened, BoundParty& party) {
   for (const ListHit& h : hits) {
     auto it = p.party_list_by_name.find(h.list_id);
     if (it == p.party_list_by_name.end()) continue;  // a list this policy gives no effect to
-    if (h.score < p.party_lists[static_cast<size_t>(it->second)].threshold) continue;
+    const std::optional<double>& threshold = p.party_lists[static_cast<size_t>(it->second)].threshold;
+    if (h.score < threshold.value_or(screened ? 0.0 : kDefaultScreenThreshold)) continue;
     party.hits.emplace_back(it->second, &h);
   }
+}
+
+// Party lists none of whose store lists the screener searched.
+std::vector<bool> unscreened_lists(const Policy::Impl& p, const std::vector<ScreenedList>& screened) {
+  std::vector<bool> out(p.party_lists.size(), true);
+  for (size_t i = 0; i < p.party_lists.size(); ++i) {
+    for (const std::string& alias : p.party_lists[i].aliases) {
+      for (const ScreenedList& l : screened) out[i] = out[i] && l.list_id != alias;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -91,8 +107,8 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
       if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.flags: unknown flag '{}'", field, flag));
       bh.flags.set(static_cast<size_t>(it->second));
     }
-    bind_hits(p, hop.from.list_hits, bh.from);
-    bind_hits(p, hop.to.list_hits, bh.to);
+    bind_hits(p, hop.from.list_hits, false, bh.from);
+    bind_hits(p, hop.to.list_hits, false, bh.to);
     if (screener) {
       screened[2 * h] = screener->screen(hop.from);
       screened[2 * h + 1] = screener->screen(hop.to);
@@ -100,9 +116,10 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
   }
   if (screener) {  // bound after all screening so the vectors no longer move
     for (size_t h = 0; h < b.hops.size(); ++h) {
-      bind_hits(p, screened[2 * h], b.hops[h].from);
-      bind_hits(p, screened[2 * h + 1], b.hops[h].to);
+      bind_hits(p, screened[2 * h], true, b.hops[h].from);
+      bind_hits(p, screened[2 * h + 1], true, b.hops[h].to);
     }
+    b.unscreened = unscreened_lists(p, screener->screened_lists());
   }
 
   // Evidence.

@@ -41,6 +41,7 @@ class Evaluator {
     const Jurisdiction& jur = p_.jurisdictions[static_cast<size_t>(j)];
     EvalContext ctx{p_, req_, b_.item, b_.day, &hop, j,
                     b_.undertakings[static_cast<size_t>(hop.number - 1) * p_.jurisdictions.size() + static_cast<size_t>(j)]};
+    if (!b_.unscreened.empty()) ctx.unscreened = &b_.unscreened;
     // 1. Does the jurisdiction claim this hop?
     std::string_view basis;
     std::string_view unknown_claim;
@@ -88,6 +89,7 @@ class Evaluator {
     if (ctx.day < r.from || ctx.day > r.to) return Tri::kFalse;
     ctx.designation = nullptr;
     ctx.hit = nullptr;
+    ctx.unscreened_list = nullptr;
     Tri w = evaluate(r.when, ctx);
     if (w == Tri::kFalse) return w;
     designation = ctx.designation;
@@ -118,7 +120,7 @@ class Evaluator {
       // Capped at LICENSE_REQUIRED: a possible prohibition is a question to review, not a finding.
       e.outcome = std::min(r.then, Outcome::kLicenseRequired);
       e.reason = Reason::kDataGap;
-      e.note = kRuleUnknown;
+      e.note = ctx.unscreened_list ? std::string_view(ctx.unscreened_list->unscreened_note) : kRuleUnknown;
     } else {
       e.outcome = r.then;
       e.note = r.appeal_path;
@@ -268,6 +270,14 @@ Result<Decision> Policy::decide(const TransferRequest& request, const PartyScree
   Decision d;
   SEKISHO_ASSIGN_OR_RETURN(BoundRequest bound, bind_request(*impl_, request, screener, d.screened));
   d.policy_sha256 = impl_->info.sha256;
+  if (screener) {
+    d.screening = true;
+    d.screened_lists = screener->screened_lists();
+    d.screening_threshold = screener->threshold();
+    for (size_t i = 0; i < bound.unscreened.size(); ++i) {
+      if (bound.unscreened[i]) d.unscreened_party_lists.push_back(impl_->party_lists[i].id);
+    }
+  }
   d.as_of = request.as_of;
   Evaluator(*impl_, request, bound, d).run();
   return d;

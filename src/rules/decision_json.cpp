@@ -11,6 +11,15 @@ namespace {
 
 std::string s(std::string_view v) { return std::string(v); }
 
+nlohmann::ordered_json hit_json(const ListHit& h) {
+  nlohmann::ordered_json j = {{"list", h.list_id}, {"entity_id", h.entity_id}, {"matched_name", h.matched_name},
+                              {"score", h.score}};
+  if (h.list_version > 0) j["list_version"] = h.list_version;
+  j["source"] = h.explanation.empty() ? "stated" : "screened";
+  if (!h.explanation.empty()) j["explanation"] = h.explanation;
+  return j;
+}
+
 }  // namespace
 
 std::string decision_to_json(const Decision& d, const TransferRequest& request, bool pretty) {
@@ -46,8 +55,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
     if (!t.by.empty()) e["by"] = s(t.by);
     if (!t.designation.empty()) e["designation"] = s(t.designation);
     if (t.hit) {
-      e["list_hit"] = {{"list", t.hit->list_id}, {"entity_id", t.hit->entity_id},
-                       {"matched_name", t.hit->matched_name}, {"score", t.hit->score}};
+      e["list_hit"] = hit_json(*t.hit);
     }
     if (!t.note.empty()) e["note"] = s(t.note);
     trace.push_back(e);
@@ -56,11 +64,28 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   ordered_json screened = ordered_json::array();
   for (size_t i = 0; i < d.screened.size(); ++i) {
     for (const ListHit& h : d.screened[i]) {
-      screened.push_back({{"hop", i / 2 + 1}, {"party", i % 2 ? "to" : "from"}, {"list", h.list_id},
-                          {"entity_id", h.entity_id}, {"matched_name", h.matched_name}, {"score", h.score}});
+      ordered_json j = {{"hop", i / 2 + 1}, {"party", i % 2 ? "to" : "from"}};
+      j.update(hit_json(h));
+      ordered_json rules = ordered_json::array();
+      for (const TraceEntry& t : d.trace) {
+        if (t.hit == &h) rules.push_back(s(t.rule_id));
+      }
+      j["rules"] = rules;
+      screened.push_back(j);
     }
   }
   out["screening_hits"] = screened;
+  ordered_json screening = {{"requested", d.screening}};
+  if (d.screening) screening["threshold"] = d.screening_threshold;
+  ordered_json lists = ordered_json::array();
+  for (const ScreenedList& l : d.screened_lists) {
+    lists.push_back({{"list", l.list_id}, {"version", l.version}, {"entities", l.entity_count}});
+  }
+  screening["lists"] = lists;
+  ordered_json unscreened = ordered_json::array();
+  for (std::string_view id : d.unscreened_party_lists) unscreened.push_back(s(id));
+  screening["unscreened_party_lists"] = unscreened;
+  out["screening"] = screening;
   out["policy_sha256"] = s(d.policy_sha256);
   return out.dump(pretty ? 2 : -1);
 }

@@ -43,6 +43,10 @@ struct EvalContext {
   // Facts recorded by the last predicate that held, for the trace.
   const Designation* designation = nullptr;
   const ListHit* hit = nullptr;
+  // Per party list: true when screening was requested and did not cover it
+  // (null without a screener: stated hits are then the whole evidence).
+  const std::vector<bool>* unscreened = nullptr;
+  const PartyList* unscreened_list = nullptr;  // an unscreened list that left a *_listed test unknown
 };
 
 Tri evaluate(const Predicate& predicate, EvalContext& ctx);
@@ -61,6 +65,7 @@ struct BoundRequest {
   std::vector<const std::string*> list_unknown_code; // per control list: a code the list lacks
   std::vector<FlagSet> undertakings;  // [hop * jurisdictions + j]: terms given to j for that hop
   std::vector<int> licence_holder, consent_holder, undertaking_holder;  // jurisdiction indexes
+  std::vector<bool> unscreened;  // per party list, with a screener only (see EvalContext::unscreened)
 };
 
 // Checks the request against the policy's vocabulary and binds it; screens

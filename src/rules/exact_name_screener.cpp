@@ -23,6 +23,7 @@ std::string normalise_party_name(std::string_view name) {
 }
 
 void ExactNameScreener::add_list(const std::string& list_id, const std::vector<Entity>& entities) {
+  lists_.push_back({list_id, 0, entities.size()});
   for (const Entity& e : entities) {
     for (const Name& n : e.names) {
       std::string key = normalise_party_name(n.full);
@@ -38,7 +39,7 @@ std::vector<ListHit> ExactNameScreener::screen(const Party& party) const {
   for (auto it = begin; it != end; ++it) {
     bool seen = false;
     for (const ListHit& h : hits) seen = seen || (h.list_id == it->second.list_id && h.entity_id == it->second.entity_id);
-    if (!seen) hits.push_back({it->second.list_id, it->second.entity_id, it->second.name, 1.0});
+    if (!seen) hits.push_back({it->second.list_id, it->second.entity_id, it->second.name, 1.0, 0, "exact match of normalised names"});
   }
   return hits;
 }

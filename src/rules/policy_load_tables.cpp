@@ -2,6 +2,7 @@
 // country charts, party lists, control lists and designations.
 #include <fmt/format.h>
 
+#include "core/strings.hpp"
 #include "rules/policy_loader.hpp"
 
 namespace sekisho::rules {
@@ -185,9 +186,14 @@ Status load_party_lists(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(l.effect, f.fields.required(n, "effect", path));
     SEKISHO_ASSIGN_OR_RETURN(l.cite, f.fields.required(n, "cite", path));
     SEKISHO_ASSIGN_OR_RETURN(auto threshold, f.fields.number(n, "threshold", path));
-    l.threshold = threshold.value_or(0.9);
-    if (l.threshold <= 0 || l.threshold > 1) return f.fields.error(n["threshold"], field_path(path, "threshold"), "must be in (0, 1]");
+    if (threshold && (*threshold <= 0 || *threshold > 1)) {
+      return f.fields.error(n["threshold"], field_path(path, "threshold"), "must be in (0, 1]");
+    }
+    l.threshold = threshold;
     SEKISHO_ASSIGN_OR_RETURN(l.aliases, f.fields.strings(n, "store_lists", path));
+    l.unscreened_note = "party list " + l.id + " was not screened: the store holds none of its lists (" +
+                        (l.aliases.empty() ? std::string("no store_lists declared") : join(l.aliases, ", ")) +
+                        "); a stated list_hit or screening against them is needed to rule it out";
     if (has_id(p.party_lists, l.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate party list '" + l.id + "'");
     int index = static_cast<int>(p.party_lists.size());
     p.party_list_by_name[l.id] = index;

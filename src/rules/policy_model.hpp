@@ -92,8 +92,11 @@ struct Designation {
 
 struct PartyList {
   std::string id, holder, effect, cite;
-  double threshold = 0.9;
+  // Minimum score of a hit. Unset: a stated hit needs the matcher's default
+  // threshold, a screened hit the threshold the screener was run with.
+  std::optional<double> threshold;
   std::vector<std::string> aliases;  // store list ids whose hits count as this list
+  std::string unscreened_note;       // trace note when screening did not cover the list
 };
 
 enum class HopKind : uint8_t { kAny, kFirst, kOnward };

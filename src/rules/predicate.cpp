@@ -25,6 +25,14 @@ const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists) 
   return nullptr;
 }
 
+const PartyList* unscreened_list(const EvalContext& ctx, const std::vector<int>& lists) {
+  if (!ctx.unscreened) return nullptr;
+  for (int list : lists) {
+    if ((*ctx.unscreened)[static_cast<size_t>(list)]) return &ctx.policy.party_lists[static_cast<size_t>(list)];
+  }
+  return nullptr;
+}
+
 const Designation* find_designation(const EvalContext& ctx, const DesignationRef& ref, int country) {
   for (const Designation& d : ctx.policy.designations) {
     if (d.type != ref.type || d.country != country || ctx.day < d.from || ctx.day > d.to) continue;
@@ -88,15 +96,16 @@ Tri evaluate(const Predicate& pr, EvalContext& ctx) {
   }
   // Conditions that record a fact for the trace come last, so the fact is the
   // one behind a predicate that held.
-  if (!pr.to_listed.empty()) {
-    const ListHit* hit = find_hit(hop.to, pr.to_listed);
-    if (!hit) return Tri::kFalse;
-    ctx.hit = hit;
-  }
-  if (!pr.from_listed.empty()) {
-    const ListHit* hit = find_hit(hop.from, pr.from_listed);
-    if (!hit) return Tri::kFalse;
-    ctx.hit = hit;
+  for (const auto& [lists, party] : {std::pair{&pr.to_listed, &hop.to}, std::pair{&pr.from_listed, &hop.from}}) {
+    if (lists->empty()) continue;
+    if (const ListHit* hit = find_hit(*party, *lists)) {
+      ctx.hit = hit;
+      continue;
+    }
+    const PartyList* unscreened = unscreened_list(ctx, *lists);
+    if (!unscreened) return Tri::kFalse;
+    ctx.unscreened_list = unscreened;  // no hit, but no screening either: cannot rule the party out
+    unknown = true;
   }
   if (!pr.to_designated.empty()) {
     const Designation* found = nullptr;

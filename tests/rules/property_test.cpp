@@ -72,6 +72,43 @@ TEST(PropertyTest, AddingALicenceOrConsentNeverRaisesTheDecision) {
   EXPECT_GT(lowered, 0) << "evidence never mattered: the property is vacuous";
 }
 
+// Screening only adds facts: hits, or "not screened" unknowns where a list is
+// missing. Either way a decision never goes down, whatever the coverage.
+TEST(PropertyTest, ScreeningNeverLowersTheDecision) {
+  // Store lists named like the catalogue's, listing some of the generator's party names.
+  std::vector<Entity> listed;
+  for (int i = 1; i <= 500; i += 7) {
+    Entity e;
+    e.id = "listed-" + std::to_string(i);
+    e.add_name(Name{.full = "Party " + std::to_string(i), .kind = NameKind::kPrimary});
+    listed.push_back(std::move(e));
+  }
+  ExactNameScreener nothing;  // screening requested, nothing loaded: every party list unscreened
+  ExactNameScreener some;     // the METI lists only: JP_RU_TOKUTEI and the US lists unscreened
+  ExactNameScreener all;      // every store list the shipped policy names
+  for (const char* id : {"jp_meti_eul", "jp_meti_belarus", "jp_meti_third_country"}) some.add_list(id, listed);
+  for (const char* id : {"jp_meti_eul", "jp_meti_belarus", "jp_meti_third_country", "jp_meti_russia", "jp_mof_sanctions",
+                         "us_bis_denied", "us_ofac_sdn", "us_bis_entity", "us_bis_meu"}) {
+    all.add_list(id, listed);
+  }
+  ChainGenerator gen(6);
+  int raised = 0, hits = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome base = decide_or_fail(shipped_policy(), r);
+    for (const PartyScreener* screener : {static_cast<const PartyScreener*>(&nothing), static_cast<const PartyScreener*>(&some),
+                                          static_cast<const PartyScreener*>(&all)}) {
+      auto d = shipped_policy().decide(r, screener);
+      ASSERT_TRUE(d.ok()) << d.status().to_string();
+      ASSERT_GE(d->decision, base) << r.id;
+      raised += d->decision > base;
+      for (const auto& party : d->screened) hits += static_cast<int>(party.size());
+    }
+  }
+  EXPECT_GT(raised, 0) << "screening never mattered: the property is vacuous";
+  EXPECT_GT(hits, 0);
+}
+
 TEST(PropertyTest, DecisionIsTheStrictestOverHopsAndJurisdictions) {
   ChainGenerator gen(4);
   for (int i = 0; i < kChains; ++i) {

@@ -76,7 +76,7 @@ class ChainGenerator {
   inline static const Pool kFlags = {"WMD_END_USE", "MILITARY_END_USE", "METI_INFORM", "CLEARLY_NOT_WMD",
                                      "ART4_INFORMED", "UGEA_REGISTERED", "P2_JOINT_DEVELOPMENT"};
   inline static const Pool kLists = {"JP_EUL", "JP_RU_TOKUTEI", "JP_THIRD_COUNTRY_TOKUTEI", "US_ENTITY_LIST",
-                                     "US_DPL", "US_MEU"};
+                                     "US_DPL", "US_MEU", "JP_BY_TOKUTEI", "JP_MOF_ASSET_FREEZE", "US_OFAC_SDN"};
   inline static const Pool kHolders = {"JP", "US", "EU"};
   inline static const Pool kTerms = {"NO_THIRD_PARTY_TRANSFER_WITHOUT_CONSENT", "NO_EXTRA_PURPOSE_USE",
                                      "NO_REEXPORT_TO_RUSSIA"};
