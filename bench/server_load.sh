@@ -65,19 +65,29 @@ run() {  # scenario name, lua SCENARIO
   summary "$1" "$TMP/$1.txt" | tee -a "$TMP/summary.txt"
 }
 
-import_un() {  # file: a new version of the UN list through the API (admin), answered once live
+import_un() {  # file, start time: a new version of the UN list through the API (admin); the swap follows in the background
   curl -sf -H "Authorization: Bearer $KEY" --data-binary @"$1" \
-    "$BASE/v1/lists/un_sc_sanctions/import?format=un-xml&filename=$(basename "$1")" >"$TMP/import.json" \
-    && echo "  import $(basename "$1"): $(cat "$TMP/import.json")" >>"$TMP/reloads.txt"
+    "$BASE/v1/lists/un_sc_sanctions/import?format=un-xml&wait=false&filename=$(basename "$1")" >"$TMP/import.json" \
+    && echo "  t=$(($(date +%s) - $2))s import $(basename "$1"): $(cut -c1-160 "$TMP/import.json")" >>"$TMP/reloads.txt"
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; server --threads $SERVER_THREADS; $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; server --threads $SERVER_THREADS; $(nproc) cores:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 run screen screen
 run match match
-( sleep $((DURATION / 3)); import_un "$DATA/un/consolidated_2025-04-19.xml";
-  sleep $((DURATION / 3)); import_un "$DATA/un/consolidated_2026-02-27.xml" ) &
+START=$(date +%s)
+( sleep $((DURATION / 3)); import_un "$DATA/un/consolidated_2025-04-19.xml" "$START";
+  sleep $((DURATION / 3)); import_un "$DATA/un/consolidated_2026-02-27.xml" "$START" ) &
 RELOADER=$!
+( last=1; while sleep 0.5; do  # when each new snapshot starts serving
+    g=$(curl -sf "$BASE/readyz" | python3 -c 'import json,sys; print(json.load(sys.stdin)["generation"])' 2>/dev/null) || continue
+    [ "$g" != "$last" ] && echo "  t=$(($(date +%s) - START))s serving snapshot generation $g" >>"$TMP/reloads.txt" && last=$g
+  done ) &
+WATCHER=$!
 run screen_reload screen
+kill "$WATCHER" 2>/dev/null || true
+echo "  t=$(($(date +%s) - START))s load ended"
 wait "$RELOADER" || true
 cat "$TMP/reloads.txt" 2>/dev/null || echo "  (no import finished during the run)"
+sleep 1
 grep "serving snapshot" "$TMP/serve.log" | sed 's/^/  /'

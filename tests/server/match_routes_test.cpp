@@ -5,15 +5,8 @@
 namespace sekisho::testing {
 namespace {
 
-class MatchRoutesTest : public ServerTest {
+class MatchRoutesTest : public RealListServerTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(un_list().entities.empty());
-    import_into(home_, kUnList, un_list());
-    seed_lists(home_);
-    keys_ = create_keys(home_);
-    start_ready();
-  }
   static nlohmann::json person_query(const Entity& person) {
     return {{"schema", "Person"},
             {"properties",

@@ -42,4 +42,16 @@ inline const Entity& un_person() {
   return person ? *person : kNone;
 }
 
+// A server over the UN list and the two small test lists, a key per role.
+class RealListServerTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(un_list().entities.empty());
+    import_into(home_, kUnList, un_list());
+    seed_lists(home_);
+    keys_ = create_keys(home_);
+    start_ready();
+  }
+};
+
 }  // namespace sekisho::testing

@@ -7,15 +7,8 @@
 namespace sekisho::testing {
 namespace {
 
-class ReconcileTest : public ServerTest {
+class ReconcileTest : public RealListServerTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(un_list().entities.empty());
-    import_into(home_, kUnList, un_list());
-    seed_lists(home_);
-    keys_ = create_keys(home_);
-    start_ready();
-  }
   // POST application/x-www-form-urlencoded, queries=<JSON>.
   httplib::Result post_form(const std::string& path, const nlohmann::json& queries) {
     httplib::Params form = {{"queries", queries.dump()}};

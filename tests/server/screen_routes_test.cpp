@@ -5,15 +5,8 @@
 namespace sekisho::testing {
 namespace {
 
-class ScreenRoutesTest : public ServerTest {
+class ScreenRoutesTest : public RealListServerTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(un_list().entities.empty());
-    import_into(home_, kUnList, un_list());
-    seed_lists(home_);
-    keys_ = create_keys(home_);
-    start_ready();
-  }
   httplib::Result post_screen(const nlohmann::json& body, const std::string& key) {
     return client().Post("/v1/screen", bearer(key), body.dump(), "application/json");
   }

@@ -1,18 +1,9 @@
 // POST /v1/transfers/check decides the golden transfer cases as the CLI does.
-#include <fstream>
-#include <sstream>
 
 #include "server_fixture.hpp"
 
 namespace sekisho::testing {
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 const fs::path kGolden = fs::path(SEKISHO_SOURCE_DIR) / "tests" / "rules" / "golden";
 
