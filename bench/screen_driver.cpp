@@ -59,6 +59,7 @@ struct Args {
   size_t threads = 2;
   size_t exhaustive_queries = 200;  // per workload, for index vs exhaustive
   uint32_t seed = 42;
+  double max_seconds = 60;          // time budget per workload run (latency, exhaustive) and for the batch
   std::string export_dir;           // write corpus + queries as CSV here
 };
 
@@ -88,9 +89,10 @@ bool parse_args(int argc, char** argv, Args& a) {
     else if (k == "--exhaustive-queries" && (v = next())) a.exhaustive_queries = std::stoul(v);
     else if (k == "--seed" && (v = next())) a.seed = static_cast<uint32_t>(std::stoul(v));
     else if (k == "--export" && (v = next())) a.export_dir = v;
+    else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
     else {
       std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
-                           "                     [--exhaustive-queries N] [--seed N] [--export DIR]\n");
+                           "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n");
       return false;
     }
   }
@@ -224,6 +226,7 @@ double percentile(std::vector<double> v, double p) {
 double median(std::vector<double> v) { return percentile(std::move(v), 0.5); }
 
 struct Latency {
+  size_t queries = 0;  // timed (the budget may stop a slow run early)
   double p50_us = 0, p99_us = 0, p999_us = 0, qps = 0;
   double recall = 0;  // found the expected entity in the top 10, or for negatives: share with any hit
   double hits_per_query = 0;
@@ -237,35 +240,42 @@ bool found(const std::vector<sekisho::ScreenHit>& hits, const Query& q) {
   return false;
 }
 
-Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps, const sekisho::ScreenOptions& opt) {
+// Repetition 0 runs the queries in order until they are done or its share of
+// the budget is spent; every repetition then times that same prefix. Recall
+// comes from repetition 0.
+Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps, double budget_s) {
   std::vector<double> p50, p99, p999, qps;
   Latency out;
-  size_t ok = 0, nhits = 0;
-  for (const Query& q : qs) {  // warm-up pass, also the recall figure
-    auto hits = s.screen({.name = q.text}, opt);
-    ok += found(hits, q);
-    nhits += hits.size();
-  }
-  std::vector<double> lat(qs.size());
+  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen({.name = qs[i].text});  // warm-up
+  size_t n = qs.size(), ok = 0, nhits = 0;
+  std::vector<double> lat;
   for (size_t r = 0; r < reps; ++r) {
+    lat.clear();
     auto begin = Clock::now();
-    for (size_t i = 0; i < qs.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       auto t0 = Clock::now();
-      auto hits = s.screen({.name = qs[i].text}, opt);
-      lat[i] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+      auto hits = s.screen({.name = qs[i].text});
+      auto t1 = Clock::now();
+      lat.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+      if (r == 0) {
+        ok += found(hits, qs[i]);
+        nhits += hits.size();
+        if (std::chrono::duration<double>(t1 - begin).count() > budget_s / reps) n = i + 1;
+      }
     }
     double secs = std::chrono::duration<double>(Clock::now() - begin).count();
     p50.push_back(percentile(lat, 0.5));
     p99.push_back(percentile(lat, 0.99));
     p999.push_back(percentile(lat, 0.999));
-    qps.push_back(qs.size() / secs);
+    qps.push_back(n / secs);
   }
+  out.queries = n;
   out.p50_us = median(p50);
   out.p99_us = median(p99);
   out.p999_us = median(p999);
   out.qps = median(qps);
-  out.recall = qs.empty() ? 0 : double(ok) / qs.size();
-  out.hits_per_query = qs.empty() ? 0 : double(nhits) / qs.size();
+  out.recall = n == 0 ? 0 : double(ok) / n;
+  out.hits_per_query = n == 0 ? 0 : double(nhits) / n;
   return out;
 }
 
@@ -274,8 +284,9 @@ struct QueryOnScreener {
   const Screener* screener;
 };
 
-double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads) {
-  std::atomic<size_t> next{0};
+// Names/s over the batch, or over the part done when the budget ran out.
+double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads, double budget_s, size_t* done_out = nullptr) {
+  std::atomic<size_t> next{0}, done{0};
   auto begin = Clock::now();
   std::vector<std::thread> pool;
   for (size_t t = 0; t < threads; ++t) {
@@ -286,12 +297,15 @@ double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads) {
         for (size_t j = i; j < std::min(i + kChunk, batch.size()); ++j) {
           auto hits = batch[j].screener->screen({.name = batch[j].query->text});
           (void)hits;
+          ++done;
         }
+        if (std::chrono::duration<double>(Clock::now() - begin).count() > budget_s) break;
       }
     });
   }
   for (auto& th : pool) th.join();
-  return batch.size() / std::chrono::duration<double>(Clock::now() - begin).count();
+  if (done_out) *done_out = done;
+  return done / std::chrono::duration<double>(Clock::now() - begin).count();
 }
 
 struct Versus {
@@ -301,9 +315,8 @@ struct Versus {
   double recall_lost = 0;                  // exhaustive found the expected entity (or a hit), index did not
 };
 
-Versus run_versus(const Screener& s, const std::vector<Query>& qs) {
+Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget_s) {
   Versus v;
-  v.queries = qs.size();
   sekisho::ScreenOptions index_opt, full_opt;
   full_opt.exhaustive = true;
   size_t differ = 0, lost = 0;
@@ -321,12 +334,14 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs) {
     for (const auto& h : b) eb.insert(h.entity->id);
     differ += ea != eb;
     lost += found(b, q) && !found(a, q);
+    ++v.queries;
+    if ((ti + te) / 1e6 > budget_s) break;
   }
-  if (!qs.empty()) {
-    v.index_us = ti / qs.size();
-    v.exhaustive_us = te / qs.size();
-    v.top10_differs = double(differ) / qs.size();
-    v.recall_lost = double(lost) / qs.size();
+  if (v.queries) {
+    v.index_us = ti / v.queries;
+    v.exhaustive_us = te / v.queries;
+    v.top10_differs = double(differ) / v.queries;
+    v.recall_lost = double(lost) / v.queries;
   }
   return v;
 }
@@ -453,7 +468,8 @@ int main(int argc, char** argv) {
   pin_to_cpu(0);
   std::map<std::string, Latency> latency;
   for (const Workload& w : workloads) {
-    latency[w.name] = run_latency(w.latin_only ? *latin_only : *full, w.queries, args.reps, {});
+    std::fprintf(stderr, "screen_driver: latency %s...\n", w.name.c_str());
+    latency[w.name] = run_latency(w.latin_only ? *latin_only : *full, w.queries, args.reps, args.max_seconds);
   }
 
   // 5. Batch throughput: mixed queries, round-robin over the four pools.
@@ -465,8 +481,13 @@ int main(int argc, char** argv) {
     batch.push_back({&p[(i / 4) % p.size()], pools[i % 4] == &translit ? latin_only.get() : full.get()});
   }
   std::vector<double> batch_rates;
-  run_batch(batch, args.threads);  // warm every thread's transliterators
-  for (size_t r = 0; r < args.reps; ++r) batch_rates.push_back(run_batch(batch, args.threads));
+  std::fprintf(stderr, "screen_driver: batch...\n");
+  size_t batch_done = 0;
+  std::vector<QueryOnScreener> warm(batch.begin(), batch.begin() + std::min<size_t>(batch.size(), 64 * args.threads));
+  run_batch(warm, args.threads, args.max_seconds);  // warm every thread's transliterators
+  for (size_t r = 0; r < args.reps; ++r) {
+    batch_rates.push_back(run_batch(batch, args.threads, args.max_seconds / args.reps, &batch_done));
+  }
   pin_to_cpu(0);
   double batch_rate = median(batch_rates);
 
@@ -475,7 +496,8 @@ int main(int argc, char** argv) {
   Versus total;
   double ti = 0, te = 0, differ = 0, lost = 0;
   for (const Workload& w : workloads) {
-    Versus v = run_versus(w.latin_only ? *latin_only : *full, head(w.queries, args.exhaustive_queries));
+    std::fprintf(stderr, "screen_driver: index vs exhaustive %s...\n", w.name.c_str());
+    Versus v = run_versus(w.latin_only ? *latin_only : *full, head(w.queries, args.exhaustive_queries), args.max_seconds);
     versus[w.name] = v;
     total.queries += v.queries;
     ti += v.index_us * v.queries;
@@ -502,15 +524,17 @@ int main(int argc, char** argv) {
   std::printf("translit queries by script:");
   for (auto& [k, n] : translit_by_script) std::printf(" %s=%zu", k.c_str(), std::min(n, args.queries));
   std::printf(" (of the pool)\n\n");
-  std::printf("%-16s %9s %9s %9s %10s %8s %8s\n", "workload", "p50_us", "p99_us", "p99.9_us", "qps_1core", "recall", "hits/q");
+  std::printf("%-16s %8s %9s %9s %9s %10s %8s %8s\n", "workload", "queries", "p50_us", "p99_us", "p99.9_us",
+              "qps_1core", "recall", "hits/q");
   for (const Workload& w : workloads) {
     const Latency& l = latency[w.name];
-    std::printf("%-16s %9.1f %9.1f %9.1f %10.0f %7.2f%% %8.2f\n", w.name.c_str(), l.p50_us, l.p99_us, l.p999_us, l.qps,
-                100 * l.recall, l.hits_per_query);
+    std::printf("%-16s %8zu %9.1f %9.1f %9.1f %10.0f %7.2f%% %8.2f\n", w.name.c_str(), l.queries, l.p50_us, l.p99_us,
+                l.p999_us, l.qps, 100 * l.recall, l.hits_per_query);
   }
+  std::printf("(queries: timed per repetition; fewer than asked when the %.0f s budget ran out)\n", args.max_seconds);
   std::printf("(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
-  std::printf("batch: %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch.size(), args.threads,
-              batch_rate, args.reps);
+  std::printf("batch: %zu of %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch_done,
+              batch.size(), args.threads, batch_rate, args.reps);
   std::printf("%-16s %8s %10s %14s %8s %10s %12s\n", "index_vs_exh", "queries", "index_us", "exhaustive_us", "speedup",
               "top10_diff", "recall_lost");
   for (const Workload& w : workloads) {
@@ -538,10 +562,10 @@ int main(int argc, char** argv) {
   j["build_s"] = build_s;
   for (const Workload& w : workloads) {
     const Latency& l = latency[w.name];
-    j[w.name] = {{"queries", w.queries.size()}, {"p50_us", l.p50_us}, {"p99_us", l.p99_us}, {"p999_us", l.p999_us},
+    j[w.name] = {{"queries", l.queries}, {"p50_us", l.p50_us}, {"p99_us", l.p99_us}, {"p999_us", l.p999_us},
                  {"qps_1core", l.qps}, {"recall", l.recall}};
   }
-  j["batch"] = {{"queries", batch.size()}, {"threads", args.threads}, {"names_per_s", batch_rate}};
+  j["batch"] = {{"queries", batch_done}, {"threads", args.threads}, {"names_per_s", batch_rate}};
   j["index_vs_exhaustive"] = {{"queries", total.queries},
                               {"speedup", total.index_us > 0 ? total.exhaustive_us / total.index_us : 0},
                               {"top10_differs", total.top10_differs},
