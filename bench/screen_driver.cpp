@@ -24,6 +24,8 @@
 //                             [--exhaustive-queries 200] [--export DIR] [--seed 42]
 #include <sched.h>
 #include <sys/resource.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <atomic>
@@ -43,12 +45,14 @@
 #include "lists/csv_reader.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/screen.hpp"
+#include "sekisho/text.hpp"
 
 namespace {
 
 using sekisho::Entity;
 using sekisho::NameKind;
 using sekisho::Screener;
+using sekisho::text::Script;
 using Clock = std::chrono::steady_clock;
 
 struct Args {
@@ -109,79 +113,34 @@ bool load_list(const char* format, const std::filesystem::path& path, std::vecto
   return true;
 }
 
-// The script of a name, by the majority of its letters: the three the
-// transliteration workload covers, Latin, or other.
-enum class Script { kLatin, kCyrillic, kArabic, kKatakana, kOther };
-
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-Script script_of(std::string_view s) {
-  std::map<Script, int> counts;
-  for (char32_t cp : code_points(s)) {
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F)) ++counts[Script::kLatin];
-    else if (cp >= 0x400 && cp <= 0x4FF) ++counts[Script::kCyrillic];
-    else if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F)) ++counts[Script::kArabic];
-    else if (cp >= 0x30A0 && cp <= 0x30FF) ++counts[Script::kKatakana];
-    else if (cp > 0x7F && cp != 0x3000 && cp != 0x30FB && cp != 0xFF65) ++counts[Script::kOther];
-  }
-  Script best = Script::kOther;
-  int n = 0;
-  for (auto [s, c] : counts) {
-    if (c > n) best = s, n = c;
-  }
-  return best;
-}
+// The script of a name: the common script of its tokens (text pipeline).
+sekisho::text::Script script_of(std::string_view s) { return sekisho::text::normalize(s).script; }
 
 // One random edit on a letter (never on a space): the typo a clerk makes.
 std::string one_edit(std::string_view name, std::mt19937& rng) {
-  std::vector<char32_t> cps = code_points(name);
-  std::vector<size_t> letters;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (cps[i] != ' ' && cps[i] != ',' && cps[i] != '-' && cps[i] != '.') letters.push_back(i);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  std::vector<int32_t> letters;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    if (u_isalpha(u.charAt(i)) && !U16_IS_SURROGATE(u.charAt(i))) letters.push_back(i);
   }
   if (letters.size() < 2) return std::string(name);
-  size_t at = letters[rng() % letters.size()];
-  char32_t letter = U'a' + rng() % 26;
+  int32_t at = letters[rng() % letters.size()];
+  char16_t letter = static_cast<char16_t>(u'a' + rng() % 26);
   switch (rng() % 4) {
-    case 0: cps.erase(cps.begin() + at); break;
-    case 1: cps.insert(cps.begin() + at, letter); break;
-    case 2: cps[at] = cps[at] == letter ? U'z' - (letter - U'a') : letter; break;
+    case 0: u.remove(at, 1); break;
+    case 1: u.insert(at, letter); break;
+    case 2: u.setCharAt(at, u.charAt(at) == letter ? static_cast<char16_t>(u'z' - (letter - u'a')) : letter); break;
     default:
-      if (at + 1 < cps.size() && cps[at + 1] != ' ') std::swap(cps[at], cps[at + 1]);
-      else cps.erase(cps.begin() + at);
+      if (at + 1 < u.length() && u_isalpha(u.charAt(at + 1))) {
+        char16_t c = u.charAt(at);
+        u.setCharAt(at, u.charAt(at + 1));
+        u.setCharAt(at + 1, c);
+      } else {
+        u.remove(at, 1);
+      }
   }
   std::string out;
-  for (char32_t cp : cps) append_utf8(out, cp);
-  return out;
+  return u.toUTF8String(out);
 }
 
 template <typename T>

@@ -91,13 +91,13 @@ def last_json(path):
     return json.loads([l for l in open(path) if l.startswith("JSON ")][-1][5:])
 s, p = last_json(sys.argv[1]), last_json(sys.argv[2])
 print("== sekisho vs pg_trgm (same names, same queries) ==")
-print(f"{'workload':<16} {'sekisho_p50_us':>14} {'pg_p50_us':>10} {'latency_x':>10} {'sekisho_recall':>15} {'pg_recall':>10}")
+print(f"{'workload':<16} {'sekisho_p50_us':>14} {'pg_p50_us':>10} {'sekisho_speedup':>15} {'sekisho_recall':>15} {'pg_recall':>10}")
 for w in ("query_exact", "query_typo", "query_translit", "query_negative"):
     a, b = s[w], p[w]
-    print(f"{w:<16} {a['p50_us']:>14.1f} {b['p50_us']:>10.0f} {b['p50_us']/a['p50_us']:>9.0f}x "
+    print(f"{w:<16} {a['p50_us']:>14.1f} {b['p50_us']:>10.0f} {b['p50_us']/a['p50_us']:>14.2f}x "
           f"{100*a['recall']:>14.2f}% {100*b['recall']:>9.2f}%")
 sb, pb = s["batch"]["names_per_s"], p["batch"]["names_per_s"]
-print(f"\nthroughput on 2 cores: sekisho {sb:,.0f} names/s, pg_trgm {pb:,.1f} names/s: ratio {sb/pb:,.0f}x (goal >= 100x)")
+print(f"\nthroughput on 2 cores: sekisho {sb:,.0f} names/s, pg_trgm {pb:,.1f} names/s: ratio {sb/pb:,.2f}x (goal >= 100x)")
 print("(recall: expected entity in the top 10; query_negative: share of queries with any hit, lower is better)")
 out = {"bench": "screen_vs_pg_trgm", "throughput_ratio": sb / pb,
        "sekisho_names_per_s": sb, "pg_names_per_s": pb,
