@@ -34,30 +34,30 @@
 #include <vector>
 
 #include "sekisho/entity.hpp"
+#include "sekisho/screen.hpp"
 #include "sekisho/status.hpp"
 #include "sekisho/store.hpp"
 
 namespace sekisho {
 
-// What requests read: the latest version of every stored list and its
-// entities. Immutable once published; shared by all requests that pinned it.
+// What requests read: the latest version of every stored list, its entities
+// and the screening index over them. Immutable once published; shared by all
+// requests that pinned it.
 struct Snapshot {
   uint64_t generation = 0;   // 1 for the first snapshot, +1 per swap
   std::string loaded_at;     // UTC ISO 8601
   double build_seconds = 0;  // time spent loading and indexing
 
-  std::vector<ListVersion> lists;             // latest version of each list, by list id
-  std::vector<std::vector<Entity>> entities;  // entities[i] belong to lists[i], by entity id
+  std::vector<ListVersion> lists;  // latest version of each list, by list id
   size_t entity_count = 0;
 
   // List ids, versions and content hashes: the reloader rebuilds when the
   // store's version of this string differs.
   std::string fingerprint;
 
-  // The screening index goes here: the lead adds a member such as
-  //   std::shared_ptr<const Screener> screener;
-  // and sets it from a SnapshotHook (ServerOptions::snapshot_hooks), which
-  // runs after the entities are loaded and before the snapshot is published.
+  // The screening index over every entity of `lists`; it owns the entities
+  // (loaded once from the store). Never null in a published snapshot.
+  std::shared_ptr<const Screener> screener;
 
   struct Located {
     const Entity* entity = nullptr;
@@ -68,22 +68,20 @@ struct Snapshot {
   // Index of list `list_id` in `lists`, or -1.
   int list_index(std::string_view list_id) const;
 
-  // Fills the id lookup once entities are in place; called by the builder.
-  void index_ids();
+  // Fills the id lookup once the screener is in place; `list_of_id` gives each
+  // entity id's index in `lists`. Called by the builder.
+  void index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id);
 
  private:
-  struct Ref {
-    uint32_t list;
-    uint32_t entity;
-  };
-  std::unordered_map<std::string, Ref> by_id_;
+  std::unordered_map<std::string_view, Located> by_id_;  // keys view the screener's entities
 };
 
 // Adds derived data (the screening index) to a snapshot being built; an error
 // keeps the previous snapshot serving and is logged.
 using SnapshotHook = std::function<Status(Snapshot& next)>;
 
-// Loads every list's latest version from `store` and runs `hooks`.
+// Loads every list's latest version from `store`, builds the screening index
+// over it and runs `hooks`.
 Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const std::vector<SnapshotHook>& hooks,
                                                        uint64_t generation);
 
@@ -105,8 +103,12 @@ struct ServerOptions {
   size_t max_body_bytes = size_t{4} << 20;
   // Largest upload for POST /v1/lists/{id}/import (bytes).
   size_t max_upload_bytes = size_t{512} << 20;
-  // Most parties in one screening request (POST /v1/screen, /match).
+  // Most parties in one screening request (POST /v1/screen, /match/{dataset},
+  // /reconcile/{dataset}); yente's own limit is 100.
   size_t max_batch = 1000;
+  // Policy bundle directory (policies/) for POST /v1/transfers/check, loaded
+  // once by create(); empty: that route answers 503.
+  std::filesystem::path policies;
   // Token bucket per API key (per client address when no_auth): sustained
   // requests per second and burst size. 0 disables the limit. A key's own
   // rate (keys create --rate-limit) overrides `rate_per_second`.

@@ -21,6 +21,10 @@ struct GlobalOptions {
 // The data directory for this run (created when missing).
 Result<std::filesystem::path> resolve_home(const GlobalOptions& global);
 
+// The policy bundle directory: `flag`, else $SEKISHO_POLICIES, else policies/
+// beside or above the executable, else the source tree's; kNotFound if none.
+Result<std::filesystem::path> find_policy_dir(const std::string& flag);
+
 // A command's body runs after parsing; its Status becomes the exit code.
 // Commands record their body here, main() runs the one that was chosen.
 using CommandBody = std::function<Status()>;

@@ -25,6 +25,23 @@ Result<fs::path> resolve_home(const GlobalOptions& global) {
   return home;
 }
 
+Result<fs::path> find_policy_dir(const std::string& flag) {
+  if (!flag.empty()) return fs::path(flag);
+  if (const char* env = std::getenv("SEKISHO_POLICIES"); env && *env) return fs::path(env);
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    // Build trees sit inside the repository.
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      if (fs::is_directory(dir / "policies", ec)) return dir / "policies";
+    }
+  }
+#ifdef SEKISHO_SOURCE_DIR
+  if (fs::is_directory(fs::path(SEKISHO_SOURCE_DIR) / "policies", ec)) return fs::path(SEKISHO_SOURCE_DIR) / "policies";
+#endif
+  return not_found("no policy directory: use --policies DIR or set SEKISHO_POLICIES");
+}
+
 namespace {
 std::map<const CLI::App*, CommandBody>& bodies() {
   static std::map<const CLI::App*, CommandBody> kBodies;

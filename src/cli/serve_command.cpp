@@ -23,6 +23,7 @@ struct ServeArgs {
   int threads = 0;
   int poll_seconds = 0;
   bool access_log = false;
+  std::string policies;
 };
 
 // "host:port", "[::1]:port" or ":port" (loopback).
@@ -59,6 +60,13 @@ Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
   if (args.poll_seconds > 0) options.poll_interval = std::chrono::seconds(args.poll_seconds);
   options.threads = args.threads;
   options.access_log = args.access_log;
+  // The transfer-check route needs the policy bundle; without one found it
+  // answers 503 and everything else serves as usual.
+  if (Result<std::filesystem::path> policies = find_policy_dir(args.policies); policies.ok()) {
+    options.policies = *policies;
+  } else {
+    std::cerr << "sekisho serve: " << policies.status().message() << "; POST /v1/transfers/check is off" << std::endl;
+  }
 
   // Block the stop signals before any thread starts, so every thread
   // inherits the mask and only sigwait below receives them.
@@ -97,6 +105,8 @@ void add_serve_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--threads", args->threads, "Worker threads (default: cpp-httplib's)");
   sub->add_option("--poll", args->poll_seconds, "Seconds between checks for new list versions and keys (default 2)");
   sub->add_flag("--access-log", args->access_log, "Log every request to stderr");
+  sub->add_option("--policies", args->policies,
+                  "Policy bundle for POST /v1/transfers/check (default $SEKISHO_POLICIES or the repository's policies/)");
   set_command_body(sub, [&global, args] { return run_serve(global, *args); });
 }
 

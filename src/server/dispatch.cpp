@@ -22,7 +22,7 @@ struct Caller {
   double rate = 0;
 };
 
-Result<Caller> authenticate(const httplib::Request& req, const ServerState& state) {
+Result<Caller> authenticate(const httplib::Request& req, const ServerState& state, bool key_in_query) {
   Caller caller;
   if (state.options.no_auth) {
     caller.role = Role::kAdmin;
@@ -31,6 +31,7 @@ Result<Caller> authenticate(const httplib::Request& req, const ServerState& stat
     return caller;
   }
   std::string header = req.get_header_value("Authorization");
+  if (header.empty() && key_in_query && req.has_param("api_key")) header = "Bearer " + req.get_param_value("api_key");
   std::string_view value = trim(header);
   if (value.empty()) {
     return Status(StatusCode::kUnauthenticated, "this route needs an API key: send 'Authorization: Bearer <key>'");
@@ -80,7 +81,7 @@ ApiResponse handle(const Route& route, const httplib::Request& req, const httpli
   RequestContext ctx{.http = req, .state = state};
   Caller caller;
   if (route.role != Role::kNone) {
-    Result<Caller> who = authenticate(req, state);
+    Result<Caller> who = authenticate(req, state, route.key_in_query);
     if (!who.ok()) {
       ApiResponse r = error_response(who.status());
       r.headers.emplace_back("WWW-Authenticate", "Bearer");
@@ -113,7 +114,27 @@ ApiResponse handle(const Route& route, const httplib::Request& req, const httpli
   return route.handler(ctx);
 }
 
-void write(const ApiResponse& r, httplib::Response& res) {
+// cpp-httplib compresses every JSON and text answer a client accepts
+// compressed, and prefers Brotli at quality 11 (Debian builds it with brotli):
+// ~1 ms for a few kilobytes, several times the screening itself. Small answers
+// go out as they are; large ones (diffs, metrics, the OpenAPI document) with
+// gzip only. httplib reads the request's Accept-Encoding once the handler has
+// returned; the request is httplib's own non-const object, handed to handlers
+// as const, so rewriting that header here is sound.
+constexpr size_t kCompressMinBytes = 16 * 1024;
+
+void limit_compression(const httplib::Request& req, size_t body_bytes) {
+  auto& headers = const_cast<httplib::Headers&>(req.headers);
+  auto [begin, end] = headers.equal_range("Accept-Encoding");
+  if (begin == end) return;
+  bool gzip = false;
+  for (auto it = begin; it != end; ++it) gzip = gzip || it->second.find("gzip") != std::string::npos;
+  headers.erase("Accept-Encoding");
+  if (gzip && body_bytes >= kCompressMinBytes) headers.emplace("Accept-Encoding", "gzip");
+}
+
+void write(const ApiResponse& r, const httplib::Request& req, httplib::Response& res) {
+  limit_compression(req, r.body.size());
   res.status = r.status;
   for (const auto& [name, value] : r.headers) res.set_header(name, value);
   res.set_content(r.body, r.content_type.c_str());
@@ -175,7 +196,7 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
       if (reader != nullptr && !consumed) {
         (*reader)([](const char*, size_t) { return true; });
       }
-      write(r, res);
+      write(r, req, res);
       state.metrics->record(slot, r.status, Clock::now() - started);
     };
     std::string pattern = path_regex(route.path);
@@ -219,13 +240,13 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
       r = error_response(res.status, res.status < 500 ? "bad_request" : "internal",
                          "malformed request (HTTP " + std::to_string(res.status) + ")");
     }
-    write(r, res);
+    write(r, req, res);
     state.metrics->record(state.metrics->unmatched_slot(), r.status, std::chrono::nanoseconds(0));
     return httplib::Server::HandlerResponse::Handled;
   };
   http.set_error_handler(std::move(on_error));
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    write(error_response(internal_error("unhandled exception")), res);
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    write(error_response(internal_error("unhandled exception")), req, res);
   });
 }
 

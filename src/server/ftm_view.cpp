@@ -28,15 +28,21 @@ const char* name_property(NameKind kind) {
 }
 
 // FtM puts an identifier in a typed property where one exists; the rest is idNumber.
+struct IdentifierProperty {
+  const char* type;      // Identifier::type
+  const char* property;  // FtM property
+};
+constexpr IdentifierProperty kIdentifierProperties[] = {
+    {"passport", "passportNumber"}, {"tax_id", "taxNumber"},    {"imo", "imoNumber"},
+    {"mmsi", "mmsi"},               {"call_sign", "callSign"},  {"lei", "leiCode"},
+    {"registration", "registrationNumber"}, {"swift_bic", "swiftBic"}, {"other", "idNumber"},
+};
+
 const char* identifier_property(const std::string& type, Schema schema) {
-  if (type == "passport") return schema == Schema::kPerson ? "passportNumber" : "idNumber";
-  if (type == "tax_id") return "taxNumber";
-  if (type == "imo") return "imoNumber";
-  if (type == "mmsi") return "mmsi";
-  if (type == "call_sign") return "callSign";
-  if (type == "lei") return "leiCode";
-  if (type == "registration") return "registrationNumber";
-  if (type == "swift_bic") return "swiftBic";
+  if (type == "passport" && schema != Schema::kPerson) return "idNumber";
+  for (const IdentifierProperty& p : kIdentifierProperties) {
+    if (type == p.type) return p.property;
+  }
   return "idNumber";
 }
 
@@ -60,6 +66,13 @@ std::string address_line(const Address& a) {
 }
 
 }  // namespace
+
+const char* identifier_type_of_property(std::string_view property) {
+  for (const IdentifierProperty& p : kIdentifierProperties) {
+    if (property == p.property) return p.type;
+  }
+  return nullptr;
+}
 
 nlohmann::json ftm_properties(const Entity& e) {
   nlohmann::json props = nlohmann::json::object();

@@ -84,6 +84,12 @@ std::string Metrics::render(const Snapshot* snapshot, size_t active_keys) const 
   out += fmt::format("sekisho_snapshot_build_seconds {}\n", snapshot->build_seconds);
   out += "# HELP sekisho_snapshot_entities Entities in the current snapshot.\n# TYPE sekisho_snapshot_entities gauge\n";
   out += fmt::format("sekisho_snapshot_entities {}\n", snapshot->entity_count);
+  if (snapshot->screener != nullptr) {
+    out += "# HELP sekisho_index_names Listed names in the screening index.\n# TYPE sekisho_index_names gauge\n";
+    out += fmt::format("sekisho_index_names {}\n", snapshot->screener->name_count());
+    out += "# HELP sekisho_index_bytes Approximate memory of the screening index.\n# TYPE sekisho_index_bytes gauge\n";
+    out += fmt::format("sekisho_index_bytes {}\n", snapshot->screener->memory_bytes());
+  }
   out += "# HELP sekisho_list_version Version of each list being served.\n# TYPE sekisho_list_version gauge\n";
   for (const ListVersion& v : snapshot->lists) {
     out += fmt::format("sekisho_list_version{{list=\"{}\"}} {}\n", label_value(v.list_id), v.version);

@@ -12,7 +12,7 @@ std::string_view Server::openapi_document() {
   "info": {
     "title": "sekisho",
     "version": "0.1.0",
-    "description": "Sanctions-list screening API. sekisho's own routes live under /v1; /entities and /catalog follow yente's formats. Routes other than /healthz, /readyz, /metrics and /openapi.json need 'Authorization: Bearer <key>' with a role of at least x-sekisho-role (screener < analyst < admin). Every error is {\"error\": {\"code\", \"message\"}}."
+    "description": "Sanctions-list screening API. sekisho's own routes live under /v1; /match, /search, /entities and /catalog follow yente's formats; /reconcile is the OpenRefine Reconciliation Service API 0.2. Routes other than /healthz, /readyz, /metrics and /openapi.json need 'Authorization: Bearer <key>' with a role of at least x-sekisho-role (screener < analyst < admin). Every error is {\"error\": {\"code\", \"message\"}}."
   },
   "servers": [{"url": "/"}],
   "security": [{"bearerAuth": []}],
@@ -159,6 +159,182 @@ std::string_view Server::openapi_document() {
         }
       }
     },
+    "/v1/screen": {
+      "post": {
+        "summary": "Screen one party or a batch (at most 1,000) against the lists; results in the shape of `sekisho screen`.",
+        "x-sekisho-role": "screener",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"oneOf": [
+          {"type": "object", "required": ["parties"], "properties": {
+            "parties": {"type": "array", "maxItems": 1000, "items": {"$ref": "#/components/schemas/Party"}},
+            "threshold": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.75},
+            "limit": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10},
+            "lists": {"type": "array", "items": {"type": "string"}, "description": "Only these list ids; default all."}
+          }},
+          {"$ref": "#/components/schemas/Party"}
+        ]}}}},
+        "responses": {
+          "200": {"description": "One result per party, in request order", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {
+              "results": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "string"},
+                "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
+                "error": {"type": "string", "description": "Why this party was not screened (batch only)."}
+              }}},
+              "lists": {"$ref": "#/components/schemas/ListRefs"}
+            }}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "413": {"$ref": "#/components/responses/Error"},
+          "429": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/v1/search": {
+      "get": {
+        "summary": "Search the lists for one name.",
+        "x-sekisho-role": "screener",
+        "parameters": [
+          {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}, "description": "The name, in any script."},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}},
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5}},
+          {"name": "schema", "in": "query", "schema": {"type": "string"}, "description": "Person, Organization, Company, LegalEntity, Vessel, Aircraft."},
+          {"name": "lists", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated list ids; default all."}
+        ],
+        "responses": {
+          "200": {"description": "Hits, best first", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "query": {"type": "string"}, "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
+            "lists": {"$ref": "#/components/schemas/ListRefs"}
+          }}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/match/{dataset}": {
+      "post": {
+        "summary": "yente-compatible query-by-example matching (EntityMatchQuery in, EntityMatchResponse out).",
+        "description": "Scores are sekisho's; every yente algorithm name is accepted and means sekisho's scorer. `weights` and `config` are accepted and not used. At most 1,000 queries per request (yente: 100).",
+        "x-sekisho-role": "screener",
+        "parameters": [
+          {"$ref": "#/components/parameters/Dataset"},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 5}},
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.75}, "description": "Results at or above it have match: true."},
+          {"name": "cutoff", "in": "query", "deprecated": true, "schema": {"type": "number"}, "description": "Results below min(cutoff, threshold) are left out; default threshold."},
+          {"name": "algorithm", "in": "query", "schema": {"type": "string", "default": "best"}},
+          {"name": "include_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "exclude_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "exclude_entity_ids", "in": "query", "schema": {"type": "array", "maxItems": 50, "items": {"type": "string"}}}
+        ],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["queries"],
+          "properties": {
+            "queries": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/FtmExample"}},
+            "weights": {"type": "object"}, "config": {"type": "object"}
+          }}}}},
+        "responses": {
+          "200": {"description": "One response per query key", "content": {"application/json": {"schema": {
+            "type": "object",
+            "properties": {
+              "responses": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+                "status": {"type": "integer"},
+                "results": {"type": "array", "items": {"$ref": "#/components/schemas/ScoredFtmEntity"}},
+                "total": {"$ref": "#/components/schemas/Total"},
+                "query": {"$ref": "#/components/schemas/FtmExample"}
+              }}},
+              "matcher": {"type": "object"},
+              "limit": {"type": "integer"}
+            }}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/search/{dataset}": {
+      "get": {
+        "summary": "yente-compatible name search (SearchResponse).",
+        "x-sekisho-role": "screener",
+        "parameters": [
+          {"$ref": "#/components/parameters/Dataset"},
+          {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}},
+          {"name": "schema", "in": "query", "schema": {"type": "string"}},
+          {"name": "countries", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "include_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "exclude_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}},
+          {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5}}
+        ],
+        "responses": {
+          "200": {"description": "Entities, best first", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/FtmEntity"}},
+            "total": {"$ref": "#/components/schemas/Total"},
+            "limit": {"type": "integer"}, "offset": {"type": "integer"}, "facets": {"type": "object"}
+          }}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/reconcile/{dataset}": {
+      "get": {
+        "summary": "OpenRefine Reconciliation Service API 0.2: the service manifest, or the answers to `queries`.",
+        "description": "The key may also be sent as ?api_key= (OpenRefine cannot send headers).",
+        "x-sekisho-role": "screener",
+        "parameters": [
+          {"$ref": "#/components/parameters/Dataset"},
+          {"name": "queries", "in": "query", "schema": {"type": "string"}, "description": "JSON {\"q0\": {\"query\", \"type\", \"limit\", \"properties\": [{\"pid\", \"v\"}]}}."},
+          {"name": "api_key", "in": "query", "schema": {"type": "string"}}
+        ],
+        "responses": {
+          "200": {"description": "Manifest, or {key: {result: [candidates]}}", "content": {"application/json": {"schema": {"oneOf": [
+            {"$ref": "#/components/schemas/ReconcileManifest"}, {"$ref": "#/components/schemas/ReconcileResults"}]}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      },
+      "post": {
+        "summary": "OpenRefine Reconciliation Service API 0.2: answers a batch of queries (form field `queries`, or a JSON body).",
+        "x-sekisho-role": "screener",
+        "parameters": [
+          {"$ref": "#/components/parameters/Dataset"},
+          {"name": "api_key", "in": "query", "schema": {"type": "string"}}
+        ],
+        "requestBody": {"required": true, "content": {
+          "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"queries": {"type": "string"}}}},
+          "application/json": {"schema": {"type": "object"}}
+        }},
+        "responses": {
+          "200": {"description": "Candidates per query key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReconcileResults"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/v1/transfers/check": {
+      "post": {
+        "summary": "Decide an export transfer chain (docs/transfer-request.md) against the policy bundle; the answer is `sekisho transfer check --json`.",
+        "x-sekisho-role": "analyst",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
+        "responses": {
+          "200": {"description": "Decision with its cited trace", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "decision": {"type": "string", "enum": ["ALLOW", "LICENSE_REQUIRED", "CONSENT_REQUIRED", "DENY"]}
+          }}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "403": {"$ref": "#/components/responses/Error"},
+          "422": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
     "/entities/{id}": {
       "get": {
         "summary": "yente-compatible: one entity in FollowTheMoney form.",
@@ -186,7 +362,8 @@ std::string_view Server::openapi_document() {
     },
     "parameters": {
       "ListId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "List id, e.g. un_sc_sanctions."},
-      "EntityId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Entity id, e.g. un_sc_sanctions-QDi.001."}
+      "EntityId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Entity id, e.g. un_sc_sanctions-QDi.001."},
+      "Dataset": {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "description": "'default' (every list) or a list id; anything else is 404."}
     },
     "responses": {
       "Error": {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -241,6 +418,56 @@ std::string_view Server::openapi_document() {
           "id": {"type": "string"}, "role": {"type": "string"}, "name": {"type": "string"},
           "rate_limit": {"type": "number"}, "created_at": {"type": "string"}, "revoked_at": {"type": "string", "nullable": true}
         }
+      },
+      "Party": {
+        "type": "object", "required": ["name"],
+        "properties": {
+          "id": {"type": "string"}, "name": {"type": "string"},
+          "schema": {"type": "string", "description": "Person, Organization, Company, LegalEntity, Vessel, Aircraft."},
+          "birth_date": {"type": "string"}, "country": {"type": "string", "description": "Several separated by ';'."},
+          "id_number": {"type": "string"}, "gender": {"type": "string", "enum": ["male", "female", "m", "f"]}
+        }
+      },
+      "Match": {
+        "type": "object",
+        "properties": {
+          "entity_id": {"type": "string"}, "list": {"type": "string"}, "schema": {"type": "string"},
+          "caption": {"type": "string"}, "matched_name": {"type": "string"}, "score": {"type": "number"},
+          "explanation": {"type": "object"}
+        }
+      },
+      "ListRefs": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "version": {"type": "integer"}}}},
+      "Total": {"type": "object", "properties": {"value": {"type": "integer"}, "relation": {"type": "string"}}},
+      "FtmExample": {
+        "type": "object", "required": ["schema", "properties"],
+        "properties": {
+          "id": {"type": "string"}, "schema": {"type": "string"},
+          "properties": {"type": "object", "additionalProperties": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}
+        }
+      },
+      "ScoredFtmEntity": {
+        "allOf": [{"$ref": "#/components/schemas/FtmEntity"}, {"type": "object", "properties": {
+          "score": {"type": "number"}, "match": {"type": "boolean"},
+          "features": {"type": "object", "additionalProperties": {"type": "number"}},
+          "explanations": {"type": "object"}
+        }}]
+      },
+      "ReconcileManifest": {
+        "type": "object",
+        "properties": {
+          "versions": {"type": "array", "items": {"type": "string"}}, "name": {"type": "string"},
+          "identifierSpace": {"type": "string"}, "schemaSpace": {"type": "string"},
+          "defaultTypes": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+          "view": {"type": "object", "properties": {"url": {"type": "string"}}}
+        }
+      },
+      "ReconcileResults": {
+        "type": "object",
+        "additionalProperties": {"type": "object", "properties": {"result": {"type": "array", "items": {"type": "object", "properties": {
+          "id": {"type": "string"}, "name": {"type": "string"},
+          "type": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+          "score": {"type": "number", "description": "0 to 100"}, "match": {"type": "boolean"}, "description": {"type": "string"}
+        }}}}}
       },
       "FtmEntity": {
         "type": "object",

@@ -21,6 +21,10 @@ void register_routes(server::RouteTable& routes) {
   server::add_entity_routes(routes);
   server::add_yente_routes(routes);
   server::add_key_routes(routes);
+  server::add_screen_routes(routes);
+  server::add_match_routes(routes);
+  server::add_reconcile_routes(routes);
+  server::add_transfer_routes(routes);
 }
 
 void log_line(const std::string& line) { std::cerr << "sekisho serve: " << line << std::endl; }
@@ -147,6 +151,12 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                             "loopback callers without keys");
   }
   SEKISHO_RETURN_IF_ERROR(impl->state.refresh_keys());
+  if (!options.policies.empty()) {
+    // Loaded once: a bundle that does not compile stops the start, rather
+    // than a server that answers every transfer check with an error.
+    SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<rules::Policy> policy, rules::load_policy_dir(options.policies));
+    impl->state.policy = std::move(policy);
+  }
 
   if (!options.tls_cert.empty()) {
     auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());

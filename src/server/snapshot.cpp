@@ -18,9 +18,8 @@ std::string lists_fingerprint(const std::vector<ListVersion>& lists) {
 }  // namespace server
 
 Snapshot::Located Snapshot::find(std::string_view entity_id) const {
-  auto it = by_id_.find(std::string(entity_id));
-  if (it == by_id_.end()) return {};
-  return {&entities[it->second.list][it->second.entity], &lists[it->second.list]};
+  auto it = by_id_.find(entity_id);
+  return it == by_id_.end() ? Located{} : it->second;
 }
 
 int Snapshot::list_index(std::string_view list_id) const {
@@ -30,15 +29,15 @@ int Snapshot::list_index(std::string_view list_id) const {
   return -1;
 }
 
-void Snapshot::index_ids() {
+void Snapshot::index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id) {
   by_id_.clear();
-  by_id_.reserve(entity_count);
-  for (uint32_t l = 0; l < entities.size(); ++l) {
-    for (uint32_t e = 0; e < entities[l].size(); ++e) {
-      // Ids carry their list as prefix, so they are unique across lists; the
-      // first one wins should a publisher ever break that.
-      by_id_.try_emplace(entities[l][e].id, Ref{l, e});
-    }
+  by_id_.reserve(list_of_id.size());
+  for (const auto& [id, list] : list_of_id) {
+    // Ids carry their list as prefix, so they are unique across lists; the
+    // first one wins should a publisher ever break that (as in the screener).
+    const Entity* entity = screener->find_entity(id);
+    if (entity == nullptr || by_id_.count(entity->id)) continue;
+    by_id_.emplace(entity->id, Located{entity, &lists[list]});
   }
 }
 
@@ -48,15 +47,22 @@ Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const s
   auto next = std::make_shared<Snapshot>();
   next->generation = generation;
   SEKISHO_ASSIGN_OR_RETURN(next->lists, store.lists());
-  for (const ListVersion& v : next->lists) {
+  // The entities are loaded once and handed to the screener, which keeps
+  // them; the snapshot reads them through it.
+  std::vector<Screener::ListInput> inputs;
+  std::vector<std::pair<std::string, uint32_t>> list_of_id;
+  for (uint32_t i = 0; i < next->lists.size(); ++i) {
+    const ListVersion& v = next->lists[i];
     // Load the exact version listed above: an import landing meanwhile waits
     // for the next build rather than mixing versions.
     SEKISHO_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.load_entities(v.list_id, v.version));
     next->entity_count += entities.size();
-    next->entities.push_back(std::move(entities));
+    for (const Entity& e : entities) list_of_id.emplace_back(e.id, i);
+    inputs.push_back({v.list_id, v.version, std::move(entities)});
   }
   next->fingerprint = server::lists_fingerprint(next->lists);
-  next->index_ids();
+  next->screener = Screener::build(std::move(inputs));
+  next->index_ids(list_of_id);
   for (const SnapshotHook& hook : hooks) {
     SEKISHO_RETURN_IF_ERROR(hook(*next).with_context("building snapshot " + std::to_string(generation)));
   }

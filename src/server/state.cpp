@@ -39,4 +39,14 @@ Result<int> parse_query_int(const std::string& text, const char* what, int fallb
   return value;
 }
 
+Result<double> parse_query_score(const std::string& text, const char* what, double fallback) {
+  if (text.empty()) return fallback;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 1)) {
+    return invalid_argument(std::string(what) + ": expected a score between 0 and 1, got '" + text + "'");
+  }
+  return value;
+}
+
 }  // namespace sekisho::server

@@ -6,9 +6,9 @@
 // dispatcher (dispatch.cpp) does authentication, rate limiting, body limits,
 // snapshot pinning, metrics and turns exceptions into 500s around them.
 //
-// To add the screening routes: write screen_routes.cpp with
-// add_screen_routes(RouteTable&) and call it from register_routes() in
-// server.cpp; add the paths to openapi.cpp (a test compares the two).
+// To add routes: write x_routes.cpp with add_x_routes(RouteTable&) and call
+// it from register_routes() in server.cpp; add the paths to openapi.cpp (a
+// test compares the two).
 #pragma once
 
 #include <httplib.h>
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sekisho/keys.hpp"
+#include "sekisho/rules.hpp"
 #include "sekisho/server.hpp"
 #include "sekisho/store.hpp"
 #include "server/http_response.hpp"
@@ -65,6 +66,9 @@ struct ServerState {
   // A store connection for one request (diff, import). SQLite WAL lets these
   // read while another process writes.
   Result<std::unique_ptr<ListStore>> open_store() const { return ListStore::open(options.home); }
+  // The policy bundle for transfer decisions; null when none was configured.
+  std::shared_ptr<const rules::Policy> policy;
+
   // Re-reads the active keys after a change made through the API. Caller holds key_store_mutex.
   Status refresh_keys();
 };
@@ -98,6 +102,9 @@ struct Route {
   Role role = Role::kNone;
   BodyMode body = BodyMode::kNone;
   bool needs_snapshot = false;  // 503 until the first snapshot is loaded
+  // Also accept the key as ?api_key= (OpenRefine cannot send headers). Only
+  // for routes whose clients need it: keys in URLs end up in logs.
+  bool key_in_query = false;
   Handler handler;
 
   std::string label() const { return method + " " + path; }
@@ -110,8 +117,14 @@ void add_list_routes(RouteTable& routes);    // /v1/lists, diff, import
 void add_entity_routes(RouteTable& routes);  // /v1/entities/{id}
 void add_yente_routes(RouteTable& routes);   // /entities/{id}, /catalog
 void add_key_routes(RouteTable& routes);     // /v1/keys
+void add_screen_routes(RouteTable& routes);  // /v1/screen, /v1/search
+void add_match_routes(RouteTable& routes);   // yente /match/{dataset}, /search/{dataset}
+void add_reconcile_routes(RouteTable& routes);  // /reconcile/{dataset}
+void add_transfer_routes(RouteTable& routes);   // /v1/transfers/check
 
 // Parses a whole non-negative decimal number; `what` names it in the error.
 Result<int> parse_query_int(const std::string& text, const char* what, int fallback);
+// Parses a score in [0, 1] ("0.8"); `what` names it in the error.
+Result<double> parse_query_score(const std::string& text, const char* what, double fallback);
 
 }  // namespace sekisho::server

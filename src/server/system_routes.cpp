@@ -7,11 +7,14 @@ namespace {
 
 ApiResponse healthz(RequestContext&) { return json_response({{"status", "ok"}}); }
 
-// Ready means: a snapshot is loaded and holds at least one list. A server
+// Ready means: a snapshot is loaded, its screening index built (they are
+// published together), and it holds at least one list. A server
 // with no lists would answer every screening with "no match", which in
 // compliance is worse than answering nothing, so it stays out of rotation.
 ApiResponse readyz(RequestContext& ctx) {
-  if (ctx.snapshot == nullptr) return error_response(unavailable("the lists are still loading"));
+  if (ctx.snapshot == nullptr || ctx.snapshot->screener == nullptr) {
+    return error_response(unavailable("the lists are still loading and the screening index building"));
+  }
   if (ctx.snapshot->lists.empty()) {
     return error_response(unavailable("no lists in the store: import one (sekisho import, sekisho update, "
                                       "or POST /v1/lists/{id}/import)"));
@@ -20,7 +23,8 @@ ApiResponse readyz(RequestContext& ctx) {
                         {"generation", ctx.snapshot->generation},
                         {"loaded_at", ctx.snapshot->loaded_at},
                         {"lists", ctx.snapshot->lists.size()},
-                        {"entities", ctx.snapshot->entity_count}});
+                        {"entities", ctx.snapshot->entity_count},
+                        {"names", ctx.snapshot->screener->name_count()}});
 }
 
 ApiResponse metrics(RequestContext& ctx) {

@@ -3,15 +3,13 @@
 #include <algorithm>
 
 #include "sekisho/update.hpp"
+#include "server/ftm_query.hpp"
 #include "server/ftm_view.hpp"
 #include "server/state.hpp"
 
 namespace sekisho::server {
 
 namespace {
-
-// yente calls the collection of every dataset "default"; clients ask /match/default.
-constexpr const char* kAllDatasets = "default";
 
 ApiResponse entity(RequestContext& ctx) {
   std::string id = ctx.param(0);

@@ -2,21 +2,12 @@
 //
 // Needs the UN XML parser (src/lists/un_xml.cpp): until it is merged the
 // upload answers with the parser stub's error and this test fails.
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "server_fixture.hpp"
 
 namespace sekisho::testing {
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class ImportRouteTest : public ServerTest {
  protected:

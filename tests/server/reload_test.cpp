@@ -66,10 +66,38 @@ TEST_F(ReloadTest, ZeroFailedRequestsWhileVersionsSwapUnderLoad) {
       if (!r || r->status != 200) note_failure(r ? std::to_string(r->status) : httplib::to_string(r.error()));
     }
   };
+  // Screening reads the index: each answer's hit and list version come from
+  // one snapshot, and versions never go backwards.
+  std::atomic<int> last_screened{0};
+  auto hammer_screen = [&] {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_keep_alive(true);
+    const std::string body = R"({"name": "Ivan Petrov", "threshold": 0.3, "lists": ["test_un"]})";
+    int last = 0;
+    while (!stop) {
+      auto r = c.Post("/v1/screen", bearer(keys_.screener), body, "application/json");
+      ++requests;
+      if (!r || r->status != 200) {
+        note_failure(r ? std::to_string(r->status) + " " + r->body : httplib::to_string(r.error()));
+        continue;
+      }
+      nlohmann::json j = json_of(r);
+      int v = j["lists"][0]["version"];
+      const nlohmann::json& matches = j["results"][0]["matches"];
+      std::string expected = v == 1 ? std::string("Ivan Petrov") : "Ivan Petrov v" + std::to_string(v);
+      if (matches.empty() || matches[0]["caption"] != expected || v < last) {
+        note_failure("screen inconsistent: " + r->body.substr(0, 300));
+      }
+      last = v;
+      last_screened = v;
+    }
+  };
   std::vector<std::thread> threads;
   threads.emplace_back(hammer_entities);
   threads.emplace_back(hammer_entities);
   threads.emplace_back(hammer_lists);
+  threads.emplace_back(hammer_screen);
+  threads.emplace_back(hammer_screen);
 
   auto c = client();
   for (int v = 2; v <= 5; ++v) {
@@ -93,6 +121,10 @@ TEST_F(ReloadTest, ZeroFailedRequestsWhileVersionsSwapUnderLoad) {
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(failures.load(), 0) << (failure_notes.empty() ? "" : failure_notes.front());
   EXPECT_GT(requests.load(), 100);
+  EXPECT_EQ(last_screened.load(), 5);  // screening switched to the last version
+  nlohmann::json screened = json_of(c.Post("/v1/screen", bearer(keys_.screener),
+                                           R"({"name": "Added 5", "lists": ["test_un"]})", "application/json"));
+  EXPECT_EQ(screened["results"][0]["matches"][0]["entity_id"], "test_un-QDi.15");
   auto lists = json_of(c.Get("/v1/lists", bearer(keys_.analyst)));
   EXPECT_EQ(lists["lists"][1]["version"], 5);
   EXPECT_EQ(lists["lists"][1]["entities"], 6);

@@ -11,7 +11,7 @@ class YenteClientTest : public ServerTest {
   void SetUp() override { seed_and_start(); }
 };
 
-TEST_F(YenteClientTest, PythonRequestsReadsCatalogAndEntities) {
+TEST_F(YenteClientTest, PythonRequestsReadsCatalogEntitiesMatchesAndSearches) {
   // Debian's interpreter is the one scripts/setup gives python3-requests.
   std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   std::string script = std::string(SEKISHO_SOURCE_DIR) + "/tests/server/yente_client.py";
@@ -20,6 +20,8 @@ TEST_F(YenteClientTest, PythonRequestsReadsCatalogAndEntities) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("catalog ok: test_eu, test_un, default"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("entity ok: test_un-QDi.001 Person"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("match ok: test_un-QDi.001"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find("search ok:"), std::string::npos) << r.out << r.err;
   EXPECT_NE(r.out.find("errors ok"), std::string::npos) << r.out << r.err;
 }
 

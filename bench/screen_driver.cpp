@@ -1,0 +1,537 @@
+// screen_driver — end-to-end screening benchmark (issue 3 §6), not a test.
+//
+// Builds a Screener from OFAC SDN 2021-07 + UN 2026-02-27 + the MOF XLSX
+// (parsed straight from SEKISHO_SHARED_DATA, no store) and runs named
+// workloads on it, in the manner of leveldb's db_bench:
+//
+//   query_exact     names as listed
+//   query_typo      the same names with one random edit (insert, delete, substitute, transpose)
+//   query_translit  Cyrillic / katakana / Arabic names as listed (UN NAME_ORIGINAL_SCRIPT,
+//                   MOF 日本語表記), screened against a second build of the same lists with
+//                   every original-script name removed: a hit means transliteration found
+//                   the Latin entry, not that the same string was found again
+//   query_negative  synthetic people who are on no list (yente negatives_global.csv)
+//   batch           20,000 mixed queries on 2 threads (names/s)
+//   exhaustive      the index against ScreenOptions::exhaustive on the same queries
+//
+// Latency runs on one pinned core (sched_setaffinity), several repetitions,
+// medians of the per-repetition percentiles. Prints one table and one JSON
+// line (prefix "JSON ") for scripts. With --export DIR it also writes the
+// corpus and the query sets as CSV so that bench/screen_vs_pg_trgm.sh can
+// run the very same queries against PostgreSQL pg_trgm.
+//
+//   build/bench/screen_driver [--queries 2000] [--reps 5] [--batch 20000]
+//                             [--exhaustive-queries 200] [--export DIR] [--seed 42]
+#include <sched.h>
+#include <sys/resource.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "lists/csv_reader.hpp"
+#include "sekisho/lists.hpp"
+#include "sekisho/screen.hpp"
+#include "sekisho/text.hpp"
+
+namespace {
+
+using sekisho::Entity;
+using sekisho::NameKind;
+using sekisho::Screener;
+using sekisho::text::Script;
+using Clock = std::chrono::steady_clock;
+
+struct Args {
+  std::filesystem::path data = SEKISHO_SHARED_DATA;
+  size_t queries = 2000;            // per latency workload
+  size_t reps = 5;                  // repetitions of each timed run
+  size_t batch = 20000;             // mixed queries for the 2-thread run
+  size_t threads = 2;
+  size_t exhaustive_queries = 200;  // per workload, for index vs exhaustive
+  uint32_t seed = 42;
+  double max_seconds = 60;          // time budget per workload run (latency, exhaustive) and for the batch
+  std::string export_dir;           // write corpus + queries as CSV here
+};
+
+struct Query {
+  std::string text;
+  std::string expected;  // entity id; empty for negatives
+};
+
+struct Workload {
+  std::string name;
+  std::vector<Query> queries;
+  bool latin_only = false;  // screened against the build without original-script names
+};
+
+// --- input ------------------------------------------------------------------
+
+bool parse_args(int argc, char** argv, Args& a) {
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    const char* v = nullptr;
+    if (k == "--data" && (v = next())) a.data = v;
+    else if (k == "--queries" && (v = next())) a.queries = std::stoul(v);
+    else if (k == "--reps" && (v = next())) a.reps = std::max<size_t>(1, std::stoul(v));
+    else if (k == "--batch" && (v = next())) a.batch = std::stoul(v);
+    else if (k == "--threads" && (v = next())) a.threads = std::max<size_t>(1, std::stoul(v));
+    else if (k == "--exhaustive-queries" && (v = next())) a.exhaustive_queries = std::stoul(v);
+    else if (k == "--seed" && (v = next())) a.seed = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--export" && (v = next())) a.export_dir = v;
+    else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
+    else {
+      std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
+                           "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool load_list(const char* format, const std::filesystem::path& path, std::vector<Screener::ListInput>& out) {
+  auto parsed = sekisho::parse_list(format, {path});
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "%s: %s\n", format, parsed.status().to_string().c_str());
+    return false;
+  }
+  out.push_back({std::string(sekisho::find_format(format)->default_list_id), 1, std::move(parsed->entities)});
+  return true;
+}
+
+// The script of a name: the common script of its tokens (text pipeline).
+sekisho::text::Script script_of(std::string_view s) { return sekisho::text::normalize(s).script; }
+
+// One random edit on a letter (never on a space): the typo a clerk makes.
+std::string one_edit(std::string_view name, std::mt19937& rng) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  std::vector<int32_t> letters;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    if (u_isalpha(u.charAt(i)) && !U16_IS_SURROGATE(u.charAt(i))) letters.push_back(i);
+  }
+  if (letters.size() < 2) return std::string(name);
+  int32_t at = letters[rng() % letters.size()];
+  char16_t letter = static_cast<char16_t>(u'a' + rng() % 26);
+  switch (rng() % 4) {
+    case 0: u.remove(at, 1); break;
+    case 1: u.insert(at, letter); break;
+    case 2: u.setCharAt(at, u.charAt(at) == letter ? static_cast<char16_t>(u'z' - (letter - u'a')) : letter); break;
+    default:
+      if (at + 1 < u.length() && u_isalpha(u.charAt(at + 1))) {
+        char16_t c = u.charAt(at);
+        u.setCharAt(at, u.charAt(at + 1));
+        u.setCharAt(at + 1, c);
+      } else {
+        u.remove(at, 1);
+      }
+  }
+  std::string out;
+  return u.toUTF8String(out);
+}
+
+template <typename T>
+std::vector<T> sample(std::vector<T> pool, size_t n, std::mt19937& rng) {
+  std::shuffle(pool.begin(), pool.end(), rng);
+  if (pool.size() > n) pool.resize(n);
+  return pool;
+}
+
+std::vector<Query> negatives(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::vector<Query> out;
+  auto records = sekisho::read_csv(text, path.string());
+  if (!records.ok()) {
+    std::fprintf(stderr, "%s\n", records.status().to_string().c_str());
+    return out;
+  }
+  for (size_t i = 1; i < records->size(); ++i) {  // row 0 is the header (full_name first)
+    const auto& fields = (*records)[i].fields;
+    if (!fields.empty() && !fields[0].empty()) out.push_back({fields[0], ""});
+  }
+  return out;
+}
+
+// --- timing -----------------------------------------------------------------
+
+void pin_to_cpu(int cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu % std::max(1u, std::thread::hardware_concurrency()), &set);
+  sched_setaffinity(0, sizeof(set), &set);
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+double median(std::vector<double> v) { return percentile(std::move(v), 0.5); }
+
+struct Latency {
+  size_t queries = 0;  // timed (the budget may stop a slow run early)
+  double p50_us = 0, p99_us = 0, p999_us = 0, qps = 0;
+  double recall = 0;  // found the expected entity in the top 10, or for negatives: share with any hit
+  double hits_per_query = 0;
+};
+
+bool found(const std::vector<sekisho::ScreenHit>& hits, const Query& q) {
+  if (q.expected.empty()) return !hits.empty();
+  for (const auto& h : hits) {
+    if (h.entity->id == q.expected) return true;
+  }
+  return false;
+}
+
+// Repetition 0 runs the queries in order until they are done or its share of
+// the budget is spent; every repetition then times that same prefix. Recall
+// comes from repetition 0.
+Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps, double budget_s) {
+  std::vector<double> p50, p99, p999, qps;
+  Latency out;
+  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen({.name = qs[i].text});  // warm-up
+  size_t n = qs.size(), ok = 0, nhits = 0;
+  std::vector<double> lat;
+  for (size_t r = 0; r < reps; ++r) {
+    lat.clear();
+    auto begin = Clock::now();
+    for (size_t i = 0; i < n; ++i) {
+      auto t0 = Clock::now();
+      auto hits = s.screen({.name = qs[i].text});
+      auto t1 = Clock::now();
+      lat.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+      if (r == 0) {
+        ok += found(hits, qs[i]);
+        nhits += hits.size();
+        if (std::chrono::duration<double>(t1 - begin).count() > budget_s / reps) n = i + 1;
+      }
+    }
+    double secs = std::chrono::duration<double>(Clock::now() - begin).count();
+    p50.push_back(percentile(lat, 0.5));
+    p99.push_back(percentile(lat, 0.99));
+    p999.push_back(percentile(lat, 0.999));
+    qps.push_back(n / secs);
+  }
+  out.queries = n;
+  out.p50_us = median(p50);
+  out.p99_us = median(p99);
+  out.p999_us = median(p999);
+  out.qps = median(qps);
+  out.recall = n == 0 ? 0 : double(ok) / n;
+  out.hits_per_query = n == 0 ? 0 : double(nhits) / n;
+  return out;
+}
+
+struct QueryOnScreener {
+  const Query* query;
+  const Screener* screener;
+};
+
+// Names/s over the batch, or over the part done when the budget ran out.
+double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads, double budget_s, size_t* done_out = nullptr) {
+  std::atomic<size_t> next{0}, done{0};
+  auto begin = Clock::now();
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      pin_to_cpu(static_cast<int>(t));
+      constexpr size_t kChunk = 64;
+      for (size_t i; (i = next.fetch_add(kChunk)) < batch.size();) {
+        for (size_t j = i; j < std::min(i + kChunk, batch.size()); ++j) {
+          auto hits = batch[j].screener->screen({.name = batch[j].query->text});
+          (void)hits;
+          ++done;
+        }
+        if (std::chrono::duration<double>(Clock::now() - begin).count() > budget_s) break;
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  if (done_out) *done_out = done;
+  return done / std::chrono::duration<double>(Clock::now() - begin).count();
+}
+
+struct Versus {
+  size_t queries = 0;
+  double index_us = 0, exhaustive_us = 0;  // mean per query, one core
+  double top10_differs = 0;                // share of queries whose top-10 entity lists differ
+  double recall_lost = 0;                  // exhaustive found the expected entity (or a hit), index did not
+};
+
+Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget_s) {
+  Versus v;
+  sekisho::ScreenOptions index_opt, full_opt;
+  full_opt.exhaustive = true;
+  size_t differ = 0, lost = 0;
+  double ti = 0, te = 0;
+  for (const Query& q : qs) {
+    auto t0 = Clock::now();
+    auto a = s.screen({.name = q.text}, index_opt);
+    auto t1 = Clock::now();
+    auto b = s.screen({.name = q.text}, full_opt);
+    auto t2 = Clock::now();
+    ti += std::chrono::duration<double, std::micro>(t1 - t0).count();
+    te += std::chrono::duration<double, std::micro>(t2 - t1).count();
+    std::set<std::string> ea, eb;
+    for (const auto& h : a) ea.insert(h.entity->id);
+    for (const auto& h : b) eb.insert(h.entity->id);
+    differ += ea != eb;
+    lost += found(b, q) && !found(a, q);
+    ++v.queries;
+    if ((ti + te) / 1e6 > budget_s) break;
+  }
+  if (v.queries) {
+    v.index_us = ti / v.queries;
+    v.exhaustive_us = te / v.queries;
+    v.top10_differs = double(differ) / v.queries;
+    v.recall_lost = double(lost) / v.queries;
+  }
+  return v;
+}
+
+double peak_rss_mb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+// --- export for the pg_trgm baseline ----------------------------------------
+
+std::string csv_field(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else if (c == '\n' || c == '\r' || c == '\t') out += ' ';
+    else out += c;
+  }
+  return out + "\"";
+}
+
+void export_corpus(const std::vector<Screener::ListInput>& lists, const std::filesystem::path& path, bool latin_only) {
+  std::ofstream out(path, std::ios::binary);
+  for (const auto& l : lists) {
+    for (const Entity& e : l.entities) {
+      for (const auto& n : e.names) {
+        if (latin_only && n.kind == NameKind::kOriginalScript) continue;
+        out << csv_field(e.id) << ',' << csv_field(n.full) << '\n';
+      }
+    }
+  }
+}
+
+void export_queries(const std::vector<Workload>& workloads, const std::vector<QueryOnScreener>& batch,
+                    const std::filesystem::path& path) {
+  std::ofstream out(path, std::ios::binary);
+  for (const Workload& w : workloads) {
+    for (const Query& q : w.queries) {
+      out << csv_field(w.name) << ',' << csv_field(q.expected) << ',' << csv_field(q.text) << '\n';
+    }
+  }
+  (void)batch;
+}
+
+std::vector<Screener::ListInput> without_original_script(const std::vector<Screener::ListInput>& lists) {
+  std::vector<Screener::ListInput> out = lists;
+  for (auto& l : out) {
+    for (Entity& e : l.entities) {
+      std::erase_if(e.names, [](const sekisho::Name& n) { return n.kind == NameKind::kOriginalScript; });
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args;
+  if (!parse_args(argc, argv, args)) return 2;
+  std::mt19937 rng(args.seed);
+
+  // 1. Lists, parsed from the shared data (no store).
+  auto t0 = Clock::now();
+  std::vector<Screener::ListInput> lists;
+  if (!load_list("ofac-csv", args.data / "ofac/sdn_csv_2021-07", lists) ||
+      !load_list("un-xml", args.data / "un/consolidated_2026-02-27.xml", lists) ||
+      !load_list("mof-xlsx", args.data / "japan/mof_shisantouketsu_20260305.xlsx", lists)) {
+    return 1;
+  }
+  double parse_s = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  // 2. Query sets, drawn before the lists move into the Screeners.
+  std::vector<Query> latin, translit;
+  std::map<std::string, size_t> translit_by_script;
+  for (const auto& l : lists) {
+    for (const Entity& e : l.entities) {
+      for (const auto& n : e.names) {
+        Script sc = script_of(n.full);
+        if (n.kind == NameKind::kOriginalScript) {
+          if (sc == Script::kCyrillic || sc == Script::kArabic || sc == Script::kKatakana) {
+            translit.push_back({n.full, e.id});
+          }
+        } else if (sc == Script::kLatin) {
+          latin.push_back({n.full, e.id});
+        }
+      }
+    }
+  }
+  size_t pool_size = std::max(args.queries, (args.batch + 3) / 4);
+  std::vector<Query> exact = sample(latin, pool_size, rng);
+  std::vector<Query> typo = exact;
+  for (Query& q : typo) q.text = one_edit(q.text, rng);
+  translit = sample(translit, pool_size, rng);
+  for (const Query& q : translit) {
+    Script sc = script_of(q.text);
+    ++translit_by_script[sc == Script::kCyrillic ? "cyrillic" : sc == Script::kArabic ? "arabic" : "katakana"];
+  }
+  std::vector<Query> negative = sample(negatives(args.data / "yente_candidate_generation/negatives_global.csv"), pool_size, rng);
+
+  auto head = [&](const std::vector<Query>& v, size_t n) { return std::vector<Query>(v.begin(), v.begin() + std::min(n, v.size())); };
+  std::vector<Workload> workloads = {
+      {"query_exact", head(exact, args.queries)},
+      {"query_typo", head(typo, args.queries)},
+      {"query_translit", head(translit, args.queries), true},
+      {"query_negative", head(negative, args.queries)},
+  };
+
+  if (!args.export_dir.empty()) {
+    std::filesystem::create_directories(args.export_dir);
+    export_corpus(lists, std::filesystem::path(args.export_dir) / "corpus_full.csv", false);
+    export_corpus(lists, std::filesystem::path(args.export_dir) / "corpus_latin.csv", true);
+  }
+
+  // 3. The Screeners: everything, and the same lists without original-script names.
+  std::vector<Screener::ListInput> latin_lists = without_original_script(lists);
+  t0 = Clock::now();
+  auto full = Screener::build(std::move(lists));
+  double build_s = std::chrono::duration<double>(Clock::now() - t0).count();
+  double rss_after_full_mb = peak_rss_mb();
+  auto latin_only = Screener::build(std::move(latin_lists));
+
+  // 4. Latency, one pinned core.
+  pin_to_cpu(0);
+  std::map<std::string, Latency> latency;
+  for (const Workload& w : workloads) {
+    std::fprintf(stderr, "screen_driver: latency %s...\n", w.name.c_str());
+    latency[w.name] = run_latency(w.latin_only ? *latin_only : *full, w.queries, args.reps, args.max_seconds);
+  }
+
+  // 5. Batch throughput: mixed queries, round-robin over the four pools.
+  std::vector<QueryOnScreener> batch;
+  const std::vector<Query>* pools[] = {&exact, &typo, &translit, &negative};
+  for (size_t i = 0; batch.size() < args.batch; ++i) {
+    const std::vector<Query>& p = *pools[i % 4];
+    if (p.empty()) continue;
+    batch.push_back({&p[(i / 4) % p.size()], pools[i % 4] == &translit ? latin_only.get() : full.get()});
+  }
+  std::vector<double> batch_rates;
+  std::fprintf(stderr, "screen_driver: batch...\n");
+  size_t batch_done = 0;
+  std::vector<QueryOnScreener> warm(batch.begin(), batch.begin() + std::min<size_t>(batch.size(), 64 * args.threads));
+  run_batch(warm, args.threads, args.max_seconds);  // warm every thread's transliterators
+  for (size_t r = 0; r < args.reps; ++r) {
+    batch_rates.push_back(run_batch(batch, args.threads, args.max_seconds / args.reps, &batch_done));
+  }
+  pin_to_cpu(0);
+  double batch_rate = median(batch_rates);
+
+  // 6. Index vs exhaustive scan.
+  std::map<std::string, Versus> versus;
+  Versus total;
+  double ti = 0, te = 0, differ = 0, lost = 0;
+  for (const Workload& w : workloads) {
+    std::fprintf(stderr, "screen_driver: index vs exhaustive %s...\n", w.name.c_str());
+    Versus v = run_versus(w.latin_only ? *latin_only : *full, head(w.queries, args.exhaustive_queries), args.max_seconds);
+    versus[w.name] = v;
+    total.queries += v.queries;
+    ti += v.index_us * v.queries;
+    te += v.exhaustive_us * v.queries;
+    differ += v.top10_differs * v.queries;
+    lost += v.recall_lost * v.queries;
+  }
+  if (total.queries) {
+    total.index_us = ti / total.queries;
+    total.exhaustive_us = te / total.queries;
+    total.top10_differs = differ / total.queries;
+    total.recall_lost = lost / total.queries;
+  }
+
+  if (!args.export_dir.empty()) {
+    export_queries(workloads, batch, std::filesystem::path(args.export_dir) / "queries.csv");
+  }
+
+  // 7. Report.
+  double mem_per_name = double(full->memory_bytes()) / std::max<size_t>(1, full->name_count());
+  std::printf("screen_driver: OFAC SDN 2021-07 + UN 2026-02-27 + MOF 2026-03-05: %zu entities, %zu names "
+              "(parse %.2f s, build %.2f s); %zu queries/workload, %zu reps, seed %u\n",
+              full->entity_count(), full->name_count(), parse_s, build_s, args.queries, args.reps, args.seed);
+  std::printf("translit queries by script:");
+  for (auto& [k, n] : translit_by_script) std::printf(" %s=%zu", k.c_str(), std::min(n, args.queries));
+  std::printf(" (of the pool)\n\n");
+  std::printf("%-16s %8s %9s %9s %9s %10s %8s %8s\n", "workload", "queries", "p50_us", "p99_us", "p99.9_us",
+              "qps_1core", "recall", "hits/q");
+  for (const Workload& w : workloads) {
+    const Latency& l = latency[w.name];
+    std::printf("%-16s %8zu %9.1f %9.1f %9.1f %10.0f %7.2f%% %8.2f\n", w.name.c_str(), l.queries, l.p50_us, l.p99_us,
+                l.p999_us, l.qps, 100 * l.recall, l.hits_per_query);
+  }
+  std::printf("(queries: timed per repetition; fewer than asked when the %.0f s budget ran out)\n", args.max_seconds);
+  std::printf("(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
+  std::printf("batch: %zu of %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch_done,
+              batch.size(), args.threads, batch_rate, args.reps);
+  std::printf("%-16s %8s %10s %14s %8s %10s %12s\n", "index_vs_exh", "queries", "index_us", "exhaustive_us", "speedup",
+              "top10_diff", "recall_lost");
+  for (const Workload& w : workloads) {
+    const Versus& v = versus[w.name];
+    std::printf("%-16s %8zu %10.1f %14.1f %7.0fx %9.2f%% %11.2f%%\n", w.name.c_str(), v.queries, v.index_us,
+                v.exhaustive_us, v.index_us > 0 ? v.exhaustive_us / v.index_us : 0, 100 * v.top10_differs,
+                100 * v.recall_lost);
+  }
+  std::printf("%-16s %8zu %10.1f %14.1f %7.0fx %9.2f%% %11.2f%%\n\n", "all", total.queries, total.index_us,
+              total.exhaustive_us, total.index_us > 0 ? total.exhaustive_us / total.index_us : 0,
+              100 * total.top10_differs, 100 * total.recall_lost);
+  std::printf("memory: index+forms %.1f MB, %.0f bytes/name; peak RSS %.1f MB after the full build, %.1f MB at the end "
+              "(two Screeners)\n",
+              full->memory_bytes() / 1048576.0, mem_per_name, rss_after_full_mb, peak_rss_mb());
+  const Latency& ex = latency["query_exact"];
+  std::printf("goals: p50 <= 20 us (exact %.1f), p99 <= 200 us (exact %.1f), batch >= 50000/s (%.0f), "
+              "index >= 50x exhaustive (%.0fx), recall lost <= 0.5%% (%.2f%%)\n",
+              ex.p50_us, ex.p99_us, batch_rate, total.index_us > 0 ? total.exhaustive_us / total.index_us : 0,
+              100 * total.recall_lost);
+
+  nlohmann::ordered_json j;
+  j["bench"] = "screen_driver";
+  j["entities"] = full->entity_count();
+  j["names"] = full->name_count();
+  j["build_s"] = build_s;
+  for (const Workload& w : workloads) {
+    const Latency& l = latency[w.name];
+    j[w.name] = {{"queries", l.queries}, {"p50_us", l.p50_us}, {"p99_us", l.p99_us}, {"p999_us", l.p999_us},
+                 {"qps_1core", l.qps}, {"recall", l.recall}};
+  }
+  j["batch"] = {{"queries", batch_done}, {"threads", args.threads}, {"names_per_s", batch_rate}};
+  j["index_vs_exhaustive"] = {{"queries", total.queries},
+                              {"speedup", total.index_us > 0 ? total.exhaustive_us / total.index_us : 0},
+                              {"top10_differs", total.top10_differs},
+                              {"recall_lost", total.recall_lost}};
+  j["memory_bytes_per_name"] = mem_per_name;
+  j["peak_rss_mb"] = peak_rss_mb();
+  j["peak_rss_after_full_build_mb"] = rss_after_full_mb;
+  std::printf("JSON %s\n", j.dump().c_str());
+  return 0;
+}

@@ -1,0 +1,81 @@
+#include "server/screening.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/strings.hpp"
+
+namespace sekisho::server {
+
+Result<ListSelection> select_lists(const Snapshot& snapshot, const std::vector<std::string>& ids) {
+  ListSelection out;
+  if (ids.empty()) return out;
+  out.all = false;
+  for (const std::string& id : ids) {
+    if (snapshot.list_index(id) < 0) return not_found("unknown list '" + id + "' (see GET /v1/lists or /catalog)");
+    if (std::find(out.ids.begin(), out.ids.end(), id) == out.ids.end()) out.ids.push_back(id);
+  }
+  return out;
+}
+
+nlohmann::json lists_json(const Snapshot& snapshot, const ListSelection& selection) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ListVersion& v : snapshot.lists) {
+    if (!selection.all && std::find(selection.ids.begin(), selection.ids.end(), v.list_id) == selection.ids.end()) {
+      continue;
+    }
+    out.push_back({{"id", v.list_id}, {"version", v.version}});
+  }
+  return out;
+}
+
+std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query, const std::vector<std::string>& names,
+                                    const ListSelection& lists, ScreenOptions options) {
+  std::vector<ScreenHit> best;
+  if (!lists.all && lists.ids.empty()) return best;
+  options.lists = lists.ids;
+  for (const std::string& name : names) {
+    query.name = name;
+    for (ScreenHit& hit : screener.screen(query, options)) {
+      auto same = std::find_if(best.begin(), best.end(), [&](const ScreenHit& h) { return h.entity == hit.entity; });
+      if (same == best.end()) {
+        best.push_back(std::move(hit));
+      } else if (hit.score > same->score) {
+        *same = std::move(hit);
+      }
+    }
+  }
+  // The screener's order: score, then entity id, so equal requests answer alike.
+  std::sort(best.begin(), best.end(), [](const ScreenHit& a, const ScreenHit& b) {
+    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
+  });
+  if (best.size() > options.limit) best.resize(options.limit);
+  return best;
+}
+
+nlohmann::json match_json(const ScreenHit& hit) {
+  nlohmann::json m = nlohmann::json::object();
+  m["entity_id"] = hit.entity->id;
+  m["list"] = hit.list_id;
+  m["schema"] = std::string(schema_name(hit.entity->schema));
+  m["caption"] = hit.entity->caption;
+  m["matched_name"] = hit.matched_name;
+  m["score"] = std::round(hit.score * 10000) / 10000;
+  m["explanation"] = nlohmann::json::parse(hit.explanation_json(), nullptr, false);
+  return m;
+}
+
+std::vector<std::string> query_list(const httplib::Request& req, const char* name) {
+  std::vector<std::string> out;
+  size_t n = req.get_param_value_count(name);
+  for (size_t i = 0; i < n; ++i) {
+    for (std::string& v : split_trimmed(req.get_param_value(name, i), ",")) {
+      if (!v.empty()) out.push_back(std::move(v));
+    }
+  }
+  return out;
+}
+
+}  // namespace sekisho::server
