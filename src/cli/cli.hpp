@@ -37,5 +37,6 @@ void add_screen_command(CLI::App& app, GlobalOptions& global);
 void add_compare_command(CLI::App& app, GlobalOptions& global);
 void add_search_command(CLI::App& app, GlobalOptions& global);
 void add_transfer_command(CLI::App& app, GlobalOptions& global);
+void add_eval_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add_compare_command(app, global);
   add_search_command(app, global);
   add_transfer_command(app, global);
+  add_eval_command(app, global);
 
   try {
     app.parse(argc, argv);
