@@ -43,5 +43,6 @@ void add_search_command(CLI::App& app, GlobalOptions& global);
 void add_transfer_command(CLI::App& app, GlobalOptions& global);
 void add_serve_command(CLI::App& app, GlobalOptions& global);
 void add_keys_command(CLI::App& app, GlobalOptions& global);
+void add_eval_command(CLI::App& app, GlobalOptions& global);
 
 }  // namespace sekisho::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_transfer_command(app, global);
   add_serve_command(app, global);
   add_keys_command(app, global);
+  add_eval_command(app, global);
 
   try {
     app.parse(argc, argv);

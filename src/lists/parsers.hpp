@@ -26,5 +26,6 @@ Result<ParsedList> parse_mof_xlsx(const Paths& paths, const ParseOptions& option
 Result<ParsedList> parse_meti_eul_xlsx(const Paths& paths, const ParseOptions& options);  // meti_eul_xlsx.cpp
 Result<ParsedList> parse_meti_tokutei(const Paths& paths, const ParseOptions& options);   // meti_tokutei.cpp
 Result<ParsedList> parse_generic_csv(const Paths& paths, const ParseOptions& options);    // generic_csv.cpp
+Result<ParsedList> parse_senzing_json(const Paths& paths, const ParseOptions& options);   // senzing_json.cpp
 
 }  // namespace sekisho::parsers

@@ -25,6 +25,7 @@ const std::vector<FormatInfo>& formats() {
       {"mof-xlsx", "jp_mof_sanctions", "Japan MOF asset-freeze list XLSX (shisantouketsu)", parse_mof_xlsx},
       {"meti-eul-xlsx", "jp_meti_eul", "Japan METI End User List XLSX", parse_meti_eul_xlsx},
       {"meti-tokutei", "jp_meti_export_ban", "Japan METI export-ban lists, PDF text (numbered blocks)", parse_meti_tokutei},
+      {"senzing", "senzing", "Senzing entity-resolution JSON (JSON lines or an array; OpenSanctions exports)", parse_senzing_json},
       {"csv", "", "Generic CSV with a mapping file (--mapping), for in-house lists", parse_generic_csv},
   };
   return kFormats;
