@@ -84,9 +84,17 @@ struct Screener::Impl {
     bool found = false;
   };
 
+  // The kind of party decides how missing name parts count (an omitted
+  // patronymic is normal for a person, an extra word is not for a company):
+  // the query's schema when it states one, else the listed entity's.
+  Schema compare_schema(Schema query_schema, uint32_t name_id) const {
+    return query_schema != Schema::kLegalEntity ? query_schema : entities[names[name_id].entity]->schema;
+  }
+
   void score_pair(uint32_t name_id, size_t lf, size_t qf, const std::vector<match::PreparedQuery>& prepared,
-                  Best& best) const {
-    match::NameMatch m = comparer->compare(prepared[qf], names[name_id].forms[lf].tokens);
+                  Schema query_schema, Best& best) const {
+    match::NameMatch m =
+        comparer->compare(prepared[qf], names[name_id].forms[lf].tokens, compare_schema(query_schema, name_id));
     if (!best.found || m.score > best.name.score) {
       best.name = std::move(m);
       best.name_id = name_id;
@@ -97,9 +105,10 @@ struct Screener::Impl {
   }
 
   // Every listed form against every query form: the reference the index is measured against.
-  void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Best& best) const {
+  void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Schema query_schema,
+                  Best& best) const {
     for (size_t lf = 0; lf < names[name_id].forms.size(); ++lf) {
-      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(name_id, lf, qf, prepared, best);
+      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(name_id, lf, qf, prepared, query_schema, best);
     }
   }
 };
@@ -196,7 +205,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     std::vector<Impl::Best> all(im.entities.size());
     for (uint32_t n = 0; n < im.names.size(); ++n) {
       uint32_t e = im.names[n].entity;
-      if (list_allowed(e)) im.score_name(n, prepared, all[e]);
+      if (list_allowed(e)) im.score_name(n, prepared, query.schema, all[e]);
     }
     for (uint32_t e = 0; e < all.size(); ++e) {
       if (all[e].found) best.emplace_back(e, std::move(all[e]));
@@ -219,7 +228,9 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     for (const index::Candidate& c : candidates) {
       if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
-      if (list_allowed(e)) im.score_pair(c.name_id, im.form_index[c.form_id], c.query_form, prepared, slot(e));
+      if (list_allowed(e)) {
+        im.score_pair(c.name_id, im.form_index[c.form_id], c.query_form, prepared, query.schema, slot(e));
+      }
     }
   }
 
@@ -313,7 +324,7 @@ NameComparison compare_names(std::string_view a, std::string_view b, Schema sche
   for (const ListedForm& x : fa) {
     match::PreparedQuery pq = comparer.prepare(x.tokens);
     for (const ListedForm& y : fb) {
-      match::NameMatch m = comparer.compare(pq, y.tokens);
+      match::NameMatch m = comparer.compare(pq, y.tokens, schema);
       if (!found || m.score > best.score) {
         best.score = m.score;
         best.form_a = x.text;
