@@ -31,26 +31,8 @@ struct TransferOptions {
   std::vector<std::string> lists;
 };
 
-// --policies, else $SEKISHO_POLICIES, else policies/ beside or above the
-// executable (build trees sit inside the repository), else the source tree.
-Result<fs::path> resolve_policies(const std::string& flag) {
-  if (!flag.empty()) return fs::path(flag);
-  if (const char* env = std::getenv("SEKISHO_POLICIES"); env && *env) return fs::path(env);
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-      if (fs::is_directory(dir / "policies", ec)) return dir / "policies";
-    }
-  }
-#ifdef SEKISHO_SOURCE_DIR
-  if (fs::is_directory(fs::path(SEKISHO_SOURCE_DIR) / "policies", ec)) return fs::path(SEKISHO_SOURCE_DIR) / "policies";
-#endif
-  return not_found("no policy directory: use --policies DIR or set SEKISHO_POLICIES");
-}
-
 Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
-  SEKISHO_ASSIGN_OR_RETURN(fs::path dir, resolve_policies(opt.policies));
+  SEKISHO_ASSIGN_OR_RETURN(fs::path dir, find_policy_dir(opt.policies));
   SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<rules::Policy> policy, rules::load_policy_dir(dir));
   SEKISHO_ASSIGN_OR_RETURN(rules::TransferRequest request, rules::parse_transfer_request_file(opt.file));
   std::unique_ptr<rules::ListScreener> screener;
