@@ -143,6 +143,10 @@ struct NameMatchOptions {
   double filler_extra_weight = 0.25;
   // Weight of a contradicted part: both sides have a token there and they differ.
   double contradiction_weight = 2.5;
+  // The same for two different legal forms ("LLC" / "JSC"): weak evidence of
+  // another entity, since one company's form is rendered differently across
+  // languages (株式会社 is "Co., Ltd." in English, "JSC" by its class).
+  double legal_form_conflict_weight = 1.0;
   // Pairs scoring below this are not a match: both tokens become unmatched.
   double pair_floor = 0.7;
   // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).
@@ -161,6 +165,9 @@ struct NameMatchOptions {
   double reorder_factor = 0.92;
   // Factor per pair whose known roles disagree (a given name matched to a family name).
   double role_conflict_factor = 0.85;
+  // Factor when the whole match rests on one name token while the other side
+  // has more ("John Smith" / "John"): one shared given name is not an identity.
+  double single_token_support_factor = 0.9;
 
   // Person tuning for Schema::kPerson, organisation tuning for every other schema.
   static NameMatchOptions for_schema(Schema schema);

@@ -15,6 +15,7 @@
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
 #include "cli/screener_loader.hpp"
+#include "screen/hit_json.hpp"
 #include "sekisho/screen.hpp"
 
 namespace sekisho::cli {
@@ -58,17 +59,7 @@ std::string jsonl_record(const QueryRow& row, const std::vector<ScreenHit>& hits
   nlohmann::ordered_json j;
   j["id"] = row.id;
   nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-  for (const ScreenHit& h : hits) {
-    nlohmann::ordered_json m;
-    m["entity_id"] = h.entity->id;
-    m["list"] = h.list_id;
-    m["schema"] = std::string(schema_name(h.entity->schema));
-    m["caption"] = h.entity->caption;
-    m["matched_name"] = h.matched_name;
-    m["score"] = std::round(h.score * 10000) / 10000;
-    m["explanation"] = nlohmann::ordered_json::parse(h.explanation_json(), nullptr, false);
-    matches.push_back(std::move(m));
-  }
+  for (const ScreenHit& h : hits) matches.push_back(screen_hit_json(h));
   j["matches"] = std::move(matches);
   if (!row.error.empty()) j["error"] = row.error;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

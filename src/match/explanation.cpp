@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "match/explanation_json.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
@@ -100,19 +101,21 @@ std::string HitScore::to_text() const {
   return s;
 }
 
-std::string HitScore::to_json() const {
+nlohmann::ordered_json hit_score_json(const HitScore& hit) {
   nlohmann::ordered_json j;
-  j["score"] = score;
-  j["name"] = name_json(name);
+  j["score"] = hit.score;
+  j["name"] = name_json(hit.name);
   auto& quals = j["qualifiers"] = nlohmann::ordered_json::array();
-  for (const QualifierEffect& q : qualifiers) {
+  for (const QualifierEffect& q : hit.qualifiers) {
     quals.push_back({{"qualifier", q.qualifier},
                      {"outcome", qualifier_outcome_name(q.outcome)},
                      {"detail", q.detail},
                      {"score_before", q.score_before},
                      {"score_after", q.score_after}});
   }
-  return j.dump();
+  return j;
 }
+
+std::string HitScore::to_json() const { return hit_score_json(*this).dump(); }
 
 }  // namespace sekisho::match

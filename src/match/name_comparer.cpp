@@ -211,13 +211,25 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
   for (size_t j = 0; j < cols; ++j)
     if (!c_used[j]) c_left.push_back(&c[j]);
 
-  double contradicted = 0, q_extra = 0, c_extra = 0, filler_extra = 0;
+  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0;
   classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra, filler_extra);
-  classify_leftovers(q_left, c_left, true, out, contradicted, q_extra, c_extra, filler_extra);
+  classify_leftovers(q_left, c_left, true, out, legal_conflict, q_extra, c_extra, filler_extra);
 
-  const double den = matched + o.contradiction_weight * contradicted + o.query_extra_weight * q_extra +
-                     o.candidate_extra_weight * c_extra + o.filler_extra_weight * filler_extra;
+  const double den = matched + o.contradiction_weight * contradicted + o.legal_form_conflict_weight * legal_conflict +
+                     o.query_extra_weight * q_extra + o.candidate_extra_weight * c_extra +
+                     o.filler_extra_weight * filler_extra;
   double score = den > 0 ? num / den : 0.0;
+
+  // Name tokens (not legal forms or stopwords) matched, and those either side left over.
+  size_t name_pairs = 0;
+  for (size_t i = 0; i < rows; ++i) name_pairs += row_to[i] >= 0 && !q[i].filler;
+  const bool extra_name_tokens =
+      std::any_of(q_left.begin(), q_left.end(), [](const Unit* u) { return !u->filler; }) ||
+      std::any_of(c_left.begin(), c_left.end(), [](const Unit* u) { return !u->filler; });
+  if (name_pairs == 1 && extra_name_tokens) {
+    out.penalties.push_back({"only one name token in common", o.single_token_support_factor});
+    score *= o.single_token_support_factor;
+  }
 
   std::sort(order.begin(), order.end());
   const bool reordered =

@@ -302,14 +302,6 @@ std::string ScreenHit::explanation_text() const {
   return out;
 }
 
-std::string ScreenHit::explanation_json() const {
-  nlohmann::ordered_json j;
-  j["query_form"] = query_form;
-  j["listed_form"] = listed_form;
-  j["name_kind"] = std::string(name_kind_name(matched_kind));
-  j["score"] = nlohmann::ordered_json::parse(detail.to_json(), nullptr, false);
-  return j.dump();
-}
 
 }  // namespace sekisho
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/strings.hpp"
+#include "screen/hit_json.hpp"
 
 namespace sekisho::server {
 
@@ -55,17 +56,7 @@ std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query,
   return best;
 }
 
-nlohmann::json match_json(const ScreenHit& hit) {
-  nlohmann::json m = nlohmann::json::object();
-  m["entity_id"] = hit.entity->id;
-  m["list"] = hit.list_id;
-  m["schema"] = std::string(schema_name(hit.entity->schema));
-  m["caption"] = hit.entity->caption;
-  m["matched_name"] = hit.matched_name;
-  m["score"] = std::round(hit.score * 10000) / 10000;
-  m["explanation"] = nlohmann::json::parse(hit.explanation_json(), nullptr, false);
-  return m;
-}
+nlohmann::json match_json(const ScreenHit& hit) { return nlohmann::json(screen_hit_json(hit)); }
 
 std::vector<std::string> query_list(const httplib::Request& req, const char* name) {
   std::vector<std::string> out;

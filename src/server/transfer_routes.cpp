@@ -1,11 +1,26 @@
 // POST /v1/transfers/check: decides a transfer chain (the JSON request format
 // of docs/transfer-request.md) against the policy bundle loaded at start, as
-// `sekisho transfer check --json` does, and answers the cited decision.
+// `sekisho transfer check --json` does, and answers the cited decision. Each
+// party is screened with the request's pinned snapshot (the same lists and
+// index /v1/screen uses) unless `?screen=false`; `?threshold=` overrides the
+// matcher's default.
 #include "server/state.hpp"
 
 namespace sekisho::server {
 
 namespace {
+
+// The policy engine's party screener over the snapshot the request pinned.
+Result<std::unique_ptr<rules::ListScreener>> snapshot_screener(const RequestContext& ctx) {
+  SEKISHO_ASSIGN_OR_RETURN(double threshold,
+                           parse_query_score(ctx.query("threshold"), "threshold", kDefaultScreenThreshold));
+  rules::ListScreenerOptions options{.threshold = threshold};
+  std::vector<rules::ScreenedList> lists;
+  for (const ListVersion& v : ctx.snapshot->lists) {
+    lists.push_back({v.list_id, v.version, static_cast<size_t>(v.entity_count)});
+  }
+  return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
+}
 
 ApiResponse check(RequestContext& ctx) {
   std::shared_ptr<const rules::Policy> policy = ctx.state.policy;
@@ -15,8 +30,14 @@ ApiResponse check(RequestContext& ctx) {
   }
   Result<rules::TransferRequest> request = rules::parse_transfer_request_json(ctx.body, "request body");
   if (!request.ok()) return error_response(request.status());
-  // The request's own list_hits are the screening evidence, as in the CLI.
-  Result<rules::Decision> decision = policy->decide(*request);
+  std::unique_ptr<rules::ListScreener> screener;
+  if (ctx.query("screen") != "false") {
+    Result<std::unique_ptr<rules::ListScreener>> built = snapshot_screener(ctx);
+    if (!built.ok()) return error_response(built.status());
+    screener = std::move(*built);
+  }
+  // Stated list_hits in the request count as evidence either way, as in the CLI.
+  Result<rules::Decision> decision = policy->decide(*request, screener.get());
   if (!decision.ok()) return error_response(decision.status());
   // Rendered at once: a Decision views into the policy and the request.
   nlohmann::json body = nlohmann::json::parse(rules::decision_to_json(*decision, *request, false), nullptr, false);

@@ -1,4 +1,6 @@
-// POST /v1/transfers/check decides the golden transfer cases as the CLI does.
+// POST /v1/transfers/check decides the golden transfer cases as the CLI does
+// with --no-screen, and by default screens every party with the snapshot the
+// request pinned.
 
 #include "server_fixture.hpp"
 
@@ -25,7 +27,8 @@ TEST_F(TransferRouteTest, DecidesGoldenCasesLikeTheirExpectations) {
     std::string text = read_file(kGolden / name);
     ASSERT_FALSE(text.empty()) << name;
     nlohmann::json expect = nlohmann::json::parse(text)["expect"];
-    auto r = client().Post("/v1/transfers/check", bearer(keys_.analyst), text, "application/json");
+    // The golden expectations rest on the hits the request states, as `transfer check --no-screen`.
+    auto r = client().Post("/v1/transfers/check?screen=false", bearer(keys_.analyst), text, "application/json");
     ASSERT_TRUE(r);
     ASSERT_EQ(r->status, 200) << name << ": " << r->body;
     nlohmann::json j = json_of(r);
@@ -55,6 +58,51 @@ TEST_F(TransferRouteTest, RolesAndBadRequests) {
   ASSERT_TRUE(no_hops);
   EXPECT_GE(no_hops->status, 400);
   EXPECT_LT(no_hops->status, 500);
+}
+
+// A buyer on Japan's asset-freeze list, found by fuzzy screening of the
+// snapshot (the request states no hit): the MOF rule fires; with
+// ?screen=false it does not, and the decision says no screening was asked for.
+TEST_F(TransferRouteTest, ScreensPartiesAgainstTheSnapshotLists) {
+  Entity buyer;
+  buyer.id = make_entity_id("jp_mof_sanctions", "mof-77");
+  buyer.source_id = "mof-77";
+  buyer.schema = Schema::kCompany;
+  buyer.caption = "VOLGA PRECISION MACHINERY LLC";
+  buyer.add_name({.full = "VOLGA PRECISION MACHINERY LLC"});
+  buyer.raw = "{}";
+  import_into(home_, "jp_mof_sanctions", test_list({buyer}, "mof-v1"));
+  server_->request_reload();
+  ASSERT_TRUE(server_->wait_for_generation(2, std::chrono::seconds(20))) << "the new list was not loaded";
+
+  nlohmann::json golden = nlohmann::json::parse(read_file(kGolden / "case05e_non_listed_goods_undesignated_buyer.json"));
+  nlohmann::json request = golden["request"];
+  request["hops"][0]["to"]["name"] = "OOO Volga Precision Machinery";
+  auto c = client();
+
+  auto screened = c.Post("/v1/transfers/check", bearer(keys_.analyst), request.dump(), "application/json");
+  ASSERT_TRUE(screened);
+  ASSERT_EQ(screened->status, 200) << screened->body;
+  nlohmann::json d = json_of(screened);
+  EXPECT_EQ(d["screening"]["requested"], true);
+  ASSERT_FALSE(d["screening_hits"].empty()) << d.dump(2);
+  const nlohmann::json& hit = d["screening_hits"][0];
+  EXPECT_EQ(hit["entity_id"], buyer.id);
+  EXPECT_EQ(hit["source"], "screened");
+  EXPECT_NE(hit["rules"].dump().find("JP.FEFTA.16.ASSET_FREEZE"), std::string::npos) << hit.dump(2);
+  EXPECT_NE(d["decision"], "ALLOW");
+
+  auto unscreened = c.Post("/v1/transfers/check?screen=false", bearer(keys_.analyst), request.dump(), "application/json");
+  ASSERT_TRUE(unscreened);
+  ASSERT_EQ(unscreened->status, 200) << unscreened->body;
+  nlohmann::json u = json_of(unscreened);
+  EXPECT_EQ(u["screening"]["requested"], false);
+  EXPECT_TRUE(u["screening_hits"].empty());
+  EXPECT_EQ(u["decision"], golden["expect"]["decision"]);
+
+  auto bad = c.Post("/v1/transfers/check?threshold=2", bearer(keys_.analyst), request.dump(), "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
 }
 
 TEST(TransferRouteStartTest, WithoutPoliciesTheRouteIs503) {
