@@ -322,6 +322,10 @@ std::string_view Server::openapi_document() {
       "post": {
         "summary": "Decide an export transfer chain (docs/transfer-request.md) against the policy bundle; the answer is `sekisho transfer check --json`.",
         "x-sekisho-role": "analyst",
+        "parameters": [
+          {"name": "screen", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "Screen every party against the loaded lists (false: only the hits the request states, as --no-screen)."},
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1}, "description": "Screening score threshold; default the matcher's (0.75)."}
+        ],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
         "responses": {
           "200": {"description": "Decision with its cited trace", "content": {"application/json": {"schema": {"type": "object", "properties": {
