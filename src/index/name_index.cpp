@@ -216,18 +216,28 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       }
     }
     // Each query token votes once per name: its best way of reaching that name.
+    // With a rare token in the query, common tokens ("muhammad", "al") bring
+    // in no names of their own, but still vote for the names the rare ones
+    // reached: "Muhammad Ashraf" must rank the Muhammad Ashrafs above the
+    // other Ashrafs, or the candidate budget cuts among them blindly.
     for (auto& reached : per_query_token) {
       std::sort(reached.begin(), reached.end(), [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
-      uint32_t stamp = scratch.next_stamp();
-      for (const Reached& r : reached) {
-        uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
-        if (any_rare && end - begin > common_df_) continue;
-        for (uint32_t p = begin; p < end; ++p) {
-          uint32_t name = postings_[p];
-          if (scratch.stamp[name] == stamp) continue;
-          scratch.stamp[name] = stamp;
-          if (scratch.form_vote[name] == 0.0f) scratch.touched_form.push_back(name);
-          scratch.form_vote[name] += r.vote;
+    }
+    for (int pass = 0; pass < (any_rare ? 2 : 1); ++pass) {
+      const bool boost_only = pass == 1;  // the common tokens, after the rare ones
+      for (const auto& reached : per_query_token) {
+        uint32_t stamp = scratch.next_stamp();
+        for (const Reached& r : reached) {
+          uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
+          if (any_rare && (end - begin > common_df_) != boost_only) continue;
+          for (uint32_t p = begin; p < end; ++p) {
+            uint32_t name = postings_[p];
+            if (scratch.stamp[name] == stamp) continue;
+            if (boost_only && scratch.form_vote[name] == 0.0f) continue;
+            scratch.stamp[name] = stamp;
+            if (scratch.form_vote[name] == 0.0f) scratch.touched_form.push_back(name);
+            scratch.form_vote[name] += r.vote;
+          }
         }
       }
     }
@@ -251,19 +261,26 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   auto better = [](const Candidate& a, const Candidate& b) {
     return a.vote != b.vote ? a.vote > b.vote : a.form_id < b.form_id;
   };
+  constexpr size_t kTieCap = 4;  // see the tie rule below
   // Only the head can survive the per-name cap: select it before sorting.
-  const size_t head = max_candidates * 8;  // a name has at most 8 forms in practice
+  const size_t head = max_candidates * kTieCap * 8;  // a name has at most 8 forms in practice
   if (out.size() > head) {
     std::nth_element(out.begin(), out.begin() + head, out.end(), better);
     out.resize(head);
   }
   std::sort(out.begin(), out.end(), better);
-  // Keep the best `forms_per_name` forms of each name, then the first max_candidates.
+  // Keep the best `forms_per_name` forms of each name, then the first
+  // max_candidates, and past them those tied with the last one kept: a common
+  // name ("Muhammad Ashraf") is shared by dozens of entries with one vote, and
+  // which of them made the cut would otherwise be an accident of form ids.
+  // Ties stop at kTieCap times the budget, so a query of one very common token
+  // stays bounded.
   size_t kept = 0;
+  float last_vote = 0.0f;
   std::vector<std::pair<uint32_t, uint32_t>>& seen = scratch.per_name;
   seen.clear();
   for (const Candidate& c : out) {
-    if (kept == max_candidates) break;
+    if (kept >= max_candidates && (c.vote < last_vote || kept == max_candidates * kTieCap)) break;
     auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == c.name_id; });
     if (it == seen.end()) {
       seen.push_back({c.name_id, 1});
@@ -272,6 +289,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     } else {
       ++it->second;
     }
+    last_vote = c.vote;
     out[kept++] = c;
   }
   out.resize(kept);

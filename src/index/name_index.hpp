@@ -37,8 +37,9 @@ struct IndexOptions {
   size_t exact_only_max_length = 3;  // tokens this short are reached exactly only
   size_t one_edit_min_length = 4;    // from this length, 1 deletion each side
   size_t two_edits_min_length = 9;   // from this length, 2 deletions each side
-  // A token held by more than this share of names votes only when the query
-  // has nothing rarer (walking its postings costs more than it tells).
+  // A token held by more than this share of names brings in candidates only
+  // when the query has nothing rarer; otherwise it only adds its vote to the
+  // names the rarer tokens reached (so it ranks them without flooding them).
   double common_token_share = 0.002;
   // Vote of a token reached by an edit or by its phonetic key, relative to an exact hit.
   float edit_vote = 0.8f;

@@ -114,5 +114,23 @@ TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
   }
 }
 
+// A common token ("muhammad", in more than common_token_share of the names)
+// brings in no candidates of its own when the query has a rare one, but it
+// still ranks those the rare token reached: the one "muhammad ashraf" among
+// many other ashrafs must survive a budget smaller than their number.
+TEST(NameIndex, CommonTokensRankTheNamesRareTokensReach) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 40; ++i) names.push_back("ashraf other" + std::to_string(i));  // the rare token's crowd
+  const uint32_t target = static_cast<uint32_t>(names.size());
+  names.push_back("muhammad ashraf");
+  for (int i = 0; i < 3000; ++i) names.push_back("muhammad filler" + std::to_string(i));  // makes "muhammad" common
+  NameIndex ix = build(names);
+  std::vector<uint32_t> ids = find_ids(ix, "muhammad ashraf", 5);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), target);
+  // Alone, the common token still finds its names (no rare token to defer to).
+  EXPECT_TRUE(contains(find_ids(ix, "muhammad filler7", 5), target + 8));
+}
+
 }  // namespace
 }  // namespace sekisho::index
