@@ -142,9 +142,30 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
 
 template <typename Visit>
 void NameIndex::reach(std::string_view q, Visit&& visit) const {
+  // A token shares several deletion keys with the query ("zakharova" and
+  // "zaharova" meet under many): each indexed token is verified once and
+  // visited once, by its best way (exact, then edit, then phonetic).
+  thread_local std::vector<uint32_t> mark;
+  thread_local uint32_t stamp = 0;  // mark == stamp: failed the edit check; stamp + 1: visited
+  const size_t token_count = token_offsets_.empty() ? 0 : token_offsets_.size() - 1;
+  if (mark.size() != token_count) {
+    mark.assign(token_count, 0);
+    stamp = 0;
+  }
+  stamp += 2;
+  if (stamp < 2) {  // wrapped
+    std::fill(mark.begin(), mark.end(), 0);
+    stamp = 2;
+  }
+  const uint32_t failed = stamp, visited = stamp + 1;
+  auto first_time = [&](uint32_t id) {
+    if (mark[id] == visited) return false;
+    mark[id] = visited;
+    return true;
+  };
   bool reached_exactly = false;
   for (uint32_t id : exact_.find(token_hash(q))) {
-    if (token(id) == q) {
+    if (token(id) == q && first_time(id)) {
       visit(id, 1.0f);
       reached_exactly = true;
     }
@@ -154,10 +175,15 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
     match::CachedPattern pattern(q);
     auto check = [&](uint64_t key) {
       for (uint32_t id : deletes_.find(key)) {
+        if (mark[id] == visited || mark[id] == failed) continue;
         std::string_view t = token(id);
-        if (t == q) continue;  // counted as exact above
         size_t allowed = edit_budget(std::max(q.size(), t.size()));
-        if (pattern.osa(t, allowed) <= allowed) visit(id, options_.edit_vote);
+        if (pattern.osa(t, allowed) <= allowed) {
+          mark[id] = visited;
+          visit(id, options_.edit_vote);
+        } else {
+          mark[id] = failed;
+        }
       }
     };
     TokenHasher h(q);
@@ -173,7 +199,7 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
   // already met exactly needs no net, and common keys reach hundreds of tokens.
   if (q.size() >= 4 && !reached_exactly) {
     for (uint32_t id : phonetic_.find(token_hash(match::phonetic_key(q)))) {
-      if (token(id) != q) visit(id, options_.phonetic_vote);
+      if (first_time(id)) visit(id, options_.phonetic_vote);
     }
   }
 }
@@ -201,16 +227,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     for (size_t q = 0; q < query_tokens.size(); ++q) {
       if (query_tokens[q].empty()) continue;
       auto& reached = per_query_token[q];
-      reach(query_tokens[q], [&](uint32_t id, float factor) {
-        float vote = idf_[id] * factor;
-        for (Reached& r : reached) {
-          if (r.token == id) {
-            r.vote = std::max(r.vote, vote);
-            return;
-          }
-        }
-        reached.push_back({id, vote});
-      });
+      // reach() visits each token once, by its best way.
+      reach(query_tokens[q], [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
       for (const Reached& r : reached) {
         any_rare = any_rare || posting_offsets_[r.token + 1] - posting_offsets_[r.token] <= common_df_;
       }
