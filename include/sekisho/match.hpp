@@ -232,6 +232,13 @@ class PreparedQuery {
   std::vector<std::string> keys_;
 };
 
+// A listed name's per-token weights and phonetic keys, computed once when a
+// screener is built instead of at every comparison with it.
+struct CandidateFeatures {
+  std::vector<double> weights;
+  std::vector<std::string> keys;
+};
+
 class NameComparer {
  public:
   // `weights` must outlive the comparer; nullptr uses the built-in default
@@ -245,6 +252,10 @@ class NameComparer {
                     Schema schema = Schema::kLegalEntity) const;
   NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
                     Schema schema = Schema::kLegalEntity) const;
+  // The same with the candidate's features from candidate_features(candidate).
+  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
+                    const CandidateFeatures& features, Schema schema = Schema::kLegalEntity) const;
+  CandidateFeatures candidate_features(std::span<const NameToken> candidate) const;
   PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
 
   const TokenWeights& weights() const { return *weights_; }

@@ -37,13 +37,15 @@ struct Scratch {
   std::vector<std::pair<uint32_t, uint32_t>> per_name;  // name id → forms kept
   uint32_t stamp_counter = 0;
 
+  // Grows only: entries are left zero after every find(), so one thread may
+  // alternate between indexes of different sizes (two snapshots during a
+  // reload) without clearing megabytes per query.
   void fit(size_t n) {
-    if (best.size() != n) {
-      best.assign(n, 0.0f);
-      best_query_form.assign(n, 0);
-      form_vote.assign(n, 0.0f);
-      stamp.assign(n, 0);
-      stamp_counter = 0;
+    if (best.size() < n) {
+      best.resize(n, 0.0f);
+      best_query_form.resize(n, 0);
+      form_vote.resize(n, 0.0f);
+      stamp.resize(n, 0);
     }
   }
   uint32_t next_stamp() {
@@ -148,10 +150,7 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
   thread_local std::vector<uint32_t> mark;
   thread_local uint32_t stamp = 0;  // mark == stamp: failed the edit check; stamp + 1: visited
   const size_t token_count = token_offsets_.empty() ? 0 : token_offsets_.size() - 1;
-  if (mark.size() != token_count) {
-    mark.assign(token_count, 0);
-    stamp = 0;
-  }
+  if (mark.size() < token_count) mark.resize(token_count, 0);  // grows only, as Scratch::fit
   stamp += 2;
   if (stamp < 2) {  // wrapped
     std::fill(mark.begin(), mark.end(), 0);

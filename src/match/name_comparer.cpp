@@ -284,13 +284,26 @@ NameComparer::NameComparer(const TokenWeights* weights)
 NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options)
     : weights_(or_default(weights)), person_options_(options), other_options_(options) {}
 
+CandidateFeatures NameComparer::candidate_features(std::span<const NameToken> candidate) const {
+  CandidateFeatures f;
+  f.weights.reserve(candidate.size());
+  f.keys.reserve(candidate.size());
+  for (const NameToken& t : candidate) {
+    f.weights.push_back(weights_->weight(t));
+    f.keys.push_back(phonetic_key(t.text));
+  }
+  return f;
+}
+
+NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,
+                                const CandidateFeatures& features, Schema schema) const {
+  return compare_units(make_units(query.tokens(), query.weights(), query.patterns(), query.keys()),
+                       make_units(candidate, features.weights, {}, features.keys), options(schema));
+}
+
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,
                                 Schema schema) const {
-  std::vector<double> cw;
-  cw.reserve(candidate.size());
-  for (const NameToken& t : candidate) cw.push_back(weights_->weight(t));
-  return compare_units(make_units(query.tokens(), query.weights(), query.patterns(), query.keys()),
-                       make_units(candidate, cw, {}, {}), options(schema));
+  return compare(query, candidate, candidate_features(candidate), schema);
 }
 
 NameMatch NameComparer::compare(std::span<const NameToken> query, std::span<const NameToken> candidate,

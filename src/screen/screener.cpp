@@ -16,6 +16,7 @@ namespace {
 struct ListedForm {
   std::string text;                     // space-separated tokens
   std::vector<match::NameToken> tokens;  // with legal-form class tokens appended
+  match::CandidateFeatures features;     // token weights and phonetic keys (listed forms only)
 };
 
 struct ListedName {
@@ -93,8 +94,8 @@ struct Screener::Impl {
 
   void score_pair(uint32_t name_id, size_t lf, size_t qf, const std::vector<match::PreparedQuery>& prepared,
                   Schema query_schema, Best& best) const {
-    match::NameMatch m =
-        comparer->compare(prepared[qf], names[name_id].forms[lf].tokens, compare_schema(query_schema, name_id));
+    const ListedForm& form = names[name_id].forms[lf];
+    match::NameMatch m = comparer->compare(prepared[qf], form.tokens, form.features, compare_schema(query_schema, name_id));
     if (!best.found || m.score > best.name.score) {
       best.name = std::move(m);
       best.name_id = name_id;
@@ -156,6 +157,9 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
   }
   impl->weights = match::TokenWeights::from_frequencies(df, static_cast<uint32_t>(impl->names.size()));
   impl->comparer = std::make_unique<match::NameComparer>(&impl->weights);
+  for (ListedName& ln : impl->names) {
+    for (ListedForm& f : ln.forms) f.features = impl->comparer->candidate_features(f.tokens);
+  }
   impl->index = index::NameIndex::build(forms);
   return std::shared_ptr<const Screener>(new Screener(std::move(impl)));
 }
@@ -290,7 +294,10 @@ size_t Screener::name_count() const { return impl_->names.size(); }
 size_t Screener::memory_bytes() const {
   size_t bytes = impl_->index.memory_bytes();
   for (const ListedName& n : impl_->names) {
-    for (const ListedForm& f : n.forms) bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.size() * sizeof(match::NameToken);
+    for (const ListedForm& f : n.forms) {
+      bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.size() * sizeof(match::NameToken) +
+               f.features.weights.capacity() * sizeof(double) + f.features.keys.capacity() * sizeof(std::string);
+    }
   }
   return bytes;
 }
