@@ -216,6 +216,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   };
   std::vector<std::vector<Reached>> per_query_token;
   std::vector<std::string> query_tokens;
+  // The query's forms (transliteration variants, readings) share most tokens:
+  // each distinct token is reached once per query.
+  std::vector<std::pair<std::string, std::vector<Reached>>> reached_cache;
 
   for (size_t qf = 0; qf < query_forms.size(); ++qf) {
     const std::vector<std::string>& form = query_forms[qf];
@@ -226,8 +229,15 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     for (size_t q = 0; q < query_tokens.size(); ++q) {
       if (query_tokens[q].empty()) continue;
       auto& reached = per_query_token[q];
-      // reach() visits each token once, by its best way.
-      reach(query_tokens[q], [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
+      auto cached = std::find_if(reached_cache.begin(), reached_cache.end(),
+                                 [&](const auto& entry) { return entry.first == query_tokens[q]; });
+      if (cached != reached_cache.end()) {
+        reached = cached->second;
+      } else {
+        // reach() visits each token once, by its best way.
+        reach(query_tokens[q], [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
+        reached_cache.emplace_back(query_tokens[q], reached);
+      }
       for (const Reached& r : reached) {
         any_rare = any_rare || posting_offsets_[r.token + 1] - posting_offsets_[r.token] <= common_df_;
       }
@@ -247,6 +257,17 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         for (const Reached& r : reached) {
           uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
           if (any_rare && (end - begin > common_df_) != boost_only) continue;
+          if (boost_only && scratch.touched_form.size() * 16 < end - begin) {
+            // Few names reached, a long posting list: look each of them up in it (sorted) instead.
+            const uint32_t* first = postings_.data() + begin;
+            const uint32_t* last = postings_.data() + end;
+            for (uint32_t name : scratch.touched_form) {
+              if (scratch.stamp[name] == stamp || !std::binary_search(first, last, name)) continue;
+              scratch.stamp[name] = stamp;
+              scratch.form_vote[name] += r.vote;
+            }
+            continue;
+          }
           for (uint32_t p = begin; p < end; ++p) {
             uint32_t name = postings_[p];
             if (scratch.stamp[name] == stamp) continue;
