@@ -281,6 +281,9 @@ struct Facts {
   std::string gender;                     // "male", "female" or ""
 };
 
+// Countries as ISO 3166-1 alpha-2 codes where they name one (text::country_code), the rest as given.
+std::vector<std::string> normalise_countries(const std::vector<std::string>& values);
+// The qualifier facts of a listed entity, countries normalised.
 Facts facts_from_entity(const Entity& entity);
 
 enum class QualifierOutcome : uint8_t {

@@ -85,6 +85,11 @@ Script detect_script(std::string_view token_utf8);
 // folds the ayin/hamza letters ʿ ʾ ʻ ʼ. Input should be Latin; output is lower-case ASCII.
 std::string fold_to_ascii(std::string_view latin_utf8);
 
+// ISO 3166-1 alpha-2 code (upper case) of a country written as a code ("ru", "RUS", "UK") or a
+// name in any of the lists' languages ("Russia", "Russian Federation", "Russie", "ロシア",
+// "Korea, North"); "" when it names no country sekisho knows.
+std::string country_code(std::string_view name_or_code);
+
 // Vowel-insensitive consonant skeleton of a Latin ASCII string, for unvocalised scripts
 // (Arabic, Hebrew): drops a e i o u y w, maps q→k, collapses repeated letters.
 // "mohamed ali" and "mhmd ly" both give "mhmd l".

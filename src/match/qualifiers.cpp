@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "sekisho/match.hpp"
+#include "sekisho/text.hpp"
 
 namespace sekisho::match {
 namespace {
@@ -119,24 +120,34 @@ Step compare_date_lists(const std::vector<DateSpec>& q, const std::vector<DateSp
   return best;
 }
 
-bool is_code(std::string_view s) { return s.size() <= 3; }
+// After country_value(): resolved values are upper-case codes, the rest lower case.
+bool is_iso_code(std::string_view s) { return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) && std::isupper(static_cast<unsigned char>(s[1])); }
+
+// A value as its ISO code ("RU") when it names a country, else as written in lower case.
+// A code is one hash lookup; names (the slow path) are resolved once at build by normalise_countries().
+std::string country_value(const std::string& s) {
+  std::string code = text::country_code(s);
+  return code.empty() ? lower_trim(s) : code;
+}
 
 Step compare_countries(const std::vector<std::string>& q, const std::vector<std::string>& l) {
   std::vector<std::string> a, b;
   for (const auto& s : q)
-    if (auto t = lower_trim(s); !t.empty()) a.push_back(t);
+    if (auto t = country_value(s); !t.empty()) a.push_back(t);
   for (const auto& s : l)
-    if (auto t = lower_trim(s); !t.empty()) b.push_back(t);
+    if (auto t = country_value(s); !t.empty()) b.push_back(t);
   if (a.empty() || b.empty()) return {QualifierOutcome::kUnknown, "", false};
   const std::string detail = join_values(a) + " vs " + join_values(b);
   for (const auto& x : a)
     if (std::find(b.begin(), b.end(), x) != b.end()) return {QualifierOutcome::kMatch, detail, false};
-  // Codes and names ("ru" / "russia") cannot be told apart here: only like with like conflicts.
-  const bool codes_a = std::all_of(a.begin(), a.end(), [](const std::string& s) { return is_code(s); });
-  const bool codes_b = std::all_of(b.begin(), b.end(), [](const std::string& s) { return is_code(s); });
-  const bool names_a = std::none_of(a.begin(), a.end(), [](const std::string& s) { return is_code(s); });
-  const bool names_b = std::none_of(b.begin(), b.end(), [](const std::string& s) { return is_code(s); });
-  if ((codes_a && codes_b) || (names_a && names_b)) return {QualifierOutcome::kConflict, detail, false};
+  // Two sets of known countries that do not meet conflict; a value no table
+  // resolves ("Kurdistan", "stateless") may be another name of one that did:
+  // only unresolved values on both sides conflict among themselves.
+  const bool known_a = std::all_of(a.begin(), a.end(), [](const std::string& s) { return is_iso_code(s); });
+  const bool known_b = std::all_of(b.begin(), b.end(), [](const std::string& s) { return is_iso_code(s); });
+  const bool unknown_a = std::none_of(a.begin(), a.end(), [](const std::string& s) { return is_iso_code(s); });
+  const bool unknown_b = std::none_of(b.begin(), b.end(), [](const std::string& s) { return is_iso_code(s); });
+  if ((known_a && known_b) || (unknown_a && unknown_b)) return {QualifierOutcome::kConflict, detail, false};
   return {QualifierOutcome::kUnknown, detail, false};
 }
 
@@ -156,12 +167,22 @@ QualifierOutcome compare_dates(const DateSpec& a, const DateSpec& b) {
   return QualifierOutcome::kConflict;
 }
 
+std::vector<std::string> normalise_countries(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::string code = text::country_code(v);
+    out.push_back(code.empty() ? v : code);
+  }
+  return out;
+}
+
 Facts facts_from_entity(const Entity& entity) {
   Facts f;
   f.schema = entity.schema;
   f.birth_dates = entity.birth_dates;
   f.countries = entity.nationalities;
   f.countries.insert(f.countries.end(), entity.countries.begin(), entity.countries.end());
+  f.countries = normalise_countries(f.countries);
   f.identifiers = entity.identifiers;
   f.gender = entity.gender;
   return f;

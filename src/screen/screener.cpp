@@ -241,7 +241,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   match::Facts qfacts;
   qfacts.schema = query.schema;
   qfacts.birth_dates = query.birth_dates;
-  qfacts.countries = query.countries;
+  qfacts.countries = match::normalise_countries(query.countries);
   qfacts.identifiers = query.identifiers;
   qfacts.gender = query.gender;
 

@@ -78,7 +78,12 @@ TEST(ScoreHitTest, CountryGenderAndSchema) {
   EXPECT_GT(score_hit(name_of(0.8), q, l).score, 0.8);
   q.countries = {"ir"};
   EXPECT_LT(score_hit(name_of(0.8), q, l).score, 0.8);
-  q.countries = {"Iran"};  // a name against codes: unknown, not a conflict
+  // Names and codes meet through ISO 3166 (text::country_code).
+  q.countries = {"Russian Federation"};
+  EXPECT_GT(score_hit(name_of(0.8), q, l).score, 0.8);
+  q.countries = {"Iran (Islamic Republic of)"};
+  EXPECT_LT(score_hit(name_of(0.8), q, l).score, 0.8);
+  q.countries = {"Kurdistan"};  // no country code: unknown against codes, not a conflict
   EXPECT_DOUBLE_EQ(score_hit(name_of(0.8), q, l).score, 0.8);
   q.countries.clear();
   q.gender = "female";
