@@ -228,8 +228,12 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     for (const index::Candidate& c : candidates) {
       if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
-      if (list_allowed(e)) {
-        im.score_pair(c.name_id, im.form_index[c.form_id], c.query_form, prepared, query.schema, slot(e));
+      if (!list_allowed(e)) continue;
+      // The index picks the query form that voted best for this listed form, but votes count
+      // tokens reached, not how well: every query form is scored against it (ウラジーミル・
+      // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
+      for (size_t qf = 0; qf < prepared.size(); ++qf) {
+        im.score_pair(c.name_id, im.form_index[c.form_id], qf, prepared, query.schema, slot(e));
       }
     }
   }
