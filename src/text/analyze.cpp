@@ -315,7 +315,9 @@ Result<std::string> icu_transform(std::string_view text, std::string_view icu_id
   return out;
 }
 
-NameForms analyze_name(std::string_view raw_in, const AnalyzeOptions& options) {
+namespace {
+
+NameForms analyze_whole(std::string_view raw_in, const AnalyzeOptions& options) {
   NameForms forms;
   const std::string natural = options.kind == NameKind::kPerson ? detail::natural_order(raw_in) : std::string();
   const std::string_view raw = natural.empty() ? raw_in : std::string_view(natural);
@@ -416,6 +418,10 @@ NameForms analyze_name(std::string_view raw_in, const AnalyzeOptions& options) {
           }
           slots.push_back(std::move(slot));
           all_person_segments = false;
+          // Katakana words of an organisation are mostly loanwords (トレーディング・
+          // コーポレーション): the gloss gives their English.
+          japanese = true;
+          japanese_text += run + " ";
         } else if (as_japanese) {
           bool person = false;
           japanese_slots(run, slots, person);
@@ -464,6 +470,34 @@ NameForms analyze_name(std::string_view raw_in, const AnalyzeOptions& options) {
   }
   if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
   return forms;
+}
+
+}  // namespace
+
+NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
+  // Only a person's: an organisation's parentheses mostly tell it from its siblings (Bank of
+  // China (Hong Kong) Limited vs (Singapore) Limited).
+  detail::ParenthesisedName split =
+      options.kind == NameKind::kPerson ? detail::split_parenthesised(raw) : detail::ParenthesisedName{};
+  if (split.main.empty()) return analyze_whole(raw, options);
+  // The name without its parenthesised alternatives, and with them, best variants alternating.
+  NameForms forms = analyze_whole(split.main, options);
+  if (split.alternative.empty()) return forms;
+  NameForms alt = analyze_whole(split.alternative, options);
+  NameForms merged = forms;
+  merged.variants.clear();
+  merged.sources.clear();
+  merged.schemes.clear();
+  for (size_t i = 0; i < std::max(forms.variants.size(), alt.variants.size()); ++i) {
+    for (const NameForms* f : {&forms, &alt}) {
+      if (i >= f->variants.size() || merged.variants.size() >= options.max_variants) continue;
+      if (std::find(merged.variants.begin(), merged.variants.end(), f->variants[i]) != merged.variants.end()) continue;
+      merged.variants.push_back(f->variants[i]);
+      merged.sources.push_back(f->sources[i]);
+      merged.schemes.push_back(f->schemes[i]);
+    }
+  }
+  return merged;
 }
 
 }  // namespace sekisho::text

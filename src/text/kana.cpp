@@ -194,7 +194,9 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //  - "o" after t/d before r or at the end: ペトロフ petorofu → petrof, アルグト → argut;
 //  - "i" after a final ch: ミロシェヴィッチ miroshevichi → miroshevich (-ић, -ич);
 //  - the "u" of a word-initial consonant cluster: クリモフ kurimofu → krimof, ヴライコ
-//    vuraiko → vraiko, ストイリコヴィッチ sutoiri… → stoiri…;
+//    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
+//    ヴォロノフスキー voronofusuki → voronofski;
+//  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
 //  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
 std::string reduce_foreign_word(std::string_view s) {
   std::string out;
@@ -212,9 +214,10 @@ std::string reduce_foreign_word(std::string_view s) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
       const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
       const bool before_consonant = !last && is_consonant(next) && next != 'y';
-      const bool onset = out.size() == 1 && ((is_cluster_onset(out[0]) && next == 'r') ||
-                                             (out[0] == 's' && before_consonant));
-      if (last || (before_consonant && (single || onset))) continue;
+      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r';
+      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
+      const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
+      if (last || (before_consonant && (single || onset || s_cluster))) continue;
     }
     // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor).
     const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !(s[i + 2] == 'u' && i + 3 == n);
@@ -252,7 +255,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
-    std::string reduced = reduce_foreign(render(units, {.foreign_geminates = true}));
+    std::string reduced = reduce_foreign(render(units, {.m_before_labial = true, .foreign_geminates = true}));
     push_unique(out, reduced);
     push_unique(out, r_as_l(reduced));
   };

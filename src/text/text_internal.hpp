@@ -99,3 +99,15 @@ std::string hangul_loanword_reading(std::string_view ascii);
 // (Thai, Ethiopic, Indic, Malayalam…; ICU Any-Latin last), folded to ASCII.
 std::vector<std::string> romanise_other_script(std::string_view text);
 }  // namespace sekisho::text::detail
+
+namespace sekisho::text::detail {
+// A name with inline alternatives in parentheses, read as the name without them (`main`) and
+// with them (`alternative`): "Dmitry(Dmitriy/Dmytro) SEMYONOV" → "Dmitry SEMYONOV" and
+// "Dmitriy SEMYONOV"; "HAQQANI NETWORK (HQN)" → "HAQQANI NETWORK" and "HQN". Both empty when
+// the name has no (balanced) parentheses (parenthesised.cpp).
+struct ParenthesisedName {
+  std::string main;
+  std::string alternative;
+};
+ParenthesisedName split_parenthesised(std::string_view raw);
+}  // namespace sekisho::text::detail
