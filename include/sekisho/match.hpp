@@ -100,6 +100,9 @@ struct NameToken {
   NamePartRole role = NamePartRole::kUnknown;  // when the source gives name parts
   bool legal_form = false;  // `text` is a legal-form class ("llc", "jsc"): compared by class only
   bool stopword = false;    // particle or filler ("al", "bin", "de", "the"): low weight
+  // Romanised from Japanese or Korean, which write l and r alike (ラ行, ㄹ): an r here may be
+  // an l of the other side's spelling (アレクセイ "areksei" ~ "aleksei").
+  bool r_may_be_l = false;
 };
 
 // Splits normalised text on spaces into tokens of unknown role; no other processing.

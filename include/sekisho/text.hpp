@@ -257,6 +257,10 @@ struct NameForms {
   Script script = Script::kNone;
 };
 
+// Whether a variant of that scheme (NameForms::schemes) comes from a script that writes l and r
+// alike (Japanese kana and kanji readings, Hangul), so its r may stand for an l.
+bool r_may_be_l(std::string_view scheme);
+
 // The full pipeline above. Never fails: an empty or symbol-only name gives no variants.
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options = {});
 

@@ -32,8 +32,9 @@ struct Unit {
   const CachedPattern* pattern = nullptr;
   std::string label;  // for the explanation: "abdul+rahman"
   std::string key;    // phonetic key
+  bool r_may_be_l = false;
 
-  detail::TokenView view() const { return {text, key, pattern, legal}; }
+  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l}; }
 };
 
 std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
@@ -50,7 +51,8 @@ std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const 
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i],
                          .label = tokens[i].text,
-                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i]});
+                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i],
+                         .r_may_be_l = tokens[i].r_may_be_l});
   }
   return units;
 }
@@ -108,7 +110,10 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       if (!merge) continue;
       Unit u{.text = acronym ? initials : joined, .first = side[i].first, .weight = 0, .legal = false,
              .merged = true, .acronym = acronym, .role = side[i].role, .pattern = nullptr, .label = label};
-      for (size_t k = i; k < i + span; ++k) u.weight = std::max(u.weight, side[k].weight);
+      for (size_t k = i; k < i + span; ++k) {
+        u.weight = std::max(u.weight, side[k].weight);
+        u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
+      }
       u.key = phonetic_key(u.text);
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));

@@ -40,10 +40,14 @@ std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_
   text::NameForms nf = text::analyze_name(raw, options);
   std::vector<ListedForm> out;
   out.reserve(nf.variants.size());
-  for (const std::string& v : nf.variants) {
+  for (size_t i = 0; i < nf.variants.size(); ++i) {
+    const std::string& v = nf.variants[i];
     ListedForm f;
     f.text = v;
     f.tokens = match::tokens_from_text(v);
+    if (text::r_may_be_l(nf.schemes[i])) {
+      for (match::NameToken& t : f.tokens) t.r_may_be_l = true;
+    }
     for (const std::string& cls : nf.legal_form_classes) {
       match::NameToken t;
       t.text = to_lower_ascii(cls);  // classes arrive as "LLC"

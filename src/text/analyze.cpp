@@ -474,6 +474,10 @@ NameForms analyze_whole(std::string_view raw_in, const AnalyzeOptions& options) 
 
 }  // namespace
 
+bool r_may_be_l(std::string_view scheme) {
+  return scheme == "hepburn" || scheme == "enamdict" || scheme == "icu:Hangul-Latin" || scheme == "hangul_loanword";
+}
+
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // Only a person's: an organisation's parentheses mostly tell it from its siblings (Bank of
   // China (Hong Kong) Limited vs (Singapore) Limited).

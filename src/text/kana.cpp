@@ -192,6 +192,7 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //  - "u" between a single consonant (itself after a vowel) and another consonant, or final after
 //    a consonant: アルグト aruguto → argut, ウラジーミル urajimiru → urajimir;
 //  - "o" after t/d before r or at the end: ペトロフ petorofu → petrof, アルグト → argut;
+//    and after a t/d that follows a vowel, before any consonant;
 //  - "i" after a final ch: ミロシェヴィッチ miroshevichi → miroshevich (-ић, -ич);
 //  - the "u" of a word-initial consonant cluster: クリモフ kurimofu → krimof, ヴライコ
 //    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
@@ -219,10 +220,18 @@ std::string reduce_foreign_word(std::string_view s) {
       const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
       if (last || (before_consonant && (single || onset || s_cluster))) continue;
     }
-    // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor).
+    // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
+    // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
+    // アントノフ antonofu keeps its o).
     const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !(s[i + 2] == 'u' && i + 3 == n);
-    if (c == 'o' && after_consonant && (out.back() == 't' || out.back() == 'd') && (last || r_cluster)) continue;
+    const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
+    const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);
+    const bool before_consonant = !last && is_consonant(next) && next != 'y';
+    if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
     if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
+    // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール
+    // mansuuru → mansur, where "mansuru" would lose its u.
+    if (is_vowel(c) && !out.empty() && out.back() == c) continue;
     out += c;
   }
   return out;
@@ -255,7 +264,8 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
-    std::string reduced = reduce_foreign(render(units, {.m_before_labial = true, .foreign_geminates = true}));
+    std::string reduced = reduce_foreign(
+        render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
     push_unique(out, reduced);
     push_unique(out, r_as_l(reduced));
   };
