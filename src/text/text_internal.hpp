@@ -103,7 +103,7 @@ std::vector<std::string> romanise_other_script(std::string_view text);
 namespace sekisho::text::detail {
 // A name with inline alternatives in parentheses, read as the name without them (`main`) and
 // with them (`alternative`): "Dmitry(Dmitriy/Dmytro) SEMYONOV" → "Dmitry SEMYONOV" and
-// "Dmitriy SEMYONOV"; "HAQQANI NETWORK (HQN)" → "HAQQANI NETWORK" and "HQN". Both empty when
+// "Dmitriy SEMYONOV"; "ZANKO (nee, AMELCHENKOVA)" → "ZANKO" and "AMELCHENKOVA". Both empty when
 // the name has no (balanced) parentheses (parenthesised.cpp).
 struct ParenthesisedName {
   std::string main;
