@@ -144,6 +144,9 @@ struct NameMatchOptions {
   double candidate_extra_weight = 0.25;
   // The same for a legal form or stopword only one side has ("The World Bank" / "World Bank").
   double filler_extra_weight = 0.25;
+  // The same for a patronymic only one side has (-ovich, -evna, -ogly): people and lists leave
+  // it out all the time ("Vladimir Putin" / "PUTIN, Vladimir Vladimirovich").
+  double patronymic_extra_weight = 0.1;
   // Weight of a contradicted part: both sides have a token there and they differ.
   double contradiction_weight = 2.5;
   // Pairs scoring below this are not a match: both tokens become unmatched.

@@ -39,6 +39,8 @@ char digraph_at(std::string_view t, size_t i, size_t& length) {
       // German tsch is the ch of Russian ч (Wladimirowitsch = Vladimirovich).
       if (n == 's' && n2 == 'c' && i + 3 < t.size() && t[i + 3] == 'h') return length = 4, 'x';
       if (n == 'c' && n2 == 'h') return length = 3, 'x';
+      // Arabic and Persian write ch as تش (Vladimirovich = فلاديميروفيتش fladymyrwfytsh).
+      if (n == 's' && n2 == 'h') return length = 3, 'x';
       if (n == 'h') return 't';
       if (n == 's' || n == 'z') return 's';
       break;

@@ -140,6 +140,10 @@ Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
     add_alternative(slot, transliterate_cyrillic(text, CyrillicScheme::kUkrainian), VariantSource::kScheme,
                     cyrillic_scheme_name(CyrillicScheme::kUkrainian));
   }
+  if (detail::looks_belarusian(text)) {
+    add_alternative(slot, transliterate_cyrillic(detail::belarusian_as_russian(text), CyrillicScheme::kBgnPcgn),
+                    VariantSource::kScheme, "belarusian_as_russian");
+  }
   for (CyrillicScheme s : kAllCyrillicSchemes) {
     if (s == CyrillicScheme::kPolivanov && !looks_like_polivanov(text)) continue;
     add_alternative(slot, transliterate_cyrillic(text, s), VariantSource::kScheme, cyrillic_scheme_name(s));

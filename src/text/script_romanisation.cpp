@@ -133,6 +133,50 @@ std::string hangul_loanword_reading(std::string_view ascii) {
   });
 }
 
+bool looks_belarusian(std::string_view cyrillic) {
+  // Belarusian writes і and never и; Ukrainian has both, and ї є ґ of its own.
+  const std::u32string s = to_u32(cyrillic);
+  const bool has_i = s.find_first_of(U"іІўЎ") != std::u32string::npos;
+  return has_i && s.find_first_of(U"иИїЇєЄґҐ") == std::u32string::npos;
+}
+
+std::string belarusian_as_russian(std::string_view cyrillic) {
+  // The regular correspondences of a Belarusian name with its Russian form: дз and ц where
+  // Russian has a soft д and т (дзеканне, цеканне: Уладзімір Пуцін = Владимир Путин), у/ў
+  // before a consonant where Russian has в, і for и.
+  const std::u32string s = to_u32(cyrillic);
+  const std::u32string soft = U"іеёюяьІЕЁЮЯ";
+  const std::u32string vowels = U"аеёіоуыэюяАЕЁІОУЫЭЮЯ";
+  std::u32string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    const char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
+    const char32_t after = i + 2 < s.size() ? s[i + 2] : U' ';
+    const bool word_start = i == 0 || s[i - 1] == U' ';
+    if ((c == U'д' || c == U'Д') && next == U'з' && soft.find(after) != std::u32string::npos) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if ((c == U'ц' || c == U'Ц') && soft.find(next) != std::u32string::npos) {
+      out += c == U'ц' ? U'т' : U'Т';
+      continue;
+    }
+    const bool u_like = c == U'у' || c == U'У' || c == U'ў' || c == U'Ў';
+    if (u_like && (word_start || vowels.find(s[i - 1]) != std::u32string::npos) && next != U' ' &&
+        vowels.find(next) == std::u32string::npos) {
+      out += (c == U'У' || c == U'Ў') ? U'В' : U'в';
+      continue;
+    }
+    if (c == U'і' || c == U'І') {
+      out += c == U'і' ? U'и' : U'И';
+      continue;
+    }
+    out += c;
+  }
+  return to_utf8(out);
+}
+
 std::vector<std::string> romanise_other_script(std::string_view text) {
   std::vector<std::string> out;
   switch (script_of(text)) {
@@ -154,8 +198,15 @@ std::vector<std::string> romanise_other_script(std::string_view text) {
     case USCRIPT_GUJARATI:
     case USCRIPT_ORIYA: {
       std::string latin = transform_or_empty(text, "Any-Latin");
-      out.push_back(fold_to_ascii(drop_inherent_final_vowel(latin)));
+      std::string spoken = fold_to_ascii(drop_inherent_final_vowel(latin));
+      out.push_back(spoken);
       out.push_back(fold_to_ascii(latin));
+      // Bengali has no v and writes a foreign one with ভ (bh): ভ্লাদিমির bhladimir = Vladimir.
+      if (script_of(text) == USCRIPT_BENGALI) {
+        out.push_back(map_words(spoken, [](std::string_view w) {
+          return w.starts_with("bh") ? "v" + std::string(w.substr(2)) : std::string(w);
+        }));
+      }
       return out;
     }
     case USCRIPT_MALAYALAM: {

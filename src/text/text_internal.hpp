@@ -95,6 +95,11 @@ std::string drop_inherent_final_vowel(std::string_view romanised);
 // A Hangul romanisation (ASCII) read as a foreign name: filler "eu" dropped, "ll" → l, an
 // onset l → r ("beulladimileu" → "bladimir").
 std::string hangul_loanword_reading(std::string_view ascii);
+// Whether Cyrillic text is Belarusian (і or ў, and no и ї є ґ).
+bool looks_belarusian(std::string_view cyrillic);
+// A Belarusian name with the Russian letters it corresponds to: "Уладзімір Пуцін" → "Владимир
+// Путин" (дз/ц for a soft д/т, у/ў for в before a consonant, і for и).
+std::string belarusian_as_russian(std::string_view cyrillic);
 // Alternatives, best first, for a run in a script without its own branch in analyze_name
 // (Thai, Ethiopic, Indic, Malayalam…; ICU Any-Latin last), folded to ASCII.
 std::vector<std::string> romanise_other_script(std::string_view text);

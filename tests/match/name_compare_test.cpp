@@ -162,9 +162,21 @@ TEST(NameCompareTest, KanaTokensReadRAsL) {
             comparer.compare(tokens_from_text("gromof"), tokens_from_text("gromov"), Schema::kPerson).score);
 }
 
-TEST(NameCompareTest, GermanTschIsCh) {
+TEST(NameCompareTest, GermanTschAndArabicTshAreCh) {
   EXPECT_EQ(phonetic_key("wladimirowitsch"), phonetic_key("vladimirovich"));
+  EXPECT_EQ(phonetic_key("fladimirufitsh"), phonetic_key("vladimirovich"));  // فلاديميروفيتش
   EXPECT_NE(phonetic_key("wladimirowitsch"), phonetic_key("vladimirovits"));
+}
+
+TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
+  const double omitted = score("vladimir putin", "vladimir vladimirovich putin");
+  const double other_word = score("vladimir putin", "vladimir vladislav putin");
+  EXPECT_GT(omitted, other_word);  // a patronymic left out is the norm, a middle name less so
+  EXPECT_GE(score("wladimir piutin", "vladimir vladimirovich putin"), kDefaultThreshold);
+  // A different patronymic is still a contradiction (Lavrov's Viktorovich vs Borisovich).
+  EXPECT_LT(score("sergey viktorovich lavrov", "sergey borisovich lavrov"), omitted);
+  // Serbian -ović is a surname, not a patronymic.
+  EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
 }
 
 }  // namespace

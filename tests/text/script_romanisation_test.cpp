@@ -52,5 +52,19 @@ TEST(ScriptRomanisation, ThaiEthiopicMalayalam) {
   EXPECT_EQ(ml[0].back(), 'n') << ml[0];  // ൻ spelled out, not dropped
 }
 
+TEST(ScriptRomanisation, BengaliBhForAForeignV) {
+  EXPECT_TRUE(contains(analyze_name("ভ্লাদিমির পুতিন").variants, "vladimir putin"));
+}
+
+TEST(ScriptRomanisation, BelarusianNameInItsRussianForm) {
+  EXPECT_TRUE(detail::looks_belarusian("Уладзімір Пуцін"));
+  EXPECT_FALSE(detail::looks_belarusian("Володимир Путін"));  // Ukrainian: и
+  EXPECT_FALSE(detail::looks_belarusian("Владимир Путин"));
+  EXPECT_EQ(detail::belarusian_as_russian("Уладзімір Пуцін"), "Владимир Путин");
+  // Лукашэнка keeps its у (after a consonant) and its hard ц-less spelling.
+  EXPECT_EQ(detail::belarusian_as_russian("Аляксандр Лукашэнка"), "Аляксандр Лукашэнка");
+  EXPECT_TRUE(contains(analyze_name("Уладзімір Уладзіміравіч Пуцін").variants, "vladimir vladimiravich putin"));
+}
+
 }  // namespace
 }  // namespace sekisho::text
