@@ -321,10 +321,8 @@ Result<std::string> icu_transform(std::string_view text, std::string_view icu_id
 
 namespace {
 
-NameForms analyze_whole(std::string_view raw_in, const AnalyzeOptions& options) {
+NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   NameForms forms;
-  const std::string natural = options.kind == NameKind::kPerson ? detail::natural_order(raw_in) : std::string();
-  const std::string_view raw = natural.empty() ? raw_in : std::string_view(natural);
   NormalizedName name = normalize(raw);
   forms.normalized = name.text();
   forms.script = name.script;
@@ -483,26 +481,36 @@ bool r_may_be_l(std::string_view scheme) {
 }
 
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
-  // Only a person's: an organisation's parentheses mostly tell it from its siblings (Bank of
-  // China (Hong Kong) Limited vs (Singapore) Limited).
-  detail::ParenthesisedName split =
-      options.kind == NameKind::kPerson ? detail::split_parenthesised(raw) : detail::ParenthesisedName{};
-  if (split.main.empty()) return analyze_whole(raw, options);
-  // The name without its parenthesised alternatives, and with them, best variants alternating.
-  NameForms forms = analyze_whole(split.main, options);
-  if (split.alternative.empty()) return forms;
-  NameForms alt = analyze_whole(split.alternative, options);
-  NameForms merged = forms;
+  // Only a person's name is read more than one way: an organisation's parentheses mostly tell
+  // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
+  if (options.kind != NameKind::kPerson) return analyze_whole(raw, options);
+  // In natural order when inverted around a comma, with its parenthesised alternatives, and as
+  // written (a query of unknown kind is not reordered); the readings' best variants alternate.
+  const detail::ParenthesisedName split = detail::split_parenthesised(raw);
+  const std::string main = split.main.empty() ? std::string(raw) : split.main;
+  const std::string natural = detail::natural_order(main);
+  std::vector<std::string> readings{natural.empty() ? main : natural};
+  if (!split.alternative.empty()) {
+    const std::string alt_natural = detail::natural_order(split.alternative);
+    readings.push_back(alt_natural.empty() ? split.alternative : alt_natural);
+  }
+  if (!natural.empty()) readings.push_back(main);
+  if (readings.size() == 1) return analyze_whole(raw, options);
+  std::vector<NameForms> all;
+  for (const std::string& r : readings) all.push_back(analyze_whole(r, options));
+  NameForms merged = all.front();
   merged.variants.clear();
   merged.sources.clear();
   merged.schemes.clear();
-  for (size_t i = 0; i < std::max(forms.variants.size(), alt.variants.size()); ++i) {
-    for (const NameForms* f : {&forms, &alt}) {
-      if (i >= f->variants.size() || merged.variants.size() >= options.max_variants) continue;
-      if (std::find(merged.variants.begin(), merged.variants.end(), f->variants[i]) != merged.variants.end()) continue;
-      merged.variants.push_back(f->variants[i]);
-      merged.sources.push_back(f->sources[i]);
-      merged.schemes.push_back(f->schemes[i]);
+  size_t longest = 0;
+  for (const NameForms& f : all) longest = std::max(longest, f.variants.size());
+  for (size_t i = 0; i < longest; ++i) {
+    for (const NameForms& f : all) {
+      if (i >= f.variants.size() || merged.variants.size() >= options.max_variants) continue;
+      if (std::find(merged.variants.begin(), merged.variants.end(), f.variants[i]) != merged.variants.end()) continue;
+      merged.variants.push_back(f.variants[i]);
+      merged.sources.push_back(f.sources[i]);
+      merged.schemes.push_back(f.schemes[i]);
     }
   }
   return merged;

@@ -174,7 +174,10 @@ TEST(WordOrder, Helpers) {
 TEST(AnalyzeName, PersonInvertedAroundACommaReadInNaturalOrder) {
   AnalyzeOptions person;
   person.kind = NameKind::kPerson;
-  EXPECT_EQ(analyze_name("PUTIN, Vladimir Vladimirovich", person).variants[0], "vladimir vladimirovich putin");
+  const NameForms putin = analyze_name("PUTIN, Vladimir Vladimirovich", person);
+  EXPECT_EQ(putin.variants[0], "vladimir vladimirovich putin");
+  // As written too: a query of unknown kind is not reordered and should meet it in its order.
+  EXPECT_TRUE(contains(putin.variants, "putin vladimir vladimirovich"));
   EXPECT_EQ(analyze_name("ПУТИН, Владимир", person).variants[0], "vladimir putin");
   // A generational suffix after the comma is no given name; organisations keep their order.
   EXPECT_EQ(analyze_name("RUBEN PESTANO LAVILLA, JR", person).variants[0], "ruben pestano lavilla jr");
