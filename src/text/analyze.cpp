@@ -485,7 +485,8 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
   if (options.kind != NameKind::kPerson) return analyze_whole(raw, options);
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
-  // written (a query of unknown kind is not reordered); the readings' best variants alternate.
+  // written (a query of unknown kind is neither reordered nor split); the readings' best
+  // variants alternate.
   const detail::ParenthesisedName split = detail::split_parenthesised(raw);
   const std::string main = split.main.empty() ? std::string(raw) : split.main;
   const std::string natural = detail::natural_order(main);
@@ -495,6 +496,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
     readings.push_back(alt_natural.empty() ? split.alternative : alt_natural);
   }
   if (!natural.empty()) readings.push_back(main);
+  if (!split.main.empty()) readings.emplace_back(raw);
   if (readings.size() == 1) return analyze_whole(raw, options);
   std::vector<NameForms> all;
   for (const std::string& r : readings) all.push_back(analyze_whole(r, options));
