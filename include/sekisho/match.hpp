@@ -100,6 +100,9 @@ struct NameToken {
   NamePartRole role = NamePartRole::kUnknown;  // when the source gives name parts
   bool legal_form = false;  // `text` is a legal-form class ("llc", "jsc"): compared by class only
   bool stopword = false;    // particle or filler ("al", "bin", "de", "the"): low weight
+  // Romanised from Japanese or Korean, which write l and r alike (ラ行, ㄹ): an r here may be
+  // an l of the other side's spelling (アレクセイ "areksei" ~ "aleksei").
+  bool r_may_be_l = false;
 };
 
 // Splits normalised text on spaces into tokens of unknown role; no other processing.
@@ -141,6 +144,9 @@ struct NameMatchOptions {
   double candidate_extra_weight = 0.25;
   // The same for a legal form or stopword only one side has ("The World Bank" / "World Bank").
   double filler_extra_weight = 0.25;
+  // The same for a patronymic only one side has (-ovich, -evna, -ogly): people and lists leave
+  // it out all the time ("Vladimir Putin" / "PUTIN, Vladimir Vladimirovich").
+  double patronymic_extra_weight = 0.1;
   // Weight of a contradicted part: both sides have a token there and they differ.
   double contradiction_weight = 2.5;
   // The same for two different legal forms ("LLC" / "JSC"): weak evidence of

@@ -160,14 +160,16 @@ Result<std::vector<TranslitTable>> load_iuliia_dir(const std::string& dir);
 // ---------------------------------------------------------------------------------------------
 
 struct KanaOptions {
-  // Foreign names written in katakana: add a reduced form without epenthetic vowels
-  // (アルグト "aruguto" → "argut") and its l-for-r form ("algut").
+  // Foreign names written in katakana: the reduced forms without epenthetic vowels (アルグト
+  // "aruguto" → "argut", ミロシェヴィッチ → "miroshevich") and their l-for-r forms come right
+  // after plain Hepburn; false puts them after the Japanese styles (hiragana, kanji readings).
   bool foreign_reductions = true;
 };
 
 // Romanisations of a hiragana/katakana string, best first, deduplicated: Hepburn with long
 // vowels dropped (yoko, putin), wāpuro (youko, puuchin), "oh" (yohko), Kunrei (si/ti/tu/hu/zi),
-// m before b/m/p (shimbashi), ヴ as v and b, then the foreign reductions. Non-kana pass through.
+// m before b/m/p (shimbashi), ヴ as v and b, and the foreign reductions (see KanaOptions).
+// Non-kana pass through.
 std::vector<std::string> kana_to_hepburn_variants(std::string_view kana_utf8,
                                                   const KanaOptions& options = {});
 
@@ -259,6 +261,10 @@ struct NameForms {
   std::string normalized;                  // normalize(raw).text(), original script
   Script script = Script::kNone;
 };
+
+// Whether a variant of that scheme (NameForms::schemes) comes from a script that writes l and r
+// alike (Japanese kana and kanji readings, Hangul), so its r may stand for an l.
+bool r_may_be_l(std::string_view scheme);
 
 // The full pipeline above. Never fails: an empty or symbol-only name gives no variants.
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options = {});

@@ -17,6 +17,7 @@ struct EvalArgs {
   size_t limit = 0;
   double threshold = kDefaultScreenThreshold;
   bool json = false;
+  bool misses = false;
 };
 
 Status run_eval_command(const GlobalOptions& global, const EvalArgs& args) {
@@ -31,6 +32,9 @@ Status run_eval_command(const GlobalOptions& global, const EvalArgs& args) {
   options.limit = args.limit;
   options.threshold = args.threshold;
   if (!global.quiet) options.progress = [](std::string_view s) { std::cerr << "eval: " << s << "\n"; };
+  if (args.misses) {
+    options.miss = [](std::string_view key, std::string_view what) { std::cerr << key << " missed: " << what << "\n"; };
+  }
   SEKISHO_ASSIGN_OR_RETURN(std::vector<eval::Metric> metrics, eval::run_eval(options));
   std::cout << (args.json ? eval::metrics_json(metrics, args.threshold) + "\n"
                           : eval::metrics_markdown(metrics, args.threshold));
@@ -48,6 +52,7 @@ void add_eval_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--limit", args->limit, "At most N labelled rows per metric (0 = all)");
   sub->add_option("--threshold", args->threshold, "Decision threshold")->capture_default_str();
   sub->add_flag("--json", args->json, "JSON instead of a markdown table");
+  sub->add_flag("--misses", args->misses, "Print every missed row of metrics f and g to stderr");
   set_command_body(sub, [&global, args] { return run_eval_command(global, *args); });
 }
 

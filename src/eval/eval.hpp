@@ -27,6 +27,9 @@ struct EvalOptions {
   size_t limit = 0;                // at most this many labelled rows per metric; 0 = all
   double threshold = kDefaultScreenThreshold;
   std::function<void(std::string_view)> progress;  // called with a short note as each metric starts
+  // Called with (metric key, description) for every labelled row a metric misses, so the misses
+  // can be read in full (the table's note shows only the first few). Metrics f and g report.
+  std::function<void(std::string_view, std::string_view)> miss;
 };
 
 struct Metric {

@@ -23,6 +23,7 @@ Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& 
   struct KanaQuery {
     std::string entity_id;
     std::string name;
+    std::string english;  // the entity's first English name, for the miss report
     Schema schema;
   };
   std::vector<KanaQuery> queries;
@@ -34,7 +35,7 @@ Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& 
     }
     if (copy.names.empty()) continue;
     for (const Name& n : e.names) {
-      if (is_katakana_name(n)) queries.push_back({e.id, n.full, e.schema});
+      if (is_katakana_name(n)) queries.push_back({e.id, n.full, copy.names.front().full, e.schema});
     }
     english.push_back(std::move(copy));
   }
@@ -54,9 +55,10 @@ Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& 
     for (const ScreenHit& h : screener->screen(q, so)) hit = hit || h.entity->id == kq.entity_id;
     if (hit) {
       ++found;
-    } else if (missed.size() < 4) {
-      missed.push_back(kq.name);
+      continue;
     }
+    if (missed.size() < 4) missed.push_back(kq.name);
+    if (options.miss) options.miss("f", kq.name + " → " + kq.english);
   }
   Metric m;
   m.key = "f";

@@ -53,6 +53,7 @@ Result<Metric> metric_putin(const EvalOptions& options) {
       ++found;
     } else {
       missed.push_back(fmt::format("{} ({})", name, lang));
+      if (options.miss) options.miss("g", missed.back());
     }
   }
   Metric m;

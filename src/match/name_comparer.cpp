@@ -28,13 +28,29 @@ struct Unit {
   bool merged = false;
   bool acronym = false;  // the initials of several tokens of this side spell a token of the other
   bool filler = false;   // a legal form or stopword: its absence on the other side says little
+  bool patronymic = false;  // shaped like a patronymic (looks_like_patronymic)
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
   std::string label;  // for the explanation: "abdul+rahman"
   std::string key;    // phonetic key
+  bool r_may_be_l = false;
 
-  detail::TokenView view() const { return {text, key, pattern, legal}; }
+  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l}; }
 };
+
+// East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
+// Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
+// Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
+bool looks_like_patronymic(std::string_view t) {
+  static constexpr std::string_view kEndings[] = {"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
+                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna", "evna", "ivna",
+                                                  "oglu", "ogly", "uly", "kyzy", "qizi"};
+  if (t.size() < 6) return false;
+  for (std::string_view e : kEndings) {
+    if (t.ends_with(e)) return true;
+  }
+  return false;
+}
 
 std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
                              std::span<const CachedPattern> patterns, std::span<const std::string> keys) {
@@ -47,10 +63,12 @@ std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const 
                          .weight = weights[i],
                          .legal = tokens[i].legal_form,
                          .filler = tokens[i].legal_form || tokens[i].stopword,
+                         .patronymic = tokens[i].role == NamePartRole::kPatronymic || looks_like_patronymic(tokens[i].text),
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i],
                          .label = tokens[i].text,
-                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i]});
+                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i],
+                         .r_may_be_l = tokens[i].r_may_be_l});
   }
   return units;
 }
@@ -108,7 +126,10 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       if (!merge) continue;
       Unit u{.text = acronym ? initials : joined, .first = side[i].first, .weight = 0, .legal = false,
              .merged = true, .acronym = acronym, .role = side[i].role, .pattern = nullptr, .label = label};
-      for (size_t k = i; k < i + span; ++k) u.weight = std::max(u.weight, side[k].weight);
+      for (size_t k = i; k < i + span; ++k) {
+        u.weight = std::max(u.weight, side[k].weight);
+        u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
+      }
       u.key = phonetic_key(u.text);
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));
@@ -135,7 +156,8 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
 // Pairs the leftovers of both sides as contradictions, heaviest first, within
 // one kind (legal forms with legal forms); the rest are extras.
 void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, bool legal, NameMatch& out,
-                        double& contradicted, double& q_extra, double& c_extra, double& filler_extra) {
+                        double& contradicted, double& q_extra, double& c_extra, double& filler_extra,
+                        double& patronymic_extra) {
   auto keep = [legal](const Unit* u) { return u->legal != legal; };
   q.erase(std::remove_if(q.begin(), q.end(), keep), q.end());
   c.erase(std::remove_if(c.begin(), c.end(), keep), c.end());
@@ -147,13 +169,15 @@ void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, 
     const bool contra = i < k;
     out.unmatched.push_back({q[i]->label, true, q[i]->weight,
                              contra ? UnmatchedKind::kContradicted : UnmatchedKind::kQueryExtra});
-    (contra ? contradicted : q[i]->filler ? filler_extra : q_extra) += contra ? q[i]->weight / 2 : q[i]->weight;
+    (contra ? contradicted : q[i]->filler ? filler_extra : q[i]->patronymic ? patronymic_extra : q_extra) +=
+        contra ? q[i]->weight / 2 : q[i]->weight;
   }
   for (size_t i = 0; i < c.size(); ++i) {
     const bool contra = i < k;
     out.unmatched.push_back({c[i]->label, false, c[i]->weight,
                              contra ? UnmatchedKind::kContradicted : UnmatchedKind::kCandidateExtra});
-    (contra ? contradicted : c[i]->filler ? filler_extra : c_extra) += contra ? c[i]->weight / 2 : c[i]->weight;
+    (contra ? contradicted : c[i]->filler ? filler_extra : c[i]->patronymic ? patronymic_extra : c_extra) +=
+        contra ? c[i]->weight / 2 : c[i]->weight;
   }
 }
 
@@ -211,13 +235,13 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
   for (size_t j = 0; j < cols; ++j)
     if (!c_used[j]) c_left.push_back(&c[j]);
 
-  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0;
-  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra, filler_extra);
-  classify_leftovers(q_left, c_left, true, out, legal_conflict, q_extra, c_extra, filler_extra);
+  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0, patronymic_extra = 0;
+  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra, filler_extra, patronymic_extra);
+  classify_leftovers(q_left, c_left, true, out, legal_conflict, q_extra, c_extra, filler_extra, patronymic_extra);
 
   const double den = matched + o.contradiction_weight * contradicted + o.legal_form_conflict_weight * legal_conflict +
                      o.query_extra_weight * q_extra + o.candidate_extra_weight * c_extra +
-                     o.filler_extra_weight * filler_extra;
+                     o.filler_extra_weight * filler_extra + o.patronymic_extra_weight * patronymic_extra;
   double score = den > 0 ? num / den : 0.0;
 
   // Name tokens (not legal forms or stopwords) matched, and those either side left over.
@@ -265,6 +289,7 @@ NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   if (schema != Schema::kPerson) {
     o.query_extra_weight = 1.2;
     o.candidate_extra_weight = 1.2;
+    o.patronymic_extra_weight = 1.2;
   }
   return o;
 }

@@ -4,7 +4,7 @@
 // are mostly transliterations (Arabic, Russian, Persian, Korean…), and their
 // variants differ in two ways: vowels (Mohamed / Muhammad, Usama / Osama,
 // Rohani / Rouhani; unvocalised Arabic has none at all) and a handful of
-// scheme-dependent consonant spellings (kh / h, sh / sch / sz, zh / j / dzh,
+// scheme-dependent consonant spellings (kh / h, sh / sch / sz, ch / tsch, zh / j / dzh,
 // ts / tz / z, ph / f, w / v, c / k). So the key keeps the consonant skeleton,
 // folds those spellings into one class each, and keeps only whether the name
 // starts with a vowel. It is deliberately coarse: it feeds a similarity tier
@@ -36,7 +36,11 @@ char digraph_at(std::string_view t, size_t i, size_t& length) {
       if (n == 'h' || n == 'z') return 'x';
       break;
     case 't':
+      // German tsch is the ch of Russian ч (Wladimirowitsch = Vladimirovich).
+      if (n == 's' && n2 == 'c' && i + 3 < t.size() && t[i + 3] == 'h') return length = 4, 'x';
       if (n == 'c' && n2 == 'h') return length = 3, 'x';
+      // Arabic and Persian write ch as تش (Vladimirovich = فلاديميروفيتش fladymyrwfytsh).
+      if (n == 's' && n2 == 'h') return length = 3, 'x';
       if (n == 'h') return 't';
       if (n == 's' || n == 'z') return 's';
       break;

@@ -1,6 +1,7 @@
 #include "match/token_similarity.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace sekisho::match::detail {
 namespace {
@@ -29,6 +30,18 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
   }
   if (q == c) return {1.0, PairMethod::kExact, 0};
   if (q.empty() || c.empty()) return {};
+  if ((qv.r_may_be_l || cv.r_may_be_l) && (q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos)) {
+    // Japanese and Korean write l and r alike: compare with every l read as r. The difference
+    // still costs a little, so that only identical names score 1.
+    constexpr double kLiquidSimilarity = 0.98;
+    std::string fq(q), fc(c);
+    std::replace(fq.begin(), fq.end(), 'l', 'r');
+    std::replace(fc.begin(), fc.end(), 'l', 'r');
+    const std::string kq = phonetic_key(fq), kc = phonetic_key(fc);
+    TokenSimilarity ts = token_similarity({fq, kq, nullptr, false, false}, {fc, kc, nullptr, false, false}, o);
+    if (fq == fc) ts = {kLiquidSimilarity, PairMethod::kEdit, 0};
+    return ts;
+  }
   if (q.size() == 1 || c.size() == 1) {
     const std::string_view longer = q.size() == 1 ? c : q;
     const char initial = q.size() == 1 ? q[0] : c[0];

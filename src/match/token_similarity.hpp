@@ -31,6 +31,7 @@ struct TokenView {
   std::string_view key;
   const CachedPattern* pattern = nullptr;
   bool legal = false;
+  bool r_may_be_l = false;  // NameToken::r_may_be_l
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

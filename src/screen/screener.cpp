@@ -41,10 +41,14 @@ std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_
   text::NameForms nf = text::analyze_name(raw, options);
   std::vector<ListedForm> out;
   out.reserve(nf.variants.size());
-  for (const std::string& v : nf.variants) {
+  for (size_t i = 0; i < nf.variants.size(); ++i) {
+    const std::string& v = nf.variants[i];
     ListedForm f;
     f.text = v;
     f.tokens = match::tokens_from_text(v);
+    if (text::r_may_be_l(nf.schemes[i])) {
+      for (match::NameToken& t : f.tokens) t.r_may_be_l = true;
+    }
     for (const std::string& cls : nf.legal_form_classes) {
       match::NameToken t;
       t.text = to_lower_ascii(cls);  // classes arrive as "LLC"
@@ -232,8 +236,12 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     for (const index::Candidate& c : candidates) {
       if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
-      if (list_allowed(e)) {
-        im.score_pair(c.name_id, im.form_index[c.form_id], c.query_form, prepared, query.schema, slot(e));
+      if (!list_allowed(e)) continue;
+      // The index picks the query form that voted best for this listed form, but votes count
+      // tokens reached, not how well: every query form is scored against it (ウラジーミル・
+      // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
+      for (size_t qf = 0; qf < prepared.size(); ++qf) {
+        im.score_pair(c.name_id, im.form_index[c.form_id], qf, prepared, query.schema, slot(e));
       }
     }
   }

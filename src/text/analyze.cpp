@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -63,6 +64,27 @@ std::string join_tokens(const std::vector<NormalizedToken>& tokens, size_t begin
   return out;
 }
 
+// "PUTIN, Vladimir Vladimirovich" → "Vladimir Vladimirovich PUTIN": lists invert a person's name
+// around one comma so it sorts by surname; the inversion is a filing convention, not another
+// order of the name. The part before the comma is one to three words, and the part after it is
+// not a generational suffix ("LAVILLA, JR").
+std::string natural_order_impl(std::string_view raw) {
+  const size_t comma = raw.find(',');
+  if (comma == std::string_view::npos || raw.find(',', comma + 1) != std::string_view::npos) return {};
+  const std::string_view family = trim(raw.substr(0, comma));
+  const std::string_view given = trim(raw.substr(comma + 1));
+  if (family.empty() || given.empty()) return {};
+  const std::vector<NormalizedToken> family_words = normalize(family).tokens;
+  const std::vector<NormalizedToken> given_words = normalize(given).tokens;
+  if (family_words.empty() || family_words.size() > 3 || given_words.empty()) return {};
+  static constexpr std::string_view kSuffixes[] = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"};
+  const bool suffix_only = std::all_of(given_words.begin(), given_words.end(), [](const NormalizedToken& w) {
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), w.text) != std::end(kSuffixes);
+  });
+  if (suffix_only) return {};
+  return std::string(given) + " " + std::string(family);
+}
+
 std::string icu_or_empty(std::string_view text, std::string_view id) {
   auto r = icu_transform(text, id);
   return r.ok() ? *r : std::string();
@@ -118,6 +140,10 @@ Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
     add_alternative(slot, transliterate_cyrillic(text, CyrillicScheme::kUkrainian), VariantSource::kScheme,
                     cyrillic_scheme_name(CyrillicScheme::kUkrainian));
   }
+  if (detail::looks_belarusian(text)) {
+    add_alternative(slot, transliterate_cyrillic(detail::belarusian_as_russian(text), CyrillicScheme::kBgnPcgn),
+                    VariantSource::kScheme, "belarusian_as_russian");
+  }
   for (CyrillicScheme s : kAllCyrillicSchemes) {
     if (s == CyrillicScheme::kPolivanov && !looks_like_polivanov(text)) continue;
     add_alternative(slot, transliterate_cyrillic(text, s), VariantSource::kScheme, cyrillic_scheme_name(s));
@@ -137,6 +163,15 @@ Slot icu_slot(const std::string& text, std::initializer_list<std::string_view> i
     add_alternative(slot, fold_to_ascii(icu_or_empty(text, id)), VariantSource::kScheme,
                     "icu:" + std::string(id));
   }
+  return slot;
+}
+
+// Abjads: the romanisation with its vowel letters read as vowels first, then as ICU gives it.
+Slot abjad_slot(const std::string& text, std::string_view icu_id) {
+  Slot slot;
+  std::string latin = fold_to_ascii(icu_or_empty(text, icu_id));
+  add_alternative(slot, detail::vocalise_abjad(detail::clean_ascii(latin)), VariantSource::kScheme, "abjad_vowels");
+  add_alternative(slot, latin, VariantSource::kScheme, "icu:" + std::string(icu_id));
   return slot;
 }
 
@@ -270,6 +305,10 @@ void combine(const std::vector<Slot>& slots, size_t cap, NameForms& forms) {
 
 }  // namespace
 
+namespace detail {
+std::string natural_order(std::string_view raw) { return natural_order_impl(raw); }
+}  // namespace detail
+
 Result<std::string> icu_transform(std::string_view text, std::string_view icu_id) {
   icu::Transliterator* t = detail::thread_transliterator(icu_id);
   if (t == nullptr) return invalid_argument("unknown ICU transform id: " + std::string(icu_id));
@@ -280,7 +319,9 @@ Result<std::string> icu_transform(std::string_view text, std::string_view icu_id
   return out;
 }
 
-NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
+namespace {
+
+NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   NameForms forms;
   NormalizedName name = normalize(raw);
   forms.normalized = name.text();
@@ -325,8 +366,13 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
     size_t end = i + 1;
     // Runs of tokens in one alphabetic script are romanised together so that a scheme is applied
     // to the whole run (no "Zakharova Mariia" mixing BGN with ICAO).
+    // So are runs of kana words (ウラジーミル・プーチン): a foreign name's words then share one
+    // style, instead of the variant budget going on mixtures of styles.
+    const bool kana_run = s != Script::kHan && is_japanese_script(s) && is_all_kana(tokens[i].text);
     if (!is_japanese_script(s)) {
       while (end < tokens.size() && tokens[end].script == s) ++end;
+    } else if (kana_run) {
+      while (end < tokens.size() && tokens[end].script == s && is_all_kana(tokens[end].text)) ++end;
     }
     std::string run = join_tokens(tokens, i, end, false);
     switch (s) {
@@ -341,10 +387,10 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
         slots.push_back(icu_slot(run, {"Greek-Latin/UNGEGN", "Greek-Latin"}));
         break;
       case Script::kArabic:
-        slots.push_back(icu_slot(run, {"Arabic-Latin"}));
+        slots.push_back(abjad_slot(detail::urdu_letters_as_arabic(run), "Arabic-Latin"));
         break;
       case Script::kHebrew:
-        slots.push_back(icu_slot(run, {"Hebrew-Latin"}));
+        slots.push_back(abjad_slot(run, "Hebrew-Latin"));
         break;
       case Script::kArmenian:
         slots.push_back(icu_slot(run, {"Armenian-Latin"}));
@@ -352,22 +398,32 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
       case Script::kGeorgian:
         slots.push_back(icu_slot(run, {"Georgian-Latin"}));
         break;
-      case Script::kHangul:
-        slots.push_back(icu_slot(run, {"Hangul-Latin"}));
+      case Script::kHangul: {
+        Slot slot = icu_slot(run, {"Hangul-Latin"});
+        if (!slot.alternatives.empty()) {
+          add_alternative(slot, detail::hangul_loanword_reading(slot.alternatives.front().text), VariantSource::kScheme,
+                          "hangul_loanword");
+        }
+        slots.push_back(std::move(slot));
         break;
+      }
       case Script::kHan:
       case Script::kHiragana:
       case Script::kKatakana: {
         bool kana_present = s != Script::kHan;
         bool as_japanese = options.han_reading == HanReading::kJapanese ||
                            (options.han_reading == HanReading::kAuto && (kana_present || reads_as_japanese(run)));
-        if (kana_present && is_all_kana(run)) {
+        if (kana_run) {
           Slot slot;
           for (auto& v : kana_to_hepburn_variants(run, {s == Script::kKatakana})) {
             add_alternative(slot, v, VariantSource::kReading, "hepburn");
           }
           slots.push_back(std::move(slot));
           all_person_segments = false;
+          // Katakana words of an organisation are mostly loanwords (トレーディング・
+          // コーポレーション): the gloss gives their English.
+          japanese = true;
+          japanese_text += run + " ";
         } else if (as_japanese) {
           bool person = false;
           japanese_slots(run, slots, person);
@@ -384,9 +440,14 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
         }
         break;
       }
-      default:
-        slots.push_back(icu_slot(run, {"Any-Latin"}));
+      default: {
+        Slot slot;
+        for (std::string& v : detail::romanise_other_script(run)) {
+          add_alternative(slot, std::move(v), VariantSource::kScheme, "icu:Any-Latin");
+        }
+        slots.push_back(std::move(slot));
         break;
+      }
     }
     if (!slots.empty() && slots.back().alternatives.empty()) slots.pop_back();
     i = end;
@@ -411,6 +472,50 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   }
   if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
   return forms;
+}
+
+}  // namespace
+
+bool r_may_be_l(std::string_view scheme) {
+  return scheme == "hepburn" || scheme == "enamdict" || scheme == "icu:Hangul-Latin" || scheme == "hangul_loanword";
+}
+
+NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
+  // Only a person's name is read more than one way: an organisation's parentheses mostly tell
+  // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
+  if (options.kind != NameKind::kPerson) return analyze_whole(raw, options);
+  // In natural order when inverted around a comma, with its parenthesised alternatives, and as
+  // written (a query of unknown kind is neither reordered nor split); the readings' best
+  // variants alternate.
+  const detail::ParenthesisedName split = detail::split_parenthesised(raw);
+  const std::string main = split.main.empty() ? std::string(raw) : split.main;
+  const std::string natural = detail::natural_order(main);
+  std::vector<std::string> readings{natural.empty() ? main : natural};
+  if (!split.alternative.empty()) {
+    const std::string alt_natural = detail::natural_order(split.alternative);
+    readings.push_back(alt_natural.empty() ? split.alternative : alt_natural);
+  }
+  if (!natural.empty()) readings.push_back(main);
+  if (!split.main.empty()) readings.emplace_back(raw);
+  if (readings.size() == 1) return analyze_whole(raw, options);
+  std::vector<NameForms> all;
+  for (const std::string& r : readings) all.push_back(analyze_whole(r, options));
+  NameForms merged = all.front();
+  merged.variants.clear();
+  merged.sources.clear();
+  merged.schemes.clear();
+  size_t longest = 0;
+  for (const NameForms& f : all) longest = std::max(longest, f.variants.size());
+  for (size_t i = 0; i < longest; ++i) {
+    for (const NameForms& f : all) {
+      if (i >= f.variants.size() || merged.variants.size() >= options.max_variants) continue;
+      if (std::find(merged.variants.begin(), merged.variants.end(), f.variants[i]) != merged.variants.end()) continue;
+      merged.variants.push_back(f.variants[i]);
+      merged.sources.push_back(f.sources[i]);
+      merged.schemes.push_back(f.schemes[i]);
+    }
+  }
+  return merged;
 }
 
 }  // namespace sekisho::text

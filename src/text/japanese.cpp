@@ -220,7 +220,12 @@ std::string japanese_gloss(std::string_view text) {
     if (g.empty()) {
       std::vector<KanjiReading> r = kanji_readings(w);
       if (!r.empty()) g = r.front().romaji;
-      else if (all_kana(w)) g = detail::kana_to_hepburn(w);
+      else if (all_kana(w)) {
+        // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
+        const bool katakana = detect_script(w) == Script::kKatakana;
+        std::vector<std::string> forms = kana_to_hepburn_variants(w, {katakana});
+        g = katakana && forms.size() > 1 ? forms[1] : forms.front();
+      }
     } else {
       any_gloss = true;
     }

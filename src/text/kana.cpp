@@ -127,6 +127,8 @@ struct Style {
   LongVowels long_vowels = LongVowels::kDrop;
   bool m_before_labial = false;
   bool vu_as_b = false;
+  // ッ before チ/ツ dropped: in foreign names ッチ/ッツ write a plain ch/ts (-vich, Milica).
+  bool foreign_geminates = false;
 };
 
 std::string render(const std::vector<Unit>& units, const Style& style) {
@@ -159,7 +161,8 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kSyllable: {
         std::string s = style.kunrei ? u.syl.kunrei : u.syl.hepburn;
         if (u.vu && style.vu_as_b) s[0] = 'b';
-        if (geminate && !s.empty() && !is_vowel(s[0])) {
+        const bool affricate = s.compare(0, 2, "ch") == 0 || s.compare(0, 2, "ts") == 0;
+        if (geminate && !s.empty() && !is_vowel(s[0]) && !(style.foreign_geminates && affricate)) {
           // Hepburn doubles ch as tch (マッチ matchi); Kunrei just doubles.
           out += (s.compare(0, 2, "ch") == 0) ? 't' : s[0];
         }
@@ -182,25 +185,63 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
 
 bool is_consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c); }
 
-// Removes the vowels Japanese inserts after a foreign consonant: a "u" between a single
-// consonant (itself after a vowel) and another consonant, a final "u" after a consonant, and a
-// final "o" after t/d. アルグト aruguto → argut, ウラジーミル urajimiru → urajimir.
-std::string drop_epenthetic_vowels(std::string_view s) {
+bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 'v' || c == 'k' || c == 'g'; }
+
+// One word of a Hepburn rendering with the vowels Japanese inserts after a foreign consonant
+// removed, so the word meets the Latin spelling it was transcribed from:
+//  - "u" between a single consonant (itself after a vowel) and another consonant, or final after
+//    a consonant: アルグト aruguto → argut, ウラジーミル urajimiru → urajimir;
+//  - "o" after t/d before r or at the end: ペトロフ petorofu → petrof, アルグト → argut;
+//    and after a t/d that follows a vowel, before any consonant;
+//  - "i" after a final ch: ミロシェヴィッチ miroshevichi → miroshevich (-ић, -ич);
+//  - the "u" of a word-initial consonant cluster: クリモフ kurimofu → krimof, ヴライコ
+//    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
+//    ヴォロノフスキー voronofusuki → voronofski;
+//  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
+//  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
+std::string reduce_foreign_word(std::string_view s) {
   std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
-    bool last = i + 1 == s.size() || s[i + 1] == ' ';
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = s[i];
+    const bool last = i + 1 == n;
+    const char next = last ? '\0' : s[i + 1];
+    const bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
+    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && is_vowel(s[i + 2])) {
+      out += 'v';
+      continue;
+    }
     if (c == 'u' && after_consonant) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
-      bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
-      bool before_consonant = !last && is_consonant(s[i + 1]) && s[i + 1] != 'y';
-      if (last || (before_consonant && single)) continue;
+      const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
+      const bool before_consonant = !last && is_consonant(next) && next != 'y';
+      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r';
+      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
+      const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
+      if (last || (before_consonant && (single || onset || s_cluster))) continue;
     }
-    if (c == 'o' && last && !out.empty() && (out.back() == 't' || out.back() == 'd')) continue;
+    // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
+    // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
+    // アントノフ antonofu keeps its o).
+    const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !(s[i + 2] == 'u' && i + 3 == n);
+    const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
+    const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);
+    const bool before_consonant = !last && is_consonant(next) && next != 'y';
+    if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
+    if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
+    // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール
+    // mansuuru → mansur, where "mansuru" would lose its u.
+    if (is_vowel(c) && !out.empty() && out.back() == c) continue;
     out += c;
   }
   return out;
+}
+
+std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
+
+std::string r_as_l(std::string s) {
+  for (char& c : s) c = c == 'r' ? 'l' : c;
+  return s;
 }
 
 void push_unique(std::vector<std::string>& list, std::string v) {
@@ -220,20 +261,22 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   for (const auto& u : units) has_vu = has_vu || u.vu;
   std::string hepburn = render(units, {});
   push_unique(out, hepburn);
-  push_unique(out, render(units, {false, LongVowels::kWapuro, false, false}));
-  push_unique(out, render(units, {false, LongVowels::kOh, false, false}));
-  push_unique(out, render(units, {false, LongVowels::kDrop, true, false}));
-  push_unique(out, render(units, {true, LongVowels::kDrop, false, false}));
-  if (has_vu) push_unique(out, render(units, {false, LongVowels::kDrop, false, true}));
-  if (options.foreign_reductions) {
-    std::string reduced = drop_epenthetic_vowels(hepburn);
-    std::string reduced_kunrei = drop_epenthetic_vowels(render(units, {true, LongVowels::kDrop, false, false}));
+  // A foreign name's reductions come straight after plain Hepburn: a name of several words
+  // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
+  auto add_foreign = [&] {
+    std::string reduced = reduce_foreign(
+        render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
     push_unique(out, reduced);
-    std::string with_l = reduced;
-    for (char& c : with_l) c = c == 'r' ? 'l' : c;
-    push_unique(out, with_l);
-    push_unique(out, reduced_kunrei);
-  }
+    push_unique(out, r_as_l(reduced));
+  };
+  if (options.foreign_reductions) add_foreign();
+  push_unique(out, render(units, {.long_vowels = LongVowels::kWapuro}));
+  push_unique(out, render(units, {.long_vowels = LongVowels::kOh}));
+  push_unique(out, render(units, {.m_before_labial = true}));
+  push_unique(out, render(units, {.kunrei = true}));
+  if (has_vu) push_unique(out, render(units, {.vu_as_b = true}));
+  // Hiragana is rarely a foreign name's spelling, but it happens (うらじーみる): last.
+  if (!options.foreign_reductions) add_foreign();
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Internal pieces of the text part shared between its files (not a public API).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,4 +73,46 @@ std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8
 namespace sekisho::text::detail {
 size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens);
 bool strip_cjk_legal_form(std::string& token, std::string& form_class);
+}  // namespace sekisho::text::detail
+
+namespace sekisho::text::detail {
+// A person's name inverted around one comma ("PUTIN, Vladimir") in natural order ("Vladimir
+// PUTIN"); "" when the name is not in that form (analyze.cpp).
+std::string natural_order(std::string_view raw);
+}  // namespace sekisho::text::detail
+
+// Romanisation fixes per script family (script_romanisation.cpp).
+namespace sekisho::text::detail {
+// `fn` applied to each space-separated word of `s`, joined again by single spaces.
+std::string map_words(std::string_view s, const std::function<std::string(std::string_view)>& fn);
+// Urdu letters ICU's Arabic-Latin passes through, as the Arabic letters they sound like.
+std::string urdu_letters_as_arabic(std::string_view text);
+// An abjad romanisation (ASCII) with w/y between consonants or word-final read as vowels:
+// "fladymyr bwtyn" → "fladimir butin"; a leading Yiddish "ww" → "v".
+std::string vocalise_abjad(std::string_view ascii);
+// An Indic romanisation (before ASCII folding) without a word-final inherent "a".
+std::string drop_inherent_final_vowel(std::string_view romanised);
+// A Hangul romanisation (ASCII) read as a foreign name: filler "eu" dropped, "ll" → l, an
+// onset l → r ("beulladimileu" → "bladimir").
+std::string hangul_loanword_reading(std::string_view ascii);
+// Whether Cyrillic text is Belarusian (і or ў, and no и ї є ґ).
+bool looks_belarusian(std::string_view cyrillic);
+// A Belarusian name with the Russian letters it corresponds to: "Уладзімір Пуцін" → "Владимир
+// Путин" (дз/ц for a soft д/т, у/ў for в before a consonant, і for и).
+std::string belarusian_as_russian(std::string_view cyrillic);
+// Alternatives, best first, for a run in a script without its own branch in analyze_name
+// (Thai, Ethiopic, Indic, Malayalam…; ICU Any-Latin last), folded to ASCII.
+std::vector<std::string> romanise_other_script(std::string_view text);
+}  // namespace sekisho::text::detail
+
+namespace sekisho::text::detail {
+// A name with inline alternatives in parentheses, read as the name without them (`main`) and
+// with them (`alternative`): "Dmitry(Dmitriy/Dmytro) SEMYONOV" → "Dmitry SEMYONOV" and
+// "Dmitriy SEMYONOV"; "ZANKO (nee, AMELCHENKOVA)" → "ZANKO" and "AMELCHENKOVA". Both empty when
+// the name has no (balanced) parentheses (parenthesised.cpp).
+struct ParenthesisedName {
+  std::string main;
+  std::string alternative;
+};
+ParenthesisedName split_parenthesised(std::string_view raw);
 }  // namespace sekisho::text::detail

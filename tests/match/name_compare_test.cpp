@@ -144,5 +144,40 @@ TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
   }
 }
 
+TEST(NameCompareTest, KanaTokensReadRAsL) {
+  // アレクセイ・グロモフ reduced to "areksei gromof": Japanese writes Aleksei's l with ラ行.
+  std::vector<NameToken> kana = tokens_from_text("areksei gromof");
+  const std::vector<NameToken> latin = tokens_from_text("aleksei gromov");
+  NameComparer comparer;
+  const double plain = comparer.compare(kana, latin, Schema::kPerson).score;
+  for (NameToken& t : kana) t.r_may_be_l = true;
+  const double liquid = comparer.compare(kana, latin, Schema::kPerson).score;
+  EXPECT_GT(liquid, plain);
+  EXPECT_GE(liquid, kDefaultThreshold);
+  EXPECT_LT(liquid, 1.0);  // still not identical
+  // Only where r and l differ: "gromof" ~ "gromov" is unchanged by it.
+  std::vector<NameToken> surname = tokens_from_text("gromof");
+  surname[0].r_may_be_l = true;
+  EXPECT_EQ(comparer.compare(surname, tokens_from_text("gromov"), Schema::kPerson).score,
+            comparer.compare(tokens_from_text("gromof"), tokens_from_text("gromov"), Schema::kPerson).score);
+}
+
+TEST(NameCompareTest, GermanTschAndArabicTshAreCh) {
+  EXPECT_EQ(phonetic_key("wladimirowitsch"), phonetic_key("vladimirovich"));
+  EXPECT_EQ(phonetic_key("fladimirufitsh"), phonetic_key("vladimirovich"));  // فلاديميروفيتش
+  EXPECT_NE(phonetic_key("wladimirowitsch"), phonetic_key("vladimirovits"));
+}
+
+TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
+  const double omitted = score("vladimir putin", "vladimir vladimirovich putin");
+  const double other_word = score("vladimir putin", "vladimir vladislav putin");
+  EXPECT_GT(omitted, other_word);  // a patronymic left out is the norm, a middle name less so
+  EXPECT_GE(score("wladimir piutin", "vladimir vladimirovich putin"), kDefaultThreshold);
+  // A different patronymic is still a contradiction (Lavrov's Viktorovich vs Borisovich).
+  EXPECT_LT(score("sergey viktorovich lavrov", "sergey borisovich lavrov"), omitted);
+  // Serbian -ović is a surname, not a patronymic.
+  EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
+}
+
 }  // namespace
 }  // namespace sekisho::match

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sekisho/text.hpp"
 #include "text/text_test_util.hpp"
 
@@ -44,12 +46,42 @@ TEST(Kana, ForeignNamesMeetTheirLatinSpelling) {
   EXPECT_TRUE(contains(putin, "puchin"));
   auto argut = kana_to_hepburn_variants("アルグト");
   EXPECT_EQ(argut[0], "aruguto");
-  EXPECT_TRUE(contains(argut, "argut"));
+  EXPECT_EQ(argut[1], "argut");  // a katakana name's reductions come right after Hepburn
+  EXPECT_TRUE(contains(argut, "algut"));
+  // Reductions come last for hiragana and kanji readings: Japanese words keep their vowels first.
+  auto native = kana_to_hepburn_variants("ウラジーミル", {false});
+  EXPECT_EQ(native[1], "urajiimiru");
+  EXPECT_TRUE(contains(native, "urazimiru"));
+  EXPECT_GE(std::find(native.begin(), native.end(), "vrajimir") - native.begin(), 3);
+}
+
+TEST(Kana, ForeignReductionsOfSlavicNames) {
+  // ッチ is a plain ch and the i after a final ch is epenthetic: -вич/-vić.
+  auto milosevic = kana_to_hepburn_variants("ミロシェヴィッチ");
+  EXPECT_EQ(milosevic[0], "miroshevitchi");
+  EXPECT_TRUE(contains(milosevic, "miroshevich"));
+  EXPECT_TRUE(contains(milosevic, "miloshevich"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ミリッツァ"), "militsa"));  // Milica
+  // ト/ド before a ラ行 syllable is the tr/dr cluster, but "-toru" keeps its vowel (Viktor).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktor"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktr"));
+  // A word-initial consonant cluster: クリモフ Klimov, ヴライコ Vlajko, スヴェトラーナ Svetlana.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴライコ"), "vlaiko"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("スヴェトラーナ"), "svetlana"));
+  // A word-initial ウ before ラ行 is a v no vowel may follow: ウラジーミル Vladimir.
   auto vladimir = kana_to_hepburn_variants("ウラジーミル");
-  EXPECT_TRUE(contains(vladimir, "urajimir"));
-  EXPECT_TRUE(contains(vladimir, "ulajimil"));
-  // Reductions are opt-in: Japanese words keep their vowels.
-  EXPECT_FALSE(contains(kana_to_hepburn_variants("アルグト", {false}), "argut"));
+  EXPECT_TRUE(contains(vladimir, "vrajimir"));
+  EXPECT_TRUE(contains(vladimir, "vlajimil"));
+  // The u of プーチン is long, not epenthetic.
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("プーチン"), "pchin"));
+}
+
+TEST(Kana, HiraganaForeignNameStillReduced) {
+  auto v = kana_to_hepburn_variants("うらじーみる", {false});
+  EXPECT_EQ(v[0], "urajimiru");
+  EXPECT_TRUE(contains(v, "vlajimil"));
 }
 
 TEST(Kanji, EnamdictGivesEveryReading) {
