@@ -71,7 +71,10 @@ Status compare_file(const CompareArgs& args) {
   *os << "id,score,match\n";
   for (size_t r = 1; r < records.size(); ++r) {
     const auto& f = records[r].fields;
-    auto get = [&](int k) -> std::string_view { return col[k] >= 0 && size_t(col[k]) < f.size() ? f[col[k]] : ""; };
+    // Both branches views: `cond ? f[i] : ""` would be a std::string temporary, and the view would dangle.
+    auto get = [&](int k) -> std::string_view {
+      return col[k] >= 0 && size_t(col[k]) < f.size() ? std::string_view(f[col[k]]) : std::string_view();
+    };
     Schema schema = Schema::kLegalEntity;
     if (!trim(get(1)).empty()) {
       auto s = parse_schema(trim(get(1)));
