@@ -20,7 +20,15 @@ namespace {
 
 // Lower-case ASCII letters and single spaces; "Iran (Islamic Republic of)" → "iran islamic republic of".
 std::string country_key(std::string_view name) {
-  std::string folded = fold_to_ascii(name);
+  // ASCII needs no ICU pass, only lower case: listed values no table resolves
+  // ("Kurdistan") come through here on every hit scored.
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::string folded;
+  if (ascii) {
+    for (char c : name) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  } else {
+    folded = fold_to_ascii(name);
+  }
   std::string key;
   for (char c : folded) {
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
