@@ -125,6 +125,35 @@ void BM_NameComparePrepared(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
 
+// What a screener runs per candidate (features computed at build time): the
+// score only, or the score with its explanation, for the ratio of the two.
+template <typename Score>
+void run_prepared(benchmark::State& state, Score score) {
+  const NameComparer comparer;
+  const auto n = tokenised_names();
+  const PreparedQuery q = comparer.prepare(n[0]);
+  std::vector<sekisho::match::CandidateFeatures> features;
+  for (const auto& name : n) features.push_back(comparer.candidate_features(name));
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(score(comparer, q, n[i % n.size()], features[i % n.size()]));
+    ++i;
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+
+void BM_NameScoreOnly(benchmark::State& state) {
+  run_prepared(state, [](const NameComparer& c, const PreparedQuery& q, const auto& name, const auto& f) {
+    return c.score(q, name, f, sekisho::Schema::kPerson);
+  });
+}
+
+void BM_NameCompareExplained(benchmark::State& state) {
+  run_prepared(state, [](const NameComparer& c, const PreparedQuery& q, const auto& name, const auto& f) {
+    return c.compare(q, name, f, sekisho::Schema::kPerson);
+  });
+}
+
 BENCHMARK(BM_Jaro);
 BENCHMARK(BM_JaroWinkler);
 BENCHMARK(BM_Levenshtein);
@@ -138,6 +167,8 @@ BENCHMARK(BM_CachedOsa);
 BENCHMARK(BM_PhoneticKey);
 BENCHMARK(BM_NameCompare);
 BENCHMARK(BM_NameComparePrepared);
+BENCHMARK(BM_NameScoreOnly);
+BENCHMARK(BM_NameCompareExplained);
 
 }  // namespace
 

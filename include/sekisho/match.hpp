@@ -230,19 +230,25 @@ class PreparedQuery {
   const std::vector<CachedPattern>& patterns() const { return patterns_; }
   const std::vector<double>& weights() const { return weights_; }
   const std::vector<std::string>& keys() const { return keys_; }  // phonetic keys
+  const std::vector<char>& patronymic() const { return patronymic_; }  // shaped like a patronymic
 
  private:
   std::vector<NameToken> tokens_;
   std::vector<CachedPattern> patterns_;
   std::vector<double> weights_;
   std::vector<std::string> keys_;
+  std::vector<char> patronymic_;
 };
 
 // A listed name's per-token weights and phonetic keys, computed once when a
 // screener is built instead of at every comparison with it.
 struct CandidateFeatures {
-  std::vector<double> weights;
-  std::vector<std::string> keys;
+  struct Token {
+    double weight = 1.0;
+    std::string key;          // phonetic key
+    bool patronymic = false;  // a patronymic by role or by shape (-ovich, -ovna, -ogly…)
+  };
+  std::vector<Token> tokens;  // one per candidate token, in one block: read for every candidate scored
 };
 
 class NameComparer {
@@ -261,6 +267,10 @@ class NameComparer {
   // The same with the candidate's features from candidate_features(candidate).
   NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
                     const CandidateFeatures& features, Schema schema = Schema::kLegalEntity) const;
+  // compare(…).score without building the explanation: what a screener runs
+  // on every candidate, before explaining the few hits it returns.
+  double score(const PreparedQuery& query, std::span<const NameToken> candidate, const CandidateFeatures& features,
+               Schema schema = Schema::kLegalEntity) const;
   CandidateFeatures candidate_features(std::span<const NameToken> candidate) const;
   PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
 

@@ -46,6 +46,18 @@ struct ScreenQuery {
 // evaluation sets (docs/matching.md).
 inline constexpr double kDefaultScreenThreshold = match::kDefaultThreshold;
 
+// Where screen() calls spent their work, summed over the calls given the same
+// object: for benchmarks and tuning (clock reads cost ~20 ns each, so only
+// when asked). Not thread-safe: one per thread.
+struct ScreenStats {
+  uint64_t queries = 0;
+  uint64_t query_forms = 0;     // transliteration variants, readings, word orders
+  uint64_t candidates = 0;      // listed forms the index handed over
+  uint64_t pairs_scored = 0;    // (query form, listed form) comparisons
+  uint64_t hits_explained = 0;  // hits whose explanation was built
+  uint64_t analyse_ns = 0, find_ns = 0, score_ns = 0, finish_ns = 0;
+};
+
 struct ScreenOptions {
   double threshold = kDefaultScreenThreshold;
   size_t limit = 10;                // hits returned at most
@@ -55,6 +67,7 @@ struct ScreenOptions {
   // scored: they share too little of the query to reach any sensible threshold.
   double min_vote_ratio = 0.5;
   bool exhaustive = false;          // score every entity (the reference for index recall)
+  ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times
 };
 
 struct ScreenHit {

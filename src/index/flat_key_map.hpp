@@ -4,12 +4,17 @@
 // of these per query.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <utility>
 #include <vector>
 
 namespace sekisho::index {
+
+// madvise(MADV_HUGEPAGE) on the 2 MiB-aligned part of [data, data + bytes):
+// for large, randomly probed arrays, before they are first written.
+void advise_huge_pages(const void* data, size_t bytes);
 
 class FlatKeyMap {
  public:
@@ -27,6 +32,13 @@ class FlatKeyMap {
       if (s.key == key) return {values_.data() + s.offset, s.count};
       if (s.key == 0) return {};
     }
+  }
+
+  // Starts loading the slot of `key` into the cache. A query probes a token's
+  // whole deletion neighbourhood (up to ~100 keys) in a table far larger than
+  // the cache: prefetching them all first overlaps the misses.
+  void prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[mix(fix_key(key)) & (slots_.size() - 1)]);
   }
 
   size_t key_count() const { return key_count_; }

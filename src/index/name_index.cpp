@@ -171,9 +171,32 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
   }
   size_t kq = edit_budget(q.size());
   if (kq > 0 && q.size() <= kMaxHashedToken) {
+    // The whole neighbourhood is hashed and prefetched before the first probe:
+    // the table is far larger than the cache, and up to ~100 misses overlap
+    // instead of following one another. Doubled letters delete to the same
+    // string ("anna" without either n): each key is probed once.
+    thread_local std::vector<uint64_t> keys;
+    thread_local std::vector<std::span<const uint32_t>> found;
+    keys.clear();
+    found.clear();
+    TokenHasher h(q);
+    keys.push_back(h.whole());
+    for (size_t i = 0; i < q.size(); ++i) {
+      keys.push_back(h.without(i));
+      if (kq >= 2) {
+        for (size_t j = i + 1; j < q.size(); ++j) keys.push_back(h.without(i, j));
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (uint64_t key : keys) deletes_.prefetch(key);
+    for (uint64_t key : keys) {
+      std::span<const uint32_t> ids = deletes_.find(key);
+      if (!ids.empty()) found.push_back(ids);
+    }
     match::CachedPattern pattern(q);
-    auto check = [&](uint64_t key) {
-      for (uint32_t id : deletes_.find(key)) {
+    for (std::span<const uint32_t> ids : found) {
+      for (uint32_t id : ids) {
         if (mark[id] == visited || mark[id] == failed) continue;
         std::string_view t = token(id);
         size_t allowed = edit_budget(std::max(q.size(), t.size()));
@@ -183,14 +206,6 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
         } else {
           mark[id] = failed;
         }
-      }
-    };
-    TokenHasher h(q);
-    check(h.whole());
-    for (size_t i = 0; i < q.size(); ++i) {
-      check(h.without(i));
-      if (kq >= 2) {
-        for (size_t j = i + 1; j < q.size(); ++j) check(h.without(i, j));
       }
     }
   }
@@ -204,7 +219,7 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
 }
 
 void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-                     std::vector<Candidate>& out, size_t forms_per_name) const {
+                     std::vector<Candidate>& out, size_t forms_per_name, float min_vote_ratio) const {
   out.clear();
   if (form_name_.empty() || max_candidates == 0) return;
   thread_local Scratch scratch;
@@ -214,32 +229,47 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     uint32_t token;
     float vote;
   };
-  std::vector<std::vector<Reached>> per_query_token;
-  std::vector<std::string> query_tokens;
   // The query's forms (transliteration variants, readings) share most tokens:
-  // each distinct token is reached once per query.
-  std::vector<std::pair<std::string, std::vector<Reached>>> reached_cache;
+  // each distinct token is reached once per query, its reached tokens kept in
+  // one flat array (best vote first) and named by a range.
+  struct Distinct {
+    std::string text;
+    uint32_t begin, end;
+  };
+  thread_local std::vector<Reached> reached;
+  thread_local std::vector<Distinct> distinct;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
+  thread_local std::vector<std::string> query_tokens;
+  reached.clear();
+  size_t distinct_used = 0;
 
   for (size_t qf = 0; qf < query_forms.size(); ++qf) {
     const std::vector<std::string>& form = query_forms[qf];
     query_tokens.assign(form.begin(), form.end());
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
-    per_query_token.assign(query_tokens.size(), {});
+    ranges.clear();
     bool any_rare = false;
-    for (size_t q = 0; q < query_tokens.size(); ++q) {
-      if (query_tokens[q].empty()) continue;
-      auto& reached = per_query_token[q];
-      auto cached = std::find_if(reached_cache.begin(), reached_cache.end(),
-                                 [&](const auto& entry) { return entry.first == query_tokens[q]; });
-      if (cached != reached_cache.end()) {
-        reached = cached->second;
-      } else {
+    for (const std::string& qt : query_tokens) {
+      if (qt.empty()) continue;
+      auto cached = std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
+                                 [&](const Distinct& d) { return d.text == qt; });
+      if (cached == distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used)) {
+        const uint32_t begin = static_cast<uint32_t>(reached.size());
         // reach() visits each token once, by its best way.
-        reach(query_tokens[q], [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
-        reached_cache.emplace_back(query_tokens[q], reached);
+        reach(qt, [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
+        std::sort(reached.begin() + begin, reached.end(),
+                  [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
+        if (distinct_used == distinct.size()) distinct.emplace_back();
+        Distinct& d = distinct[distinct_used++];
+        d.text.assign(qt);
+        d.begin = begin;
+        d.end = static_cast<uint32_t>(reached.size());
+        cached = distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used - 1);
       }
-      for (const Reached& r : reached) {
-        any_rare = any_rare || posting_offsets_[r.token + 1] - posting_offsets_[r.token] <= common_df_;
+      ranges.emplace_back(cached->begin, cached->end);
+      for (uint32_t r = cached->begin; r < cached->end; ++r) {
+        const uint32_t token = reached[r].token;
+        any_rare = any_rare || posting_offsets_[token + 1] - posting_offsets_[token] <= common_df_;
       }
     }
     // Each query token votes once per name: its best way of reaching that name.
@@ -247,22 +277,20 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // in no names of their own, but still vote for the names the rare ones
     // reached: "Muhammad Ashraf" must rank the Muhammad Ashrafs above the
     // other Ashrafs, or the candidate budget cuts among them blindly.
-    for (auto& reached : per_query_token) {
-      std::sort(reached.begin(), reached.end(), [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
-    }
     for (int pass = 0; pass < (any_rare ? 2 : 1); ++pass) {
       const bool boost_only = pass == 1;  // the common tokens, after the rare ones
-      for (const auto& reached : per_query_token) {
+      for (const auto& [first, last] : ranges) {
         uint32_t stamp = scratch.next_stamp();
-        for (const Reached& r : reached) {
+        for (uint32_t ri = first; ri < last; ++ri) {
+          const Reached& r = reached[ri];
           uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
           if (any_rare && (end - begin > common_df_) != boost_only) continue;
           if (boost_only && scratch.touched_form.size() * 16 < end - begin) {
             // Few names reached, a long posting list: look each of them up in it (sorted) instead.
-            const uint32_t* first = postings_.data() + begin;
-            const uint32_t* last = postings_.data() + end;
+            const uint32_t* first_posting = postings_.data() + begin;
+            const uint32_t* last_posting = postings_.data() + end;
             for (uint32_t name : scratch.touched_form) {
-              if (scratch.stamp[name] == stamp || !std::binary_search(first, last, name)) continue;
+              if (scratch.stamp[name] == stamp || !std::binary_search(first_posting, last_posting, name)) continue;
               scratch.stamp[name] = stamp;
               scratch.form_vote[name] += r.vote;
             }
@@ -290,9 +318,14 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     scratch.touched_form.clear();
   }
 
+  // Forms below the vote floor are dropped before any sorting: a query of
+  // common tokens touches thousands of forms, few of them near the best.
+  float top = 0.0f;
+  for (uint32_t f : scratch.touched_best) top = std::max(top, scratch.best[f]);
+  const float floor = top * min_vote_ratio;
   out.reserve(scratch.touched_best.size());
   for (uint32_t f : scratch.touched_best) {
-    out.push_back({f, form_name_[f], scratch.best_query_form[f], scratch.best[f]});
+    if (scratch.best[f] >= floor) out.push_back({f, form_name_[f], scratch.best_query_form[f], scratch.best[f]});
     scratch.best[f] = 0.0f;
   }
   scratch.touched_best.clear();
@@ -300,37 +333,47 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     return a.vote != b.vote ? a.vote > b.vote : a.form_id < b.form_id;
   };
   constexpr size_t kTieCap = 4;  // see the tie rule below
-  // Only the head can survive the per-name cap: select it before sorting.
-  const size_t head = max_candidates * kTieCap * 8;  // a name has at most 8 forms in practice
-  if (out.size() > head) {
-    std::nth_element(out.begin(), out.begin() + head, out.end(), better);
-    out.resize(head);
-  }
-  std::sort(out.begin(), out.end(), better);
   // Keep the best `forms_per_name` forms of each name, then the first
   // max_candidates, and past them those tied with the last one kept: a common
   // name ("Muhammad Ashraf") is shared by dozens of entries with one vote, and
   // which of them made the cut would otherwise be an accident of form ids.
   // Ties stop at kTieCap times the budget, so a query of one very common token
-  // stays bounded.
-  size_t kept = 0;
-  float last_vote = 0.0f;
+  // stays bounded. Only a head of the candidates can make the cut: it is
+  // selected and sorted first, and doubled while the rule needs more of it.
   std::vector<std::pair<uint32_t, uint32_t>>& seen = scratch.per_name;
-  seen.clear();
-  for (const Candidate& c : out) {
-    if (kept >= max_candidates && (c.vote < last_vote || kept == max_candidates * kTieCap)) break;
-    auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == c.name_id; });
-    if (it == seen.end()) {
-      seen.push_back({c.name_id, 1});
-    } else if (it->second >= forms_per_name) {
-      continue;
-    } else {
-      ++it->second;
+  const size_t total = out.size();
+  for (size_t head = std::min(total, max_candidates * 2);; head = std::min(total, head * 2)) {
+    if (head < total) std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(head), out.end(), better);
+    std::sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(head), better);
+    size_t kept = 0, examined = 0;
+    float last_vote = 0.0f;
+    bool decided = false;  // the rule stopped before the end of the head
+    seen.clear();
+    thread_local std::vector<Candidate> chosen;
+    chosen.clear();
+    for (; examined < head; ++examined) {
+      const Candidate& c = out[examined];
+      if (kept >= max_candidates && (c.vote < last_vote || kept == max_candidates * kTieCap)) {
+        decided = true;
+        break;
+      }
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == c.name_id; });
+      if (it == seen.end()) {
+        seen.push_back({c.name_id, 1});
+      } else if (it->second >= forms_per_name) {
+        continue;
+      } else {
+        ++it->second;
+      }
+      last_vote = c.vote;
+      chosen.push_back(c);
+      ++kept;
     }
-    last_vote = c.vote;
-    out[kept++] = c;
+    if (decided || head == total) {
+      out.assign(chosen.begin(), chosen.end());
+      return;
+    }
   }
-  out.resize(kept);
 }
 
 size_t NameIndex::memory_bytes() const {

@@ -60,10 +60,11 @@ class NameIndex {
   static NameIndex build(const std::vector<IndexedForm>& forms, IndexOptions options = {});
 
   // The up to `max_candidates` forms with the highest votes from any of the
-  // query's forms, best first, at most `forms_per_name` forms of one name.
-  // `out` is cleared first.
+  // query's forms, best first, at most `forms_per_name` forms of one name,
+  // none with less than `min_vote_ratio` times the best vote. `out` is
+  // cleared first.
   void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-            std::vector<Candidate>& out, size_t forms_per_name = 1) const;
+            std::vector<Candidate>& out, size_t forms_per_name = 1, float min_vote_ratio = 0.0f) const;
 
   size_t name_count() const { return name_count_; }
   size_t form_count() const { return form_name_.size(); }

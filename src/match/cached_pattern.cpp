@@ -33,6 +33,8 @@ double CachedPattern::jaro_winkler(std::string_view other, double prefix_weight,
 
 size_t CachedPattern::levenshtein(std::string_view other, size_t max) const {
   max = std::min(max, std::max(token_.size(), other.size()));
+  const size_t gap = token_.size() > other.size() ? token_.size() - other.size() : other.size() - token_.size();
+  if (gap > max) return max + 1;  // each extra letter is an edit
   if (token_.empty()) return other.size() <= max ? other.size() : max + 1;
   if (token_.size() > detail::kMaxBitParallel) return detail::levenshtein_dp(token_, other, max);
   return detail::levenshtein_bits(masks_, token_.size(), other, max);
@@ -40,6 +42,8 @@ size_t CachedPattern::levenshtein(std::string_view other, size_t max) const {
 
 size_t CachedPattern::osa(std::string_view other, size_t max) const {
   max = std::min(max, std::max(token_.size(), other.size()));
+  const size_t gap = token_.size() > other.size() ? token_.size() - other.size() : other.size() - token_.size();
+  if (gap > max) return max + 1;  // each extra letter is an edit
   if (token_.empty()) return other.size() <= max ? other.size() : max + 1;
   if (token_.size() > detail::kMaxBitParallel) return detail::osa_dp(token_, other, max);
   return detail::osa_bits(masks_, token_.size(), token_, other, max);

@@ -115,10 +115,15 @@ size_t dispatch(std::string_view a, std::string_view b, size_t max, Bits bits, D
   if (a.size() > b.size()) std::swap(a, b);  // distance is symmetric: shorter one is the pattern
   max = std::min(max, b.size());              // no distance exceeds the longer length
   if (a.empty()) return b.size() <= max ? b.size() : max + 1;
+  if (b.size() - a.size() > max) return max + 1;  // each extra letter is an edit
   if (a.size() > detail::kMaxBitParallel) return dp(a, b, max);
-  detail::PatternMasks masks;
-  detail::fill_masks(a, masks);
-  return bits(masks, a, b, max);
+  // The table stays all-zero between calls: set the pattern's bytes, clear
+  // them after (a 2 KiB fill per call cost more than the distance itself).
+  thread_local detail::PatternMasks masks{};
+  for (size_t i = 0; i < a.size(); ++i) masks[static_cast<uint8_t>(a[i])] |= uint64_t{1} << i;
+  const size_t distance = bits(masks, a, b, max);
+  for (char c : a) masks[static_cast<uint8_t>(c)] = 0;
+  return distance;
 }
 
 }  // namespace

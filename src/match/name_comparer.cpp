@@ -12,6 +12,8 @@
 // first; the rest are extras (nomenklatura #366 scores both alike).
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <tuple>
 
 #include "match/assignment.hpp"
 #include "match/token_similarity.hpp"
@@ -20,23 +22,65 @@
 namespace sekisho::match {
 namespace {
 
+// A unit views its text: a token of the caller's, or a merged token kept in
+// the thread's arena for the length of one comparison. Comparisons run once
+// per candidate pair, thousands per query: nothing here allocates once a
+// thread's scratch has grown, and the explanation strings are built only when
+// the caller asks for them.
 struct Unit {
-  std::string text;
+  std::string_view text;
+  std::string_view key;  // phonetic key
+  std::span<const NameToken> source;  // the side's tokens, for the explanation label
   size_t first = 0;  // index of the first original token
+  size_t last = 0;   // index of the last original token (merged units span several)
   double weight = 1.0;
   bool legal = false;
   bool merged = false;
   bool acronym = false;  // the initials of several tokens of this side spell a token of the other
   bool filler = false;   // a legal form or stopword: its absence on the other side says little
   bool patronymic = false;  // shaped like a patronymic (looks_like_patronymic)
+  bool r_may_be_l = false;
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
-  std::string label;  // for the explanation: "abdul+rahman"
-  std::string key;    // phonetic key
-  bool r_may_be_l = false;
 
   detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l}; }
+  // "abdul+rahman" for a merged unit, the token itself otherwise.
+  std::string label() const {
+    if (!merged) return std::string(text);
+    std::string out;
+    for (size_t k = first; k <= last; ++k) {
+      if (source[k].text.empty()) continue;
+      if (!out.empty()) out += '+';
+      out += source[k].text;
+    }
+    return out;
+  }
 };
+
+struct Scratch {
+  std::vector<Unit> q, c;
+  std::vector<detail::TokenSimilarity> sims;
+  std::vector<double> gain;
+  std::vector<int> row_to;
+  std::vector<char> c_used;
+  std::vector<const Unit*> q_left, c_left, q_kind, c_kind;
+  std::vector<std::pair<size_t, size_t>> order;
+  std::string joined, initials;
+  std::deque<std::string> arena;  // deque: elements keep their address as it grows
+  size_t arena_used = 0;
+
+  std::string_view keep(std::string_view text) {
+    if (arena_used == arena.size()) arena.emplace_back();
+    std::string& slot = arena[arena_used++];
+    slot.assign(text);
+    return slot;
+  }
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
 
 // East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
 // Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
@@ -52,29 +96,39 @@ bool looks_like_patronymic(std::string_view t) {
   return false;
 }
 
-std::vector<Unit> make_units(std::span<const NameToken> tokens, std::span<const double> weights,
-                             std::span<const CachedPattern> patterns, std::span<const std::string> keys) {
-  std::vector<Unit> units;
-  units.reserve(tokens.size());
+bool is_patronymic(const NameToken& t) {
+  return t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text);
+}
+
+// Fills `units` (cleared first) from a side's tokens and what was computed of
+// them ahead: `feature(i)` gives token i's weight, phonetic key and patronymic flag.
+template <typename Feature>
+void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns, Feature&& feature,
+                std::vector<Unit>& units) {
+  units.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].text.empty()) continue;
+    const auto [weight, key, patronymic] = feature(i);
     units.push_back(Unit{.text = tokens[i].text,
+                         .key = key,
+                         .source = tokens,
                          .first = i,
-                         .weight = weights[i],
+                         .last = i,
+                         .weight = weight,
                          .legal = tokens[i].legal_form,
                          .filler = tokens[i].legal_form || tokens[i].stopword,
-                         .patronymic = tokens[i].role == NamePartRole::kPatronymic || looks_like_patronymic(tokens[i].text),
+                         .patronymic = patronymic,
+                         .r_may_be_l = tokens[i].r_may_be_l,
                          .role = tokens[i].role,
-                         .pattern = patterns.empty() ? nullptr : &patterns[i],
-                         .label = tokens[i].text,
-                         .key = keys.empty() ? phonetic_key(tokens[i].text) : keys[i],
-                         .r_may_be_l = tokens[i].r_may_be_l});
+                         .pattern = patterns.empty() ? nullptr : &patterns[i]});
   }
-  return units;
 }
 
 bool has_exact(const std::vector<Unit>& side, std::string_view text) {
-  return std::any_of(side.begin(), side.end(), [&](const Unit& u) { return !u.legal && u.text == text; });
+  return std::any_of(side.begin(), side.end(), [&](const Unit& u) {
+    // Length and first letter before the byte comparison: most tokens differ there.
+    return !u.legal && u.text.size() == text.size() && u.text[0] == text[0] && u.text == text;
+  });
 }
 
 // Joins runs of 2–3 adjacent tokens of `side` that together spell one token of
@@ -82,6 +136,7 @@ bool has_exact(const std::vector<Unit>& side, std::string_view text) {
 // unless those tokens already meet `other` exactly one by one.
 void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other, const NameMatchOptions& o) {
   constexpr double kMergeFloor = 0.85;
+  Scratch& s = scratch();
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
       // Cheap gate first: some target must be about as long as the joined run, or spell its initials.
@@ -94,29 +149,31 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       });
       if (!plausible) continue;
       bool usable = true, all_exact = true;
-      std::string joined, initials, label;
-      for (size_t k = i; k < i + span; ++k) {
-        usable = usable && !side[k].legal && !side[k].merged;
+      for (size_t k = i; k < i + span && usable; ++k) {
+        usable = !side[k].legal && !side[k].merged;
         all_exact = all_exact && has_exact(other, side[k].text);
-        joined += side[k].text;
-        initials += side[k].text[0];
-        label += (k > i ? "+" : "") + side[k].label;
       }
       if (!usable || all_exact) continue;
+      s.joined.clear();
+      s.initials.clear();
+      for (size_t k = i; k < i + span; ++k) {
+        s.joined += side[k].text;
+        s.initials += side[k].text[0];
+      }
       bool merge = false, acronym = false;
       for (const Unit& target : other) {
         if (target.legal || has_exact(side, target.text)) continue;
-        if (target.text == initials) {
+        if (target.text == s.initials) {
           merge = acronym = true;  // "us" ~ "united states", "pla" ~ "peoples liberation army"
           break;
         }
         // Spelled alike: within the typo budget and nearly as close as a typo'd token.
-        const size_t longer = std::max(joined.size(), target.text.size());
+        const size_t longer = std::max(s.joined.size(), target.text.size());
         const size_t budget = detail::typo_budget(longer);
-        const size_t gap = joined.size() > target.text.size() ? joined.size() - target.text.size()
-                                                               : target.text.size() - joined.size();
+        const size_t gap = s.joined.size() > target.text.size() ? s.joined.size() - target.text.size()
+                                                                 : target.text.size() - s.joined.size();
         if (gap > budget) continue;
-        const size_t edits = osa_bounded(joined, target.text, budget);
+        const size_t edits = osa_bounded(s.joined, target.text, budget);
         const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
         if (edits <= budget && sim >= kMergeFloor) {
           merge = true;
@@ -124,15 +181,23 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         }
       }
       if (!merge) continue;
-      Unit u{.text = acronym ? initials : joined, .first = side[i].first, .weight = 0, .legal = false,
-             .merged = true, .acronym = acronym, .role = side[i].role, .pattern = nullptr, .label = label};
+      Unit u{.text = s.keep(acronym ? s.initials : s.joined),
+             .source = side[i].source,
+             .first = side[i].first,
+             .last = side[i + span - 1].last,
+             .weight = 0,
+             .legal = false,
+             .merged = true,
+             .acronym = acronym,
+             .role = side[i].role,
+             .pattern = nullptr};
       for (size_t k = i; k < i + span; ++k) {
         u.weight = std::max(u.weight, side[k].weight);
         u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
       }
-      u.key = phonetic_key(u.text);
+      u.key = s.keep(phonetic_key(u.text));
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
-      side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), std::move(u));
+      side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), u);
       break;
     }
   }
@@ -153,43 +218,63 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
   return role_group(a) != 0 && role_group(b) != 0 && role_group(a) != role_group(b);
 }
 
+struct Leftovers {
+  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0, patronymic_extra = 0;
+};
+
 // Pairs the leftovers of both sides as contradictions, heaviest first, within
 // one kind (legal forms with legal forms); the rest are extras.
-void classify_leftovers(std::vector<const Unit*> q, std::vector<const Unit*> c, bool legal, NameMatch& out,
-                        double& contradicted, double& q_extra, double& c_extra, double& filler_extra,
-                        double& patronymic_extra) {
-  auto keep = [legal](const Unit* u) { return u->legal != legal; };
-  q.erase(std::remove_if(q.begin(), q.end(), keep), q.end());
-  c.erase(std::remove_if(c.begin(), c.end(), keep), c.end());
-  auto heavier = [](const Unit* a, const Unit* b) { return a->weight > b->weight; };
-  std::stable_sort(q.begin(), q.end(), heavier);
-  std::stable_sort(c.begin(), c.end(), heavier);
-  const size_t k = std::min(q.size(), c.size());
-  for (size_t i = 0; i < q.size(); ++i) {
-    const bool contra = i < k;
-    out.unmatched.push_back({q[i]->label, true, q[i]->weight,
-                             contra ? UnmatchedKind::kContradicted : UnmatchedKind::kQueryExtra});
-    (contra ? contradicted : q[i]->filler ? filler_extra : q[i]->patronymic ? patronymic_extra : q_extra) +=
-        contra ? q[i]->weight / 2 : q[i]->weight;
-  }
-  for (size_t i = 0; i < c.size(); ++i) {
-    const bool contra = i < k;
-    out.unmatched.push_back({c[i]->label, false, c[i]->weight,
-                             contra ? UnmatchedKind::kContradicted : UnmatchedKind::kCandidateExtra});
-    (contra ? contradicted : c[i]->filler ? filler_extra : c[i]->patronymic ? patronymic_extra : c_extra) +=
-        contra ? c[i]->weight / 2 : c[i]->weight;
-  }
+void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all, bool legal,
+                        Leftovers& sums, NameMatch* out) {
+  Scratch& s = scratch();
+  auto take = [legal](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
+    kind.clear();
+    for (const Unit* u : all)
+      if (u->legal == legal) kind.push_back(u);
+    // Heaviest first, ties in token order: an insertion sort, stable and
+    // allocation-free on the handful of leftovers a name has.
+    for (size_t i = 1; i < kind.size(); ++i) {
+      for (size_t j = i; j > 0 && kind[j - 1]->weight < kind[j]->weight; --j) std::swap(kind[j - 1], kind[j]);
+    }
+  };
+  take(q_all, s.q_kind);
+  take(c_all, s.c_kind);
+  double& contradicted = legal ? sums.legal_conflict : sums.contradicted;
+  const size_t k = std::min(s.q_kind.size(), s.c_kind.size());
+  auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
+    for (size_t i = 0; i < side.size(); ++i) {
+      const Unit& u = *side[i];
+      const bool contra = i < k;
+      if (contra) {
+        contradicted += u.weight / 2;
+      } else {
+        (u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra) +=
+            u.weight;
+      }
+      if (out != nullptr) {
+        out->unmatched.push_back({u.label(), query_side, u.weight,
+                                  contra          ? UnmatchedKind::kContradicted
+                                  : query_side ? UnmatchedKind::kQueryExtra
+                                               : UnmatchedKind::kCandidateExtra});
+      }
+    }
+  };
+  count(s.q_kind, true);
+  count(s.c_kind, false);
 }
 
-NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatchOptions& o) {
-  NameMatch out;
-  if (q.empty() || c.empty()) return out;
+// The score of the units of both sides (modified: split tokens get merged);
+// with `out`, also the explanation. One code path for both, so that the score
+// of a hit and the score of its explanation can never disagree.
+double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out) {
+  if (q.empty() || c.empty()) return 0.0;
   merge_split_tokens(q, c, o);
   merge_split_tokens(c, q, o);
 
+  Scratch& s = scratch();
   const size_t rows = q.size(), cols = c.size();
-  std::vector<detail::TokenSimilarity> sims(rows * cols);
-  std::vector<double> gain(rows * cols, 0.0);
+  s.sims.resize(rows * cols);
+  s.gain.assign(rows * cols, 0.0);
   for (size_t i = 0; i < rows; ++i) {
     for (size_t j = 0; j < cols; ++j) {
       auto ts = detail::token_similarity(q[i].view(), c[j].view(), o);
@@ -201,74 +286,92 @@ NameMatch compare_units(std::vector<Unit> q, std::vector<Unit> c, const NameMatc
                    : detail::TokenSimilarity{};
         }
       }
-      sims[i * cols + j] = ts;
+      s.sims[i * cols + j] = ts;
       if (ts.similarity < o.pair_floor) continue;
       double g = (q[i].weight + c[j].weight) / 2 * ts.similarity;
       if (roles_conflict(q[i].role, c[j].role)) g *= o.role_conflict_factor;
       // A hair of preference for keeping the order, so ties resolve in place.
       const double shift = std::fabs(static_cast<double>(q[i].first) - static_cast<double>(c[j].first));
-      gain[i * cols + j] = g - 1e-7 * shift;
+      s.gain[i * cols + j] = g - 1e-7 * shift;
     }
   }
-  const std::vector<int> row_to = detail::best_assignment(rows, cols, gain);
+  detail::best_assignment(rows, cols, s.gain, s.row_to);
 
   double num = 0, matched = 0;
-  std::vector<char> c_used(cols, 0);
-  std::vector<const Unit*> q_left, c_left;
-  std::vector<std::pair<size_t, size_t>> order;  // (query first, candidate first) of name pairs
-  size_t role_conflicts = 0;
+  s.c_used.assign(cols, 0);
+  s.q_left.clear();
+  s.c_left.clear();
+  s.order.clear();  // (query first, candidate first) of name pairs
+  size_t role_conflicts = 0, name_pairs = 0;
   for (size_t i = 0; i < rows; ++i) {
-    if (row_to[i] < 0) {
-      q_left.push_back(&q[i]);
+    if (s.row_to[i] < 0) {
+      s.q_left.push_back(&q[i]);
       continue;
     }
-    const size_t j = static_cast<size_t>(row_to[i]);
-    c_used[j] = 1;
-    const auto& ts = sims[i * cols + j];
+    const size_t j = static_cast<size_t>(s.row_to[i]);
+    s.c_used[j] = 1;
+    const auto& ts = s.sims[i * cols + j];
     const double w = (q[i].weight + c[j].weight) / 2;
     num += w * ts.similarity;
     matched += w;
-    out.pairs.push_back({q[i].label, c[j].label, ts.similarity, w, ts.method, ts.edits});
-    if (!q[i].legal) order.emplace_back(q[i].first, c[j].first);
+    if (out != nullptr) out->pairs.push_back({q[i].label(), c[j].label(), ts.similarity, w, ts.method, ts.edits});
+    if (!q[i].legal) s.order.emplace_back(q[i].first, c[j].first);
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
+    if (!q[i].filler) ++name_pairs;
   }
   for (size_t j = 0; j < cols; ++j)
-    if (!c_used[j]) c_left.push_back(&c[j]);
+    if (!s.c_used[j]) s.c_left.push_back(&c[j]);
 
-  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0, patronymic_extra = 0;
-  classify_leftovers(q_left, c_left, false, out, contradicted, q_extra, c_extra, filler_extra, patronymic_extra);
-  classify_leftovers(q_left, c_left, true, out, legal_conflict, q_extra, c_extra, filler_extra, patronymic_extra);
+  Leftovers sums;
+  classify_leftovers(s.q_left, s.c_left, false, sums, out);
+  classify_leftovers(s.q_left, s.c_left, true, sums, out);
 
-  const double den = matched + o.contradiction_weight * contradicted + o.legal_form_conflict_weight * legal_conflict +
-                     o.query_extra_weight * q_extra + o.candidate_extra_weight * c_extra +
-                     o.filler_extra_weight * filler_extra + o.patronymic_extra_weight * patronymic_extra;
+  const double den = matched + o.contradiction_weight * sums.contradicted +
+                     o.legal_form_conflict_weight * sums.legal_conflict + o.query_extra_weight * sums.q_extra +
+                     o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
+                     o.patronymic_extra_weight * sums.patronymic_extra;
   double score = den > 0 ? num / den : 0.0;
+  auto penalise = [&](const char* reason, double factor) {
+    if (out != nullptr) out->penalties.push_back({reason, factor});
+    score *= factor;
+  };
 
   // Name tokens (not legal forms or stopwords) matched, and those either side left over.
-  size_t name_pairs = 0;
-  for (size_t i = 0; i < rows; ++i) name_pairs += row_to[i] >= 0 && !q[i].filler;
   const bool extra_name_tokens =
-      std::any_of(q_left.begin(), q_left.end(), [](const Unit* u) { return !u->filler; }) ||
-      std::any_of(c_left.begin(), c_left.end(), [](const Unit* u) { return !u->filler; });
-  if (name_pairs == 1 && extra_name_tokens) {
-    out.penalties.push_back({"only one name token in common", o.single_token_support_factor});
-    score *= o.single_token_support_factor;
-  }
+      std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
+      std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
+  if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
 
-  std::sort(order.begin(), order.end());
-  const bool reordered =
-      std::adjacent_find(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; }) !=
-      order.end();
-  if (reordered) {
-    out.penalties.push_back({"name parts in a different order", o.reorder_factor});
-    score *= o.reorder_factor;
-  }
+  std::sort(s.order.begin(), s.order.end());
+  const bool reordered = std::adjacent_find(s.order.begin(), s.order.end(), [](const auto& a, const auto& b) {
+                           return a.second > b.second;
+                         }) != s.order.end();
+  if (reordered) penalise("name parts in a different order", o.reorder_factor);
   for (size_t k = 0; k < role_conflicts; ++k) {
-    out.penalties.push_back({"name part matched across roles (given vs family)", o.role_conflict_factor});
-    score *= o.role_conflict_factor;
+    penalise("name part matched across roles (given vs family)", o.role_conflict_factor);
   }
-  out.score = std::clamp(score, 0.0, 1.0);
-  return out;
+  score = std::clamp(score, 0.0, 1.0);
+  if (out != nullptr) out->score = score;
+  return score;
+}
+
+double compare_tokens(const PreparedQuery& query, std::span<const NameToken> candidate,
+                      const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out) {
+  Scratch& s = scratch();
+  s.arena_used = 0;
+  make_units(query.tokens(), query.patterns(),
+             [&](size_t i) {
+               return std::tuple<double, std::string_view, bool>(query.weights()[i], query.keys()[i],
+                                                                 query.patronymic()[i] != 0);
+             },
+             s.q);
+  make_units(candidate, {},
+             [&](size_t i) {
+               const CandidateFeatures::Token& t = features.tokens[i];
+               return std::tuple<double, std::string_view, bool>(t.weight, t.key, t.patronymic);
+             },
+             s.c);
+  return compare_units(s.q, s.c, options, out);
 }
 
 }  // namespace
@@ -281,6 +384,7 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
     patterns_.emplace_back(t.text);
     weights_.push_back(weights.weight(t));
     keys_.push_back(phonetic_key(t.text));
+    patronymic_.push_back(is_patronymic(t));
   }
 }
 
@@ -311,19 +415,21 @@ NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options
 
 CandidateFeatures NameComparer::candidate_features(std::span<const NameToken> candidate) const {
   CandidateFeatures f;
-  f.weights.reserve(candidate.size());
-  f.keys.reserve(candidate.size());
-  for (const NameToken& t : candidate) {
-    f.weights.push_back(weights_->weight(t));
-    f.keys.push_back(phonetic_key(t.text));
-  }
+  f.tokens.reserve(candidate.size());
+  for (const NameToken& t : candidate) f.tokens.push_back({weights_->weight(t), phonetic_key(t.text), is_patronymic(t)});
   return f;
 }
 
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,
                                 const CandidateFeatures& features, Schema schema) const {
-  return compare_units(make_units(query.tokens(), query.weights(), query.patterns(), query.keys()),
-                       make_units(candidate, features.weights, {}, features.keys), options(schema));
+  NameMatch out;
+  compare_tokens(query, candidate, features, options(schema), &out);
+  return out;
+}
+
+double NameComparer::score(const PreparedQuery& query, std::span<const NameToken> candidate,
+                           const CandidateFeatures& features, Schema schema) const {
+  return compare_tokens(query, candidate, features, options(schema), nullptr);
 }
 
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,

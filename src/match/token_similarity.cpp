@@ -34,12 +34,22 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
     // Japanese and Korean write l and r alike: compare with every l read as r. The difference
     // still costs a little, so that only identical names score 1.
     constexpr double kLiquidSimilarity = 0.98;
-    std::string fq(q), fc(c);
+    thread_local std::string fq, fc;
+    fq.assign(q);
+    fc.assign(c);
     std::replace(fq.begin(), fq.end(), 'l', 'r');
     std::replace(fc.begin(), fc.end(), 'l', 'r');
-    const std::string kq = phonetic_key(fq), kc = phonetic_key(fc);
-    TokenSimilarity ts = token_similarity({fq, kq, nullptr, false, false}, {fc, kc, nullptr, false, false}, o);
-    if (fq == fc) ts = {kLiquidSimilarity, PairMethod::kEdit, 0};
+    if (fq == fc) return {kLiquidSimilarity, PairMethod::kEdit, 0};
+    // Without keys the tiers stop before the phonetic one, which comes last:
+    // the keys of the folded spellings are computed only when it is reached.
+    TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false}, {fc, {}, nullptr, false, false}, o);
+    if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
+      const std::string kq = phonetic_key(fq), kc = phonetic_key(fc);
+      if (kq.size() >= 2 && kq == kc) {
+        const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;
+        ts = {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, ts.edits};
+      }
+    }
     return ts;
   }
   if (q.size() == 1 || c.size() == 1) {

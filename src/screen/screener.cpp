@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,12 +18,18 @@ struct ListedForm {
   std::string text;                     // space-separated tokens
   std::vector<match::NameToken> tokens;  // with legal-form class tokens appended
   match::CandidateFeatures features;     // token weights and phonetic keys (listed forms only)
+  uint32_t name_id = 0;                  // listed forms: the name they are a form of
+  Schema schema = Schema::kLegalEntity;  // listed forms: the entity's
 };
 
+// A listed name; its forms are forms[first_form, first_form + form_count) of
+// the screener, one flat array in index order, so that scoring a candidate
+// reads its form without going through its name first.
 struct ListedName {
   uint32_t entity;
   uint32_t name_index;  // into Entity::names
-  std::vector<ListedForm> forms;
+  uint32_t first_form = 0;
+  uint32_t form_count = 0;
 };
 
 text::NameKind text_kind(Schema schema) {
@@ -60,6 +67,24 @@ std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_
   return out;
 }
 
+// Adds the time since the last lap to one phase of ScreenStats; free when no stats are asked for.
+class PhaseClock {
+ public:
+  explicit PhaseClock(ScreenStats* stats) : stats_(stats) {
+    if (stats_ != nullptr) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(uint64_t ScreenStats::*phase) {
+    if (stats_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    stats_->*phase += static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  ScreenStats* stats_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 double name_kind_factor(NameKind kind) {
   // A weak alias ("low quality" in UN terms) is a looser handle on the person.
   return kind == NameKind::kWeakAlias ? 0.95 : 1.0;
@@ -74,37 +99,39 @@ struct Screener::Impl {
   std::vector<match::Facts> facts;
   std::unordered_map<std::string_view, uint32_t> by_id;
   std::vector<ListedName> names;
+  std::vector<ListedForm> forms;                    // of every name, numbered as in the index
   std::vector<std::vector<uint32_t>> entity_names;  // entity → its name ids
-  std::vector<uint16_t> form_index;                 // index form id → position in its name's forms
   match::TokenWeights weights;
   std::unique_ptr<match::NameComparer> comparer;
   index::NameIndex index;
   ScreenerOptions options;
 
+  // The best-scoring pair of forms of one entity; explained only if it becomes a hit.
   struct Best {
-    match::NameMatch name;
+    double score = 0;
     uint32_t name_id = 0;
+    uint32_t form_id = 0;
     size_t query_form = 0;
-    size_t listed_form = 0;
     bool found = false;
   };
 
   // The kind of party decides how missing name parts count (an omitted
   // patronymic is normal for a person, an extra word is not for a company):
   // the query's schema when it states one, else the listed entity's.
-  Schema compare_schema(Schema query_schema, uint32_t name_id) const {
-    return query_schema != Schema::kLegalEntity ? query_schema : entities[names[name_id].entity]->schema;
+  static Schema compare_schema(Schema query_schema, const ListedForm& form) {
+    return query_schema != Schema::kLegalEntity ? query_schema : form.schema;
   }
 
-  void score_pair(uint32_t name_id, size_t lf, size_t qf, const std::vector<match::PreparedQuery>& prepared,
+  void score_pair(uint32_t form_id, size_t qf, const std::vector<match::PreparedQuery>& prepared,
                   Schema query_schema, Best& best) const {
-    const ListedForm& form = names[name_id].forms[lf];
-    match::NameMatch m = comparer->compare(prepared[qf], form.tokens, form.features, compare_schema(query_schema, name_id));
-    if (!best.found || m.score > best.name.score) {
-      best.name = std::move(m);
-      best.name_id = name_id;
+    if (best.found && best.score >= 1.0) return;  // nothing beats a perfect name match
+    const ListedForm& form = forms[form_id];
+    const double score = comparer->score(prepared[qf], form.tokens, form.features, compare_schema(query_schema, form));
+    if (!best.found || score > best.score) {
+      best.score = score;
+      best.name_id = form.name_id;
+      best.form_id = form_id;
       best.query_form = qf;
-      best.listed_form = lf;
       best.found = true;
     }
   }
@@ -112,8 +139,9 @@ struct Screener::Impl {
   // Every listed form against every query form: the reference the index is measured against.
   void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Schema query_schema,
                   Best& best) const {
-    for (size_t lf = 0; lf < names[name_id].forms.size(); ++lf) {
-      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(name_id, lf, qf, prepared, query_schema, best);
+    const ListedName& ln = names[name_id];
+    for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
+      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(f, qf, prepared, query_schema, best);
     }
   }
 };
@@ -135,36 +163,36 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
     }
   }
   impl->entity_names.resize(impl->entities.size());
-  std::vector<index::IndexedForm> forms;
+  std::vector<index::IndexedForm> indexed;
   std::unordered_map<std::string, uint32_t> df;
   for (uint32_t ei = 0; ei < impl->entities.size(); ++ei) {
     const Entity& e = *impl->entities[ei];
     for (uint32_t ni = 0; ni < e.names.size(); ++ni) {
-      ListedName ln{ei, ni, analyse(e.names[ni].full, e.schema, options.max_variants_per_name)};
-      if (ln.forms.empty()) continue;
-      uint32_t name_id = static_cast<uint32_t>(impl->names.size());
+      std::vector<ListedForm> name_forms = analyse(e.names[ni].full, e.schema, options.max_variants_per_name);
+      if (name_forms.empty()) continue;
+      const uint32_t name_id = static_cast<uint32_t>(impl->names.size());
+      ListedName ln{ei, ni, static_cast<uint32_t>(impl->forms.size()), static_cast<uint32_t>(name_forms.size())};
       std::unordered_set<std::string> seen;
-      for (size_t fi = 0; fi < ln.forms.size(); ++fi) {
-        const ListedForm& f = ln.forms[fi];
-        impl->form_index.push_back(static_cast<uint16_t>(fi));
+      for (ListedForm& f : name_forms) {
         index::IndexedForm ixf{name_id, {}};
         for (const match::NameToken& t : f.tokens) {
           if (t.legal_form) continue;
           ixf.tokens.push_back(t.text);
           if (seen.insert(t.text).second) ++df[t.text];
         }
-        forms.push_back(std::move(ixf));
+        indexed.push_back(std::move(ixf));
+        f.name_id = name_id;
+        f.schema = e.schema;
+        impl->forms.push_back(std::move(f));
       }
       impl->entity_names[ei].push_back(name_id);
-      impl->names.push_back(std::move(ln));
+      impl->names.push_back(ln);
     }
   }
   impl->weights = match::TokenWeights::from_frequencies(df, static_cast<uint32_t>(impl->names.size()));
   impl->comparer = std::make_unique<match::NameComparer>(&impl->weights);
-  for (ListedName& ln : impl->names) {
-    for (ListedForm& f : ln.forms) f.features = impl->comparer->candidate_features(f.tokens);
-  }
-  impl->index = index::NameIndex::build(forms);
+  for (ListedForm& f : impl->forms) f.features = impl->comparer->candidate_features(f.tokens);
+  impl->index = index::NameIndex::build(indexed);
   return std::shared_ptr<const Screener>(new Screener(std::move(impl)));
 }
 
@@ -187,11 +215,13 @@ Result<std::shared_ptr<const Screener>> Screener::from_store(ListStore& store, c
 std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOptions& options) const {
   const Impl& im = *impl_;
   std::vector<ScreenHit> hits;
+  PhaseClock clock(options.stats);
   std::vector<ListedForm> qforms = analyse(query.name, query.schema, im.options.max_variants_per_name);
   if (qforms.empty()) return hits;
   std::vector<match::PreparedQuery> prepared;
   prepared.reserve(qforms.size());
   for (ListedForm& f : qforms) prepared.push_back(im.comparer->prepare(f.tokens));
+  clock.lap(&ScreenStats::analyse_ns);
 
   auto list_allowed = [&](uint32_t entity) {
     if (options.lists.empty()) return true;
@@ -229,22 +259,24 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     }
     thread_local std::vector<index::Candidate> candidates;
     size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
-    im.index.find(query_tokens, want, candidates);
     // A lower threshold asks for looser hits: the vote floor comes down with it.
     const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
-    const float floor = candidates.empty() ? 0.0f : candidates.front().vote * static_cast<float>(ratio);
+    im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio));
+    clock.lap(&ScreenStats::find_ns);
     for (const index::Candidate& c : candidates) {
-      if (c.vote < floor) break;  // sorted by vote
       uint32_t e = im.names[c.name_id].entity;
       if (!list_allowed(e)) continue;
       // The index picks the query form that voted best for this listed form, but votes count
       // tokens reached, not how well: every query form is scored against it (ウラジーミル・
       // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
-      for (size_t qf = 0; qf < prepared.size(); ++qf) {
-        im.score_pair(c.name_id, im.form_index[c.form_id], qf, prepared, query.schema, slot(e));
+      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, prepared, query.schema, slot(e));
+      if (options.stats != nullptr) {
+        options.stats->candidates += 1;
+        options.stats->pairs_scored += prepared.size();
       }
     }
   }
+  clock.lap(&ScreenStats::score_ns);
 
   match::Facts qfacts;
   qfacts.schema = query.schema;
@@ -253,18 +285,33 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   qfacts.identifiers = query.identifiers;
   qfacts.gender = query.gender;
 
+  // Without facts on the query side the qualifiers can only lower a score (a
+  // schema conflict): a name score under the threshold is no hit, unscored.
+  const bool query_has_facts = !qfacts.birth_dates.empty() || !qfacts.countries.empty() ||
+                               !qfacts.identifiers.empty() || !qfacts.gender.empty();
   for (auto& [entity, b] : best) {
     if (!b.found) continue;
+    if (!query_has_facts && b.score * name_kind_factor(im.entities[entity]->names[im.names[b.name_id].name_index].kind) <
+                                options.threshold) {
+      continue;
+    }
     const ListedName& ln = im.names[b.name_id];
     const Entity& e = *im.entities[entity];
     const Name& name = e.names[ln.name_index];
-    double factor = name_kind_factor(name.kind);
-    if (factor != 1.0) {
-      b.name.score *= factor;
-      b.name.penalties.push_back({"matched a weak alias", factor});
-    }
-    match::HitScore hs = match::score_hit(b.name, qfacts, im.facts[entity]);
+    const double factor = name_kind_factor(name.kind);
+    match::NameMatch scored;
+    scored.score = b.score * factor;
+    match::HitScore hs = match::score_hit(std::move(scored), qfacts, im.facts[entity]);
     if (hs.score < options.threshold) continue;
+    // A hit: now the explanation of its name match (the same code path as the score).
+    const ListedForm& form = im.forms[b.form_id];
+    hs.name = im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
+                                   Impl::compare_schema(query.schema, form));
+    if (factor != 1.0) {
+      hs.name.score *= factor;
+      hs.name.penalties.push_back({"matched a weak alias", factor});
+    }
+    if (options.stats != nullptr) options.stats->hits_explained += 1;
     ScreenHit hit;
     hit.entity = &e;
     hit.list_id = im.lists[im.entity_list[entity]].list_id;
@@ -273,7 +320,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     hit.matched_name = name.full;
     hit.matched_kind = name.kind;
     hit.query_form = qforms[b.query_form].text;
-    hit.listed_form = ln.forms[b.listed_form].text;
+    hit.listed_form = form.text;
     hit.detail = std::move(hs);
     hits.push_back(std::move(hit));
   }
@@ -281,6 +328,11 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
   });
   if (hits.size() > options.limit) hits.resize(options.limit);
+  clock.lap(&ScreenStats::finish_ns);
+  if (options.stats != nullptr) {
+    options.stats->queries += 1;
+    options.stats->query_forms += qforms.size();
+  }
   return hits;
 }
 
@@ -300,12 +352,10 @@ size_t Screener::entity_count() const { return impl_->entities.size(); }
 size_t Screener::name_count() const { return impl_->names.size(); }
 
 size_t Screener::memory_bytes() const {
-  size_t bytes = impl_->index.memory_bytes();
-  for (const ListedName& n : impl_->names) {
-    for (const ListedForm& f : n.forms) {
-      bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.size() * sizeof(match::NameToken) +
-               f.features.weights.capacity() * sizeof(double) + f.features.keys.capacity() * sizeof(std::string);
-    }
+  size_t bytes = impl_->index.memory_bytes() + impl_->names.capacity() * sizeof(ListedName);
+  for (const ListedForm& f : impl_->forms) {
+    bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.capacity() * sizeof(match::NameToken) +
+             f.features.tokens.capacity() * sizeof(match::CandidateFeatures::Token);
   }
   return bytes;
 }

@@ -97,5 +97,30 @@ TEST(NameBenchTest, F1AtDefaultThreshold) {
   EXPECT_GE(m.f1(), 0.87);  // reached: 0.892 (P 0.936, R 0.851)
 }
 
+// The screener ranks candidates by NameComparer::score and explains only the
+// hits with compare(): the two must agree to the last bit on every pair, or a
+// hit's explanation would show another score than the one that made it a hit.
+TEST(NameBenchTest, ScoreOnlyEqualsTheExplainedScore) {
+  const std::vector<Case> cases = load_cases();
+  ASSERT_GT(cases.size(), 300u);
+  testing::BenchNormaliser norm;
+  NameComparer comparer;
+  size_t compared = 0;
+  for (const Case& c : cases) {
+    const std::vector<NameToken> a = norm.tokens(c.name1, c.schema), b = norm.tokens(c.name2, c.schema);
+    for (int flip = 0; flip < 2; ++flip) {
+      const std::vector<NameToken>& query = flip ? b : a;
+      const std::vector<NameToken>& candidate = flip ? a : b;
+      const PreparedQuery prepared = comparer.prepare(query);
+      const CandidateFeatures features = comparer.candidate_features(candidate);
+      const NameMatch explained = comparer.compare(prepared, candidate, features, c.schema);
+      EXPECT_EQ(comparer.score(prepared, candidate, features, c.schema), explained.score)
+          << "line " << c.line << ": " << c.name1 << " | " << c.name2;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 2 * cases.size());
+}
+
 }  // namespace
 }  // namespace sekisho::match
