@@ -307,7 +307,11 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget
     for (const auto& h : by_scan[i]) eb.insert(h.entity->id);
     differ += ea != eb;
     if (found(by_scan[i], qs[i]) && !found(by_index[i], qs[i])) {
-      if (++lost <= 3) std::fprintf(stderr, "  recall lost: '%s' (expected %s)\n", qs[i].text.c_str(), qs[i].expected.c_str());
+      if (++lost <= 3) {
+        const sekisho::ScreenHit& h = by_scan[i].front();
+        std::fprintf(stderr, "  recall lost: '%s' (expected %s; the scan's best: %s \"%s\" %.3f)\n", qs[i].text.c_str(),
+                     qs[i].expected.c_str(), h.entity->id.c_str(), h.matched_name.c_str(), h.score);
+      }
     }
   }
   v.queries = by_scan.size();

@@ -174,6 +174,9 @@ struct NameMatchOptions {
   // Factor when the whole match rests on one name token while the other side
   // has more ("John Smith" / "John"): one shared given name is not an identity.
   double single_token_support_factor = 0.9;
+  // Factor when every name part matched is an initial against a word ("Morgan
+  // Adam Thompson" / "M.A.T."): letters that agree are not a name that does.
+  double initials_only_factor = 0.8;
 
   // Person tuning for Schema::kPerson, organisation tuning for every other schema.
   static NameMatchOptions for_schema(Schema schema);

@@ -59,10 +59,10 @@ struct Scratch {
 
 }  // namespace
 
-size_t NameIndex::edit_budget(size_t length) const {
+size_t NameIndex::edit_budget(size_t length, bool short_form) const {
   if (length >= options_.two_edits_min_length) return 2;
   if (length >= options_.one_edit_min_length) return 1;
-  return 0;
+  return short_form && length == options_.short_token_length ? 1 : 0;
 }
 
 NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions options) {
@@ -125,7 +125,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     std::string_view t = *by_id[id];
     exact.emplace_back(token_hash(t), id);
     if (t.size() >= 4) phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
-    size_t k = ix.edit_budget(t.size());
+    size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     if (joined[id] || k == 0 || t.size() > kMaxHashedToken) continue;
     TokenHasher h(t);
     deletes.emplace_back(h.whole(), id);
@@ -143,7 +143,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
 }
 
 template <typename Visit>
-void NameIndex::reach(std::string_view q, Visit&& visit) const {
+void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const {
   // A token shares several deletion keys with the query ("zakharova" and
   // "zaharova" meet under many): each indexed token is verified once and
   // visited once, by its best way (exact, then edit, then phonetic).
@@ -169,7 +169,7 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
       reached_exactly = true;
     }
   }
-  size_t kq = edit_budget(q.size());
+  const size_t kq = edit_budget(q.size(), short_form);
   if (kq > 0 && q.size() <= kMaxHashedToken) {
     // The whole neighbourhood is hashed and prefetched before the first probe:
     // the table is far larger than the cache, and up to ~100 misses overlap
@@ -199,7 +199,7 @@ void NameIndex::reach(std::string_view q, Visit&& visit) const {
       for (uint32_t id : ids) {
         if (mark[id] == visited || mark[id] == failed) continue;
         std::string_view t = token(id);
-        size_t allowed = edit_budget(std::max(q.size(), t.size()));
+        size_t allowed = edit_budget(std::max(q.size(), t.size()), short_form);
         if (pattern.osa(t, allowed) <= allowed) {
           mark[id] = visited;
           visit(id, options_.edit_vote);
@@ -228,12 +228,14 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   struct Reached {
     uint32_t token;
     float vote;
+    bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
   };
   // The query's forms (transliteration variants, readings) share most tokens:
   // each distinct token is reached once per query, its reached tokens kept in
   // one flat array (best vote first) and named by a range.
   struct Distinct {
     std::string text;
+    bool short_form;
     uint32_t begin, end;
   };
   thread_local std::vector<Reached> reached;
@@ -249,28 +251,42 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
     ranges.clear();
     bool any_rare = false;
+    const bool short_form = std::all_of(form.begin(), form.end(), [&](const std::string& t) {
+      return t.size() <= options_.short_token_length;
+    });
     for (const std::string& qt : query_tokens) {
       if (qt.empty()) continue;
       auto cached = std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
-                                 [&](const Distinct& d) { return d.text == qt; });
+                                 [&](const Distinct& d) { return d.short_form == short_form && d.text == qt; });
       if (cached == distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used)) {
         const uint32_t begin = static_cast<uint32_t>(reached.size());
         // reach() visits each token once, by its best way.
-        reach(qt, [&](uint32_t id, float factor) { reached.push_back({id, idf_[id] * factor}); });
+        reach(qt, short_form, [&](uint32_t id, float factor) {
+          reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote});
+        });
         std::sort(reached.begin() + begin, reached.end(),
                   [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
         if (distinct_used == distinct.size()) distinct.emplace_back();
         Distinct& d = distinct[distinct_used++];
         d.text.assign(qt);
+        d.short_form = short_form;
         d.begin = begin;
         d.end = static_cast<uint32_t>(reached.size());
         cached = distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used - 1);
       }
       ranges.emplace_back(cached->begin, cached->end);
+      // A query token is rare when everything it spells is rare. One that is
+      // also a typo away from a common token ("ahmda": a rare listed "ahmda",
+      // and "ahmad") may mean the common one: it must not silence the common
+      // tokens of the query, or "Ahmda Jan" never reaches the Ahmad Jans.
+      bool reaches_rare = false, spells_common = false;
       for (uint32_t r = cached->begin; r < cached->end; ++r) {
         const uint32_t token = reached[r].token;
-        any_rare = any_rare || posting_offsets_[token + 1] - posting_offsets_[token] <= common_df_;
+        const bool common = posting_offsets_[token + 1] - posting_offsets_[token] > common_df_;
+        reaches_rare = reaches_rare || !common;
+        spells_common = spells_common || (common && reached[r].spelled);
       }
+      any_rare = any_rare || (reaches_rare && !spells_common);
     }
     // Each query token votes once per name: its best way of reaching that name.
     // With a rare token in the query, common tokens ("muhammad", "al") bring

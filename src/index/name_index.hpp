@@ -34,7 +34,12 @@ struct IndexedForm {
 };
 
 struct IndexOptions {
-  size_t exact_only_max_length = 3;  // tokens this short are reached exactly only
+  // Tokens of this length ("abu", "aki") carry one deletion too, but a query
+  // token this short uses it only when every token of its form is this short
+  // ("vki" alone may be "aki"; in "vki ivanov" the long token does the work):
+  // two-letter keys are shared by hundreds of tokens. A longer query token
+  // reaches them by its own deletions ("abxu" → "abu").
+  size_t short_token_length = 3;
   size_t one_edit_min_length = 4;    // from this length, 1 deletion each side
   size_t two_edits_min_length = 9;   // from this length, 2 deletions each side
   // A token held by more than this share of names brings in candidates only
@@ -75,9 +80,13 @@ class NameIndex {
   std::string_view token(uint32_t id) const {
     return std::string_view(token_text_).substr(token_offsets_[id], token_offsets_[id + 1] - token_offsets_[id]);
   }
-  size_t edit_budget(size_t length) const;
+  // Edits allowed between a query token and an indexed token whose longer one has `length` bytes.
+  size_t edit_budget(size_t length, bool short_form = false) const;
+  // Visits each indexed token within reach of `query_token` (exactly, within
+  // the edit budget, or by phonetic key) once, with its vote factor.
+  // `short_form`: every token of the query's form is short (short_token_length).
   template <typename Visit>
-  void reach(std::string_view query_token, Visit&& visit) const;
+  void reach(std::string_view query_token, bool short_form, Visit&& visit) const;
 
   IndexOptions options_;
   uint32_t name_count_ = 0;

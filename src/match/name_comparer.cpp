@@ -302,7 +302,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.q_left.clear();
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
-  size_t role_conflicts = 0, name_pairs = 0;
+  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0;
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
       s.q_left.push_back(&q[i]);
@@ -318,6 +318,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (!q[i].legal) s.order.emplace_back(q[i].first, c[j].first);
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
     if (!q[i].filler) ++name_pairs;
+    if (!q[i].filler && ts.method == PairMethod::kInitial) ++initial_pairs;
   }
   for (size_t j = 0; j < cols; ++j)
     if (!s.c_used[j]) s.c_left.push_back(&c[j]);
@@ -341,6 +342,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
       std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
       std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
   if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
+  if (name_pairs > 0 && initial_pairs == name_pairs) penalise("only initials in common", o.initials_only_factor);
 
   std::sort(s.order.begin(), s.order.end());
   const bool reordered = std::adjacent_find(s.order.begin(), s.order.end(), [](const auto& a, const auto& b) {

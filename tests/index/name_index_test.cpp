@@ -76,6 +76,33 @@ TEST(NameIndex, FindsExactTypoPhoneticAndJoinedForms) {
   EXPECT_TRUE(find_ids(ix, "xyzzy").empty());
 }
 
+TEST(NameIndex, ShortTokensTakeOneEditOnlyWhenTheQueryIsShortOrLonger) {
+  NameIndex ix = build({"aki", "abu bakr", "ivan ivanov"});
+  EXPECT_TRUE(contains(find_ids(ix, "vki"), 0u));         // a short query alone: one edit
+  EXPECT_TRUE(contains(find_ids(ix, "abxu"), 1u));        // a longer query token: one deletion reaches "abu"
+  const std::vector<uint32_t> mixed = find_ids(ix, "vki ivanov");
+  EXPECT_FALSE(contains(mixed, 0u));                      // beside a long token the short one is exact only
+  EXPECT_TRUE(contains(mixed, 2u));
+  EXPECT_FALSE(contains(find_ids(ix, "vkx"), 0u));        // two edits are too many
+}
+
+// A query token that is rare but a typo away from a common token may mean the
+// common one: it must not turn the common tokens of the query into mere boosts.
+TEST(NameIndex, ATypoOfACommonTokenDoesNotSilenceTheOthers) {
+  std::vector<std::string> names = {"ahmda khan"};  // the rare token the typo happens to spell
+  for (int i = 0; i < 400; ++i) names.push_back("ahmad jan " + std::to_string(i));
+  names.push_back("ahmad jan wazir");
+  for (int i = 0; i < 400; ++i) names.push_back("jan smit " + std::to_string(i));
+  NameIndex ix = build(names);
+  const std::vector<uint32_t> ids = find_ids(ix, "ahmda jan", 10);
+  ASSERT_FALSE(ids.empty());
+  // Names holding both tokens the query meant come first.
+  const size_t with_both = static_cast<size_t>(std::count_if(ids.begin(), ids.end(), [&](uint32_t id) {
+    return names[id].starts_with("ahmad jan");
+  }));
+  EXPECT_GE(with_both, 5u);
+}
+
 TEST(NameIndex, RareTokensOutvoteCommonOnes) {
   std::vector<std::string> names;
   for (int i = 0; i < 300; ++i) names.push_back("trading company number" + std::to_string(i));

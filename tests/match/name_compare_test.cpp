@@ -83,6 +83,15 @@ TEST(NameCompareTest, InitialsAndAcronyms) {
             kDefaultThreshold);
 }
 
+TEST(NameCompareTest, InitialsAloneAreNoName) {
+  // A company written as dotted initials ("M.A.T.S.A.") met a person's three
+  // initials: letters that agree, no word that does.
+  EXPECT_LT(score("morgan adam thompson", "m a t", Schema::kLegalEntity), kDefaultThreshold);
+  EXPECT_LT(score("m a t", "morgan adam thompson", Schema::kLegalEntity), kDefaultThreshold);
+  // One initial beside a matched word keeps its full worth.
+  EXPECT_GE(score("j smith", "john smith"), kDefaultThreshold);
+}
+
 TEST(NameCompareTest, TranspositionsAndTransliterationVariants) {
   EXPECT_GE(score("olaf schloz", "olaf scholz"), kDefaultThreshold);
   EXPECT_GE(score("usama bin ladin", "osama bin laden"), kDefaultThreshold);
