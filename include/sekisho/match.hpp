@@ -163,6 +163,9 @@ struct NameMatchOptions {
   double initial_similarity = 0.9;
   // Similarity of an acronym with the words it abbreviates ("us" ~ "united states").
   double acronym_similarity = 0.85;
+  // Whether acronyms count at all: organisations go by them, people do not
+  // ("Akira Kyosuke Ishida" is not a person called "Aki").
+  bool acronyms = true;
   // Similarity of a token with a longer token it is a prefix of ("ben" ~ "benjamin"), at least 3 letters.
   double prefix_similarity = 0.72;
   // Similarity of two tokens with the same phonetic key beyond the typo budget.

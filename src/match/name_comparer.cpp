@@ -163,7 +163,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       bool merge = false, acronym = false;
       for (const Unit& target : other) {
         if (target.legal || has_exact(side, target.text)) continue;
-        if (target.text == s.initials) {
+        if (o.acronyms && target.text == s.initials) {
           merge = acronym = true;  // "us" ~ "united states", "pla" ~ "peoples liberation army"
           break;
         }
@@ -392,6 +392,7 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   NameMatchOptions o;
+  o.acronyms = schema != Schema::kPerson;
   if (schema != Schema::kPerson) {
     o.query_extra_weight = 1.2;
     o.candidate_extra_weight = 1.2;

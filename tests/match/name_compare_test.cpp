@@ -88,6 +88,9 @@ TEST(NameCompareTest, InitialsAloneAreNoName) {
   // initials: letters that agree, no word that does.
   EXPECT_LT(score("morgan adam thompson", "m a t", Schema::kLegalEntity), kDefaultThreshold);
   EXPECT_LT(score("m a t", "morgan adam thompson", Schema::kLegalEntity), kDefaultThreshold);
+  // People do not go by acronyms; organisations do.
+  EXPECT_LT(score("akira kyosuke ishida", "aki", Schema::kPerson), kDefaultThreshold);
+  EXPECT_GE(score("pla", "peoples liberation army", Schema::kOrganization), kDefaultThreshold);
   // One initial beside a matched word keeps its full worth.
   EXPECT_GE(score("j smith", "john smith"), kDefaultThreshold);
 }
