@@ -84,9 +84,30 @@ const char* org_gloss(std::string_view word) {
   return nullptr;
 }
 
-// A gloss good for a name: the first EDICT gloss of at most three words without parentheses.
+// Whether an English word can begin with the sound a romanised katakana word begins with. A
+// loanword's gloss is the word it was borrowed from (トレーディング tor… trading, センター
+// senta center); a gloss that begins otherwise translates a native word written in katakana
+// (アル "be", the Arabic article al in a name).
+bool same_first_sound(std::string_view romaji, std::string_view english) {
+  if (romaji.empty() || english.empty()) return false;
+  static constexpr std::pair<char, std::string_view> kCompatible[] = {
+      {'a', "aeiouyhw"}, {'i', "aeiouyhw"}, {'u', "aeiouyhw"}, {'e', "aeiouyhw"}, {'o', "aeiouyhw"},
+      {'k', "ckqx"},     {'g', "gj"},       {'s', "sctpxz"},   {'z', "zsxt"},     {'j', "jgdz"},
+      {'t', "t"},        {'c', "ctk"},      {'d', "dt"},       {'n', "nkg"},      {'h', "hw"},
+      {'f', "fph"},      {'b', "bv"},       {'p', "p"},        {'m', "m"},        {'y', "yuiej"},
+      {'r', "rlw"},      {'w', "wouh"},     {'v', "vb"}};
+  for (const auto& [first, allowed] : kCompatible) {
+    if (romaji[0] == first) return allowed.find(english[0]) != std::string_view::npos;
+  }
+  return false;
+}
+
+// A gloss good for a name: the first EDICT gloss of at most three words without parentheses;
+// for a katakana word, the first such gloss that begins with the word's sound.
 std::string pick_gloss(std::string_view word) {
   if (const char* g = org_gloss(word)) return g;
+  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
+  const std::string romaji = katakana ? detail::kana_to_hepburn(word) : std::string();
   for (std::string_view g : detail::edict_lookup(word)) {
     std::string cleaned;
     int depth = 0;
@@ -97,7 +118,7 @@ std::string pick_gloss(std::string_view word) {
     }
     cleaned = detail::clean_ascii(cleaned);
     size_t words = cleaned.empty() ? 0 : 1 + static_cast<size_t>(std::count(cleaned.begin(), cleaned.end(), ' '));
-    if (words >= 1 && words <= 3) return cleaned;
+    if (words >= 1 && words <= 3 && (!katakana || same_first_sound(romaji, cleaned))) return cleaned;
   }
   return "";
 }
@@ -218,13 +239,11 @@ std::string japanese_gloss(std::string_view text) {
   for (const auto& w : words) {
     std::string g = pick_gloss(w);
     if (g.empty()) {
-      std::vector<KanjiReading> r = kanji_readings(w);
-      if (!r.empty()) g = r.front().romaji;
-      else if (all_kana(w)) {
+      if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
-        const bool katakana = detect_script(w) == Script::kKatakana;
-        std::vector<std::string> forms = kana_to_hepburn_variants(w, {katakana});
-        g = katakana && forms.size() > 1 ? forms[1] : forms.front();
+        g = detect_script(w) == Script::kKatakana ? detail::kana_foreign_reduction(w) : detail::kana_to_hepburn(w);
+      } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
+        g = r.front().romaji;
       }
     } else {
       any_gloss = true;

@@ -200,6 +200,10 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
 //  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
 std::string reduce_foreign_word(std::string_view s) {
+  // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
+  // カーデル Abd el-Kader), whose l Japanese writes as ル.
+  if (s == "aru") return "al";
+  if (s == "eru") return "el";
   std::string out;
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
@@ -218,7 +222,8 @@ std::string reduce_foreign_word(std::string_view s) {
       const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r';
       // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
       const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
-      if (last || (before_consonant && (single || onset || s_cluster))) continue;
+      // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
+      if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
     // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
     // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
@@ -234,6 +239,9 @@ std::string reduce_foreign_word(std::string_view s) {
     if (is_vowel(c) && !out.empty() && out.back() == c) continue;
     out += c;
   }
+  // A doubled consonant left at the end comes from ッ before an epenthetic vowel (イスラミック
+  // isuramikku, リミテッド rimiteddo): Latin spellings write it once (islamic, limited).
+  if (out.size() >= 3 && is_consonant(out.back()) && out[out.size() - 2] == out.back()) out.pop_back();
   return out;
 }
 
@@ -252,6 +260,11 @@ void push_unique(std::vector<std::string>& list, std::string v) {
   list.push_back(std::move(v));
 }
 
+std::string foreign_reduction(const std::vector<Unit>& units) {
+  return reduce_foreign(
+      render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
+}
+
 }  // namespace
 
 std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const KanaOptions& options) {
@@ -264,8 +277,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
-    std::string reduced = reduce_foreign(
-        render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
+    std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
     push_unique(out, r_as_l(reduced));
   };
@@ -282,6 +294,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
 
 namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
+std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -61,6 +61,8 @@ bool edict_contains(std::string_view word);
 namespace sekisho::text::detail {
 // Best Hepburn (long vowels unmarked) of a kana string.
 std::string kana_to_hepburn(std::string_view kana);
+// A katakana foreign word or name without its epenthetic vowels (kana.cpp): アルグト → argut.
+std::string kana_foreign_reduction(std::string_view kana);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
