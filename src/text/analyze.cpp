@@ -113,6 +113,9 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
     }
   }
   if (umlauts != accented) add_alternative(slot, fold_to_ascii(umlauts), VariantSource::kLatin, "latin_umlaut");
+  if (detail::looks_lacinka(accented)) {
+    add_alternative(slot, detail::lacinka_as_russian(accented), VariantSource::kLatin, "lacinka_as_russian");
+  }
   return slot;
 }
 
