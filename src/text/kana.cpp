@@ -59,6 +59,8 @@ KanaSyllable split_pair(std::string_view entry) {
 std::string digraph_stem(const std::string& base) {
   if (base == "u") return "w";
   if (base == "i") return "y";
+  // ク/グ keep their rounding: クァ kwa, グァ gwa, クォ kwo (Korean 광 グァン gwang, 권 クォン kwon).
+  if (base == "ku" || base == "gu") return base.substr(0, 1) + "w";
   return base.size() < 2 ? base : base.substr(0, base.size() - 1);
 }
 
@@ -242,7 +244,37 @@ std::string reduce_foreign_word(std::string_view s) {
   // A doubled consonant left at the end comes from ッ before an epenthetic vowel (イスラミック
   // isuramikku, リミテッド rimiteddo): Latin spellings write it once (islamic, limited).
   if (out.size() >= 3 && is_consonant(out.back()) && out[out.size() - 2] == out.back()) out.pop_back();
+  for (size_t i = 1; i + 1 < out.size(); ++i) {
+    // フ closing a syllable inside a word writes the h/kh Japanese lacks: アフマド afmad → ahmad,
+    // マフムード, ファフリ (Fakhri); not before s (-フスキー is the v of -ovsky, below).
+    const char next = out[i + 1];
+    if (out[i] == 'f' && is_vowel(out[i - 1]) && is_consonant(next) && next != 's' && next != 'f' && next != 'y') {
+      out[i] = 'h';
+    }
+  }
+  // A final -オフ/-エフ and -フスキー are Russian -ov/-ev and -ovsky (ペトロフ Petrov,
+  // メドヴェージェフ, ベレゾフスキー), where Japanese hears the devoiced v as f.
+  if (out.size() >= 3 && out.back() == 'f' && (out[out.size() - 2] == 'o' || out[out.size() - 2] == 'e')) {
+    out.back() = 'v';
+  }
+  if (size_t fsk = out.find("fsk"); fsk != std::string::npos && fsk > 0 && is_vowel(out[fsk - 1])) out[fsk] = 'v';
   return out;
+}
+
+// A foreign name's reduction read as Russian: Japanese writes си, ти, ди as シ, チ, ジ (the
+// palatalised consonants it hears) and де as ジェ: ヴァシリエフ vashiliev → vasiliev,
+// チモシノフ chimoshinov → timosinov, ウラジーミル vrajimir → vradimir, メドヴェージェフ → medvedev.
+std::string russian_reading(std::string s) {
+  auto replace_all = [&s](std::string_view from, std::string_view to) {
+    for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+      s.replace(pos, from.size(), to);
+    }
+  };
+  replace_all("shi", "si");
+  replace_all("chi", "ti");
+  replace_all("ji", "di");
+  replace_all("je", "de");
+  return s;
 }
 
 std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
@@ -280,6 +312,9 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
     std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
     push_unique(out, r_as_l(reduced));
+    const std::string russian = russian_reading(reduced);
+    push_unique(out, russian);
+    push_unique(out, r_as_l(russian));
   };
   if (options.foreign_reductions) add_foreign();
   push_unique(out, render(units, {.long_vowels = LongVowels::kWapuro}));
