@@ -66,15 +66,37 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"電子", "electronics"},   {"通信", "communications"}, {"航空", "aviation"},
     {"宇宙", "space"},         {"原子力", "nuclear"},     {"国営", "state"},
     {"共和国", "republic"},    {"人民", "people"},        {"海軍", "navy"},
-    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "military"},
+    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "army"},
     {"公社", "corporation"},   {"集団", "group"},         {"貿易", "trading"},
     {"商事", "trading"},       {"石油", "oil"},           {"化学", "chemical"},
-    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "factory"},
+    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "plant"},
     {"協会", "association"},   {"委員会", "committee"},   {"中央", "central"},
     {"国際", "international"}, {"輸出", "export"},        {"開発", "development"},
     {"センター", "center"},    {"ロシア", "russia"},      {"朝鮮", "korea"},
     {"北朝鮮", "north korea"}, {"中国", "china"},         {"イラン", "iran"},
-    {"国家", "state"},         {"国立", "national"},      {"研究", "research"},
+    {"国家", "state"},         {"国立", "state"},         {"研究", "research"},
+    // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
+    // renders them (ОКБ design bureau, НПО research and production association, завод plant).
+    {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
+    {"学術生産", "research and production"}, {"生産", "production"}, {"団体", "association"},
+    {"企業", "enterprise"},    {"製造", "manufacturing"}, {"機械製造", "machine building"},
+    {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
+    {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
+    {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
+    {"無線", "radio"},         {"高精度", "precision"},   {"精密", "precision"},
+    {"兵器", "weapons"},       {"弾薬", "ammunition"},    {"火薬", "powder"},
+    {"予算", "budgetary"},     {"機関", "institution"},   {"教育", "education"},
+    {"高等", "higher"},        {"支部", "branch"},        {"特別", "special"},
+    {"実験", "experimental"},  {"輸送", "transport"},     {"両替所", "money exchange"},
+    {"財団", "foundation"},    {"信託", "trust"},         {"運動", "movement"},
+    {"組織", "organization"},  {"戦線", "front"},         {"解放", "liberation"},
+    {"人道", "humanitarian"},  {"投資", "investment"},    {"殉教者", "martyrs"},
+    {"旅団", "brigade"},       {"闘争", "fighting"},      {"総合", "general"},
+    {"連合", "union"},         {"党", "party"},           {"労働者", "workers"},
+    {"産業", "industry"},      {"調達", "procurement"},   {"物流", "logistics"},
+    {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
+    {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
+    {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
 };
 
 const char* org_gloss(std::string_view word) {
@@ -216,6 +238,10 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
   return words;
 }
 
+bool is_ascii_word(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
+}
+
 }  // namespace
 
 std::string japanese_gloss(std::string_view text) {
@@ -223,11 +249,12 @@ std::string japanese_gloss(std::string_view text) {
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
   std::vector<std::string> words;
+  auto kind = [](char32_t c) { return detail::is_katakana(c) ? 1 : c < 0x80 ? 2 : 0; };
   for (size_t i = 0; i < s.size();) {
-    bool kata = detail::is_katakana(s[i]);
+    const int k = kind(s[i]);
     size_t end = i + 1;
-    while (end < s.size() && detail::is_katakana(s[end]) == kata) ++end;
-    if (kata) {
+    while (end < s.size() && kind(s[end]) == k) ++end;
+    if (k != 0) {
       words.push_back(detail::to_utf8(s.substr(i, end - i)));
     } else {
       for (auto& w : cover_by_words(s.substr(i, end - i))) words.push_back(std::move(w));
@@ -237,6 +264,14 @@ std::string japanese_gloss(std::string_view text) {
   std::string out;
   bool any_gloss = false;
   for (const auto& w : words) {
+    // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
+    // plant); a curated word glossed "" (the ordinal 第) is dropped.
+    if (is_ascii_word(w)) {
+      const std::string cleaned = detail::clean_ascii(w);
+      if (!cleaned.empty()) out += (out.empty() ? "" : " ") + cleaned;
+      continue;
+    }
+    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
     std::string g = pick_gloss(w);
     if (g.empty()) {
       if (all_kana(w)) {
