@@ -2,6 +2,7 @@
 // wāpuro (Youko), passport "oh" (Yohko), Kunrei-shiki (si/ti/tu/hu/zi), m before b/m/p
 // (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
 // "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -131,7 +132,14 @@ struct Style {
   bool vu_as_b = false;
   // ッ before チ/ツ dropped: in foreign names ッチ/ッツ write a plain ch/ts (-vich, Milica).
   bool foreign_geminates = false;
+  // A Korean name: ン closing a syllable is the ng Japanese cannot write apart from n (ジョン
+  // jong), ル closing one is l (チョル chol), and ファ/フィ are hwa/hwi (Korean has no f).
+  bool korean = false;
 };
+
+bool ends_syllable(const std::vector<Unit>& units, size_t i) {
+  return i + 1 >= units.size() || units[i + 1].kind != Unit::kSyllable || !is_vowel(units[i + 1].syl.hepburn[0]);
+}
 
 std::string render(const std::vector<Unit>& units, const Style& style) {
   std::string out;
@@ -149,7 +157,12 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kN: {
         char next = 0;
         if (i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable) next = units[i + 1].syl.hepburn[0];
-        out += (style.m_before_labial && (next == 'b' || next == 'm' || next == 'p')) ? 'm' : 'n';
+        const bool labial = next == 'b' || next == 'm' || next == 'p';
+        if (style.korean && !labial && ends_syllable(units, i)) {
+          out += "ng";
+          break;
+        }
+        out += (style.m_before_labial && labial) ? 'm' : 'n';
         break;
       }
       case Unit::kLong: {
@@ -163,6 +176,8 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kSyllable: {
         std::string s = style.kunrei ? u.syl.kunrei : u.syl.hepburn;
         if (u.vu && style.vu_as_b) s[0] = 'b';
+        if (style.korean && s == "ru" && ends_syllable(units, i)) s = "l";
+        if (style.korean && s.size() >= 2 && s[0] == 'f') s = s == "fu" ? "hu" : "hw" + s.substr(1);
         const bool affricate = s.compare(0, 2, "ch") == 0 || s.compare(0, 2, "ts") == 0;
         if (geminate && !s.empty() && !is_vowel(s[0]) && !(style.foreign_geminates && affricate)) {
           // Hepburn doubles ch as tch (マッチ matchi); Kunrei just doubles.
@@ -292,6 +307,20 @@ void push_unique(std::vector<std::string>& list, std::string v) {
   list.push_back(std::move(v));
 }
 
+// Whether a run of katakana words is a Korean name: two or more words, the first a common
+// Korean surname (キム Kim, パク Park, チェ Choe...; 이/리 and the one-syllable ones
+// Chinese shares are left out).
+bool looks_korean_name(std::string_view kana) {
+  static constexpr std::string_view kSurnames[] = {
+      "キム", "パク", "チェ", "チョ", "チョン", "チャン", "カン", "ユン", "ハン", "シン", "クォン", "ファン",
+      "ソン", "ホン", "ムン", "ペク", "ヒョン", "ヤン", "リョム", "ピョン", "シム", "キル", "ナム", "ミン",
+      "ペ", "ノ", "ソ", "オ", "ユ", "コ", "チュ", "ラ", "リ", "イ", "ジョン", "ジャン"};
+  const size_t space = kana.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view first = kana.substr(0, space);
+  return std::find(std::begin(kSurnames), std::end(kSurnames), first) != std::end(kSurnames);
+}
+
 std::string foreign_reduction(const std::vector<Unit>& units) {
   return reduce_foreign(
       render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
@@ -306,6 +335,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   for (const auto& u : units) has_vu = has_vu || u.vu;
   std::string hepburn = render(units, {});
   push_unique(out, hepburn);
+  if (options.foreign_reductions && looks_korean_name(kana)) push_unique(out, render(units, {.korean = true}));
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
