@@ -106,6 +106,21 @@ const char* org_gloss(std::string_view word) {
   return nullptr;
 }
 
+bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The first consonant of a word (y, w, h are glides here); an English r before a consonant is
+// skipped when `non_rhotic`, as Japanese hears it (army アーミー).
+char first_consonant(std::string_view w, bool non_rhotic) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if (is_vowel_letter(c) || c == 'y' || c == 'w' || c == 'h' || c == ' ') continue;
+    const bool before_consonant = i + 1 == w.size() || !is_vowel_letter(w[i + 1]);
+    if (non_rhotic && c == 'r' && before_consonant) continue;
+    return c;
+  }
+  return 0;
+}
+
 // Whether an English word can begin with the sound a romanised katakana word begins with. A
 // loanword's gloss is the word it was borrowed from (トレーディング tor… trading, センター
 // senta center); a gloss that begins otherwise translates a native word written in katakana
@@ -116,10 +131,20 @@ bool same_first_sound(std::string_view romaji, std::string_view english) {
       {'a', "aeiouyhw"}, {'i', "aeiouyhw"}, {'u', "aeiouyhw"}, {'e', "aeiouyhw"}, {'o', "aeiouyhw"},
       {'k', "ckqx"},     {'g', "gj"},       {'s', "sctpxz"},   {'z', "zsxt"},     {'j', "jgdz"},
       {'t', "t"},        {'c', "ctk"},      {'d', "dt"},       {'n', "nkg"},      {'h', "hw"},
-      {'f', "fph"},      {'b', "bv"},       {'p', "p"},        {'m', "m"},        {'y', "yuiej"},
+      {'f', "fph"},      {'b', "bvf"},      {'p', "p"},        {'m', "m"},        {'y', "yuiej"},
       {'r', "rlw"},      {'w', "wouh"},     {'v', "vb"}};
+  bool compatible = false;
   for (const auto& [first, allowed] : kCompatible) {
-    if (romaji[0] == first) return allowed.find(english[0]) != std::string_view::npos;
+    if (romaji[0] == first) compatible = allowed.find(english[0]) != std::string_view::npos;
+  }
+  if (!compatible || !is_vowel_letter(romaji[0])) return compatible;
+  // Both begin with a vowel: their first consonants must agree too (アル aru is not "is";
+  // アーミー aamii is "army", whose r before a consonant Japanese does not write).
+  const char kana_consonant = first_consonant(romaji, false);
+  const char english_consonant = first_consonant(english, true);
+  if (kana_consonant == 0 || english_consonant == 0) return true;
+  for (const auto& [first, allowed] : kCompatible) {
+    if (kana_consonant == first) return allowed.find(english_consonant) != std::string_view::npos;
   }
   return false;
 }

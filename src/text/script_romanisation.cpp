@@ -64,6 +64,16 @@ std::string thai_words(std::string_view text) {
   });
 }
 
+// The two letters after position i (a space past the end) and whether i starts a word.
+struct Around {
+  char32_t next;
+  char32_t after;
+  bool word_start;
+};
+Around around(const std::u32string& s, size_t i) {
+  return {i + 1 < s.size() ? s[i + 1] : U' ', i + 2 < s.size() ? s[i + 2] : U' ', i == 0 || s[i - 1] == U' '};
+}
+
 }  // namespace
 
 std::string map_words(std::string_view s, const std::function<std::string(std::string_view)>& fn) {
@@ -159,9 +169,7 @@ std::string belarusian_as_russian(std::string_view cyrillic) {
   std::u32string out;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
-    const char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
-    const char32_t after = i + 2 < s.size() ? s[i + 2] : U' ';
-    const bool word_start = i == 0 || s[i - 1] == U' ';
+    const auto [next, after, word_start] = around(s, i);
     if ((c == U'д' || c == U'Д') && next == U'з' && soft.find(after) != std::u32string::npos) {
       out += c;
       ++i;
@@ -204,9 +212,7 @@ std::string lacinka_as_russian(std::string_view latin) {
   std::u32string out;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
-    const char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
-    const char32_t after = i + 2 < s.size() ? s[i + 2] : U' ';
-    const bool word_start = i == 0 || s[i - 1] == U' ';
+    const auto [next, after, word_start] = around(s, i);
     if (c == U'd' && next == U'z' && (after == U'i' || after == U'e')) {
       out += U'd';
       ++i;

@@ -63,11 +63,11 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(milosevic, "miloshevich"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ミリッツァ"), "militsa"));  // Milica
   // ト/ド before a ラ行 syllable is the tr/dr cluster, but "-toru" keeps its vowel (Viktor).
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktor"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktr"));
   // A word-initial consonant cluster: クリモフ Klimov, ヴライコ Vlajko, スヴェトラーナ Svetlana.
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴライコ"), "vlaiko"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("スヴェトラーナ"), "svetlana"));
   // A word-initial ウ before ラ行 is a v no vowel may follow: ウラジーミル Vladimir.
@@ -76,6 +76,60 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(vladimir, "vlajimil"));
   // The u of プーチン is long, not epenthetic.
   EXPECT_FALSE(contains(kana_to_hepburn_variants("プーチン"), "pchin"));
+}
+
+TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
+  // A final -オフ/-エフ and -フスキー are Russian -ov/-ev/-ovsky.
+  auto antipov = kana_to_hepburn_variants("アンチポフ");
+  EXPECT_TRUE(contains(antipov, "anchipov"));
+  EXPECT_FALSE(contains(antipov, "anchipof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezovski"));
+  // The Russian reading: シ/チ/ジ/ジェ are си/ти/ди/де.
+  EXPECT_TRUE(contains(antipov, "antipov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴァシリエフ"), "vasiliev"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("メドヴェージェフ"), "medvedev"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vladimil"));
+  // Hepburn stays first: the Russian reading is an extra variant, not a replacement.
+  EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
+}
+
+TEST(Kana, SyllableClosingFuIsH) {
+  // フ closing a syllable writes the Arabic/Persian h or kh: アフマド Ahmad, マフムード Mahmoud.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アフマド"), "ahmad"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("マフムード"), "mahmud"));
+  // Not before s, where it is the v of -ovsky, nor at a word's start (フセイン).
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezohski"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("フセイン"), "fusein"));
+}
+
+TEST(Kana, ArabicArticleFinalGeminateAndShortWords) {
+  // アル/エル alone are the article al/el; a final geminate is written once; a two-letter word
+  // keeps its u (アブ Abu).
+  auto qaida = kana_to_hepburn_variants("アル カーイダ");
+  EXPECT_TRUE(contains(qaida, "al kaida"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブド エル カーデル"), "abd el kader"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("イスラミック"), "isramik"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("リミテッド"), "rimited"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブ サヤフ"), "abu sayaf"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("アブ サヤフ"), "ab sayaf"));
+}
+
+TEST(Kana, SmallVowelAfterKuKeepsItsW) {
+  EXPECT_EQ(kana_to_hepburn_variants("クォン")[0], "kwon");
+  EXPECT_EQ(kana_to_hepburn_variants("グァンホ")[0], "gwanho");
+  EXPECT_EQ(kana_to_hepburn_variants("ファイル", {false})[0], "fairu");  // ファ is still fa
+}
+
+TEST(Kana, KoreanNamesReadWithNgAndL) {
+  // After a common Korean surname, ン closing a syllable is ng, ル closing one l, ファ hwa.
+  auto jong = kana_to_hepburn_variants("キム ジョンシク");
+  EXPECT_EQ(jong[0], "kimu jonshiku");
+  EXPECT_EQ(jong[1], "kimu jongshiku");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "chang songchol"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ファン スマン"), "hwang sumang"));
+  // ン before a vowel or a labial stays n; without a Korean surname there is no Korean reading.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム ソンイル"), "kimu sonil"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("コンスタンチン"), "kongstangching"));
 }
 
 TEST(Kana, HiraganaForeignNameStillReduced) {
