@@ -236,7 +236,9 @@ std::string reduce_foreign_word(std::string_view s) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
       const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
       const bool before_consonant = !last && is_consonant(next) && next != 'y';
-      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r';
+      // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
+      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r' && i + 2 < n &&
+                         is_vowel(s[i + 2]) && s[i + 2] != 'u';
       // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
       const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
@@ -245,7 +247,8 @@ std::string reduce_foreign_word(std::string_view s) {
     // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
     // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
     // アントノフ antonofu keeps its o).
-    const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !(s[i + 2] == 'u' && i + 3 == n);
+    const bool epenthetic_ru = s[i + 2 < n ? i + 2 : 0] == 'u' && (i + 3 == n || is_consonant(s[i + 3]));
+    const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !epenthetic_ru;
     const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
     const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);
     const bool before_consonant = !last && is_consonant(next) && next != 'y';

@@ -93,6 +93,14 @@ TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
   EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
 }
 
+TEST(Kana, RuClosingASyllableIsNoCluster) {
+  // ブル/トル before a consonant are bul/tol (Bulgakov, Tolmachev), not the br/tr of ブラ/トロ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ブルガーコフ"), "bulgakov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("トルマチョフ"), "tolmachov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ブライコ"), "braiko"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
+}
+
 TEST(Kana, SyllableClosingFuIsH) {
   // フ closing a syllable writes the Arabic/Persian h or kh: アフマド Ahmad, マフムード Mahmoud.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("アフマド"), "ahmad"));
