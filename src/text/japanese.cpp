@@ -97,6 +97,12 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
     {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
     {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
+    // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
+    // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
+    {"の", ""},                {"を", ""},                {"諸国", ""},
+    {"と", "and"},             {"国", "state"},           {"地方", "region"},
+    {"東", "eastern"},         {"西", "west"},            {"南", "south"},
+    {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
 };
 
 const char* org_gloss(std::string_view word) {

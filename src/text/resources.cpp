@@ -45,6 +45,8 @@ constexpr BuiltinForm kBuiltinForms[] = {
     {"акционерное общество", "JSC"}, {"публичное акционерное общество", "JSC"},
     {"joint stock company", "JSC"}, {"plc", "JSC"}, {"ag", "JSC"}, {"株式会社", "JSC"},
     {"(株)", "JSC"}, {"kabushiki kaisha", "JSC"}, {"kk", "JSC"},
+    // Japanese renderings of Russian forms: ОАО, ЗАО/АО, ПАО.
+    {"公開株式会社", "JSC"}, {"非公開株式会社", "JSC"}, {"公共株式会社", "JSC"},
     {"co", "CO"}, {"company", "CO"}, {"corp", "CORP"}, {"corporation", "CORP"},
     {"公司", "CO"}, {"有限公司", "LLC"}, {"股份有限公司", "JSC"},
 };

@@ -125,6 +125,17 @@ TEST(AnalyzeName, KatakanaGlossesAreLoanwordsOnly) {
   EXPECT_EQ(plant.variants.back(), "711 aircraft plant");
 }
 
+TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // の has no word in the English order; 国 is a state; 公開株式会社 (ОАО) is a legal form.
+  NameForms isil = analyze_name("イラクのイスラム国", org);
+  EXPECT_EQ(isil.variants.back(), "iraq islam state");
+  NameForms oao = analyze_name("公開株式会社イリューシン", org);
+  EXPECT_EQ(oao.legal_form_classes, std::vector<std::string>{"JSC"});
+  EXPECT_EQ(oao.variants.front().find("kokai"), std::string::npos);
+}
+
 TEST(AnalyzeName, TitlesAreStripped) {
   NameForms f = analyze_name("Sheikh Mohammed bin Rashid");
   EXPECT_EQ(f.titles, std::vector<std::string>{"sheikh"});
