@@ -3,6 +3,7 @@
 #include <mecab.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
 #include "sekisho/text.hpp"
@@ -269,6 +270,35 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
   return words;
 }
 
+// A katakana compound EDICT lacks as a whole, as the fewest loanwords it does gloss, each of
+// three kana or more (ロシアヘリコプター → russia helicopter); "" when there is no such cover.
+// Foreign names rarely split into loanwords of that length that all begin with their sound.
+std::string gloss_katakana_compound(std::string_view word) {
+  constexpr size_t kMinPiece = 3;
+  const std::u32string s = detail::to_u32(word);
+  const size_t n = s.size();
+  std::vector<size_t> pieces(n + 1, SIZE_MAX), from(n + 1, 0);
+  std::vector<std::string> gloss_at(n + 1);
+  pieces[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (pieces[i] == SIZE_MAX) continue;
+    for (size_t end = i + kMinPiece; end <= n; ++end) {
+      if (i == 0 && end == n) continue;  // the whole word has no gloss already
+      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)));
+      if (g.empty() || pieces[i] + 1 >= pieces[end]) continue;
+      pieces[end] = pieces[i] + 1;
+      from[end] = i;
+      gloss_at[end] = std::move(g);
+    }
+  }
+  if (pieces[n] == SIZE_MAX) return "";
+  std::vector<std::string> parts;
+  for (size_t end = n; end > 0; end = from[end]) parts.push_back(gloss_at[end]);
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += (out.empty() ? "" : " ") + *it;
+  return out;
+}
+
 bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
@@ -304,6 +334,7 @@ std::string japanese_gloss(std::string_view text) {
     }
     if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
     std::string g = pick_gloss(w);
+    if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.

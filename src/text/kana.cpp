@@ -235,7 +235,8 @@ std::string reduce_foreign_word(std::string_view s) {
     if (c == 'u' && after_consonant) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
       const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
-      const bool before_consonant = !last && is_consonant(next) && next != 'y';
+      // Before a geminate (ッ) the vowel is a real short one: ハイルッラー khairullah.
+      const bool before_consonant = !last && is_consonant(next) && next != 'y' && !(i + 2 < n && s[i + 2] == next);
       // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
       const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r' && i + 2 < n &&
                          is_vowel(s[i + 2]) && s[i + 2] != 'u';

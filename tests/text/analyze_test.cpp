@@ -134,6 +134,8 @@ TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   NameForms oao = analyze_name("公開株式会社イリューシン", org);
   EXPECT_EQ(oao.legal_form_classes, std::vector<std::string>{"JSC"});
   EXPECT_EQ(oao.variants.front().find("kokai"), std::string::npos);
+  // A katakana compound EDICT lacks is glossed as the loanwords it is made of.
+  EXPECT_EQ(analyze_name("ロシアヘリコプター", org).variants.back(), "russia helicopter");
 }
 
 TEST(AnalyzeName, TitlesAreStripped) {

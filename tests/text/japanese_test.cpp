@@ -101,6 +101,12 @@ TEST(Kana, RuClosingASyllableIsNoCluster) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
 }
 
+TEST(Kana, VowelBeforeAGeminateIsReal) {
+  // ルッラー is -ullah (Khairullah), not "rrra".
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hailulla"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairrra"));
+}
+
 TEST(Kana, SyllableClosingFuIsH) {
   // フ closing a syllable writes the Arabic/Persian h or kh: アフマド Ahmad, マフムード Mahmoud.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("アフマド"), "ahmad"));
