@@ -234,7 +234,12 @@ std::string reduce_foreign_word(std::string_view s) {
     }
     if (c == 'u' && after_consonant) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
-      const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
+      // シュ/チュ/ツ count as one consonant: アシュラフ ashraf, and シュ opens a cluster at a
+      // word's start too (シュメレフ Shmelev).
+      const bool digraph = out.size() >= 2 && out[out.size() - 1] == 'h' && (out[out.size() - 2] == 's' || out[out.size() - 2] == 'c');
+      const size_t consonant_length = digraph || (out.size() >= 2 && out.compare(out.size() - 2, 2, "ts") == 0) ? 2 : 1;
+      const bool single = (out.size() > consonant_length && is_vowel(out[out.size() - 1 - consonant_length])) ||
+                          (out == "sh");
       // Before a geminate (ッ) the vowel is a real short one: ハイルッラー khairullah.
       const bool before_consonant = !last && is_consonant(next) && next != 'y' && !(i + 2 < n && s[i + 2] == next);
       // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
@@ -293,7 +298,20 @@ std::string russian_reading(std::string s) {
   replace_all("chi", "ti");
   replace_all("ji", "di");
   replace_all("je", "de");
-  return s;
+  // And as the US/UK lists' BGN spelling writes Russian: х (ハ行 after Japanese) is kh, a
+  // word-initial е is ye, the -slav ending is -av: ミハイロフ Mikhaylov, エヴゲーニー Yevgeniy,
+  // ヴャチェスラフ Vyacheslav.
+  return detail::map_words(s, [](std::string_view w) {
+    std::string out;
+    for (size_t i = 0; i < w.size(); ++i) {
+      const bool digraph = i > 0 && (w[i - 1] == 's' || w[i - 1] == 'c' || w[i - 1] == 'k');
+      if (w[i] == 'h' && !digraph) out += 'k';
+      if (i == 0 && w[i] == 'e') out += 'y';
+      out += w[i];
+    }
+    if (out.size() >= 4 && out.ends_with("af")) out.back() = 'v';
+    return out;
+  });
 }
 
 std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }

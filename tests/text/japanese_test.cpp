@@ -89,6 +89,12 @@ TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴァシリエフ"), "vasiliev"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("メドヴェージェフ"), "medvedev"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vladimil"));
+  // ...with BGN's kh for х, ye for an initial е and -slav.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ミハイロフ"), "mikhailov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("エヴゲーニー"), "yevgeni"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴャチェスラフ"), "vyacheslav"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アシュラフ"), "ashraf"));  // the reduction keeps -af
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("シュコルキナ"), "shkolkina"));
   // Hepburn stays first: the Russian reading is an extra variant, not a replacement.
   EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
 }
