@@ -133,7 +133,8 @@ struct Style {
   // ッ before チ/ツ dropped: in foreign names ッチ/ッツ write a plain ch/ts (-vich, Milica).
   bool foreign_geminates = false;
   // A Korean name: ン closing a syllable is the ng Japanese cannot write apart from n (ジョン
-  // jong), ル closing one is l (チョル chol), and ファ/フィ are hwa/hwi (Korean has no f).
+  // jong), ル closing one is l (チョル chol), ファ/フィ are hwa/hwi (Korean has no f), and the
+  // given name's syllables are written apart, as the lists do (KIM KYONG IL).
   bool korean = false;
 };
 
@@ -144,6 +145,7 @@ bool ends_syllable(const std::vector<Unit>& units, size_t i) {
 std::string render(const std::vector<Unit>& units, const Style& style) {
   std::string out;
   bool geminate = false;
+  bool closed = false;  // Korean: the last syllable was closed by ン or a final consonant
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     switch (u.kind) {
@@ -158,8 +160,11 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
         char next = 0;
         if (i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable) next = units[i + 1].syl.hepburn[0];
         const bool labial = next == 'b' || next == 'm' || next == 'p';
-        if (style.korean && !labial && ends_syllable(units, i)) {
-          out += "ng";
+        if (style.korean) {
+          // ン closes a Korean syllable: the lists write each syllable of a given name apart.
+          out += !labial && ends_syllable(units, i) ? "ng" : "n";
+          if (next != 0) out += ' ';
+          closed = true;
           break;
         }
         out += (style.m_before_labial && labial) ? 'm' : 'n';
@@ -176,8 +181,25 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kSyllable: {
         std::string s = style.kunrei ? u.syl.kunrei : u.syl.hepburn;
         if (u.vu && style.vu_as_b) s[0] = 'b';
-        if (style.korean && s == "ru" && ends_syllable(units, i)) s = "l";
-        if (style.korean && s.size() >= 2 && s[0] == 'f') s = s == "fu" ? "hu" : "hw" + s.substr(1);
+        if (style.korean) {
+          // A syllable-initial ㄱ is k (ギョン kyong), 시 is si, and ファ/フィ are hwa/hwi.
+          if ((out.empty() || out.back() == ' ') && s[0] == 'g') s[0] = 'k';
+          if (s == "shi") s = "si";
+          if (s.size() >= 2 && s[0] == 'f') s = s == "fu" ? "hu" : "hw" + s.substr(1);
+          // ル, ク, ム, プ after an open syllable close it as l, k, m, p (チョル chol, シク sik,
+          // ボムス bom su; ス is never a closer, and クムサン's ク opens kum).
+          const bool after_open = i > 0 && units[i - 1].kind == Unit::kSyllable && !closed;
+          const bool closer = s == "ru" || (after_open && (s == "ku" || s == "mu" || s == "pu"));
+          if (closer && ends_syllable(units, i)) {
+            const bool more = i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable;
+            s = std::string(1, s == "ru" ? 'l' : s[0]) + (more ? " " : "");
+            out += s;
+            closed = true;
+            geminate = false;
+            break;
+          }
+          closed = false;
+        }
         const bool affricate = s.compare(0, 2, "ch") == 0 || s.compare(0, 2, "ts") == 0;
         if (geminate && !s.empty() && !is_vowel(s[0]) && !(style.foreign_geminates && affricate)) {
           // Hepburn doubles ch as tch (マッチ matchi); Kunrei just doubles.
@@ -357,7 +379,9 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   for (const auto& u : units) has_vu = has_vu || u.vu;
   std::string hepburn = render(units, {});
   push_unique(out, hepburn);
-  if (options.foreign_reductions && looks_korean_name(kana)) push_unique(out, render(units, {.korean = true}));
+  if (options.foreign_reductions && looks_korean_name(kana)) {
+    push_unique(out, render(units, {.korean = true}));
+  }
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {

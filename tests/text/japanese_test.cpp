@@ -142,13 +142,16 @@ TEST(Kana, SmallVowelAfterKuKeepsItsW) {
 
 TEST(Kana, KoreanNamesReadWithNgAndL) {
   // After a common Korean surname, ン closing a syllable is ng, ル closing one l, ファ hwa.
+  // The given name's syllables are written apart, a syllable-initial g is k, シ si, ク closing k.
   auto jong = kana_to_hepburn_variants("キム ジョンシク");
   EXPECT_EQ(jong[0], "kimu jonshiku");
-  EXPECT_EQ(jong[1], "kimu jongshiku");
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "chang songchol"));
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("ファン スマン"), "hwang sumang"));
+  EXPECT_EQ(jong[1], "kim jong sik");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "chang song chol"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ムン ギョンファン"), "mung kyong hwang"));
   // ン before a vowel or a labial stays n; without a Korean surname there is no Korean reading.
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム ソンイル"), "kimu sonil"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム ソンイル"), "kim son il"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("カン ボムス"), "kang bom su"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム クムサン"), "kim kum sang"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("コンスタンチン"), "kongstangching"));
 }
 
