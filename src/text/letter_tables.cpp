@@ -57,6 +57,15 @@ constexpr Letter kKhmerLetters[] = {
     {U'ោ', "ao"}, {U'ៅ', "au"}, {U'ំ', "m"},  {U'ះ', "h"},
 };
 
+// Each code point of `text` handed to `fn` with the output to append to.
+template <typename Fn>
+std::string each_code_point(std::string_view text, Fn fn) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) fn(next_code_point(text, pos), out);
+  return out;
+}
+
 }  // namespace
 
 std::string romanise_sinhala(std::string_view text) {
@@ -83,41 +92,29 @@ std::string romanise_sinhala(std::string_view text) {
 }
 
 std::string romanise_khmer(std::string_view text) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t cp = next_code_point(text, pos);
+  return fold_to_ascii(each_code_point(text, [](char32_t cp, std::string& out) {
     if (std::string_view l = find_letter(kKhmerLetters, std::size(kKhmerLetters), cp); l.data() != nullptr) {
       out += l;
-      continue;
+    } else if (cp < 0x1780 || cp > 0x17FF) {
+      append_utf8(out, cp);  // coeng and other marks write no sound
     }
-    if (cp < 0x1780 || cp > 0x17FF) append_utf8(out, cp);  // coeng and other marks write no sound
-  }
-  return fold_to_ascii(out);
+  }));
 }
 
 std::string lao_as_thai(std::string_view text) {
   // Unicode laid the Lao block out on the Thai one: a Lao letter sits 0x80 above the Thai letter
   // of the same sound (ວ U+0EA7 = ว U+0E27 w, ປ U+0E9B = ป U+0E1B p), vowel signs and tone marks
   // too. Lao's own letters are spelled out: ໜ ໝ are ຫ+ນ, ຫ+ມ; ຼ is a subscript l; ຽ a y.
-  std::string out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t cp = next_code_point(text, pos);
+  return each_code_point(text, [](char32_t cp, std::string& out) {
     switch (cp) {
-      case 0x0EDC: out += "หน"; continue;
-      case 0x0EDD: out += "หม"; continue;
-      case 0x0EBC: out += "ล"; continue;
-      case 0x0EBD: out += "ย"; continue;
+      case 0x0EDC: out += "หน"; return;
+      case 0x0EDD: out += "หม"; return;
+      case 0x0EBC: out += "ล"; return;
+      case 0x0EBD: out += "ย"; return;
       default: break;
     }
-    if (cp >= 0x0E81 && cp <= 0x0ED9 && cp != 0x0EBB) {
-      append_utf8(out, cp - 0x80);
-    } else {
-      append_utf8(out, cp);
-    }
-  }
-  return out;
+    append_utf8(out, cp >= 0x0E81 && cp <= 0x0ED9 && cp != 0x0EBB ? cp - 0x80 : cp);
+  });
 }
 
 }  // namespace sekisho::text::detail
