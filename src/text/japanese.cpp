@@ -322,6 +322,12 @@ std::string japanese_gloss(std::string_view text) {
     }
     i = end;
   }
+  // A name that says Korea (コリア, 朝鮮) names its other words in Korean: their Korean reading
+  // (テソン → tesong, Taesong) instead of the foreign reduction.
+  const bool korean = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    const std::string g = pick_gloss(w);
+    return g == "korea" || g == "korean" || g == "north korea" || g == "pyongyang";
+  });
   std::string out;
   bool any_gloss = false;
   for (const auto& w : words) {
@@ -338,7 +344,10 @@ std::string japanese_gloss(std::string_view text) {
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
-        g = detect_script(w) == Script::kKatakana ? detail::kana_foreign_reduction(w) : detail::kana_to_hepburn(w);
+        const bool katakana = detect_script(w) == Script::kKatakana;
+        g = !katakana ? detail::kana_to_hepburn(w)
+            : korean  ? detail::kana_korean_reading(w)
+                      : detail::kana_foreign_reduction(w);
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }

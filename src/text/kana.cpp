@@ -406,6 +406,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
 namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
 std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
+std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -63,6 +63,8 @@ namespace sekisho::text::detail {
 std::string kana_to_hepburn(std::string_view kana);
 // A katakana foreign word or name without its epenthetic vowels (kana.cpp): アルグト → argut.
 std::string kana_foreign_reduction(std::string_view kana);
+// A katakana Korean word or name read as Korean (kana.cpp): テソン → tesong, ジョンシク → jong sik.
+std::string kana_korean_reading(std::string_view kana);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.

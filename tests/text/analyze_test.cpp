@@ -136,6 +136,9 @@ TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   EXPECT_EQ(oao.variants.front().find("kokai"), std::string::npos);
   // A katakana compound EDICT lacks is glossed as the loanwords it is made of.
   EXPECT_EQ(analyze_name("ロシアヘリコプター", org).variants.back(), "russia helicopter");
+  // In a name that says Korea, the words without a gloss are read as Korean.
+  EXPECT_EQ(analyze_name("コリア・テソン・トレーディング", org).variants.back(), "korea tesong trading");
+  EXPECT_EQ(analyze_name("イラン・テソン・トレーディング", org).variants.back(), "iran teson trading");
 }
 
 TEST(AnalyzeName, TitlesAreStripped) {
