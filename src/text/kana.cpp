@@ -279,7 +279,9 @@ std::string reduce_foreign_word(std::string_view s) {
     const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !epenthetic_ru;
     const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
     const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);
-    const bool before_consonant = !last && is_consonant(next) && next != 'y';
+    // ン after the vowel closes its syllable, so the vowel is real: デドン dedon (Daedong).
+    const bool coda_n = next == 'n' && (i + 2 >= n || !is_vowel(s[i + 2]));
+    const bool before_consonant = !last && is_consonant(next) && next != 'y' && !coda_n;
     if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
     if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
     // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール

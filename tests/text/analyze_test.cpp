@@ -139,6 +139,9 @@ TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   // In a name that says Korea, the words without a gloss are read as Korean.
   EXPECT_EQ(analyze_name("コリア・テソン・トレーディング", org).variants.back(), "korea tesong trading");
   EXPECT_EQ(analyze_name("イラン・テソン・トレーディング", org).variants.back(), "iran teson trading");
+  // Latin words keep their place in the gloss.
+  EXPECT_EQ(analyze_name("グローバル・リリーフ・ファウンデーション(GRF)", org).variants.back(),
+            "global relief foundation grf");
 }
 
 TEST(AnalyzeName, TitlesAreStripped) {

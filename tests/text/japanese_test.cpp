@@ -107,6 +107,12 @@ TEST(Kana, RuClosingASyllableIsNoCluster) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
 }
 
+TEST(Kana, VowelBeforeACodaNIsReal) {
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("デドン"), "dedon"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("デドン"), "dedn"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("メドヴェージェフ"), "medvedev"));  // ド before ヴ still drops
+}
+
 TEST(Kana, VowelBeforeAGeminateIsReal) {
   // ルッラー is -ullah (Khairullah), not "rrra".
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hailulla"));
