@@ -243,6 +243,11 @@ std::string reduce_foreign_word(std::string_view s) {
   // カーデル Abd el-Kader), whose l Japanese writes as ル.
   if (s == "aru") return "al";
   if (s == "eru") return "el";
+  // A final long ター/ダー writes the English -ter/-der Japanese hears without its r (ピーター
+  // Peter, ハイダー Haider).
+  if (s.size() >= 5 && (s.ends_with("taa") || s.ends_with("daa"))) {
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru");
+  }
   std::string out;
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {

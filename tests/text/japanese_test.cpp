@@ -107,6 +107,12 @@ TEST(Kana, RuClosingASyllableIsNoCluster) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
 }
 
+TEST(Kana, FinalLongTaIsEnglishTer) {
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ピーター"), "piter"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイダー"), "haider"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("タタール"), "tatar"));  // ール is not ー
+}
+
 TEST(Kana, VowelBeforeACodaNIsReal) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("デドン"), "dedon"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("デドン"), "dedn"));
