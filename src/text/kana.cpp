@@ -1,7 +1,10 @@
 // Kana → Latin with the spellings real lists mix: Hepburn without macrons (Yoko, Shinbashi),
 // wāpuro (Youko), passport "oh" (Yohko), Kunrei-shiki (si/ti/tu/hu/zi), m before b/m/p
 // (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
-// "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行.
+// "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行. A foreign
+// name's order of variants: Hepburn, the Korean reading when a Korean surname leads (キム
+// ジョンシク kim jong sik), the reduction and its l twin, the Russian reading (シ/チ/ジ as
+// si/ti/di, ハ行 as kh: ウラジーミル vladimir) and its l twin, then the Japanese styles.
 #include <algorithm>
 #include <string>
 #include <vector>
