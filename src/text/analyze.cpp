@@ -113,6 +113,9 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
     }
   }
   if (umlauts != accented) add_alternative(slot, fold_to_ascii(umlauts), VariantSource::kLatin, "latin_umlaut");
+  if (detail::looks_lacinka(accented)) {
+    add_alternative(slot, detail::lacinka_as_russian(accented), VariantSource::kLatin, "lacinka_as_russian");
+  }
   return slot;
 }
 
@@ -379,6 +382,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       case Script::kLatin:
       case Script::kNone:
         slots.push_back(latin_slot(tokens, i, end));
+        // Latin words (an acronym, a code) keep their place in a Japanese name's gloss:
+        // グローバル・リリーフ・ファウンデーション(GRF) → global relief foundation grf.
+        japanese_text += " " + detail::clean_ascii(fold_to_ascii(run)) + " ";
         break;
       case Script::kCyrillic:
         slots.push_back(cyrillic_slot(run, options));

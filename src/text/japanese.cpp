@@ -3,6 +3,7 @@
 #include <mecab.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
 #include "sekisho/text.hpp"
@@ -66,15 +67,43 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"電子", "electronics"},   {"通信", "communications"}, {"航空", "aviation"},
     {"宇宙", "space"},         {"原子力", "nuclear"},     {"国営", "state"},
     {"共和国", "republic"},    {"人民", "people"},        {"海軍", "navy"},
-    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "military"},
+    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "army"},
     {"公社", "corporation"},   {"集団", "group"},         {"貿易", "trading"},
     {"商事", "trading"},       {"石油", "oil"},           {"化学", "chemical"},
-    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "factory"},
+    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "plant"},
     {"協会", "association"},   {"委員会", "committee"},   {"中央", "central"},
     {"国際", "international"}, {"輸出", "export"},        {"開発", "development"},
     {"センター", "center"},    {"ロシア", "russia"},      {"朝鮮", "korea"},
     {"北朝鮮", "north korea"}, {"中国", "china"},         {"イラン", "iran"},
-    {"国家", "state"},         {"国立", "national"},      {"研究", "research"},
+    {"国家", "state"},         {"国立", "state"},         {"研究", "research"},
+    // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
+    // renders them (ОКБ design bureau, НПО research and production association, завод plant).
+    {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
+    {"学術生産", "research and production"}, {"生産", "production"}, {"団体", "association"},
+    {"企業", "enterprise"},    {"製造", "manufacturing"}, {"機械製造", "machine building"},
+    {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
+    {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
+    {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
+    {"無線", "radio"},         {"高精度", "precision"},   {"精密", "precision"},
+    {"兵器", "weapons"},       {"弾薬", "ammunition"},    {"火薬", "powder"},
+    {"予算", "budgetary"},     {"機関", "institution"},   {"教育", "education"},
+    {"高等", "higher"},        {"支部", "branch"},        {"特別", "special"},
+    {"実験", "experimental"},  {"輸送", "transport"},     {"両替所", "money exchange"},
+    {"財団", "foundation"},    {"信託", "trust"},         {"運動", "movement"},
+    {"組織", "organization"},  {"戦線", "front"},         {"解放", "liberation"},
+    {"人道", "humanitarian"},  {"投資", "investment"},    {"殉教者", "martyrs"},
+    {"旅団", "brigade"},       {"闘争", "fighting"},      {"総合", "general"},
+    {"連合", "union"},         {"党", "party"},           {"労働者", "workers"},
+    {"産業", "industry"},      {"調達", "procurement"},   {"物流", "logistics"},
+    {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
+    {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
+    {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
+    // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
+    // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
+    {"の", ""},                {"を", ""},                {"諸国", ""},
+    {"と", "and"},             {"国", "state"},           {"地方", "region"},
+    {"東", "eastern"},         {"西", "west"},            {"南", "south"},
+    {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
 };
 
 const char* org_gloss(std::string_view word) {
@@ -84,9 +113,55 @@ const char* org_gloss(std::string_view word) {
   return nullptr;
 }
 
-// A gloss good for a name: the first EDICT gloss of at most three words without parentheses.
+bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The first consonant of a word (y, w, h are glides here); an English r before a consonant is
+// skipped when `non_rhotic`, as Japanese hears it (army アーミー).
+char first_consonant(std::string_view w, bool non_rhotic) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if (is_vowel_letter(c) || c == 'y' || c == 'w' || c == 'h' || c == ' ') continue;
+    const bool before_consonant = i + 1 == w.size() || !is_vowel_letter(w[i + 1]);
+    if (non_rhotic && c == 'r' && before_consonant) continue;
+    return c;
+  }
+  return 0;
+}
+
+// Whether an English word can begin with the sound a romanised katakana word begins with. A
+// loanword's gloss is the word it was borrowed from (トレーディング tor… trading, センター
+// senta center); a gloss that begins otherwise translates a native word written in katakana
+// (アル "be", the Arabic article al in a name).
+bool same_first_sound(std::string_view romaji, std::string_view english) {
+  if (romaji.empty() || english.empty()) return false;
+  static constexpr std::pair<char, std::string_view> kCompatible[] = {
+      {'a', "aeiouyhw"}, {'i', "aeiouyhw"}, {'u', "aeiouyhw"}, {'e', "aeiouyhw"}, {'o', "aeiouyhw"},
+      {'k', "ckqx"},     {'g', "gj"},       {'s', "sctpxz"},   {'z', "zsxt"},     {'j', "jgdz"},
+      {'t', "t"},        {'c', "ctk"},      {'d', "dt"},       {'n', "nkg"},      {'h', "hw"},
+      {'f', "fph"},      {'b', "bvf"},      {'p', "p"},        {'m', "m"},        {'y', "yuiej"},
+      {'r', "rlw"},      {'w', "wouh"},     {'v', "vb"}};
+  bool compatible = false;
+  for (const auto& [first, allowed] : kCompatible) {
+    if (romaji[0] == first) compatible = allowed.find(english[0]) != std::string_view::npos;
+  }
+  if (!compatible || !is_vowel_letter(romaji[0])) return compatible;
+  // Both begin with a vowel: their first consonants must agree too (アル aru is not "is";
+  // アーミー aamii is "army", whose r before a consonant Japanese does not write).
+  const char kana_consonant = first_consonant(romaji, false);
+  const char english_consonant = first_consonant(english, true);
+  if (kana_consonant == 0 || english_consonant == 0) return true;
+  for (const auto& [first, allowed] : kCompatible) {
+    if (kana_consonant == first) return allowed.find(english_consonant) != std::string_view::npos;
+  }
+  return false;
+}
+
+// A gloss good for a name: the first EDICT gloss of at most three words without parentheses;
+// for a katakana word, the first such gloss that begins with the word's sound.
 std::string pick_gloss(std::string_view word) {
   if (const char* g = org_gloss(word)) return g;
+  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
+  const std::string romaji = katakana ? detail::kana_to_hepburn(word) : std::string();
   for (std::string_view g : detail::edict_lookup(word)) {
     std::string cleaned;
     int depth = 0;
@@ -97,7 +172,7 @@ std::string pick_gloss(std::string_view word) {
     }
     cleaned = detail::clean_ascii(cleaned);
     size_t words = cleaned.empty() ? 0 : 1 + static_cast<size_t>(std::count(cleaned.begin(), cleaned.end(), ' '));
-    if (words >= 1 && words <= 3) return cleaned;
+    if (words >= 1 && words <= 3 && (!katakana || same_first_sound(romaji, cleaned))) return cleaned;
   }
   return "";
 }
@@ -195,6 +270,39 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
   return words;
 }
 
+// A katakana compound EDICT lacks as a whole, as the fewest loanwords it does gloss, each of
+// three kana or more (ロシアヘリコプター → russia helicopter); "" when there is no such cover.
+// Foreign names rarely split into loanwords of that length that all begin with their sound.
+std::string gloss_katakana_compound(std::string_view word) {
+  constexpr size_t kMinPiece = 3;
+  const std::u32string s = detail::to_u32(word);
+  const size_t n = s.size();
+  std::vector<size_t> pieces(n + 1, SIZE_MAX), from(n + 1, 0);
+  std::vector<std::string> gloss_at(n + 1);
+  pieces[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (pieces[i] == SIZE_MAX) continue;
+    for (size_t end = i + kMinPiece; end <= n; ++end) {
+      if (i == 0 && end == n) continue;  // the whole word has no gloss already
+      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)));
+      if (g.empty() || pieces[i] + 1 >= pieces[end]) continue;
+      pieces[end] = pieces[i] + 1;
+      from[end] = i;
+      gloss_at[end] = std::move(g);
+    }
+  }
+  if (pieces[n] == SIZE_MAX) return "";
+  std::vector<std::string> parts;
+  for (size_t end = n; end > 0; end = from[end]) parts.push_back(gloss_at[end]);
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += (out.empty() ? "" : " ") + *it;
+  return out;
+}
+
+bool is_ascii_word(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
+}
+
 }  // namespace
 
 std::string japanese_gloss(std::string_view text) {
@@ -202,29 +310,46 @@ std::string japanese_gloss(std::string_view text) {
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
   std::vector<std::string> words;
+  auto kind = [](char32_t c) { return detail::is_katakana(c) ? 1 : c < 0x80 ? 2 : 0; };
   for (size_t i = 0; i < s.size();) {
-    bool kata = detail::is_katakana(s[i]);
+    const int k = kind(s[i]);
     size_t end = i + 1;
-    while (end < s.size() && detail::is_katakana(s[end]) == kata) ++end;
-    if (kata) {
+    while (end < s.size() && kind(s[end]) == k) ++end;
+    if (k != 0) {
       words.push_back(detail::to_utf8(s.substr(i, end - i)));
     } else {
       for (auto& w : cover_by_words(s.substr(i, end - i))) words.push_back(std::move(w));
     }
     i = end;
   }
+  // A name that says Korea (コリア, 朝鮮) names its other words in Korean: their Korean reading
+  // (テソン → tesong, Taesong) instead of the foreign reduction.
+  const bool korean = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    const std::string g = pick_gloss(w);
+    return g == "korea" || g == "korean" || g == "north korea" || g == "pyongyang";
+  });
   std::string out;
   bool any_gloss = false;
   for (const auto& w : words) {
+    // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
+    // plant); a curated word glossed "" (the ordinal 第) is dropped.
+    if (is_ascii_word(w)) {
+      const std::string cleaned = detail::clean_ascii(w);
+      if (!cleaned.empty()) out += (out.empty() ? "" : " ") + cleaned;
+      continue;
+    }
+    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
     std::string g = pick_gloss(w);
+    if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty()) {
-      std::vector<KanjiReading> r = kanji_readings(w);
-      if (!r.empty()) g = r.front().romaji;
-      else if (all_kana(w)) {
+      if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
         const bool katakana = detect_script(w) == Script::kKatakana;
-        std::vector<std::string> forms = kana_to_hepburn_variants(w, {katakana});
-        g = katakana && forms.size() > 1 ? forms[1] : forms.front();
+        g = !katakana ? detail::kana_to_hepburn(w)
+            : korean  ? detail::kana_korean_reading(w)
+                      : detail::kana_foreign_reduction(w);
+      } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
+        g = r.front().romaji;
       }
     } else {
       any_gloss = true;

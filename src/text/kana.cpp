@@ -1,7 +1,11 @@
 // Kana → Latin with the spellings real lists mix: Hepburn without macrons (Yoko, Shinbashi),
 // wāpuro (Youko), passport "oh" (Yohko), Kunrei-shiki (si/ti/tu/hu/zi), m before b/m/p
 // (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
-// "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行.
+// "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行. A foreign
+// name's order of variants: Hepburn, the Korean reading when a Korean surname leads (キム
+// ジョンシク kim jong sik), the reduction and its l twin, the Russian reading (シ/チ/ジ as
+// si/ti/di, ハ行 as kh: ウラジーミル vladimir) and its l twin, then the Japanese styles.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -59,6 +63,8 @@ KanaSyllable split_pair(std::string_view entry) {
 std::string digraph_stem(const std::string& base) {
   if (base == "u") return "w";
   if (base == "i") return "y";
+  // ク/グ keep their rounding: クァ kwa, グァ gwa, クォ kwo (Korean 광 グァン gwang, 권 クォン kwon).
+  if (base == "ku" || base == "gu") return base.substr(0, 1) + "w";
   return base.size() < 2 ? base : base.substr(0, base.size() - 1);
 }
 
@@ -129,11 +135,20 @@ struct Style {
   bool vu_as_b = false;
   // ッ before チ/ツ dropped: in foreign names ッチ/ッツ write a plain ch/ts (-vich, Milica).
   bool foreign_geminates = false;
+  // A Korean name: ン closing a syllable is the ng Japanese cannot write apart from n (ジョン
+  // jong), ル closing one is l (チョル chol), ファ/フィ are hwa/hwi (Korean has no f), and the
+  // given name's syllables are written apart, as the lists do (KIM KYONG IL).
+  bool korean = false;
 };
+
+bool ends_syllable(const std::vector<Unit>& units, size_t i) {
+  return i + 1 >= units.size() || units[i + 1].kind != Unit::kSyllable || !is_vowel(units[i + 1].syl.hepburn[0]);
+}
 
 std::string render(const std::vector<Unit>& units, const Style& style) {
   std::string out;
   bool geminate = false;
+  bool closed = false;  // Korean: the last syllable was closed by ン or a final consonant
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     switch (u.kind) {
@@ -147,7 +162,15 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kN: {
         char next = 0;
         if (i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable) next = units[i + 1].syl.hepburn[0];
-        out += (style.m_before_labial && (next == 'b' || next == 'm' || next == 'p')) ? 'm' : 'n';
+        const bool labial = next == 'b' || next == 'm' || next == 'p';
+        if (style.korean) {
+          // ン closes a Korean syllable: the lists write each syllable of a given name apart.
+          out += !labial && ends_syllable(units, i) ? "ng" : "n";
+          if (next != 0) out += ' ';
+          closed = true;
+          break;
+        }
+        out += (style.m_before_labial && labial) ? 'm' : 'n';
         break;
       }
       case Unit::kLong: {
@@ -161,6 +184,25 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
       case Unit::kSyllable: {
         std::string s = style.kunrei ? u.syl.kunrei : u.syl.hepburn;
         if (u.vu && style.vu_as_b) s[0] = 'b';
+        if (style.korean) {
+          // A syllable-initial ㄱ is k (ギョン kyong), 시 is si, and ファ/フィ are hwa/hwi.
+          if ((out.empty() || out.back() == ' ') && s[0] == 'g') s[0] = 'k';
+          if (s == "shi") s = "si";
+          if (s.size() >= 2 && s[0] == 'f') s = s == "fu" ? "hu" : "hw" + s.substr(1);
+          // ル, ク, ム, プ after an open syllable close it as l, k, m, p (チョル chol, シク sik,
+          // ボムス bom su; ス is never a closer, and クムサン's ク opens kum).
+          const bool after_open = i > 0 && units[i - 1].kind == Unit::kSyllable && !closed;
+          const bool closer = s == "ru" || (after_open && (s == "ku" || s == "mu" || s == "pu"));
+          if (closer && ends_syllable(units, i)) {
+            const bool more = i + 1 < units.size() && units[i + 1].kind == Unit::kSyllable;
+            s = std::string(1, s == "ru" ? 'l' : s[0]) + (more ? " " : "");
+            out += s;
+            closed = true;
+            geminate = false;
+            break;
+          }
+          closed = false;
+        }
         const bool affricate = s.compare(0, 2, "ch") == 0 || s.compare(0, 2, "ts") == 0;
         if (geminate && !s.empty() && !is_vowel(s[0]) && !(style.foreign_geminates && affricate)) {
           // Hepburn doubles ch as tch (マッチ matchi); Kunrei just doubles.
@@ -200,6 +242,15 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
 //  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
 std::string reduce_foreign_word(std::string_view s) {
+  // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
+  // カーデル Abd el-Kader), whose l Japanese writes as ル.
+  if (s == "aru") return "al";
+  if (s == "eru") return "el";
+  // A final long ター/ダー writes the English -ter/-der Japanese hears without its r (ピーター
+  // Peter, ハイダー Haider).
+  if (s.size() >= 5 && (s.ends_with("taa") || s.ends_with("daa"))) {
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru");
+  }
   std::string out;
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
@@ -213,20 +264,32 @@ std::string reduce_foreign_word(std::string_view s) {
     }
     if (c == 'u' && after_consonant) {
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
-      const bool single = out.size() >= 2 && is_vowel(out[out.size() - 2]);
-      const bool before_consonant = !last && is_consonant(next) && next != 'y';
-      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r';
+      // シュ/チュ/ツ count as one consonant: アシュラフ ashraf, and シュ opens a cluster at a
+      // word's start too (シュメレフ Shmelev).
+      const bool digraph = out.size() >= 2 && out[out.size() - 1] == 'h' && (out[out.size() - 2] == 's' || out[out.size() - 2] == 'c');
+      const size_t consonant_length = digraph || (out.size() >= 2 && out.compare(out.size() - 2, 2, "ts") == 0) ? 2 : 1;
+      const bool single = (out.size() > consonant_length && is_vowel(out[out.size() - 1 - consonant_length])) ||
+                          (out == "sh");
+      // Before a geminate (ッ) the vowel is a real short one: ハイルッラー khairullah.
+      const bool before_consonant = !last && is_consonant(next) && next != 'y' && !(i + 2 < n && s[i + 2] == next);
+      // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
+      const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r' && i + 2 < n &&
+                         is_vowel(s[i + 2]) && s[i + 2] != 'u';
       // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
       const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
-      if (last || (before_consonant && (single || onset || s_cluster))) continue;
+      // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
+      if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
     // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
     // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
     // アントノフ antonofu keeps its o).
-    const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !(s[i + 2] == 'u' && i + 3 == n);
+    const bool epenthetic_ru = s[i + 2 < n ? i + 2 : 0] == 'u' && (i + 3 == n || is_consonant(s[i + 3]));
+    const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !epenthetic_ru;
     const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
     const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);
-    const bool before_consonant = !last && is_consonant(next) && next != 'y';
+    // ン after the vowel closes its syllable, so the vowel is real: デドン dedon (Daedong).
+    const bool coda_n = next == 'n' && (i + 2 >= n || !is_vowel(s[i + 2]));
+    const bool before_consonant = !last && is_consonant(next) && next != 'y' && !coda_n;
     if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
     if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
     // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール
@@ -234,7 +297,53 @@ std::string reduce_foreign_word(std::string_view s) {
     if (is_vowel(c) && !out.empty() && out.back() == c) continue;
     out += c;
   }
+  // A doubled consonant left at the end comes from ッ before an epenthetic vowel (イスラミック
+  // isuramikku, リミテッド rimiteddo): Latin spellings write it once (islamic, limited).
+  if (out.size() >= 3 && is_consonant(out.back()) && out[out.size() - 2] == out.back()) out.pop_back();
+  for (size_t i = 1; i + 1 < out.size(); ++i) {
+    // フ closing a syllable inside a word writes the h/kh Japanese lacks: アフマド afmad → ahmad,
+    // マフムード, ファフリ (Fakhri); not before s (-フスキー is the v of -ovsky, below).
+    const char next = out[i + 1];
+    if (out[i] == 'f' && is_vowel(out[i - 1]) && is_consonant(next) && next != 's' && next != 'f' && next != 'y') {
+      out[i] = 'h';
+    }
+  }
+  // A final -オフ/-エフ and -フスキー are Russian -ov/-ev and -ovsky (ペトロフ Petrov,
+  // メドヴェージェフ, ベレゾフスキー), where Japanese hears the devoiced v as f.
+  if (out.size() >= 3 && out.back() == 'f' && (out[out.size() - 2] == 'o' || out[out.size() - 2] == 'e')) {
+    out.back() = 'v';
+  }
+  if (size_t fsk = out.find("fsk"); fsk != std::string::npos && fsk > 0 && is_vowel(out[fsk - 1])) out[fsk] = 'v';
   return out;
+}
+
+// A foreign name's reduction read as Russian: Japanese writes си, ти, ди as シ, チ, ジ (the
+// palatalised consonants it hears) and де as ジェ: ヴァシリエフ vashiliev → vasiliev,
+// チモシノフ chimoshinov → timosinov, ウラジーミル vrajimir → vradimir, メドヴェージェフ → medvedev.
+std::string russian_reading(std::string s) {
+  auto replace_all = [&s](std::string_view from, std::string_view to) {
+    for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+      s.replace(pos, from.size(), to);
+    }
+  };
+  replace_all("shi", "si");
+  replace_all("chi", "ti");
+  replace_all("ji", "di");
+  replace_all("je", "de");
+  // And as the US/UK lists' BGN spelling writes Russian: х (ハ行 after Japanese) is kh, a
+  // word-initial е is ye, the -slav ending is -av: ミハイロフ Mikhaylov, エヴゲーニー Yevgeniy,
+  // ヴャチェスラフ Vyacheslav.
+  return detail::map_words(s, [](std::string_view w) {
+    std::string out;
+    for (size_t i = 0; i < w.size(); ++i) {
+      const bool digraph = i > 0 && (w[i - 1] == 's' || w[i - 1] == 'c' || w[i - 1] == 'k');
+      if (w[i] == 'h' && !digraph) out += 'k';
+      if (i == 0 && w[i] == 'e') out += 'y';
+      out += w[i];
+    }
+    if (out.size() >= 4 && out.ends_with("af")) out.back() = 'v';
+    return out;
+  });
 }
 
 std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
@@ -252,6 +361,25 @@ void push_unique(std::vector<std::string>& list, std::string v) {
   list.push_back(std::move(v));
 }
 
+// Whether a run of katakana words is a Korean name: two or more words, the first a common
+// Korean surname (キム Kim, パク Park, チェ Choe...; 이/리 and the one-syllable ones
+// Chinese shares are left out).
+bool looks_korean_name(std::string_view kana) {
+  static constexpr std::string_view kSurnames[] = {
+      "キム", "パク", "チェ", "チョ", "チョン", "チャン", "カン", "ユン", "ハン", "シン", "クォン", "ファン",
+      "ソン", "ホン", "ムン", "ペク", "ヒョン", "ヤン", "リョム", "ピョン", "シム", "キル", "ナム", "ミン",
+      "ペ", "ノ", "ソ", "オ", "ユ", "コ", "チュ", "ラ", "リ", "イ", "ジョン", "ジャン"};
+  const size_t space = kana.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view first = kana.substr(0, space);
+  return std::find(std::begin(kSurnames), std::end(kSurnames), first) != std::end(kSurnames);
+}
+
+std::string foreign_reduction(const std::vector<Unit>& units) {
+  return reduce_foreign(
+      render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
+}
+
 }  // namespace
 
 std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const KanaOptions& options) {
@@ -261,13 +389,18 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   for (const auto& u : units) has_vu = has_vu || u.vu;
   std::string hepburn = render(units, {});
   push_unique(out, hepburn);
+  if (options.foreign_reductions && looks_korean_name(kana)) {
+    push_unique(out, render(units, {.korean = true}));
+  }
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
-    std::string reduced = reduce_foreign(
-        render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
+    std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
     push_unique(out, r_as_l(reduced));
+    const std::string russian = russian_reading(reduced);
+    push_unique(out, russian);
+    push_unique(out, r_as_l(russian));
   };
   if (options.foreign_reductions) add_foreign();
   push_unique(out, render(units, {.long_vowels = LongVowels::kWapuro}));
@@ -282,6 +415,8 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
 
 namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
+std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
+std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -45,8 +45,31 @@ constexpr BuiltinForm kBuiltinForms[] = {
     {"акционерное общество", "JSC"}, {"публичное акционерное общество", "JSC"},
     {"joint stock company", "JSC"}, {"plc", "JSC"}, {"ag", "JSC"}, {"株式会社", "JSC"},
     {"(株)", "JSC"}, {"kabushiki kaisha", "JSC"}, {"kk", "JSC"},
+    // Japanese renderings of Russian forms: ОАО, ЗАО/АО, ПАО.
+    {"公開株式会社", "JSC"}, {"非公開株式会社", "JSC"}, {"公共株式会社", "JSC"},
     {"co", "CO"}, {"company", "CO"}, {"corp", "CORP"}, {"corporation", "CORP"},
     {"公司", "CO"}, {"有限公司", "LLC"}, {"股份有限公司", "JSC"},
+};
+
+// English legal forms as Japanese lists write them in katakana, after the name as in English
+// (コリア・ソンギ・トレーディング・カンパニー・リミテッド = ... Trading Company Limited). Each
+// takes the class of its English spelling, so that the katakana name and the English one carry
+// the same class instead of a token the other lacks. Written for sekisho.
+struct KatakanaForm {
+  const char* katakana;  // as normalize() writes it: one token per word, "・" a boundary
+  const char* english;   // a spelling the table above or rigour knows
+};
+constexpr KatakanaForm kKatakanaForms[] = {
+    {"カンパニー", "company"},          {"コーポレーション", "corporation"},
+    {"コーポレイション", "corporation"}, {"コープ", "corp"},
+    {"リミテッド", "limited"},          {"リミティッド", "limited"},
+    {"インク", "inc"},                  {"インコーポレイテッド", "incorporated"},
+    {"インコーポレーテッド", "incorporated"}, {"エルエルシー", "llc"},
+    {"エル エル シー", "llc"},          {"ピーエルシー", "plc"},
+    {"ピー エル シー", "plc"},          {"オー オー オー", "ooo"},
+    {"エスエー", "sa"},                 {"エス エー", "sa"},
+    {"ゲーエムベーハー", "gmbh"},       {"プライベート リミテッド", "pte ltd"},
+    {"ジョイント ベンチャー", "joint venture"},
 };
 
 constexpr const char* kBuiltinTitles[] = {
@@ -80,6 +103,7 @@ namespace {
 struct LegalFormTable {
   std::unordered_map<std::string, std::string> by_alias;  // normalised tokens joined by ' '
   std::vector<std::pair<std::string, std::string>> cjk_affixes;  // (affix, class), longest first
+  std::vector<std::string> suffix_only;  // aliases that are a legal form only after the name
   size_t max_tokens = 1;
   std::vector<std::string> titles;  // normalised, may have several tokens
   size_t max_title_tokens = 1;
@@ -182,6 +206,21 @@ LegalFormTable build_tables(const std::string& shared) {
     std::string stop = shared + "/rigour/stopwords.yml";
     if (std::filesystem::exists(org, ec)) t.status = load_rigour_org_types(t, org);
     if (t.status.ok() && std::filesystem::exists(stop, ec)) t.status = load_rigour_titles(t, stop);
+  }
+  // Katakana forms last, with the classes their English spellings received above; not CJK
+  // affixes: インク or コープ ending a katakana word is more often part of it.
+  for (const auto& f : kKatakanaForms) {
+    auto english = t.by_alias.find(normalize(f.english).text());
+    if (english == t.by_alias.end()) continue;
+    NormalizedName n = normalize(f.katakana);
+    t.by_alias.emplace(n.text(), english->second);
+    t.max_tokens = std::max(t.max_tokens, n.tokens.size());
+    t.suffix_only.push_back(n.text());
+  }
+  for (const char* latin : {"co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated", "llc",
+                            "gmbh", "plc", "ag", "sa", "lp", "llp", "bv", "nv", "ab", "as", "oy", "spa", "srl",
+                            "sarl", "kg"}) {
+    t.suffix_only.emplace_back(latin);
   }
   std::sort(t.titles.begin(), t.titles.end());
   t.titles.erase(std::unique(t.titles.begin(), t.titles.end()), t.titles.end());
@@ -291,11 +330,10 @@ std::vector<LegalFormHit> find_legal_forms(const NormalizedName& name) {
     }
   }
   // Forms that languages write after the name only ("Limited Brands", "Co Op Bank" keep theirs).
-  static const std::vector<std::string_view> kSuffixOnly = {
-      "co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated", "llc", "gmbh",
-      "plc", "ag", "sa", "lp", "llp", "bv", "nv", "ab", "as", "oy", "spa", "srl", "sarl", "kg"};
   auto suffix_only = [&](size_t at, size_t n) {
-    return n == 1 && std::find(kSuffixOnly.begin(), kSuffixOnly.end(), tokens[at].text) != kSuffixOnly.end();
+    std::string joined;
+    for (size_t i = at; i < at + n; ++i) joined += (i > at ? " " : "") + tokens[i].text;
+    return std::find(t.suffix_only.begin(), t.suffix_only.end(), joined) != t.suffix_only.end();
   };
   progress = true;
   while (progress && end > begin + 1) {

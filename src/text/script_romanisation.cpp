@@ -55,6 +55,25 @@ std::string replace_code_points(std::string_view text, std::initializer_list<std
   return out;
 }
 
+// Thai-Latin spaces every syllable (วลาดีมีร์ → "w la di mir"); a word is one token.
+std::string thai_words(std::string_view text) {
+  return map_words(text, [](std::string_view w) {
+    std::string r = fold_to_ascii(transform_or_empty(w, "Thai-Latin"));
+    r.erase(std::remove(r.begin(), r.end(), ' '), r.end());
+    return r;
+  });
+}
+
+// The two letters after position i (a space past the end) and whether i starts a word.
+struct Around {
+  char32_t next;
+  char32_t after;
+  bool word_start;
+};
+Around around(const std::u32string& s, size_t i) {
+  return {i + 1 < s.size() ? s[i + 1] : U' ', i + 2 < s.size() ? s[i + 2] : U' ', i == 0 || s[i - 1] == U' '};
+}
+
 }  // namespace
 
 std::string map_words(std::string_view s, const std::function<std::string(std::string_view)>& fn) {
@@ -150,9 +169,7 @@ std::string belarusian_as_russian(std::string_view cyrillic) {
   std::u32string out;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
-    const char32_t next = i + 1 < s.size() ? s[i + 1] : U' ';
-    const char32_t after = i + 2 < s.size() ? s[i + 2] : U' ';
-    const bool word_start = i == 0 || s[i - 1] == U' ';
+    const auto [next, after, word_start] = around(s, i);
     if ((c == U'д' || c == U'Д') && next == U'з' && soft.find(after) != std::u32string::npos) {
       out += c;
       ++i;
@@ -177,17 +194,59 @@ std::string belarusian_as_russian(std::string_view cyrillic) {
   return to_utf8(out);
 }
 
+bool looks_lacinka(std::string_view latin) {
+  const std::u32string s = to_u32(latin);
+  const bool marker = s.find_first_of(U"łŭ") != std::u32string::npos;
+  const bool polish = s.find_first_of(U"ąęóśźżń") != std::u32string::npos;
+  const bool soft = latin.find("dzi") != std::string_view::npos || latin.find("ci") != std::string_view::npos ||
+                    s.find(U'ŭ') != std::u32string::npos;
+  return marker && soft && !polish;
+}
+
+std::string lacinka_as_russian(std::string_view latin) {
+  // The Cyrillic rules of belarusian_as_russian() in Łacinka letters: dz and c before i/e/ia/iu
+  // are a soft d and t, u/ŭ before a consonant at a word's start or after a vowel is v, ł is l.
+  const std::u32string s = to_u32(latin);
+  const std::u32string vowels = U"aeiouy";
+  auto is_vowel = [&](char32_t c) { return vowels.find(c) != std::u32string::npos; };
+  std::u32string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    const auto [next, after, word_start] = around(s, i);
+    if (c == U'd' && next == U'z' && (after == U'i' || after == U'e')) {
+      out += U'd';
+      ++i;
+      continue;
+    }
+    if (c == U'c' && (next == U'i' || next == U'e')) {
+      out += U't';
+      continue;
+    }
+    if ((c == U'u' || c == U'ŭ') && (word_start || is_vowel(s[i - 1])) && next != U' ' && !is_vowel(next)) {
+      out += U'v';
+      continue;
+    }
+    out += c == U'ł' ? U'l' : c;
+  }
+  return fold_to_ascii(to_utf8(out));
+}
+
 std::vector<std::string> romanise_other_script(std::string_view text) {
   std::vector<std::string> out;
   switch (script_of(text)) {
     case USCRIPT_THAI:
-      // Thai-Latin spaces every syllable (วลาดีมีร์ → "w la di mir"); a word is one token.
-      out.push_back(map_words(text, [](std::string_view w) {
-        std::string r = fold_to_ascii(transform_or_empty(w, "Thai-Latin"));
-        r.erase(std::remove(r.begin(), r.end(), ' '), r.end());
-        return r;
-      }));
+      out.push_back(thai_words(text));
       break;
+    case USCRIPT_LAO:
+      // ICU 72 has no Lao-Latin; Lao letters are read as the Thai letters they mirror.
+      out.push_back(thai_words(lao_as_thai(text)));
+      return out;
+    case USCRIPT_SINHALA:
+      out.push_back(map_words(text, romanise_sinhala));
+      return out;
+    case USCRIPT_KHMER:
+      out.push_back(map_words(text, romanise_khmer));
+      return out;
     case USCRIPT_ETHIOPIC:
       // SERA writes the sixth-order (often silent) vowel as nothing: ቭላዲሚር → vladimir.
       out.push_back(fold_to_ascii(transform_or_empty(text, "Ethiopic-Latin/SERA")));

@@ -61,6 +61,10 @@ bool edict_contains(std::string_view word);
 namespace sekisho::text::detail {
 // Best Hepburn (long vowels unmarked) of a kana string.
 std::string kana_to_hepburn(std::string_view kana);
+// A katakana foreign word or name without its epenthetic vowels (kana.cpp): アルグト → argut.
+std::string kana_foreign_reduction(std::string_view kana);
+// A katakana Korean word or name read as Korean (kana.cpp): テソン → tesong, ジョンシク → jong sik.
+std::string kana_korean_reading(std::string_view kana);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
@@ -100,6 +104,18 @@ bool looks_belarusian(std::string_view cyrillic);
 // A Belarusian name with the Russian letters it corresponds to: "Уладзімір Пуцін" → "Владимир
 // Путин" (дз/ц for a soft д/т, у/ў for в before a consonant, і for и).
 std::string belarusian_as_russian(std::string_view cyrillic);
+// Whether Latin text (accented, lower case) is Belarusian Łacinka: ł or ŭ with a soft dz/c
+// (Uładzimir Pucin), not Polish (which writes dzi/ci too, but also ą ę ó ś ź ż ń).
+bool looks_lacinka(std::string_view latin);
+// A Łacinka name spelled the way Russian romanisations spell its Russian form, as
+// belarusian_as_russian() does for Cyrillic: "uładzimir pucin" → "vladimir putin".
+std::string lacinka_as_russian(std::string_view latin);
+// Letter tables for scripts ICU 72 cannot romanise (letter_tables.cpp), folded to ASCII:
+// ව්ලැදිමීර් → vladimir, វ្លាឌីមៀ → vladimie; and Lao rewritten as the Thai letters its
+// Unicode block mirrors (ວລາດີມີຣ → วลาดีมีร), for ICU's Thai-Latin.
+std::string romanise_sinhala(std::string_view text);
+std::string romanise_khmer(std::string_view text);
+std::string lao_as_thai(std::string_view text);
 // Alternatives, best first, for a run in a script without its own branch in analyze_name
 // (Thai, Ethiopic, Indic, Malayalam…; ICU Any-Latin last), folded to ASCII.
 std::vector<std::string> romanise_other_script(std::string_view text);

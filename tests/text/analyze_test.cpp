@@ -102,6 +102,48 @@ TEST(AnalyzeName, JapaneseOrganisationGetsAGlossVariant) {
   EXPECT_EQ(f.variants[0], "renpo hoancho");
 }
 
+TEST(AnalyzeName, KatakanaLegalFormsTakeTheirEnglishClasses) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  NameForms f = analyze_name("コリア・ソンギ・シッピング・カンパニー・リミテッド", org);
+  EXPECT_EQ(f.legal_form_classes, analyze_name("Korea Songi Shipping Company Limited", org).legal_form_classes);
+  EXPECT_FALSE(f.legal_form_classes.empty());
+  for (const std::string& v : f.variants) EXPECT_EQ(v.find("kampani"), std::string::npos) << v;
+  // Only after the name: a katakana form never opens one.
+  EXPECT_TRUE(analyze_name("カンパニー・ソンギ", org).legal_form_classes.empty());
+}
+
+TEST(AnalyzeName, KatakanaGlossesAreLoanwordsOnly) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // アル's EDICT gloss "be" does not begin with its sound: the article stays "al".
+  NameForms f = analyze_name("アル・ラシード信託", org);
+  ASSERT_EQ(f.sources.back(), VariantSource::kGloss);
+  EXPECT_EQ(f.variants.back(), "al rashid trust");
+  // Digits stay, the ordinal 第 goes, 工場 is a plant.
+  NameForms plant = analyze_name("第711航空機工場", org);
+  EXPECT_EQ(plant.variants.back(), "711 aircraft plant");
+}
+
+TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // の has no word in the English order; 国 is a state; 公開株式会社 (ОАО) is a legal form.
+  NameForms isil = analyze_name("イラクのイスラム国", org);
+  EXPECT_EQ(isil.variants.back(), "iraq islam state");
+  NameForms oao = analyze_name("公開株式会社イリューシン", org);
+  EXPECT_EQ(oao.legal_form_classes, std::vector<std::string>{"JSC"});
+  EXPECT_EQ(oao.variants.front().find("kokai"), std::string::npos);
+  // A katakana compound EDICT lacks is glossed as the loanwords it is made of.
+  EXPECT_EQ(analyze_name("ロシアヘリコプター", org).variants.back(), "russia helicopter");
+  // In a name that says Korea, the words without a gloss are read as Korean.
+  EXPECT_EQ(analyze_name("コリア・テソン・トレーディング", org).variants.back(), "korea tesong trading");
+  EXPECT_EQ(analyze_name("イラン・テソン・トレーディング", org).variants.back(), "iran teson trading");
+  // Latin words keep their place in the gloss.
+  EXPECT_EQ(analyze_name("グローバル・リリーフ・ファウンデーション(GRF)", org).variants.back(),
+            "global relief foundation grf");
+}
+
 TEST(AnalyzeName, TitlesAreStripped) {
   NameForms f = analyze_name("Sheikh Mohammed bin Rashid");
   EXPECT_EQ(f.titles, std::vector<std::string>{"sheikh"});

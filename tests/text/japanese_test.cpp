@@ -63,11 +63,11 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(milosevic, "miloshevich"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ミリッツァ"), "militsa"));  // Milica
   // ト/ド before a ラ行 syllable is the tr/dr cluster, but "-toru" keeps its vowel (Viktor).
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktor"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("ヴィクトル"), "viktr"));
   // A word-initial consonant cluster: クリモフ Klimov, ヴライコ Vlajko, スヴェトラーナ Svetlana.
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴライコ"), "vlaiko"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("スヴェトラーナ"), "svetlana"));
   // A word-initial ウ before ラ行 is a v no vowel may follow: ウラジーミル Vladimir.
@@ -76,6 +76,95 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(vladimir, "vlajimil"));
   // The u of プーチン is long, not epenthetic.
   EXPECT_FALSE(contains(kana_to_hepburn_variants("プーチン"), "pchin"));
+}
+
+TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
+  // A final -オフ/-エフ and -フスキー are Russian -ov/-ev/-ovsky.
+  auto antipov = kana_to_hepburn_variants("アンチポフ");
+  EXPECT_TRUE(contains(antipov, "anchipov"));
+  EXPECT_FALSE(contains(antipov, "anchipof"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezovski"));
+  // The Russian reading: シ/チ/ジ/ジェ are си/ти/ди/де.
+  EXPECT_TRUE(contains(antipov, "antipov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴァシリエフ"), "vasiliev"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("メドヴェージェフ"), "medvedev"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vladimil"));
+  // ...with BGN's kh for х, ye for an initial е and -slav.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ミハイロフ"), "mikhailov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("エヴゲーニー"), "yevgeni"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴャチェスラフ"), "vyacheslav"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アシュラフ"), "ashraf"));  // the reduction keeps -af
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("シュコルキナ"), "shkolkina"));
+  // Hepburn stays first: the Russian reading is an extra variant, not a replacement.
+  EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
+}
+
+TEST(Kana, RuClosingASyllableIsNoCluster) {
+  // ブル/トル before a consonant are bul/tol (Bulgakov, Tolmachev), not the br/tr of ブラ/トロ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ブルガーコフ"), "bulgakov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("トルマチョフ"), "tolmachov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ブライコ"), "braiko"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ペトロフ"), "petrov"));
+}
+
+TEST(Kana, FinalLongTaIsEnglishTer) {
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ピーター"), "piter"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイダー"), "haider"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("タタール"), "tatar"));  // ール is not ー
+}
+
+TEST(Kana, VowelBeforeACodaNIsReal) {
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("デドン"), "dedon"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("デドン"), "dedn"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("メドヴェージェフ"), "medvedev"));  // ド before ヴ still drops
+}
+
+TEST(Kana, VowelBeforeAGeminateIsReal) {
+  // ルッラー is -ullah (Khairullah), not "rrra".
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hailulla"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairrra"));
+}
+
+TEST(Kana, SyllableClosingFuIsH) {
+  // フ closing a syllable writes the Arabic/Persian h or kh: アフマド Ahmad, マフムード Mahmoud.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アフマド"), "ahmad"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("マフムード"), "mahmud"));
+  // Not before s, where it is the v of -ovsky, nor at a word's start (フセイン).
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezohski"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("フセイン"), "fusein"));
+}
+
+TEST(Kana, ArabicArticleFinalGeminateAndShortWords) {
+  // アル/エル alone are the article al/el; a final geminate is written once; a two-letter word
+  // keeps its u (アブ Abu).
+  auto qaida = kana_to_hepburn_variants("アル カーイダ");
+  EXPECT_TRUE(contains(qaida, "al kaida"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブド エル カーデル"), "abd el kader"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("イスラミック"), "isramik"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("リミテッド"), "rimited"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブ サヤフ"), "abu sayaf"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("アブ サヤフ"), "ab sayaf"));
+}
+
+TEST(Kana, SmallVowelAfterKuKeepsItsW) {
+  EXPECT_EQ(kana_to_hepburn_variants("クォン")[0], "kwon");
+  EXPECT_EQ(kana_to_hepburn_variants("グァンホ")[0], "gwanho");
+  EXPECT_EQ(kana_to_hepburn_variants("ファイル", {false})[0], "fairu");  // ファ is still fa
+}
+
+TEST(Kana, KoreanNamesReadWithNgAndL) {
+  // After a common Korean surname, ン closing a syllable is ng, ル closing one l, ファ hwa.
+  // The given name's syllables are written apart, a syllable-initial g is k, シ si, ク closing k.
+  auto jong = kana_to_hepburn_variants("キム ジョンシク");
+  EXPECT_EQ(jong[0], "kimu jonshiku");
+  EXPECT_EQ(jong[1], "kim jong sik");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "chang song chol"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ムン ギョンファン"), "mung kyong hwang"));
+  // ン before a vowel or a labial stays n; without a Korean surname there is no Korean reading.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム ソンイル"), "kim son il"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("カン ボムス"), "kang bom su"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム クムサン"), "kim kum sang"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("コンスタンチン"), "kongstangching"));
 }
 
 TEST(Kana, HiraganaForeignNameStillReduced) {

@@ -66,5 +66,28 @@ TEST(ScriptRomanisation, BelarusianNameInItsRussianForm) {
   EXPECT_TRUE(contains(analyze_name("Уладзімір Уладзіміравіч Пуцін").variants, "vladimir vladimiravich putin"));
 }
 
+TEST(ScriptRomanisation, BelarusianLacinkaInItsRussianForm) {
+  EXPECT_TRUE(detail::looks_lacinka("uładzimir pucin"));
+  EXPECT_FALSE(detail::looks_lacinka("władysław gomułka"));  // Polish ł without a soft dz/c
+  EXPECT_FALSE(detail::looks_lacinka("paweł cieślak"));      // Polish: ś
+  EXPECT_EQ(detail::lacinka_as_russian("uładzimir pucin"), "vladimir putin");
+  EXPECT_EQ(detail::lacinka_as_russian("alaksandr łukašenka"), "alaksandr lukasenka");
+  EXPECT_TRUE(contains(analyze_name("Uładzimir Pucin").variants, "vladimir putin"));
+}
+
+TEST(ScriptRomanisation, ScriptsIcuCannotRomanise) {
+  // Sinhala: inherent a unless al-lakuna or a vowel sign follows; ැ is a foreign a.
+  EXPECT_EQ(detail::romanise_sinhala("ව්ලැදිමීර්"), "vladimir");
+  EXPECT_EQ(detail::romanise_sinhala("කොළඹ"), "kolamba");  // Colombo: inherent vowels written
+  // Khmer: coeng joins consonants, no inherent vowel is written.
+  EXPECT_EQ(detail::romanise_khmer("ពូទីន"), "putin");
+  EXPECT_EQ(detail::romanise_khmer("វ្លាឌីមៀ"), "vladimie");
+  // Lao through Thai: ວ ລ ... are Thai ว ล ... 0x80 lower.
+  EXPECT_EQ(detail::lao_as_thai("ປູຕິນ"), "ปูติน");
+  EXPECT_EQ(detail::lao_as_thai("ໜອງ"), "หนอง");  // ໜ is ຫ+ນ
+  EXPECT_EQ(analyze_name("ວລາດີມີຣ ປູຕິນ").variants[0], "wladimir putin");
+  EXPECT_EQ(analyze_name("ව්ලැදිමීර් පුටින්").variants[0], "vladimir putin");
+}
+
 }  // namespace
 }  // namespace sekisho::text
