@@ -85,6 +85,10 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_;
 };
 
+// A candidate scoring at least this share of the threshold on the form the
+// index reached has its name's other forms scored as well.
+constexpr double kNearMissShare = 0.6;
+
 double name_kind_factor(NameKind kind) {
   // A weak alias ("low quality" in UN terms) is a looser handle on the person.
   return kind == NameKind::kWeakAlias ? 0.95 : 1.0;
@@ -269,10 +273,23 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       // The index picks the query form that voted best for this listed form, but votes count
       // tokens reached, not how well: every query form is scored against it (ウラジーミル・
       // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
-      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, prepared, query.schema, slot(e));
+      Impl::Best& best = slot(e);
+      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, prepared, query.schema, best);
+      size_t pairs = prepared.size();
+      // The index names the listed form that voted best, which need not be the one that
+      // scores best: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)" has eight forms.
+      // A near miss has its name's other forms scored too.
+      const ListedName& ln = im.names[c.name_id];
+      if (ln.form_count > 1 && best.score < options.threshold && best.score >= options.threshold * kNearMissShare) {
+        for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
+          if (f == c.form_id) continue;
+          for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(f, qf, prepared, query.schema, best);
+          pairs += prepared.size();
+        }
+      }
       if (options.stats != nullptr) {
         options.stats->candidates += 1;
-        options.stats->pairs_scored += prepared.size();
+        options.stats->pairs_scored += pairs;
       }
     }
   }

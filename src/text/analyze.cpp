@@ -459,7 +459,12 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
     i = end;
   }
 
-  bool want_gloss = options.japanese_gloss && japanese && options.kind != NameKind::kPerson &&
+  // One character alone is no organisation word: in "强 朱" (Zhu Qiang, written
+  // with a space) 朱 is a surname, not "red".
+  const size_t japanese_chars = static_cast<size_t>(std::count_if(japanese_text.begin(), japanese_text.end(), [](char c) {
+    return c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+  bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
   std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
   size_t cap = options.max_variants;

@@ -48,6 +48,15 @@ TEST(AnalyzeName, KanjiNameGetsEveryEnamdictReading) {
   for (auto s : f.sources) EXPECT_NE(s, VariantSource::kGloss);
 }
 
+TEST(AnalyzeName, OneKanjiAloneGetsNoGloss) {
+  // A Chinese name written with a space: 朱 is the surname Zhu, not "red".
+  for (auto s : analyze_name("强 朱").sources) EXPECT_NE(s, VariantSource::kGloss);
+  // An organisation's kanji words still get their English.
+  bool glossed = false;
+  for (auto s : analyze_name("連邦保安庁").sources) glossed = glossed || s == VariantSource::kGloss;
+  EXPECT_TRUE(glossed);
+}
+
 TEST(AnalyzeName, JapaneseNamesInCyrillic) {
   EXPECT_TRUE(contains(analyze_name("Кисида Фумио").variants, "kishida fumio"));
   EXPECT_TRUE(contains(analyze_name("Хаяси Ёсимаса").variants, "hayashi yoshimasa"));
