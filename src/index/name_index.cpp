@@ -28,10 +28,15 @@ void for_each_joined(const std::vector<std::string>& tokens, Emit&& emit) {
 // Per-thread scratch for find(): dense vote arrays sized to the index, reset
 // through touched lists so a query costs what it touches, not the index size.
 struct Scratch {
-  std::vector<float> best;
-  std::vector<uint16_t> best_query_form;
-  std::vector<float> form_vote;
-  std::vector<uint32_t> stamp;
+  // Everything find() keeps per form, side by side: a posting walk touches
+  // forms at random, and one cache line per form beats four.
+  struct Form {
+    uint32_t stamp = 0;      // last query token that voted for it
+    float vote = 0.0f;       // the current query form's vote
+    float best = 0.0f;       // best vote over the query's forms
+    uint16_t best_query_form = 0;
+  };
+  std::vector<Form> form;
   std::vector<uint32_t> touched_best;
   std::vector<uint32_t> touched_form;
   std::vector<std::pair<uint32_t, uint32_t>> per_name;  // name id → forms kept
@@ -41,16 +46,11 @@ struct Scratch {
   // alternate between indexes of different sizes (two snapshots during a
   // reload) without clearing megabytes per query.
   void fit(size_t n) {
-    if (best.size() < n) {
-      best.resize(n, 0.0f);
-      best_query_form.resize(n, 0);
-      form_vote.resize(n, 0.0f);
-      stamp.resize(n, 0);
-    }
+    if (form.size() < n) form.resize(n);
   }
   uint32_t next_stamp() {
     if (++stamp_counter == 0) {
-      std::fill(stamp.begin(), stamp.end(), 0);
+      for (Form& f : form) f.stamp = 0;
       stamp_counter = 1;
     }
     return stamp_counter;
@@ -119,7 +119,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     std::vector<uint32_t>().swap(h);
   }
 
-  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, phonetic;
+  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic;
   exact.reserve(by_id.size());
   for (uint32_t id = 0; id < by_id.size(); ++id) {
     std::string_view t = *by_id[id];
@@ -127,17 +127,19 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     if (t.size() >= 4) phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     if (joined[id] || k == 0 || t.size() > kMaxHashedToken) continue;
+    auto& into = t.size() == options.short_token_length ? short_deletes : deletes;
     TokenHasher h(t);
-    deletes.emplace_back(h.whole(), id);
+    into.emplace_back(h.whole(), id);
     for (size_t i = 0; i < t.size(); ++i) {
-      deletes.emplace_back(h.without(i), id);
+      into.emplace_back(h.without(i), id);
       if (k >= 2) {
-        for (size_t j = i + 1; j < t.size(); ++j) deletes.emplace_back(h.without(i, j), id);
+        for (size_t j = i + 1; j < t.size(); ++j) into.emplace_back(h.without(i, j), id);
       }
     }
   }
   ix.exact_ = FlatKeyMap(std::move(exact));
   ix.deletes_ = FlatKeyMap(std::move(deletes));
+  ix.short_deletes_ = FlatKeyMap(std::move(short_deletes));
   ix.phonetic_ = FlatKeyMap(std::move(phonetic));
   return ix;
 }
@@ -193,6 +195,10 @@ void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const 
     for (uint64_t key : keys) {
       std::span<const uint32_t> ids = deletes_.find(key);
       if (!ids.empty()) found.push_back(ids);
+      if (short_form) {
+        ids = short_deletes_.find(key);
+        if (!ids.empty()) found.push_back(ids);
+      }
     }
     match::CachedPattern pattern(q);
     for (std::span<const uint32_t> ids : found) {
@@ -306,30 +312,30 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
             const uint32_t* first_posting = postings_.data() + begin;
             const uint32_t* last_posting = postings_.data() + end;
             for (uint32_t name : scratch.touched_form) {
-              if (scratch.stamp[name] == stamp || !std::binary_search(first_posting, last_posting, name)) continue;
-              scratch.stamp[name] = stamp;
-              scratch.form_vote[name] += r.vote;
+              if (scratch.form[name].stamp == stamp || !std::binary_search(first_posting, last_posting, name)) continue;
+              scratch.form[name].stamp = stamp;
+              scratch.form[name].vote += r.vote;
             }
             continue;
           }
           for (uint32_t p = begin; p < end; ++p) {
             uint32_t name = postings_[p];
-            if (scratch.stamp[name] == stamp) continue;
-            if (boost_only && scratch.form_vote[name] == 0.0f) continue;
-            scratch.stamp[name] = stamp;
-            if (scratch.form_vote[name] == 0.0f) scratch.touched_form.push_back(name);
-            scratch.form_vote[name] += r.vote;
+            if (scratch.form[name].stamp == stamp) continue;
+            if (boost_only && scratch.form[name].vote == 0.0f) continue;
+            scratch.form[name].stamp = stamp;
+            if (scratch.form[name].vote == 0.0f) scratch.touched_form.push_back(name);
+            scratch.form[name].vote += r.vote;
           }
         }
       }
     }
     for (uint32_t f : scratch.touched_form) {
-      if (scratch.best[f] == 0.0f) scratch.touched_best.push_back(f);
-      if (scratch.form_vote[f] > scratch.best[f]) {
-        scratch.best[f] = scratch.form_vote[f];
-        scratch.best_query_form[f] = static_cast<uint16_t>(qf);
+      if (scratch.form[f].best == 0.0f) scratch.touched_best.push_back(f);
+      if (scratch.form[f].vote > scratch.form[f].best) {
+        scratch.form[f].best = scratch.form[f].vote;
+        scratch.form[f].best_query_form = static_cast<uint16_t>(qf);
       }
-      scratch.form_vote[f] = 0.0f;
+      scratch.form[f].vote = 0.0f;
     }
     scratch.touched_form.clear();
   }
@@ -337,12 +343,12 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   // Forms below the vote floor are dropped before any sorting: a query of
   // common tokens touches thousands of forms, few of them near the best.
   float top = 0.0f;
-  for (uint32_t f : scratch.touched_best) top = std::max(top, scratch.best[f]);
+  for (uint32_t f : scratch.touched_best) top = std::max(top, scratch.form[f].best);
   const float floor = top * min_vote_ratio;
   out.reserve(scratch.touched_best.size());
   for (uint32_t f : scratch.touched_best) {
-    if (scratch.best[f] >= floor) out.push_back({f, form_name_[f], scratch.best_query_form[f], scratch.best[f]});
-    scratch.best[f] = 0.0f;
+    if (scratch.form[f].best >= floor) out.push_back({f, form_name_[f], scratch.form[f].best_query_form, scratch.form[f].best});
+    scratch.form[f].best = 0.0f;
   }
   scratch.touched_best.clear();
   auto better = [](const Candidate& a, const Candidate& b) {
@@ -395,7 +401,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
 size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
-         deletes_.memory_bytes() + phonetic_.memory_bytes();
+         deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes();
 }
 
 }  // namespace sekisho::index

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 
 #include "sekisho/text.hpp"
@@ -140,12 +141,24 @@ std::string NormalizedName::accented() const {
   return out;
 }
 
+namespace {
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+}  // namespace
+
 NormalizedName normalize(std::string_view raw) {
   NormalizedName result;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   std::string folded;
-  if (U_SUCCESS(status)) {
+  const bool ascii = is_ascii(raw);
+  // ASCII is its own NFKC form, its case folding is lower-casing and it has no
+  // marks to strip: most screened names skip the three ICU passes.
+  const icu::Normalizer2* nfkc_cf = ascii ? nullptr : icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (ascii) {
+    folded.assign(raw);
+    for (char& c : folded) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  } else if (U_SUCCESS(status)) {
     icu::UnicodeString u =
         icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
     nfkc_cf->normalize(u, status).toUTF8String(folded);
@@ -157,7 +170,7 @@ NormalizedName normalize(std::string_view raw) {
     if (current.empty()) return;
     NormalizedToken token;
     token.script = detect_script(current);
-    token.text = strips_marks(token.script) ? strip_marks(current) : current;
+    token.text = strips_marks(token.script) && !ascii ? strip_marks(current) : current;
     token.accented = std::move(current);
     current.clear();
     if (!token.text.empty()) result.tokens.push_back(std::move(token));
