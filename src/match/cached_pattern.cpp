@@ -1,11 +1,24 @@
 // CachedPattern: the query token's position masks built once, reused for every
 // candidate token (rapidfuzz's "cached scorer" idea).
 #include <algorithm>
+#include <optional>
 
 #include "match/kernels_impl.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
+namespace {
+
+// The bounded distance when the lengths alone decide it (max + 1 meaning
+// "beyond max"): every extra letter is an edit, and an empty token is all edits.
+std::optional<size_t> decided_by_lengths(std::string_view token, std::string_view other, size_t max) {
+  const size_t gap = token.size() > other.size() ? token.size() - other.size() : other.size() - token.size();
+  if (gap > max) return max + 1;
+  if (token.empty()) return other.size();  // here other.size() == gap <= max
+  return std::nullopt;
+}
+
+}  // namespace
 
 CachedPattern::CachedPattern(std::string_view token) : token_(token) {
   if (token_.size() <= detail::kMaxBitParallel) detail::fill_masks(token_, masks_);
@@ -33,18 +46,14 @@ double CachedPattern::jaro_winkler(std::string_view other, double prefix_weight,
 
 size_t CachedPattern::levenshtein(std::string_view other, size_t max) const {
   max = std::min(max, std::max(token_.size(), other.size()));
-  const size_t gap = token_.size() > other.size() ? token_.size() - other.size() : other.size() - token_.size();
-  if (gap > max) return max + 1;  // each extra letter is an edit
-  if (token_.empty()) return other.size() <= max ? other.size() : max + 1;
+  if (auto decided = decided_by_lengths(token_, other, max)) return *decided;
   if (token_.size() > detail::kMaxBitParallel) return detail::levenshtein_dp(token_, other, max);
   return detail::levenshtein_bits(masks_, token_.size(), other, max);
 }
 
 size_t CachedPattern::osa(std::string_view other, size_t max) const {
   max = std::min(max, std::max(token_.size(), other.size()));
-  const size_t gap = token_.size() > other.size() ? token_.size() - other.size() : other.size() - token_.size();
-  if (gap > max) return max + 1;  // each extra letter is an edit
-  if (token_.empty()) return other.size() <= max ? other.size() : max + 1;
+  if (auto decided = decided_by_lengths(token_, other, max)) return *decided;
   if (token_.size() > detail::kMaxBitParallel) return detail::osa_dp(token_, other, max);
   return detail::osa_bits(masks_, token_.size(), token_, other, max);
 }

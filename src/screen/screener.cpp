@@ -308,14 +308,11 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
                                !qfacts.identifiers.empty() || !qfacts.gender.empty();
   for (auto& [entity, b] : best) {
     if (!b.found) continue;
-    if (!query_has_facts && b.score * name_kind_factor(im.entities[entity]->names[im.names[b.name_id].name_index].kind) <
-                                options.threshold) {
-      continue;
-    }
     const ListedName& ln = im.names[b.name_id];
     const Entity& e = *im.entities[entity];
     const Name& name = e.names[ln.name_index];
     const double factor = name_kind_factor(name.kind);
+    if (!query_has_facts && b.score * factor < options.threshold) continue;
     match::NameMatch scored;
     scored.score = b.score * factor;
     match::HitScore hs = match::score_hit(std::move(scored), qfacts, im.facts[entity]);
