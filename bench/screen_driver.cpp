@@ -190,6 +190,7 @@ struct Latency {
   double recall = 0;  // found the expected entity in the top 10, or for negatives: share with any hit
   double hits_per_query = 0;
   sekisho::ScreenStats stats;  // one more pass over the same queries, with phase clocks on
+  double phase_p50_us[4] = {};  // median per query of analyse, find, score, finish in that pass
 };
 
 bool found(const std::vector<sekisho::ScreenHit>& hits, const Query& q) {
@@ -230,9 +231,26 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
     qps.push_back(n / secs);
   }
   // Where the time goes: a separate pass, so the clock reads do not enter the latencies above.
+  // Means are led by a few slow queries; the medians of each phase say what a typical one spends.
   sekisho::ScreenOptions with_stats;
-  with_stats.stats = &out.stats;
-  for (size_t i = 0; i < n; ++i) (void)s.screen({.name = qs[i].text}, with_stats);
+  std::vector<double> phase[4];
+  for (size_t i = 0; i < n; ++i) {
+    sekisho::ScreenStats one;
+    with_stats.stats = &one;
+    (void)s.screen({.name = qs[i].text}, with_stats);
+    const uint64_t ns[4] = {one.analyse_ns, one.find_ns, one.score_ns, one.finish_ns};
+    for (int k = 0; k < 4; ++k) phase[k].push_back(ns[k] / 1e3);
+    out.stats.queries += one.queries;
+    out.stats.query_forms += one.query_forms;
+    out.stats.candidates += one.candidates;
+    out.stats.pairs_scored += one.pairs_scored;
+    out.stats.hits_explained += one.hits_explained;
+    out.stats.analyse_ns += one.analyse_ns;
+    out.stats.find_ns += one.find_ns;
+    out.stats.score_ns += one.score_ns;
+    out.stats.finish_ns += one.finish_ns;
+  }
+  for (int k = 0; k < 4; ++k) out.phase_p50_us[k] = phase[k].empty() ? 0 : median(phase[k]);
   out.queries = n;
   out.p50_us = median(p50);
   out.p99_us = median(p99);
@@ -520,6 +538,12 @@ int main(int argc, char** argv) {
                 st.find_ns / q / 1e3, st.score_ns / q / 1e3, st.finish_ns / q / 1e3);
   }
   std::printf("(means of one more pass over the timed queries, with phase clocks on)\n");
+  std::printf("%-16s %10s %8s %9s %9s   (medians per query, same pass)\n", "median query", "analyse_us", "find_us",
+              "score_us", "finish_us");
+  for (const Workload& w : workloads) {
+    const double* m = latency[w.name].phase_p50_us;
+    std::printf("%-16s %10.1f %8.1f %9.1f %9.1f\n", w.name.c_str(), m[0], m[1], m[2], m[3]);
+  }
   std::printf("(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
   std::printf("batch: %zu of %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch_done,
               batch.size(), args.threads, batch_rate, args.reps);

@@ -141,6 +141,20 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   ix.deletes_ = FlatKeyMap(std::move(deletes));
   ix.short_deletes_ = FlatKeyMap(std::move(short_deletes));
   ix.phonetic_ = FlatKeyMap(std::move(phonetic));
+
+  // Each token's edit neighbourhood, by the very search a query runs (reach()
+  // takes the probing path while neighbour_offsets_ is empty).
+  std::vector<uint32_t> offsets;
+  offsets.reserve(by_id.size() + 1);
+  offsets.push_back(0);
+  for (uint32_t id = 0; id < by_id.size(); ++id) {
+    ix.reach(ix.token(id), /*short_form=*/false, [&](uint32_t other, float) {
+      if (other != id) ix.neighbours_.push_back(other);
+    });
+    offsets.push_back(static_cast<uint32_t>(ix.neighbours_.size()));
+  }
+  ix.neighbours_.shrink_to_fit();
+  ix.neighbour_offsets_ = std::move(offsets);
   return ix;
 }
 
@@ -169,6 +183,14 @@ void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const 
     if (token(id) == q && first_time(id)) {
       visit(id, 1.0f);
       reached_exactly = true;
+      if (!short_form && !neighbour_offsets_.empty()) {
+        // Known token: its neighbourhood was searched at build time (each
+        // neighbour once), and a token met exactly casts no phonetic net.
+        for (uint32_t p = neighbour_offsets_[id]; p < neighbour_offsets_[id + 1]; ++p) {
+          visit(neighbours_[p], options_.edit_vote);
+        }
+        return;
+      }
     }
   }
   const size_t kq = edit_budget(q.size(), short_form);
@@ -401,7 +423,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
 size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
-         deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes();
+         deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
+         neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4;
 }
 
 }  // namespace sekisho::index

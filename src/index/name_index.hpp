@@ -102,6 +102,13 @@ class NameIndex {
   FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
   FlatKeyMap short_deletes_;  // the same for tokens of short_token_length, probed by short queries only
   FlatKeyMap phonetic_;  // phonetic key hash → token ids
+  // Token id → the tokens within its edit budget (itself excluded): reach()'s
+  // answer for a query token found exactly, worked out at build time. Most
+  // tokens of a Latin query are listed ones; for them one lookup replaces the
+  // probes of a whole deletion neighbourhood (up to ~90 for a long token,
+  // each a cache miss) and their verification. CSR, like the postings.
+  std::vector<uint32_t> neighbour_offsets_;
+  std::vector<uint32_t> neighbours_;
 };
 
 }  // namespace sekisho::index
