@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "match/assignment.hpp"
+#include "match/phonetic.hpp"
 #include "match/token_similarity.hpp"
 #include "sekisho/match.hpp"
 
@@ -65,16 +66,17 @@ struct Scratch {
   std::vector<char> c_used;
   std::vector<const Unit*> q_left, c_left, q_kind, c_kind;
   std::vector<std::pair<size_t, size_t>> order;
+  std::vector<char> side_exact, other_exact;  // merge_split_tokens: units met exactly by the other side
   std::string joined, initials;
   std::deque<std::string> arena;  // deque: elements keep their address as it grows
   size_t arena_used = 0;
 
-  std::string_view keep(std::string_view text) {
+  // A string that lives until the next comparison.
+  std::string& slot() {
     if (arena_used == arena.size()) arena.emplace_back();
-    std::string& slot = arena[arena_used++];
-    slot.assign(text);
-    return slot;
+    return arena[arena_used++];
   }
+  std::string_view keep(std::string_view text) { return slot().assign(text); }
 };
 
 Scratch& scratch() {
@@ -124,11 +126,21 @@ void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern
   }
 }
 
-bool has_exact(const std::vector<Unit>& side, std::string_view text) {
-  return std::any_of(side.begin(), side.end(), [&](const Unit& u) {
-    // Length and first letter before the byte comparison: most tokens differ there.
-    return !u.legal && u.text.size() == text.size() && u.text[0] == text[0] && u.text == text;
-  });
+// side_exact[k]: some unit of `other` (not a legal form) spells side[k];
+// other_exact[t]: some unit of `side` (not a legal form) spells other[t].
+void mark_exact(const std::vector<Unit>& side, const std::vector<Unit>& other, std::vector<char>& side_exact,
+                std::vector<char>& other_exact) {
+  side_exact.assign(side.size(), 0);
+  other_exact.assign(other.size(), 0);
+  for (size_t k = 0; k < side.size(); ++k) {
+    for (size_t t = 0; t < other.size(); ++t) {
+      // Length and first letter before the byte comparison: most tokens differ there.
+      const std::string_view a = side[k].text, b = other[t].text;
+      if (a.size() != b.size() || a.empty() || a[0] != b[0] || a != b) continue;
+      if (!other[t].legal) side_exact[k] = 1;
+      if (!side[k].legal) other_exact[t] = 1;
+    }
+  }
 }
 
 // Joins runs of 2–3 adjacent tokens of `side` that together spell one token of
@@ -137,6 +149,7 @@ bool has_exact(const std::vector<Unit>& side, std::string_view text) {
 void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other, const NameMatchOptions& o) {
   constexpr double kMergeFloor = 0.85;
   Scratch& s = scratch();
+  bool exact_marked = false;  // s.side_exact / s.other_exact describe the sides as they are now
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
       // Cheap gate first: some target must be about as long as the joined run, or spell its initials.
@@ -148,10 +161,14 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         return !t.legal && (gap <= detail::typo_budget(longer) || t.text.size() == span);
       });
       if (!plausible) continue;
+      if (!exact_marked) {
+        mark_exact(side, other, s.side_exact, s.other_exact);
+        exact_marked = true;
+      }
       bool usable = true, all_exact = true;
       for (size_t k = i; k < i + span && usable; ++k) {
         usable = !side[k].legal && !side[k].merged;
-        all_exact = all_exact && has_exact(other, side[k].text);
+        all_exact = all_exact && s.side_exact[k];
       }
       if (!usable || all_exact) continue;
       s.joined.clear();
@@ -161,8 +178,9 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         s.initials += side[k].text[0];
       }
       bool merge = false, acronym = false;
-      for (const Unit& target : other) {
-        if (target.legal || has_exact(side, target.text)) continue;
+      for (size_t t = 0; t < other.size(); ++t) {
+        const Unit& target = other[t];
+        if (target.legal || s.other_exact[t]) continue;
         if (o.acronyms && target.text == s.initials) {
           merge = acronym = true;  // "us" ~ "united states", "pla" ~ "peoples liberation army"
           break;
@@ -195,9 +213,12 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         u.weight = std::max(u.weight, side[k].weight);
         u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
       }
-      u.key = s.keep(phonetic_key(u.text));
+      std::string& key = s.slot();
+      detail::phonetic_key_into(u.text, key);
+      u.key = key;
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), u);
+      exact_marked = false;  // the side changed
       break;
     }
   }

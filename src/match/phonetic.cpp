@@ -9,6 +9,9 @@
 // folds those spellings into one class each, and keeps only whether the name
 // starts with a vowel. It is deliberately coarse: it feeds a similarity tier
 // below an edit-distance match and candidate generation, never a match alone.
+#include "match/phonetic.hpp"
+
+#include <algorithm>
 #include <string>
 
 #include "sekisho/match.hpp"
@@ -73,9 +76,10 @@ char consonant_class(char c, char next) {
 
 }  // namespace
 
-std::string phonetic_key(std::string_view token) {
-  std::string key;
-  key.reserve(token.size());
+namespace detail {
+
+void phonetic_key_into(std::string_view token, std::string& key) {
+  key.clear();
   auto emit = [&key](char symbol) {
     if (key.empty() || key.back() != symbol) key.push_back(symbol);
   };
@@ -107,12 +111,17 @@ std::string phonetic_key(std::string_view token) {
     }
     ++i;
   }
-  std::string out;
-  out.reserve(key.size());
-  for (char k : key) {
-    if (k != '.') out.push_back(k);
-  }
-  return out;
+  // The separators did their work (keeping "sasa" two s): drop them.
+  key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
+}
+
+}  // namespace detail
+
+std::string phonetic_key(std::string_view token) {
+  std::string key;
+  key.reserve(token.size());
+  detail::phonetic_key_into(token, key);
+  return key;
 }
 
 }  // namespace sekisho::match

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "match/phonetic.hpp"
+
 namespace sekisho::match::detail {
 namespace {
 
@@ -44,7 +46,9 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
     // the keys of the folded spellings are computed only when it is reached.
     TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false}, {fc, {}, nullptr, false, false}, o);
     if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
-      const std::string kq = phonetic_key(fq), kc = phonetic_key(fc);
+      thread_local std::string kq, kc;
+      phonetic_key_into(fq, kq);
+      phonetic_key_into(fc, kc);
       if (kq.size() >= 2 && kq == kc) {
         const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;
         ts = {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, ts.edits};
