@@ -22,6 +22,7 @@
 //
 //   build/bench/screen_driver [--queries 2000] [--reps 5] [--batch 20000]
 //                             [--exhaustive-queries 200] [--export DIR] [--seed 42]
+//                             [--only exact,typo,translit,negative]
 #include <sched.h>
 #include <sys/resource.h>
 #include <unicode/uchar.h>
@@ -65,6 +66,7 @@ struct Args {
   uint32_t seed = 42;
   double max_seconds = 60;          // time budget per workload run (latency, exhaustive) and for the batch
   std::string export_dir;           // write corpus + queries as CSV here
+  std::string only;                 // comma-separated workloads to run (exact,typo,...); empty = all
 };
 
 struct Query {
@@ -94,9 +96,11 @@ bool parse_args(int argc, char** argv, Args& a) {
     else if (k == "--seed" && (v = next())) a.seed = static_cast<uint32_t>(std::stoul(v));
     else if (k == "--export" && (v = next())) a.export_dir = v;
     else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
+    else if (k == "--only" && (v = next())) a.only = v;
     else {
       std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
-                           "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n");
+                           "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
+                           "                     [--only exact,typo,translit,negative]\n");
       return false;
     }
   }
@@ -445,6 +449,10 @@ int main(int argc, char** argv) {
       {"query_translit", head(translit, args.queries), true},
       {"query_negative", head(negative, args.queries)},
   };
+  if (!args.only.empty()) {  // a profile of one workload, say
+    const std::string only = "," + args.only + ",";
+    std::erase_if(workloads, [&](const Workload& w) { return only.find("," + w.name.substr(6) + ",") == std::string::npos; });
+  }
 
   if (!args.export_dir.empty()) {
     std::filesystem::create_directories(args.export_dir);

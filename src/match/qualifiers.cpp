@@ -131,6 +131,7 @@ std::string country_value(const std::string& s) {
 }
 
 Step compare_countries(const std::vector<std::string>& q, const std::vector<std::string>& l) {
+  if (q.empty() || l.empty()) return {QualifierOutcome::kUnknown, "", false};  // before resolving the other side
   std::vector<std::string> a, b;
   for (const auto& s : q)
     if (auto t = country_value(s); !t.empty()) a.push_back(t);

@@ -101,6 +101,10 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
   Slot slot;
   std::string accented = join_tokens(tokens, begin, end, true);
   add_alternative(slot, fold_to_ascii(join_tokens(tokens, begin, end, false)), VariantSource::kLatin, "latin");
+  // Plain ASCII has no umlauts and no Łacinka letters to read.
+  if (std::all_of(accented.begin(), accented.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return slot;
+  }
   // German lists write ü/ö/ä as ue/oe/ae (Müller = Mueller).
   std::string umlauts;
   for (size_t pos = 0; pos < accented.size();) {
@@ -360,6 +364,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   }
 
   std::vector<Slot> slots;
+  // Only a name with Japanese words has a Japanese text to gloss.
+  const bool has_japanese =
+      std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return is_japanese_script(t.script); });
   bool japanese = false;
   bool all_person_segments = true;
   std::string japanese_text;
@@ -384,7 +391,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
         slots.push_back(latin_slot(tokens, i, end));
         // Latin words (an acronym, a code) keep their place in a Japanese name's gloss:
         // グローバル・リリーフ・ファウンデーション(GRF) → global relief foundation grf.
-        japanese_text += " " + detail::clean_ascii(fold_to_ascii(run)) + " ";
+        if (has_japanese) japanese_text += " " + detail::clean_ascii(fold_to_ascii(run)) + " ";
         break;
       case Script::kCyrillic:
         slots.push_back(cyrillic_slot(run, options));

@@ -166,6 +166,33 @@ NormalizedName normalize(std::string_view raw) {
   if (U_FAILURE(status)) folded.assign(raw);
 
   std::string current;
+  if (ascii) {
+    // The same tokens as the code-point loop below, without ICU: in ASCII the
+    // token characters are the letters and digits, and a token with a letter
+    // is Latin.
+    bool letter = false;
+    auto flush_ascii = [&] {
+      if (current.empty()) return;
+      NormalizedToken token;
+      token.script = letter ? Script::kLatin : detect_script(current);
+      token.text = current;
+      token.accented = std::move(current);
+      current.clear();
+      letter = false;
+      result.tokens.push_back(std::move(token));
+    };
+    for (char c : folded) {
+      const bool is_letter = c >= 'a' && c <= 'z';
+      if (is_letter || (c >= '0' && c <= '9')) {
+        current += c;
+        letter = letter || is_letter;
+      } else {
+        flush_ascii();
+      }
+    }
+    flush_ascii();
+    folded.clear();  // nothing left for the general loop
+  }
   auto flush = [&] {
     if (current.empty()) return;
     NormalizedToken token;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
@@ -105,8 +106,12 @@ struct LegalFormTable {
   std::vector<std::pair<std::string, std::string>> cjk_affixes;  // (affix, class), longest first
   std::vector<std::string> suffix_only;  // aliases that are a legal form only after the name
   size_t max_tokens = 1;
+  // First and last words of the aliases: a name whose edge word is neither
+  // (most names) needs no lookup of the joined edge runs at all.
+  std::unordered_set<std::string> first_words, last_words;
   std::vector<std::string> titles;  // normalised, may have several tokens
   size_t max_title_tokens = 1;
+  std::unordered_set<std::string> title_first_words;
   Status status;
 };
 
@@ -226,6 +231,11 @@ LegalFormTable build_tables(const std::string& shared) {
   t.titles.erase(std::unique(t.titles.begin(), t.titles.end()), t.titles.end());
   std::stable_sort(t.cjk_affixes.begin(), t.cjk_affixes.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const std::string& title : t.titles) t.title_first_words.insert(title.substr(0, title.find(' ')));
+  for (const auto& [alias, cls] : t.by_alias) {
+    t.first_words.insert(alias.substr(0, alias.find(' ')));
+    t.last_words.insert(alias.substr(alias.rfind(' ') + 1));  // npos + 1 = 0: the whole alias
+  }
   return t;
 }
 
@@ -259,6 +269,8 @@ const IuliiaState& iuliia_state() {
 
 bool token_matches_title(const std::vector<NormalizedToken>& tokens, size_t at, size_t& length) {
   const auto& t = tables();
+  length = 0;
+  if (!t.title_first_words.contains(tokens[at].text)) return false;  // most names: no title at all
   std::string joined;
   size_t best = 0;
   for (size_t n = 1; n <= t.max_title_tokens && at + n <= tokens.size(); ++n) {
@@ -318,7 +330,7 @@ std::vector<LegalFormHit> find_legal_forms(const NormalizedName& name) {
   size_t end = tokens.size();
   size_t begin = 0;
   bool progress = true;
-  while (progress && end > begin + 1) {
+  while (progress && end > begin + 1 && t.last_words.contains(tokens[end - 1].text)) {
     progress = false;
     for (size_t n = std::min(t.max_tokens, end - begin - 1); n >= 1; --n) {
       if (const std::string* c = match_at(end - n, n)) {
@@ -336,7 +348,7 @@ std::vector<LegalFormHit> find_legal_forms(const NormalizedName& name) {
     return std::find(t.suffix_only.begin(), t.suffix_only.end(), joined) != t.suffix_only.end();
   };
   progress = true;
-  while (progress && end > begin + 1) {
+  while (progress && end > begin + 1 && t.first_words.contains(tokens[begin].text)) {
     progress = false;
     for (size_t n = std::min(t.max_tokens, end - begin - 1); n >= 1; --n) {
       if (suffix_only(begin, n)) continue;

@@ -20,14 +20,20 @@ class MalformedTest : public ServerTest {
     seed_and_start(options);
   }
   // Sends raw bytes on a fresh TCP connection and returns whatever comes back.
-  std::string raw_exchange(const std::string& bytes) {
+  // The server's reply to `bytes`; `reset` (if given) tells whether the
+  // connection ended in a reset rather than an orderly close: a server that
+  // answers and closes with our bytes still unread makes the kernel send a
+  // reset, which can cut the reply short on a loaded machine.
+  std::string raw_exchange(const std::string& bytes, bool* reset = nullptr) {
     int fd = connect_loopback(server_->port());
     EXPECT_GE(fd, 0);
     ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     ::shutdown(fd, SHUT_WR);
     std::string out;
     char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    ssize_t n;
+    while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<size_t>(n));
+    if (reset != nullptr) *reset = n < 0;
     ::close(fd);
     return out;
   }
@@ -157,9 +163,11 @@ TEST_F(MalformedTest, GarbageOnTheWireGetsAJsonErrorOrAClosedConnection) {
     inputs.push_back(noise);
   }
   for (const std::string& input : inputs) {
-    std::string reply = raw_exchange(input);
+    bool reset = false;
+    std::string reply = raw_exchange(input, &reset);
     if (reply.empty()) continue;  // closing the connection is a fine answer to noise
     EXPECT_EQ(reply.rfind("HTTP/1.1 ", 0), 0u) << reply.substr(0, 80);
+    if (reset) continue;  // cut short by the close: what came is still HTTP, the rest is unknowable
     size_t body = reply.find("\r\n\r\n");
     ASSERT_NE(body, std::string::npos);
     int status = std::stoi(reply.substr(9, 3));
