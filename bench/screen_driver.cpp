@@ -67,6 +67,7 @@ struct Args {
   double max_seconds = 60;          // time budget per workload run (latency, exhaustive) and for the batch
   std::string export_dir;           // write corpus + queries as CSV here
   std::string only;                 // comma-separated workloads to run (exact,typo,...); empty = all
+  std::vector<std::string> probes;  // names to screen by index and by scan, hits printed, then exit
 };
 
 struct Query {
@@ -97,10 +98,11 @@ bool parse_args(int argc, char** argv, Args& a) {
     else if (k == "--export" && (v = next())) a.export_dir = v;
     else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
     else if (k == "--only" && (v = next())) a.only = v;
+    else if (k == "--probe" && (v = next())) a.probes.push_back(v);
     else {
       std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
                            "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
-                           "                     [--only exact,typo,translit,negative]\n");
+                           "                     [--only exact,typo,translit,negative] [--probe NAME]...\n");
       return false;
     }
   }
@@ -298,7 +300,13 @@ struct Versus {
   size_t queries = 0;
   double index_us = 0, exhaustive_us = 0;  // mean per query, one core
   double top10_differs = 0;                // share of queries whose top-10 entity lists differ
-  double recall_lost = 0;                  // exhaustive found the expected entity (or a hit), index did not
+  // Recall is over queries with an expected entity: the scan found it, the
+  // index did not. A negative query has nothing to recall: that the scan
+  // flags it and the index does not (a false positive the index spared) is
+  // counted apart, and shows in top10_differs as well.
+  size_t positives = 0, lost = 0;
+  double recall_lost = 0;    // lost / positives
+  double scan_only_flag = 0;  // negatives: share the scan flags and the index does not
 };
 
 Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget_s) {
@@ -322,12 +330,18 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget
     ti += std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
     by_index.push_back(std::move(a));
   }
-  size_t differ = 0, lost = 0;
+  size_t differ = 0, lost = 0, negatives = 0, scan_only = 0;
   for (size_t i = 0; i < by_scan.size(); ++i) {
     std::set<std::string> ea, eb;
     for (const auto& h : by_index[i]) ea.insert(h.entity->id);
     for (const auto& h : by_scan[i]) eb.insert(h.entity->id);
     differ += ea != eb;
+    if (qs[i].expected.empty()) {
+      ++negatives;
+      scan_only += !by_scan[i].empty() && by_index[i].empty();
+      continue;
+    }
+    ++v.positives;
     if (found(by_scan[i], qs[i]) && !found(by_index[i], qs[i])) {
       if (++lost <= 3) {
         const sekisho::ScreenHit& h = by_scan[i].front();
@@ -341,7 +355,9 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget
     v.index_us = ti / v.queries;
     v.exhaustive_us = te / v.queries;
     v.top10_differs = double(differ) / v.queries;
-    v.recall_lost = double(lost) / v.queries;
+    v.lost = lost;
+    v.recall_lost = v.positives ? double(lost) / v.positives : 0;
+    v.scan_only_flag = negatives ? double(scan_only) / negatives : 0;
   }
   return v;
 }
@@ -468,6 +484,23 @@ int main(int argc, char** argv) {
   double rss_after_full_mb = peak_rss_mb();
   auto latin_only = Screener::build(std::move(latin_lists));
 
+  // --probe: why a query is found or lost (both builds, index and scan), then stop.
+  for (const std::string& probe : args.probes) {
+    for (const auto& [label, screener] : {std::pair{"full", full.get()}, std::pair{"latin-only", latin_only.get()}}) {
+      for (bool exhaustive : {false, true}) {
+        sekisho::ScreenOptions o;
+        o.exhaustive = exhaustive;
+        auto hits = screener->screen({.name = probe}, o);
+        std::printf("%s | %s, %s: %zu hits\n", probe.c_str(), label, exhaustive ? "scan" : "index", hits.size());
+        for (const auto& h : hits) {
+          std::printf("  %.3f %s \"%s\" (query form \"%s\" ~ \"%s\")\n", h.score, h.entity->id.c_str(),
+                      h.matched_name.c_str(), h.query_form.c_str(), h.listed_form.c_str());
+        }
+      }
+    }
+  }
+  if (!args.probes.empty()) return 0;
+
   // 4. Latency, one pinned core.
   pin_to_cpu(0);
   std::map<std::string, Latency> latency;
@@ -498,7 +531,7 @@ int main(int argc, char** argv) {
   // 6. Index vs exhaustive scan.
   std::map<std::string, Versus> versus;
   Versus total;
-  double ti = 0, te = 0, differ = 0, lost = 0;
+  double ti = 0, te = 0, differ = 0, scan_only = 0;
   for (const Workload& w : workloads) {
     std::fprintf(stderr, "screen_driver: index vs exhaustive %s...\n", w.name.c_str());
     Versus v = run_versus(w.latin_only ? *latin_only : *full, head(w.queries, args.exhaustive_queries), args.max_seconds);
@@ -507,13 +540,17 @@ int main(int argc, char** argv) {
     ti += v.index_us * v.queries;
     te += v.exhaustive_us * v.queries;
     differ += v.top10_differs * v.queries;
-    lost += v.recall_lost * v.queries;
+    total.positives += v.positives;
+    total.lost += v.lost;
+    scan_only += v.scan_only_flag * double(v.queries - v.positives);
   }
   if (total.queries) {
     total.index_us = ti / total.queries;
     total.exhaustive_us = te / total.queries;
     total.top10_differs = differ / total.queries;
-    total.recall_lost = lost / total.queries;
+    total.recall_lost = total.positives ? double(total.lost) / total.positives : 0;
+    const size_t negatives = total.queries - total.positives;
+    total.scan_only_flag = negatives ? scan_only / double(negatives) : 0;
   }
 
   if (!args.export_dir.empty()) {
@@ -555,17 +592,26 @@ int main(int argc, char** argv) {
   std::printf("(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
   std::printf("batch: %zu of %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch_done,
               batch.size(), args.threads, batch_rate, args.reps);
-  std::printf("%-16s %8s %10s %14s %8s %10s %12s\n", "index_vs_exh", "queries", "index_us", "exhaustive_us", "speedup",
-              "top10_diff", "recall_lost");
-  for (const Workload& w : workloads) {
-    const Versus& v = versus[w.name];
-    std::printf("%-16s %8zu %10.1f %14.1f %7.0fx %9.2f%% %11.2f%%\n", w.name.c_str(), v.queries, v.index_us,
-                v.exhaustive_us, v.index_us > 0 ? v.exhaustive_us / v.index_us : 0, 100 * v.top10_differs,
-                100 * v.recall_lost);
-  }
-  std::printf("%-16s %8zu %10.1f %14.1f %7.0fx %9.2f%% %11.2f%%\n\n", "all", total.queries, total.index_us,
-              total.exhaustive_us, total.index_us > 0 ? total.exhaustive_us / total.index_us : 0,
-              100 * total.top10_differs, 100 * total.recall_lost);
+  std::printf("%-16s %8s %10s %14s %8s %10s %12s %14s\n", "index_vs_exh", "queries", "index_us", "exhaustive_us",
+              "speedup", "top10_diff", "recall_lost", "scan_only_flag");
+  auto versus_row = [](const char* name, const Versus& v) {
+    std::printf("%-16s %8zu %10.1f %14.1f %7.0fx %9.2f%% ", name, v.queries, v.index_us, v.exhaustive_us,
+                v.index_us > 0 ? v.exhaustive_us / v.index_us : 0, 100 * v.top10_differs);
+    if (v.positives > 0) {
+      std::printf("%4zu/%-4zu %5.2f%%", v.lost, v.positives, 100 * v.recall_lost);
+    } else {
+      std::printf("%16s", "-");
+    }
+    if (v.positives < v.queries) {
+      std::printf(" %13.2f%%\n", 100 * v.scan_only_flag);
+    } else {
+      std::printf(" %14s\n", "-");
+    }
+  };
+  for (const Workload& w : workloads) versus_row(w.name.c_str(), versus[w.name]);
+  versus_row("all", total);
+  std::printf("(recall_lost: of the queries with an expected entity, those the scan finds and the index does not;\n"
+              " scan_only_flag: of the negatives, those the scan flags and the index does not)\n\n");
   std::printf("memory: index+forms %.1f MB, %.0f bytes/name; peak RSS %.1f MB after the full build, %.1f MB at the end "
               "(two Screeners)\n",
               full->memory_bytes() / 1048576.0, mem_per_name, rss_after_full_mb, peak_rss_mb());
@@ -589,7 +635,9 @@ int main(int argc, char** argv) {
   j["index_vs_exhaustive"] = {{"queries", total.queries},
                               {"speedup", total.index_us > 0 ? total.exhaustive_us / total.index_us : 0},
                               {"top10_differs", total.top10_differs},
-                              {"recall_lost", total.recall_lost}};
+                              {"positives", total.positives},
+                              {"recall_lost", total.recall_lost},
+                              {"negatives_flagged_by_scan_only", total.scan_only_flag}};
   j["memory_bytes_per_name"] = mem_per_name;
   j["peak_rss_mb"] = peak_rss_mb();
   j["peak_rss_after_full_build_mb"] = rss_after_full_mb;

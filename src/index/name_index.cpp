@@ -277,6 +277,13 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     const std::vector<std::string>& form = query_forms[qf];
     query_tokens.assign(form.begin(), form.end());
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
+    // The initials of three adjacent words, met exactly: an organisation may be
+    // listed by its acronym ("technological development group" as TDG), which
+    // the scorer accepts; a three-letter token reaches nothing else.
+    for (size_t i = 0; i + 2 < form.size(); ++i) {
+      if (form[i].empty() || form[i + 1].empty() || form[i + 2].empty()) continue;
+      query_tokens.push_back({form[i][0], form[i + 1][0], form[i + 2][0]});
+    }
     ranges.clear();
     bool any_rare = false;
     const bool short_form = std::all_of(form.begin(), form.end(), [&](const std::string& t) {
@@ -321,6 +328,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // in no names of their own, but still vote for the names the rare ones
     // reached: "Muhammad Ashraf" must rank the Muhammad Ashrafs above the
     // other Ashrafs, or the candidate budget cuts among them blindly.
+    Scratch::Form* const form_votes = scratch.form.data();  // hoisted: the walks below are the hot loop
     for (int pass = 0; pass < (any_rare ? 2 : 1); ++pass) {
       const bool boost_only = pass == 1;  // the common tokens, after the rare ones
       for (const auto& [first, last] : ranges) {
@@ -330,23 +338,24 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
           uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
           if (any_rare && (end - begin > common_df_) != boost_only) continue;
           if (boost_only && scratch.touched_form.size() * 16 < end - begin) {
-            // Few names reached, a long posting list: look each of them up in it (sorted) instead.
+            // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
             const uint32_t* first_posting = postings_.data() + begin;
             const uint32_t* last_posting = postings_.data() + end;
-            for (uint32_t name : scratch.touched_form) {
-              if (scratch.form[name].stamp == stamp || !std::binary_search(first_posting, last_posting, name)) continue;
-              scratch.form[name].stamp = stamp;
-              scratch.form[name].vote += r.vote;
+            for (uint32_t f : scratch.touched_form) {
+              if (form_votes[f].stamp == stamp || !std::binary_search(first_posting, last_posting, f)) continue;
+              form_votes[f].stamp = stamp;
+              form_votes[f].vote += r.vote;
             }
             continue;
           }
-          for (uint32_t p = begin; p < end; ++p) {
-            uint32_t name = postings_[p];
-            if (scratch.form[name].stamp == stamp) continue;
-            if (boost_only && scratch.form[name].vote == 0.0f) continue;
-            scratch.form[name].stamp = stamp;
-            if (scratch.form[name].vote == 0.0f) scratch.touched_form.push_back(name);
-            scratch.form[name].vote += r.vote;
+          for (uint32_t i = begin; i < end; ++i) {
+            const uint32_t f = postings_[i];
+            Scratch::Form& v = form_votes[f];
+            if (v.stamp == stamp) continue;
+            if (boost_only && v.vote == 0.0f) continue;
+            v.stamp = stamp;
+            if (v.vote == 0.0f) scratch.touched_form.push_back(f);
+            v.vote += r.vote;
           }
         }
       }
