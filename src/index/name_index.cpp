@@ -144,6 +144,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
 
   // Each token's edit neighbourhood, by the very search a query runs (reach()
   // takes the probing path while neighbour_offsets_ is empty).
+  if (!options.precompute_neighbours) return ix;
   std::vector<uint32_t> offsets;
   offsets.reserve(by_id.size() + 1);
   offsets.push_back(0);

@@ -50,6 +50,10 @@ struct IndexOptions {
   float edit_vote = 0.8f;
   float phonetic_vote = 0.6f;
   float joined_vote = 0.9f;
+  // Work out each token's edit neighbourhood at build time (see
+  // neighbour_offsets_); off, find() probes deletion neighbourhoods for every
+  // query token. The same candidates either way (tests/index).
+  bool precompute_neighbours = true;
 };
 
 struct Candidate {

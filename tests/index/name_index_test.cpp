@@ -141,6 +141,52 @@ TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
   }
 }
 
+// The edit neighbourhoods worked out at build time give find() exactly the
+// candidates, votes and order that probing the deletion tables at query time
+// gives: on random names and queries over a small alphabet (many near pairs,
+// many query tokens found exactly), with joined tokens and several forms.
+TEST(NameIndex, PrecomputedNeighboursFindWhatProbingFinds) {
+  std::mt19937 rng(11);
+  auto random_token = [&](size_t len) {
+    std::string t;
+    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % 6);
+    return t;
+  };
+  std::vector<IndexedForm> forms;
+  std::vector<std::string> vocabulary;
+  for (uint32_t i = 0; i < 600; ++i) {
+    IndexedForm f{i / 2, {}};  // two forms per name
+    for (size_t n = 1 + rng() % 3; n > 0; --n) f.tokens.push_back(random_token(2 + rng() % 10));
+    vocabulary.insert(vocabulary.end(), f.tokens.begin(), f.tokens.end());
+    forms.push_back(std::move(f));
+  }
+  IndexOptions probing;
+  probing.precompute_neighbours = false;
+  const NameIndex fast = NameIndex::build(forms), slow = NameIndex::build(forms, probing);
+  EXPECT_GT(fast.memory_bytes(), slow.memory_bytes());
+  size_t compared = 0;
+  for (int q = 0; q < 300; ++q) {
+    std::vector<std::vector<std::string>> query(1 + rng() % 2);
+    for (auto& qf : query) {
+      for (size_t n = 1 + rng() % 3; n > 0; --n) {
+        // Half the tokens as listed (the precomputed path), half made up.
+        qf.push_back(rng() % 2 ? vocabulary[rng() % vocabulary.size()] : random_token(2 + rng() % 10));
+      }
+    }
+    std::vector<Candidate> a, b;
+    fast.find(query, 20, a, 2, 0.3f);
+    slow.find(query, 20, b, 2, 0.3f);
+    ASSERT_EQ(a.size(), b.size()) << "query " << q;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].form_id, b[i].form_id) << "query " << q << " rank " << i;
+      EXPECT_EQ(a[i].vote, b[i].vote) << "query " << q << " rank " << i;
+      EXPECT_EQ(a[i].query_form, b[i].query_form) << "query " << q << " rank " << i;
+    }
+    compared += a.size();
+  }
+  EXPECT_GT(compared, 1000u);  // the queries did reach candidates
+}
+
 // A common token ("muhammad", in more than common_token_share of the names)
 // brings in no candidates of its own when the query has a rare one, but it
 // still ranks those the rare token reached: the one "muhammad ashraf" among
