@@ -70,6 +70,9 @@ struct Args {
   std::vector<std::string> probes;  // names to screen by index and by scan, hits printed, then exit
 };
 
+// Options of every screen() call; --min-vote-ratio and --candidates set them for experiments.
+sekisho::ScreenOptions g_options;
+
 struct Query {
   std::string text;
   std::string expected;  // entity id; empty for negatives
@@ -99,10 +102,13 @@ bool parse_args(int argc, char** argv, Args& a) {
     else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
     else if (k == "--only" && (v = next())) a.only = v;
     else if (k == "--probe" && (v = next())) a.probes.push_back(v);
+    else if (k == "--min-vote-ratio" && (v = next())) g_options.min_vote_ratio = std::stod(v);
+    else if (k == "--candidates" && (v = next())) g_options.candidates = std::stoul(v);
     else {
       std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
                            "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
-                           "                     [--only exact,typo,translit,negative] [--probe NAME]...\n");
+                           "                     [--only exact,typo,translit,negative] [--probe NAME]...\n"
+                           "                     [--min-vote-ratio R] [--candidates N]\n");
       return false;
     }
   }
@@ -213,7 +219,7 @@ bool found(const std::vector<sekisho::ScreenHit>& hits, const Query& q) {
 Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps, double budget_s) {
   std::vector<double> p50, p99, p999, qps;
   Latency out;
-  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen({.name = qs[i].text});  // warm-up
+  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen({.name = qs[i].text}, g_options);  // warm-up
   size_t n = qs.size(), ok = 0, nhits = 0;
   std::vector<double> lat;
   for (size_t r = 0; r < reps; ++r) {
@@ -221,7 +227,7 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
     auto begin = Clock::now();
     for (size_t i = 0; i < n; ++i) {
       auto t0 = Clock::now();
-      auto hits = s.screen({.name = qs[i].text});
+      auto hits = s.screen({.name = qs[i].text}, g_options);
       auto t1 = Clock::now();
       lat.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
       if (r == 0) {
@@ -238,7 +244,7 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
   }
   // Where the time goes: a separate pass, so the clock reads do not enter the latencies above.
   // Means are led by a few slow queries; the medians of each phase say what a typical one spends.
-  sekisho::ScreenOptions with_stats;
+  sekisho::ScreenOptions with_stats = g_options;
   std::vector<double> phase[4];
   for (size_t i = 0; i < n; ++i) {
     sekisho::ScreenStats one;
@@ -283,7 +289,7 @@ double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads, doub
       constexpr size_t kChunk = 64;
       for (size_t i; (i = next.fetch_add(kChunk)) < batch.size();) {
         for (size_t j = i; j < std::min(i + kChunk, batch.size()); ++j) {
-          auto hits = batch[j].screener->screen({.name = batch[j].query->text});
+          auto hits = batch[j].screener->screen({.name = batch[j].query->text}, g_options);
           (void)hits;
           ++done;
         }
@@ -311,7 +317,7 @@ struct Versus {
 
 Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget_s) {
   Versus v;
-  sekisho::ScreenOptions index_opt, full_opt;
+  sekisho::ScreenOptions index_opt = g_options, full_opt = g_options;
   full_opt.exhaustive = true;
   // The exhaustive scan walks every name and evicts the caches: time it apart
   // from the index so that each index query is not measured cold.
@@ -488,10 +494,15 @@ int main(int argc, char** argv) {
   for (const std::string& probe : args.probes) {
     for (const auto& [label, screener] : {std::pair{"full", full.get()}, std::pair{"latin-only", latin_only.get()}}) {
       for (bool exhaustive : {false, true}) {
-        sekisho::ScreenOptions o;
+        sekisho::ScreenOptions o = g_options;
+        sekisho::ScreenStats stats;
         o.exhaustive = exhaustive;
+        o.stats = &stats;
+        if (const char* t = std::getenv("PROBE_THRESHOLD")) o.threshold = std::atof(t);
         auto hits = screener->screen({.name = probe}, o);
-        std::printf("%s | %s, %s: %zu hits\n", probe.c_str(), label, exhaustive ? "scan" : "index", hits.size());
+        std::printf("%s | %s, %s: %zu hits (%llu query forms, %llu candidates, %llu pairs)\n", probe.c_str(), label,
+                    exhaustive ? "scan" : "index", hits.size(), static_cast<unsigned long long>(stats.query_forms),
+                    static_cast<unsigned long long>(stats.candidates), static_cast<unsigned long long>(stats.pairs_scored));
         for (const auto& h : hits) {
           std::printf("  %.3f %s \"%s\" (query form \"%s\" ~ \"%s\")\n", h.score, h.entity->id.c_str(),
                       h.matched_name.c_str(), h.query_form.c_str(), h.listed_form.c_str());

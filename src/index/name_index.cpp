@@ -99,6 +99,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   // Token arena in id order.
   std::vector<const std::string*> by_id(holders.size());
   for (const auto& [t, id] : ids) by_id[id] = &t;
+  ix.joined_only_.assign(joined.begin(), joined.end());
   ix.token_offsets_.reserve(by_id.size() + 1);
   ix.token_offsets_.push_back(0);
   for (const std::string* t : by_id) {
@@ -126,7 +127,10 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     exact.emplace_back(token_hash(t), id);
     if (t.size() >= 4) phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
-    if (joined[id] || k == 0 || t.size() > kMaxHashedToken) continue;
+    // A joined token ("al fawaz" → alfawaz) is reached within one edit: an
+    // Arabic-script query writes the article on the word (الفواز → alfwaz).
+    if (joined[id]) k = std::min<size_t>(k, 1);
+    if (k == 0 || t.size() > kMaxHashedToken) continue;
     auto& into = t.size() == options.short_token_length ? short_deletes : deletes;
     TokenHasher h(t);
     into.emplace_back(h.whole(), id);
@@ -229,6 +233,7 @@ void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const 
         if (mark[id] == visited || mark[id] == failed) continue;
         std::string_view t = token(id);
         size_t allowed = edit_budget(std::max(q.size(), t.size()), short_form);
+        if (joined_only_[id]) allowed = std::min<size_t>(allowed, 1);  // as indexed
         if (pattern.osa(t, allowed) <= allowed) {
           mark[id] = visited;
           visit(id, options_.edit_vote);
@@ -434,7 +439,7 @@ size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
          deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
-         neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4;
+         neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();
 }
 
 }  // namespace sekisho::index

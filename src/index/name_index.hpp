@@ -100,6 +100,7 @@ class NameIndex {
   std::string token_text_;
   std::vector<uint32_t> token_offsets_;
   std::vector<float> idf_;
+  std::vector<uint8_t> joined_only_;  // token id → only ever seen joined (reached within one edit)
   std::vector<uint32_t> posting_offsets_;
   std::vector<uint32_t> postings_;  // form ids
   FlatKeyMap exact_;     // token hash → token id
