@@ -263,6 +263,13 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
     out.stats.finish_ns += one.finish_ns;
   }
   for (int k = 0; k < 4; ++k) out.phase_p50_us[k] = phase[k].empty() ? 0 : median(phase[k]);
+  // The slowest queries of the last repetition, for the p99's sake.
+  std::vector<size_t> order(std::min(n, lat.size()));
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const size_t shown = std::min<size_t>(5, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](size_t a, size_t b) { return lat[a] > lat[b]; });
+  for (size_t i = 0; i < shown; ++i) std::fprintf(stderr, "  slow: %8.1f us  '%s'\n", lat[order[i]], qs[order[i]].text.c_str());
   out.queries = n;
   out.p50_us = median(p50);
   out.p99_us = median(p99);
