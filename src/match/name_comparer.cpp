@@ -13,9 +13,9 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <tuple>
 
 #include "match/assignment.hpp"
+#include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
 #include "sekisho/match.hpp"
 
@@ -37,13 +37,16 @@ struct Unit {
   bool legal = false;
   bool merged = false;
   bool acronym = false;  // the initials of several tokens of this side spell a token of the other
-  bool filler = false;   // a legal form or stopword: its absence on the other side says little
-  bool patronymic = false;  // shaped like a patronymic (looks_like_patronymic)
+  bool filler = false;   // a legal form, stopword or particle: its absence on the other side says little
+  bool patronymic = false;  // TokenFeatures::patronymic
   bool r_may_be_l = false;
+  int32_t number = -1;      // TokenFeatures::number
+  bool tens_word = false;   // TokenFeatures::tens_word
+  bool units_word = false;  // TokenFeatures::units_word
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
 
-  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l}; }
+  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.
   std::string label() const {
     if (!merged) return std::string(text);
@@ -82,45 +85,51 @@ Scratch& scratch() {
   return s;
 }
 
-// East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
-// Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
-// Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
-bool looks_like_patronymic(std::string_view t) {
-  static constexpr std::string_view kEndings[] = {"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
-                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna", "evna", "ivna",
-                                                  "oglu", "ogly", "uly", "kyzy", "qizi"};
-  if (t.size() < 6) return false;
-  for (std::string_view e : kEndings) {
-    if (t.ends_with(e)) return true;
-  }
-  return false;
-}
-
-bool is_patronymic(const NameToken& t) {
-  return t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text);
-}
-
-// Fills `units` (cleared first) from a side's tokens and what was computed of
-// them ahead: `feature(i)` gives token i's weight, phonetic key and patronymic flag.
-template <typename Feature>
-void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns, Feature&& feature,
-                std::vector<Unit>& units) {
+// Fills `units` (cleared first) from a side's tokens and their features.
+void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns,
+                std::span<const TokenFeatures> features, std::vector<Unit>& units) {
   units.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].text.empty()) continue;
-    const auto [weight, key, patronymic] = feature(i);
+    const TokenFeatures& f = features[i];
     units.push_back(Unit{.text = tokens[i].text,
-                         .key = key,
+                         .key = f.key,
                          .source = tokens,
                          .first = i,
                          .last = i,
-                         .weight = weight,
+                         .weight = f.weight,
                          .legal = tokens[i].legal_form,
-                         .filler = tokens[i].legal_form || tokens[i].stopword,
-                         .patronymic = patronymic,
+                         .filler = tokens[i].legal_form || tokens[i].stopword || f.particle,
+                         .patronymic = f.patronymic,
                          .r_may_be_l = tokens[i].r_may_be_l,
+                         .number = f.number,
+                         .tens_word = f.tens_word,
+                         .units_word = f.units_word,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i]});
+  }
+}
+
+// Joins a tens word and the units word after it into the number they write
+// together ("forty four", "forty-four" = 44; "twenty first" = 21), so that it
+// meets "44" as one number instead of two contradicted parts.
+void join_number_words(std::vector<Unit>& side) {
+  Scratch& s = scratch();
+  for (size_t i = 0; i + 1 < side.size(); ++i) {
+    Unit& tens = side[i];
+    const Unit& units = side[i + 1];
+    if (!tens.tens_word || !units.units_word || tens.merged || units.merged) continue;
+    s.joined.assign(tens.text);
+    s.joined += units.text;
+    tens.text = s.keep(s.joined);
+    tens.key = {};
+    tens.number += units.number;
+    tens.last = units.last;
+    tens.weight = std::max(tens.weight, units.weight);
+    tens.merged = true;
+    tens.tens_word = false;
+    tens.pattern = nullptr;
+    side.erase(side.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
 }
 
@@ -173,9 +182,13 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         const size_t gap = s.joined.size() > target.text.size() ? s.joined.size() - target.text.size()
                                                                  : target.text.size() - s.joined.size();
         if (gap > budget) continue;
+        // The same first-letter rule as a typo'd token (token_similarity): otherwise an
+        // initial glued to its neighbour ("a lindeman" → "alindeman") passes here and then
+        // fails to meet "lindemann" at all, where the initial and the word alone would.
         const size_t edits = osa_bounded(s.joined, target.text, budget);
+        const bool first_differs = s.joined[0] != target.text[0];
         const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
-        if (edits <= budget && sim >= kMergeFloor) {
+        if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget && sim >= kMergeFloor) {
           merge = true;
           break;
         }
@@ -268,6 +281,8 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
 // of a hit and the score of its explanation can never disagree.
 double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out) {
   if (q.empty() || c.empty()) return 0.0;
+  join_number_words(q);
+  join_number_words(c);
   merge_split_tokens(q, c, o);
   merge_split_tokens(c, q, o);
 
@@ -344,11 +359,18 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
   if (name_pairs > 0 && initial_pairs == name_pairs) penalise("only initials in common", o.initials_only_factor);
 
+  // In query order, the candidate positions either rise (same order), rise with one
+  // wrap-around (a rotation: "Putin Vladimir" / "Vladimir Putin", family name first
+  // or last), or are exchanged in some other way.
   std::sort(s.order.begin(), s.order.end());
-  const bool reordered = std::adjacent_find(s.order.begin(), s.order.end(), [](const auto& a, const auto& b) {
-                           return a.second > b.second;
-                         }) != s.order.end();
-  if (reordered) penalise("name parts in a different order", o.reorder_factor);
+  size_t descents = 0;
+  for (size_t k = 1; k < s.order.size(); ++k) descents += s.order[k - 1].second > s.order[k].second;
+  const bool rotation = descents == 1 && s.order.back().second < s.order.front().second;
+  if (descents > 0 && !rotation) {
+    penalise("name parts exchanged, not just rotated", o.exchanged_factor);
+  } else if (descents > 0) {
+    penalise("name parts in a different order", o.reorder_factor);
+  }
   for (size_t k = 0; k < role_conflicts; ++k) {
     penalise("name part matched across roles (given vs family)", o.role_conflict_factor);
   }
@@ -361,33 +383,17 @@ double compare_tokens(const PreparedQuery& query, std::span<const NameToken> can
                       const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out) {
   Scratch& s = scratch();
   s.arena_used = 0;
-  make_units(query.tokens(), query.patterns(),
-             [&](size_t i) {
-               return std::tuple<double, std::string_view, bool>(query.weights()[i], query.keys()[i],
-                                                                 query.patronymic()[i] != 0);
-             },
-             s.q);
-  make_units(candidate, {},
-             [&](size_t i) {
-               const CandidateFeatures::Token& t = features.tokens[i];
-               return std::tuple<double, std::string_view, bool>(t.weight, t.key, t.patronymic);
-             },
-             s.c);
+  make_units(query.tokens(), query.patterns(), query.features(), s.q);
+  make_units(candidate, {}, features.tokens, s.c);
   return compare_units(s.q, s.c, options, out);
 }
 
 }  // namespace
 
 PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights)
-    : tokens_(std::move(tokens)) {
+    : tokens_(std::move(tokens)), features_(detail::token_features(tokens_, weights)) {
   patterns_.reserve(tokens_.size());
-  weights_.reserve(tokens_.size());
-  for (const NameToken& t : tokens_) {
-    patterns_.emplace_back(t.text);
-    weights_.push_back(weights.weight(t));
-    keys_.push_back(phonetic_key(t.text));
-    patronymic_.push_back(is_patronymic(t));
-  }
+  for (const NameToken& t : tokens_) patterns_.emplace_back(t.text);
 }
 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
@@ -417,10 +423,7 @@ NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options
     : weights_(or_default(weights)), person_options_(options), other_options_(options) {}
 
 CandidateFeatures NameComparer::candidate_features(std::span<const NameToken> candidate) const {
-  CandidateFeatures f;
-  f.tokens.reserve(candidate.size());
-  for (const NameToken& t : candidate) f.tokens.push_back({weights_->weight(t), phonetic_key(t.text), is_patronymic(t)});
-  return f;
+  return CandidateFeatures{detail::token_features(candidate, *weights_)};
 }
 
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,

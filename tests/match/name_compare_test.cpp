@@ -191,5 +191,52 @@ TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
   EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
 }
 
+TEST(NameCompareTest, NumbersMeetByValueHoweverWritten) {
+  EXPECT_GE(score("brigade forty four", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("3 percenters", "three percenters", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("1st international bank", "first international bank", Schema::kCompany), kDefaultThreshold);
+  // Different numbers stay different things.
+  EXPECT_LT(score("brigade forty five", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  // A digit is no initial of a longer number: "2" does not stand for "2006".
+  const NameMatch m = NameComparer().compare(tokens_from_text("trust 2006 2"), tokens_from_text("trust 2 2007"),
+                                             Schema::kCompany);
+  for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kInitial) << p.query << " ~ " << p.candidate;
+}
+
+TEST(NameCompareTest, ParticlesAreFillerEvenWhenTheTextPipelineDoesNotSaySo) {
+  // The screener's tokens carry no stopword flag: "the" is known by the particle list.
+  EXPECT_GE(score("the world bank", "world bank", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("party of the regions", "party regions", Schema::kOrganization), kDefaultThreshold);
+  // A word that is no particle still counts as another organisation's.
+  EXPECT_LT(score("party of green regions", "party regions", Schema::kOrganization), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, AnArabicNasabChainLeftOutIsLikeAPatronymic) {
+  // Usama, son of Muhammad, son of Awad, of the bin Ladin family.
+  EXPECT_GE(score("osama bin laden", "usama bin muhammad ibn awad ibn ladin"), kDefaultThreshold);
+  // The father named differently is a contradiction, as with Russian patronymics.
+  EXPECT_LT(score("ahmed bin salem al harbi", "ahmed bin omar al harbi"), kDefaultThreshold);
+  // The last link is the family name people go by: leaving it out still costs.
+  EXPECT_LT(score("mohammed", "mohammed bin salman"), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, AnInitialIsNotGluedToTheNextWord) {
+  // "a lindeman" once merged into "alindeman", which then met "lindemann" nowhere.
+  EXPECT_GE(score("thomas a lindeman", "thomas lindemann"), kDefaultThreshold);
+  const NameMatch m = NameComparer().compare(tokens_from_text("thomas a lindeman"), tokens_from_text("thomas lindemann"),
+                                             Schema::kPerson);
+  for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kMerged) << p.query;
+  EXPECT_GE(score("abdul rahman", "abdulrahman"), kDefaultThreshold);  // real splits still merge
+}
+
+TEST(NameCompareTest, ExchangedNamePartsAreAnotherName) {
+  // Son and father swapped: Omar son of Abdullah is not Abdullah son of Omar.
+  EXPECT_LT(score("abdullah bin omar al muhammad", "omar bin abdullah al muhammad"), kDefaultThreshold);
+  EXPECT_LT(score("c b a", "a b c", Schema::kCompany), kDefaultThreshold);
+  // A rotation is a list convention (family name first or last), not another person.
+  EXPECT_GE(score("putin vladimir vladimirovich", "vladimir vladimirovich putin"), kDefaultThreshold);
+  EXPECT_GE(score("bin salman mohammed", "mohammed bin salman"), kDefaultThreshold);
+}
+
 }  // namespace
 }  // namespace sekisho::match
