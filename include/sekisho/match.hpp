@@ -170,6 +170,13 @@ struct NameMatchOptions {
   // Whether acronyms count at all: organisations go by them, people do not
   // ("Akira Kyosuke Ishida" is not a person called "Aki").
   bool acronyms = true;
+  // Whether a lone "s" after a word is the English possessive that punctuation split
+  // off ("People’s Liberation Army", "Deutsche Bank's"), and left out. Not for people,
+  // whose lone "s" is an initial (Harry S Truman).
+  bool possessive_s = true;
+  // Whether a vessel's type prefix ("MV", "M/V", "MT", "SS", "FV") at the start is
+  // filler: it says what the ship is, not which ("Hellenic Spirit" / "MV Hellenic Spirit").
+  bool vessel_prefixes = false;
   // Similarity of a token with a longer token it is a prefix of ("ben" ~ "benjamin"), at least 3 letters.
   double prefix_similarity = 0.72;
   // Similarity of two tokens with the same phonetic key beyond the typo budget.
@@ -179,7 +186,8 @@ struct NameMatchOptions {
   // Factor when the name parts are exchanged, not just rotated: a rotation is the
   // family name moved from the end to the front (one list's convention against
   // another's), while "Omar bin Abdullah" / "Abdullah bin Omar" (son and father)
-  // or "C.B.A." / "A.B.C." name someone else. Replaces reorder_factor.
+  // name someone else. Replaces reorder_factor. Organisations keep reorder_factor:
+  // languages order their words differently ("Bureau of Automatics" / 自動設計局).
   double exchanged_factor = 0.7;
   // Similarity of the same number written two ways ("three" / "3", "1st" / "first").
   double number_similarity = 0.95;
@@ -192,7 +200,8 @@ struct NameMatchOptions {
   // Adam Thompson" / "M.A.T."): letters that agree are not a name that does.
   double initials_only_factor = 0.8;
 
-  // Person tuning for Schema::kPerson, organisation tuning for every other schema.
+  // Person tuning for Schema::kPerson, organisation tuning for every other schema,
+  // with vessel prefixes for Schema::kVessel.
   static NameMatchOptions for_schema(Schema schema);
 };
 
@@ -298,13 +307,14 @@ class NameComparer {
 
   const TokenWeights& weights() const { return *weights_; }
   const NameMatchOptions& options(Schema schema) const {
-    return schema == Schema::kPerson ? person_options_ : other_options_;
+    return schema == Schema::kPerson ? person_options_ : schema == Schema::kVessel ? vessel_options_ : other_options_;
   }
 
  private:
   const TokenWeights* weights_;
   NameMatchOptions person_options_;
   NameMatchOptions other_options_;
+  NameMatchOptions vessel_options_;
 };
 
 // ---------------------------------------------------------------------------

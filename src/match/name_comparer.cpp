@@ -133,6 +133,36 @@ void join_number_words(std::vector<Unit>& side) {
   }
 }
 
+// Leaves out the English possessive "s" that punctuation split off its word
+// ("people s liberation army"): it would break the run of initials an acronym
+// spells, and count as a word the other side lacks. After an initial it is one
+// more initial ("u s" from U.S.).
+void drop_possessive_s(std::vector<Unit>& side) {
+  for (size_t i = 1; i < side.size();) {
+    if (side[i].text == "s" && !side[i].legal && !side[i - 1].legal && side[i - 1].text.size() >= 2) {
+      side.erase(side.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
+// A vessel's type prefix ("mv", "m v" from M/V, "mt", "ss") is filler: motor
+// vessel, motor tanker and steamship say what the ship is, not which.
+void mark_vessel_prefix(std::vector<Unit>& side) {
+  static constexpr std::string_view kPrefixes[] = {"mv", "mt", "ms", "ss", "fv", "rv", "my", "mts"};
+  auto filler = [](Unit& u) {
+    u.filler = true;
+    u.weight = std::min(u.weight, TokenWeights::kStopwordWeight);
+  };
+  if (side.size() >= 2 && std::find(std::begin(kPrefixes), std::end(kPrefixes), side[0].text) != std::end(kPrefixes)) {
+    filler(side[0]);
+  } else if (side.size() >= 3 && side[0].text == "m" && (side[1].text == "v" || side[1].text == "t")) {
+    filler(side[0]);
+    filler(side[1]);
+  }
+}
+
 bool has_exact(const std::vector<Unit>& side, std::string_view text) {
   return std::any_of(side.begin(), side.end(), [&](const Unit& u) {
     // Length and first letter before the byte comparison: most tokens differ there.
@@ -170,6 +200,10 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         s.initials += side[k].text[0];
       }
       bool merge = false, acronym = false;
+      const bool sounded_run = std::all_of(side.begin() + static_cast<std::ptrdiff_t>(i),
+                                           side.begin() + static_cast<std::ptrdiff_t>(i + span),
+                                           [](const Unit& u) { return !u.filler && u.text.size() >= 2; });
+      std::string joined_key;  // short: kept in the string's own buffer, no allocation
       for (const Unit& target : other) {
         if (target.legal || has_exact(side, target.text)) continue;
         if (o.acronyms && target.text == s.initials) {
@@ -191,6 +225,16 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget && sim >= kMergeFloor) {
           merge = true;
           break;
+        }
+        // Sounded alike: syllables one romanisation writes apart ("tse tung", Wade-Giles)
+        // and another as one word ("zedong", pinyin). Four consonant classes at least and
+        // no particle or initial in the run, so that short keys glue no unrelated words.
+        if (sounded_run && target.key.size() >= 4) {
+          if (joined_key.empty()) joined_key = phonetic_key(s.joined);
+          if (joined_key == target.key) {
+            merge = true;
+            break;
+          }
         }
       }
       if (!merge) continue;
@@ -280,6 +324,14 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
 // with `out`, also the explanation. One code path for both, so that the score
 // of a hit and the score of its explanation can never disagree.
 double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out) {
+  if (o.possessive_s) {
+    drop_possessive_s(q);
+    drop_possessive_s(c);
+  }
+  if (o.vessel_prefixes) {
+    mark_vessel_prefix(q);
+    mark_vessel_prefix(c);
+  }
   if (q.empty() || c.empty()) return 0.0;
   join_number_words(q);
   join_number_words(c);
@@ -399,10 +451,13 @@ PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   NameMatchOptions o;
   o.acronyms = schema != Schema::kPerson;
+  o.possessive_s = schema != Schema::kPerson;
+  o.vessel_prefixes = schema == Schema::kVessel;
   if (schema != Schema::kPerson) {
     o.query_extra_weight = 1.2;
     o.candidate_extra_weight = 1.2;
     o.patronymic_extra_weight = 1.2;
+    o.exchanged_factor = o.reorder_factor;
   }
   return o;
 }
@@ -417,10 +472,11 @@ const TokenWeights* or_default(const TokenWeights* weights) {
 NameComparer::NameComparer(const TokenWeights* weights)
     : weights_(or_default(weights)),
       person_options_(NameMatchOptions::for_schema(Schema::kPerson)),
-      other_options_(NameMatchOptions::for_schema(Schema::kOrganization)) {}
+      other_options_(NameMatchOptions::for_schema(Schema::kOrganization)),
+      vessel_options_(NameMatchOptions::for_schema(Schema::kVessel)) {}
 
 NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options)
-    : weights_(or_default(weights)), person_options_(options), other_options_(options) {}
+    : weights_(or_default(weights)), person_options_(options), other_options_(options), vessel_options_(options) {}
 
 CandidateFeatures NameComparer::candidate_features(std::span<const NameToken> candidate) const {
   return CandidateFeatures{detail::token_features(candidate, *weights_)};
