@@ -157,6 +157,10 @@ struct NameMatchOptions {
   // another entity, since one company's form is rendered differently across
   // languages (株式会社 is "Co., Ltd." in English, "JSC" by its class).
   double legal_form_conflict_weight = 1.0;
+  // The same for two different numbers ("Snow Storm 1" / "Snow Storm 2", fund 2006-2 /
+  // 2007-2): another member of one series, the sister ship or next vintage, which a
+  // screener should still show; weak evidence of another entity, like a legal form.
+  double number_conflict_weight = 1.0;
   // Pairs scoring below this are not a match: both tokens become unmatched.
   double pair_floor = 0.7;
   // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).

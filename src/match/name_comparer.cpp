@@ -9,7 +9,9 @@
 // Borisovich) is a contradiction and costs β = 2 times its weight; a part only
 // one side has (the query left the patronymic out) costs a fraction. Leftovers
 // are contradictions as long as both sides have some, pairing the heaviest
-// first; the rest are extras (nomenklatura #366 scores both alike).
+// first; the rest are extras (nomenklatura #366 scores both alike). Two
+// different legal forms, or two different numbers (the sister ship, the next
+// vintage of a fund), contradict more weakly than two different name words.
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -276,18 +278,27 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
 }
 
 struct Leftovers {
-  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0, patronymic_extra = 0;
+  double contradicted = 0, legal_conflict = 0, number_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0,
+         patronymic_extra = 0;
 };
 
+// Leftovers contradict only leftovers of their kind: a legal form another legal
+// form, a number another number, a name word another name word.
+enum class LeftoverKind : uint8_t { kName, kLegalForm, kNumber };
+
+LeftoverKind leftover_kind(const Unit& u) {
+  return u.legal ? LeftoverKind::kLegalForm : u.number >= 0 ? LeftoverKind::kNumber : LeftoverKind::kName;
+}
+
 // Pairs the leftovers of both sides as contradictions, heaviest first, within
-// one kind (legal forms with legal forms); the rest are extras.
-void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all, bool legal,
-                        Leftovers& sums, NameMatch* out) {
+// one kind; the rest are extras.
+void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all,
+                        LeftoverKind wanted, Leftovers& sums, NameMatch* out) {
   Scratch& s = scratch();
-  auto take = [legal](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
+  auto take = [wanted](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
     kind.clear();
     for (const Unit* u : all)
-      if (u->legal == legal) kind.push_back(u);
+      if (leftover_kind(*u) == wanted) kind.push_back(u);
     // Heaviest first, ties in token order: an insertion sort, stable and
     // allocation-free on the handful of leftovers a name has.
     for (size_t i = 1; i < kind.size(); ++i) {
@@ -296,7 +307,9 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
   };
   take(q_all, s.q_kind);
   take(c_all, s.c_kind);
-  double& contradicted = legal ? sums.legal_conflict : sums.contradicted;
+  double& contradicted = wanted == LeftoverKind::kLegalForm ? sums.legal_conflict
+                         : wanted == LeftoverKind::kNumber  ? sums.number_conflict
+                                                            : sums.contradicted;
   const size_t k = std::min(s.q_kind.size(), s.c_kind.size());
   auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
     for (size_t i = 0; i < side.size(); ++i) {
@@ -369,7 +382,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.q_left.clear();
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
-  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0;
+  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0;
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
       s.q_left.push_back(&q[i]);
@@ -386,16 +399,19 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
     if (!q[i].filler) ++name_pairs;
     if (!q[i].filler && ts.method == PairMethod::kInitial) ++initial_pairs;
+    if (!q[i].filler && (q[i].text.size() == 1 || c[j].text.size() == 1)) ++letter_pairs;
   }
   for (size_t j = 0; j < cols; ++j)
     if (!s.c_used[j]) s.c_left.push_back(&c[j]);
 
   Leftovers sums;
-  classify_leftovers(s.q_left, s.c_left, false, sums, out);
-  classify_leftovers(s.q_left, s.c_left, true, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kName, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kNumber, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kLegalForm, sums, out);
 
   const double den = matched + o.contradiction_weight * sums.contradicted +
-                     o.legal_form_conflict_weight * sums.legal_conflict + o.query_extra_weight * sums.q_extra +
+                     o.legal_form_conflict_weight * sums.legal_conflict +
+                     o.number_conflict_weight * sums.number_conflict + o.query_extra_weight * sums.q_extra +
                      o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
                      o.patronymic_extra_weight * sums.patronymic_extra;
   double score = den > 0 ? num / den : 0.0;
@@ -409,8 +425,6 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
       std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
       std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
   if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
-  if (name_pairs > 0 && initial_pairs == name_pairs) penalise("only initials in common", o.initials_only_factor);
-
   // In query order, the candidate positions either rise (same order), rise with one
   // wrap-around (a rotation: "Putin Vladimir" / "Vladimir Putin", family name first
   // or last), or are exchanged in some other way.
@@ -418,6 +432,15 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   size_t descents = 0;
   for (size_t k = 1; k < s.order.size(); ++k) descents += s.order[k - 1].second > s.order[k].second;
   const bool rotation = descents == 1 && s.order.back().second < s.order.front().second;
+
+  // Letters in another order spell another acronym ("C.B.A." / "A.B.C."): they
+  // agree as letters only, like initials against words.
+  const bool letters_only = name_pairs > 0 && letter_pairs == name_pairs;
+  if (name_pairs > 0 && initial_pairs == name_pairs) {
+    penalise("only initials in common", o.initials_only_factor);
+  } else if (letters_only && descents > 0) {
+    penalise("letters in another order: another acronym", o.initials_only_factor);
+  }
   if (descents > 0 && !rotation) {
     penalise("name parts exchanged, not just rotated", o.exchanged_factor);
   } else if (descents > 0) {

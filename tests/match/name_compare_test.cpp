@@ -197,6 +197,7 @@ TEST(NameCompareTest, NumbersMeetByValueHoweverWritten) {
   EXPECT_GE(score("1st international bank", "first international bank", Schema::kCompany), kDefaultThreshold);
   // Different numbers stay different things.
   EXPECT_LT(score("brigade forty five", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_LT(score("brigade 45", "brigade 44", Schema::kOrganization), kDefaultThreshold);
   // A digit is no initial of a longer number: "2" does not stand for "2006".
   const NameMatch m = NameComparer().compare(tokens_from_text("trust 2006 2"), tokens_from_text("trust 2 2007"),
                                              Schema::kCompany);
@@ -274,6 +275,29 @@ TEST(NameCompareTest, SyllablesWrittenApartMeetTheWordTheySound) {
                                              Schema::kPerson);
   ASSERT_EQ(m.pairs.size(), 2u);
   EXPECT_EQ(m.pairs[1].query, "tse+tung");
+}
+
+TEST(NameCompareTest, AnotherNumberOfTheSameSeriesIsWeakEvidence) {
+  // The sister ship: a screener shows it, below the identical name.
+  const double sister = score("snow storm 1", "snow storm 2", Schema::kVessel);
+  EXPECT_GE(sister, kDefaultThreshold);
+  EXPECT_LT(sister, score("snow storm 1", "snow storm 1", Schema::kVessel));
+  // A name word that differs is no series member.
+  EXPECT_LT(score("snow storm 1", "snow ocean 1", Schema::kVessel), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, LettersInAnotherOrderAreAnotherAcronym) {
+  // "C.B.A. Company" as the text pipeline gives it: three letters and a legal form.
+  auto with_form = [](std::string_view letters) {
+    std::vector<NameToken> t = tokens_from_text(letters);
+    t.push_back(NameToken{.text = "co", .legal_form = true});
+    return t;
+  };
+  NameComparer comparer;
+  EXPECT_LT(comparer.compare(with_form("c b a"), with_form("a b c"), Schema::kCompany).score, kDefaultThreshold);
+  EXPECT_EQ(comparer.compare(with_form("a b c"), with_form("a b c"), Schema::kCompany).score, 1.0);
+  // Words in another order are not letters: an organisation may order them by language.
+  EXPECT_GE(score("design bureau central", "central design bureau", Schema::kOrganization), kDefaultThreshold);
 }
 
 }  // namespace
