@@ -122,6 +122,10 @@ class TokenWeights {
                                        uint32_t name_count, uint32_t rare_count = 20);
 
   double weight(const NameToken& token) const;
+  // A name particle or filler word of the built-in list ("al", "bin", "de", "van", "the", "of"):
+  // it pairs only with another particle, and its absence on the other side says little. One
+  // letter is an initial, never a particle.
+  static bool is_particle(std::string_view token);
 
   static constexpr double kMinWeight = 0.15;
   static constexpr double kLegalFormWeight = 0.25;  // a legal form says little about who it is
@@ -153,6 +157,10 @@ struct NameMatchOptions {
   // another entity, since one company's form is rendered differently across
   // languages (株式会社 is "Co., Ltd." in English, "JSC" by its class).
   double legal_form_conflict_weight = 1.0;
+  // The same for two different numbers ("Snow Storm 1" / "Snow Storm 2", fund 2006-2 /
+  // 2007-2): another member of one series, the sister ship or next vintage, which a
+  // screener should still show; weak evidence of another entity, like a legal form.
+  double number_conflict_weight = 1.0;
   // Pairs scoring below this are not a match: both tokens become unmatched.
   double pair_floor = 0.7;
   // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).
@@ -166,12 +174,27 @@ struct NameMatchOptions {
   // Whether acronyms count at all: organisations go by them, people do not
   // ("Akira Kyosuke Ishida" is not a person called "Aki").
   bool acronyms = true;
+  // Whether a lone "s" after a word is the English possessive that punctuation split
+  // off ("People’s Liberation Army", "Deutsche Bank's"), and left out. Not for people,
+  // whose lone "s" is an initial (Harry S Truman).
+  bool possessive_s = true;
+  // Whether a vessel's type prefix ("MV", "M/V", "MT", "SS", "FV") at the start is
+  // filler: it says what the ship is, not which ("Hellenic Spirit" / "MV Hellenic Spirit").
+  bool vessel_prefixes = false;
   // Similarity of a token with a longer token it is a prefix of ("ben" ~ "benjamin"), at least 3 letters.
   double prefix_similarity = 0.72;
   // Similarity of two tokens with the same phonetic key beyond the typo budget.
   double phonetic_similarity = 0.8;
   // Factor when the aligned tokens are in a different order (the name may be another person's).
   double reorder_factor = 0.92;
+  // Factor when the name parts are exchanged, not just rotated: a rotation is the
+  // family name moved from the end to the front (one list's convention against
+  // another's), while "Omar bin Abdullah" / "Abdullah bin Omar" (son and father)
+  // name someone else. Replaces reorder_factor. Organisations keep reorder_factor:
+  // languages order their words differently ("Bureau of Automatics" / 自動設計局).
+  double exchanged_factor = 0.7;
+  // Similarity of the same number written two ways ("three" / "3", "1st" / "first").
+  double number_similarity = 0.95;
   // Factor per pair whose known roles disagree (a given name matched to a family name).
   double role_conflict_factor = 0.85;
   // Factor when the whole match rests on one name token while the other side
@@ -181,11 +204,12 @@ struct NameMatchOptions {
   // Adam Thompson" / "M.A.T."): letters that agree are not a name that does.
   double initials_only_factor = 0.8;
 
-  // Person tuning for Schema::kPerson, organisation tuning for every other schema.
+  // Person tuning for Schema::kPerson, organisation tuning for every other schema,
+  // with vessel prefixes for Schema::kVessel.
   static NameMatchOptions for_schema(Schema schema);
 };
 
-enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm };
+enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm, kNumber };
 std::string_view pair_method_name(PairMethod method);
 
 struct AlignedPair {
@@ -226,7 +250,21 @@ struct NameMatch {
   std::string to_json() const;  // {"score":…, "pairs":[…], "unmatched":[…], "penalties":[…]}
 };
 
-// The query's tokens with their weights and cached patterns, for scoring one
+// What the comparer computes once per token, for the query and for every
+// listed name, instead of at every comparison.
+struct TokenFeatures {
+  double weight = 1.0;
+  std::string key;          // phonetic key
+  int32_t number = -1;      // the number the token writes ("44", "forty", "1st", "first"); -1: none
+  bool tens_word = false;   // "twenty".."ninety": a units word after it adds to it ("forty four" = 44)
+  bool units_word = false;  // "one".."nine", "first".."ninth"
+  // A patronymic by role, by shape (-ovich, -ovna, -ogly…) or by place: the
+  // father's name in an Arabic nasab chain ("bin Muhammad ibn Awad ibn Ladin").
+  bool patronymic = false;
+  bool particle = false;    // TokenWeights::is_particle: grammar, not identity
+};
+
+// The query's tokens with their features and cached patterns, for scoring one
 // query against many candidates.
 class PreparedQuery {
  public:
@@ -234,26 +272,17 @@ class PreparedQuery {
 
   const std::vector<NameToken>& tokens() const { return tokens_; }
   const std::vector<CachedPattern>& patterns() const { return patterns_; }
-  const std::vector<double>& weights() const { return weights_; }
-  const std::vector<std::string>& keys() const { return keys_; }  // phonetic keys
-  const std::vector<char>& patronymic() const { return patronymic_; }  // shaped like a patronymic
+  const std::vector<TokenFeatures>& features() const { return features_; }
 
  private:
   std::vector<NameToken> tokens_;
   std::vector<CachedPattern> patterns_;
-  std::vector<double> weights_;
-  std::vector<std::string> keys_;
-  std::vector<char> patronymic_;
+  std::vector<TokenFeatures> features_;
 };
 
-// A listed name's per-token weights and phonetic keys, computed once when a
-// screener is built instead of at every comparison with it.
+// A listed name's token features, computed once when a screener is built.
 struct CandidateFeatures {
-  struct Token {
-    double weight = 1.0;
-    std::string key;          // phonetic key
-    bool patronymic = false;  // a patronymic by role or by shape (-ovich, -ovna, -ogly…)
-  };
+  using Token = TokenFeatures;
   std::vector<Token> tokens;  // one per candidate token, in one block: read for every candidate scored
 };
 
@@ -282,13 +311,14 @@ class NameComparer {
 
   const TokenWeights& weights() const { return *weights_; }
   const NameMatchOptions& options(Schema schema) const {
-    return schema == Schema::kPerson ? person_options_ : other_options_;
+    return schema == Schema::kPerson ? person_options_ : schema == Schema::kVessel ? vessel_options_ : other_options_;
   }
 
  private:
   const TokenWeights* weights_;
   NameMatchOptions person_options_;
   NameMatchOptions other_options_;
+  NameMatchOptions vessel_options_;
 };
 
 // ---------------------------------------------------------------------------

@@ -52,6 +52,7 @@ std::string_view pair_method_name(PairMethod method) {
     case PairMethod::kMerged: return "merged";
     case PairMethod::kAcronym: return "acronym";
     case PairMethod::kLegalForm: return "legal_form";
+    case PairMethod::kNumber: return "number";
   }
   return "unknown";
 }

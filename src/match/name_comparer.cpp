@@ -9,14 +9,16 @@
 // Borisovich) is a contradiction and costs β = 2 times its weight; a part only
 // one side has (the query left the patronymic out) costs a fraction. Leftovers
 // are contradictions as long as both sides have some, pairing the heaviest
-// first; the rest are extras (nomenklatura #366 scores both alike).
+// first; the rest are extras (nomenklatura #366 scores both alike). Two
+// different legal forms, or two different numbers (the sister ship, the next
+// vintage of a fund), contradict more weakly than two different name words.
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <tuple>
 
 #include "match/assignment.hpp"
 #include "match/phonetic.hpp"
+#include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
 #include "sekisho/match.hpp"
 
@@ -38,13 +40,16 @@ struct Unit {
   bool legal = false;
   bool merged = false;
   bool acronym = false;  // the initials of several tokens of this side spell a token of the other
-  bool filler = false;   // a legal form or stopword: its absence on the other side says little
-  bool patronymic = false;  // shaped like a patronymic (looks_like_patronymic)
+  bool filler = false;   // a legal form, stopword or particle: its absence on the other side says little
+  bool patronymic = false;  // TokenFeatures::patronymic
   bool r_may_be_l = false;
+  int32_t number = -1;      // TokenFeatures::number
+  bool tens_word = false;   // TokenFeatures::tens_word
+  bool units_word = false;  // TokenFeatures::units_word
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
 
-  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l}; }
+  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.
   std::string label() const {
     if (!merged) return std::string(text);
@@ -67,7 +72,7 @@ struct Scratch {
   std::vector<const Unit*> q_left, c_left, q_kind, c_kind;
   std::vector<std::pair<size_t, size_t>> order;
   std::vector<char> side_exact, other_exact;  // merge_split_tokens: units met exactly by the other side
-  std::string joined, initials;
+  std::string joined, initials, joined_key;
   std::deque<std::string> arena;  // deque: elements keep their address as it grows
   size_t arena_used = 0;
 
@@ -84,43 +89,26 @@ Scratch& scratch() {
   return s;
 }
 
-// East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
-// Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
-// Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
-bool looks_like_patronymic(std::string_view t) {
-  static constexpr std::string_view kEndings[] = {"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
-                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna", "evna", "ivna",
-                                                  "oglu", "ogly", "uly", "kyzy", "qizi"};
-  if (t.size() < 6) return false;
-  for (std::string_view e : kEndings) {
-    if (t.ends_with(e)) return true;
-  }
-  return false;
-}
-
-bool is_patronymic(const NameToken& t) {
-  return t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text);
-}
-
-// Fills `units` (cleared first) from a side's tokens and what was computed of
-// them ahead: `feature(i)` gives token i's weight, phonetic key and patronymic flag.
-template <typename Feature>
-void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns, Feature&& feature,
-                std::vector<Unit>& units) {
+// Fills `units` (cleared first) from a side's tokens and their features.
+void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns,
+                std::span<const TokenFeatures> features, std::vector<Unit>& units) {
   units.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].text.empty()) continue;
-    const auto [weight, key, patronymic] = feature(i);
+    const TokenFeatures& f = features[i];
     units.push_back(Unit{.text = tokens[i].text,
-                         .key = key,
+                         .key = f.key,
                          .source = tokens,
                          .first = i,
                          .last = i,
-                         .weight = weight,
+                         .weight = f.weight,
                          .legal = tokens[i].legal_form,
-                         .filler = tokens[i].legal_form || tokens[i].stopword,
-                         .patronymic = patronymic,
+                         .filler = tokens[i].legal_form || tokens[i].stopword || f.particle,
+                         .patronymic = f.patronymic,
                          .r_may_be_l = tokens[i].r_may_be_l,
+                         .number = f.number,
+                         .tens_word = f.tens_word,
+                         .units_word = f.units_word,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i]});
   }
@@ -140,6 +128,59 @@ void mark_exact(const std::vector<Unit>& side, const std::vector<Unit>& other, s
       if (!other[t].legal) side_exact[k] = 1;
       if (!side[k].legal) other_exact[t] = 1;
     }
+  }
+}
+
+// Joins a tens word and the units word after it into the number they write
+// together ("forty four", "forty-four" = 44; "twenty first" = 21), so that it
+// meets "44" as one number instead of two contradicted parts.
+void join_number_words(std::vector<Unit>& side) {
+  Scratch& s = scratch();
+  for (size_t i = 0; i + 1 < side.size(); ++i) {
+    Unit& tens = side[i];
+    const Unit& units = side[i + 1];
+    if (!tens.tens_word || !units.units_word || tens.merged || units.merged) continue;
+    s.joined.assign(tens.text);
+    s.joined += units.text;
+    tens.text = s.keep(s.joined);
+    tens.key = {};
+    tens.number += units.number;
+    tens.last = units.last;
+    tens.weight = std::max(tens.weight, units.weight);
+    tens.merged = true;
+    tens.tens_word = false;
+    tens.pattern = nullptr;
+    side.erase(side.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
+}
+
+// Leaves out the English possessive "s" that punctuation split off its word
+// ("people s liberation army"): it would break the run of initials an acronym
+// spells, and count as a word the other side lacks. After an initial it is one
+// more initial ("u s" from U.S.).
+void drop_possessive_s(std::vector<Unit>& side) {
+  for (size_t i = 1; i < side.size();) {
+    if (side[i].text == "s" && !side[i].legal && !side[i - 1].legal && side[i - 1].text.size() >= 2) {
+      side.erase(side.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
+// A vessel's type prefix ("mv", "m v" from M/V, "mt", "ss") is filler: motor
+// vessel, motor tanker and steamship say what the ship is, not which.
+void mark_vessel_prefix(std::vector<Unit>& side) {
+  static constexpr std::string_view kPrefixes[] = {"mv", "mt", "ms", "ss", "fv", "rv", "my", "mts"};
+  auto filler = [](Unit& u) {
+    u.filler = true;
+    u.weight = std::min(u.weight, TokenWeights::kStopwordWeight);
+  };
+  if (side.size() >= 2 && std::find(std::begin(kPrefixes), std::end(kPrefixes), side[0].text) != std::end(kPrefixes)) {
+    filler(side[0]);
+  } else if (side.size() >= 3 && side[0].text == "m" && (side[1].text == "v" || side[1].text == "t")) {
+    filler(side[0]);
+    filler(side[1]);
   }
 }
 
@@ -178,6 +219,10 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         s.initials += side[k].text[0];
       }
       bool merge = false, acronym = false;
+      const bool sounded_run = std::all_of(side.begin() + static_cast<std::ptrdiff_t>(i),
+                                           side.begin() + static_cast<std::ptrdiff_t>(i + span),
+                                           [](const Unit& u) { return !u.filler && u.text.size() >= 2; });
+      bool joined_key_made = false;  // s.joined_key: the joined run's phonetic key, made when first needed
       for (size_t t = 0; t < other.size(); ++t) {
         const Unit& target = other[t];
         if (target.legal || s.other_exact[t]) continue;
@@ -191,11 +236,28 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         const size_t gap = s.joined.size() > target.text.size() ? s.joined.size() - target.text.size()
                                                                  : target.text.size() - s.joined.size();
         if (gap > budget) continue;
+        // The same first-letter rule as a typo'd token (token_similarity): otherwise an
+        // initial glued to its neighbour ("a lindeman" → "alindeman") passes here and then
+        // fails to meet "lindemann" at all, where the initial and the word alone would.
         const size_t edits = osa_bounded(s.joined, target.text, budget);
+        const bool first_differs = s.joined[0] != target.text[0];
         const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
-        if (edits <= budget && sim >= kMergeFloor) {
+        if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget && sim >= kMergeFloor) {
           merge = true;
           break;
+        }
+        // Sounded alike: syllables one romanisation writes apart ("tse tung", Wade-Giles)
+        // and another as one word ("zedong", pinyin). Four consonant classes at least and
+        // no particle or initial in the run, so that short keys glue no unrelated words.
+        if (sounded_run && target.key.size() >= 4) {
+          if (!joined_key_made) {
+            detail::phonetic_key_into(s.joined, s.joined_key);
+            joined_key_made = true;
+          }
+          if (s.joined_key == target.key) {
+            merge = true;
+            break;
+          }
         }
       }
       if (!merge) continue;
@@ -240,18 +302,27 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
 }
 
 struct Leftovers {
-  double contradicted = 0, legal_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0, patronymic_extra = 0;
+  double contradicted = 0, legal_conflict = 0, number_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0,
+         patronymic_extra = 0;
 };
 
+// Leftovers contradict only leftovers of their kind: a legal form another legal
+// form, a number another number, a name word another name word.
+enum class LeftoverKind : uint8_t { kName, kLegalForm, kNumber };
+
+LeftoverKind leftover_kind(const Unit& u) {
+  return u.legal ? LeftoverKind::kLegalForm : u.number >= 0 ? LeftoverKind::kNumber : LeftoverKind::kName;
+}
+
 // Pairs the leftovers of both sides as contradictions, heaviest first, within
-// one kind (legal forms with legal forms); the rest are extras.
-void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all, bool legal,
-                        Leftovers& sums, NameMatch* out) {
+// one kind; the rest are extras.
+void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all,
+                        LeftoverKind wanted, Leftovers& sums, NameMatch* out) {
   Scratch& s = scratch();
-  auto take = [legal](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
+  auto take = [wanted](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
     kind.clear();
     for (const Unit* u : all)
-      if (u->legal == legal) kind.push_back(u);
+      if (leftover_kind(*u) == wanted) kind.push_back(u);
     // Heaviest first, ties in token order: an insertion sort, stable and
     // allocation-free on the handful of leftovers a name has.
     for (size_t i = 1; i < kind.size(); ++i) {
@@ -260,7 +331,9 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
   };
   take(q_all, s.q_kind);
   take(c_all, s.c_kind);
-  double& contradicted = legal ? sums.legal_conflict : sums.contradicted;
+  double& contradicted = wanted == LeftoverKind::kLegalForm ? sums.legal_conflict
+                         : wanted == LeftoverKind::kNumber  ? sums.number_conflict
+                                                            : sums.contradicted;
   const size_t k = std::min(s.q_kind.size(), s.c_kind.size());
   auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
     for (size_t i = 0; i < side.size(); ++i) {
@@ -288,7 +361,17 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
 // with `out`, also the explanation. One code path for both, so that the score
 // of a hit and the score of its explanation can never disagree.
 double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out) {
+  if (o.possessive_s) {
+    drop_possessive_s(q);
+    drop_possessive_s(c);
+  }
+  if (o.vessel_prefixes) {
+    mark_vessel_prefix(q);
+    mark_vessel_prefix(c);
+  }
   if (q.empty() || c.empty()) return 0.0;
+  join_number_words(q);
+  join_number_words(c);
   merge_split_tokens(q, c, o);
   merge_split_tokens(c, q, o);
 
@@ -323,7 +406,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.q_left.clear();
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
-  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0;
+  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0;
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
       s.q_left.push_back(&q[i]);
@@ -340,16 +423,19 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
     if (!q[i].filler) ++name_pairs;
     if (!q[i].filler && ts.method == PairMethod::kInitial) ++initial_pairs;
+    if (!q[i].filler && (q[i].text.size() == 1 || c[j].text.size() == 1)) ++letter_pairs;
   }
   for (size_t j = 0; j < cols; ++j)
     if (!s.c_used[j]) s.c_left.push_back(&c[j]);
 
   Leftovers sums;
-  classify_leftovers(s.q_left, s.c_left, false, sums, out);
-  classify_leftovers(s.q_left, s.c_left, true, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kName, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kNumber, sums, out);
+  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kLegalForm, sums, out);
 
   const double den = matched + o.contradiction_weight * sums.contradicted +
-                     o.legal_form_conflict_weight * sums.legal_conflict + o.query_extra_weight * sums.q_extra +
+                     o.legal_form_conflict_weight * sums.legal_conflict +
+                     o.number_conflict_weight * sums.number_conflict + o.query_extra_weight * sums.q_extra +
                      o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
                      o.patronymic_extra_weight * sums.patronymic_extra;
   double score = den > 0 ? num / den : 0.0;
@@ -363,13 +449,27 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
       std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
       std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
   if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
-  if (name_pairs > 0 && initial_pairs == name_pairs) penalise("only initials in common", o.initials_only_factor);
-
+  // In query order, the candidate positions either rise (same order), rise with one
+  // wrap-around (a rotation: "Putin Vladimir" / "Vladimir Putin", family name first
+  // or last), or are exchanged in some other way.
   std::sort(s.order.begin(), s.order.end());
-  const bool reordered = std::adjacent_find(s.order.begin(), s.order.end(), [](const auto& a, const auto& b) {
-                           return a.second > b.second;
-                         }) != s.order.end();
-  if (reordered) penalise("name parts in a different order", o.reorder_factor);
+  size_t descents = 0;
+  for (size_t k = 1; k < s.order.size(); ++k) descents += s.order[k - 1].second > s.order[k].second;
+  const bool rotation = descents == 1 && s.order.back().second < s.order.front().second;
+
+  // Letters in another order spell another acronym ("C.B.A." / "A.B.C."): they
+  // agree as letters only, like initials against words.
+  const bool letters_only = name_pairs > 0 && letter_pairs == name_pairs;
+  if (name_pairs > 0 && initial_pairs == name_pairs) {
+    penalise("only initials in common", o.initials_only_factor);
+  } else if (letters_only && descents > 0) {
+    penalise("letters in another order: another acronym", o.initials_only_factor);
+  }
+  if (descents > 0 && !rotation) {
+    penalise("name parts exchanged, not just rotated", o.exchanged_factor);
+  } else if (descents > 0) {
+    penalise("name parts in a different order", o.reorder_factor);
+  }
   for (size_t k = 0; k < role_conflicts; ++k) {
     penalise("name part matched across roles (given vs family)", o.role_conflict_factor);
   }
@@ -382,42 +482,29 @@ double compare_tokens(const PreparedQuery& query, std::span<const NameToken> can
                       const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out) {
   Scratch& s = scratch();
   s.arena_used = 0;
-  make_units(query.tokens(), query.patterns(),
-             [&](size_t i) {
-               return std::tuple<double, std::string_view, bool>(query.weights()[i], query.keys()[i],
-                                                                 query.patronymic()[i] != 0);
-             },
-             s.q);
-  make_units(candidate, {},
-             [&](size_t i) {
-               const CandidateFeatures::Token& t = features.tokens[i];
-               return std::tuple<double, std::string_view, bool>(t.weight, t.key, t.patronymic);
-             },
-             s.c);
+  make_units(query.tokens(), query.patterns(), query.features(), s.q);
+  make_units(candidate, {}, features.tokens, s.c);
   return compare_units(s.q, s.c, options, out);
 }
 
 }  // namespace
 
 PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights)
-    : tokens_(std::move(tokens)) {
+    : tokens_(std::move(tokens)), features_(detail::token_features(tokens_, weights)) {
   patterns_.reserve(tokens_.size());
-  weights_.reserve(tokens_.size());
-  for (const NameToken& t : tokens_) {
-    patterns_.emplace_back(t.text);
-    weights_.push_back(weights.weight(t));
-    keys_.push_back(phonetic_key(t.text));
-    patronymic_.push_back(is_patronymic(t));
-  }
+  for (const NameToken& t : tokens_) patterns_.emplace_back(t.text);
 }
 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   NameMatchOptions o;
   o.acronyms = schema != Schema::kPerson;
+  o.possessive_s = schema != Schema::kPerson;
+  o.vessel_prefixes = schema == Schema::kVessel;
   if (schema != Schema::kPerson) {
     o.query_extra_weight = 1.2;
     o.candidate_extra_weight = 1.2;
     o.patronymic_extra_weight = 1.2;
+    o.exchanged_factor = o.reorder_factor;
   }
   return o;
 }
@@ -432,16 +519,14 @@ const TokenWeights* or_default(const TokenWeights* weights) {
 NameComparer::NameComparer(const TokenWeights* weights)
     : weights_(or_default(weights)),
       person_options_(NameMatchOptions::for_schema(Schema::kPerson)),
-      other_options_(NameMatchOptions::for_schema(Schema::kOrganization)) {}
+      other_options_(NameMatchOptions::for_schema(Schema::kOrganization)),
+      vessel_options_(NameMatchOptions::for_schema(Schema::kVessel)) {}
 
 NameComparer::NameComparer(const TokenWeights* weights, NameMatchOptions options)
-    : weights_(or_default(weights)), person_options_(options), other_options_(options) {}
+    : weights_(or_default(weights)), person_options_(options), other_options_(options), vessel_options_(options) {}
 
 CandidateFeatures NameComparer::candidate_features(std::span<const NameToken> candidate) const {
-  CandidateFeatures f;
-  f.tokens.reserve(candidate.size());
-  for (const NameToken& t : candidate) f.tokens.push_back({weights_->weight(t), phonetic_key(t.text), is_patronymic(t)});
-  return f;
+  return CandidateFeatures{detail::token_features(candidate, *weights_)};
 }
 
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,

@@ -32,6 +32,12 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
   }
   if (q == c) return {1.0, PairMethod::kExact, 0};
   if (q.empty() || c.empty()) return {};
+  // Numbers meet by value, however written ("three" / "3", "1st" / "first"); different
+  // numbers are different things (fund II vs fund III, 44 vs 45), and "2" is no initial of "2006".
+  if (qv.number >= 0 && cv.number >= 0) {
+    if (qv.number == cv.number) return {o.number_similarity, PairMethod::kNumber, 0};
+    return {};
+  }
   if ((qv.r_may_be_l || cv.r_may_be_l) && (q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos)) {
     // Japanese and Korean write l and r alike: compare with every l read as r. The difference
     // still costs a little, so that only identical names score 1.
@@ -44,7 +50,7 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
     if (fq == fc) return {kLiquidSimilarity, PairMethod::kEdit, 0};
     // Without keys the tiers stop before the phonetic one, which comes last:
     // the keys of the folded spellings are computed only when it is reached.
-    TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false}, {fc, {}, nullptr, false, false}, o);
+    TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false, qv.number}, {fc, {}, nullptr, false, false, cv.number}, o);
     if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
       thread_local std::string kq, kc;
       phonetic_key_into(fq, kq);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "sekisho/match.hpp"
@@ -32,6 +33,7 @@ struct TokenView {
   const CachedPattern* pattern = nullptr;
   bool legal = false;
   bool r_may_be_l = false;  // NameToken::r_may_be_l
+  int32_t number = -1;      // TokenFeatures::number
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

@@ -82,6 +82,11 @@ TokenWeights TokenWeights::from_frequencies(const std::unordered_map<std::string
   return table;
 }
 
+bool TokenWeights::is_particle(std::string_view token) {
+  if (token.size() < 2) return false;
+  return std::find(std::begin(kParticles), std::end(kParticles), token) != std::end(kParticles);
+}
+
 double TokenWeights::weight(const NameToken& token) const {
   if (token.legal_form) return kLegalFormWeight;
   double w = 1.0;

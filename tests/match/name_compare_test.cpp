@@ -191,5 +191,114 @@ TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
   EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
 }
 
+TEST(NameCompareTest, NumbersMeetByValueHoweverWritten) {
+  EXPECT_GE(score("brigade forty four", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("3 percenters", "three percenters", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("1st international bank", "first international bank", Schema::kCompany), kDefaultThreshold);
+  // Different numbers stay different things.
+  EXPECT_LT(score("brigade forty five", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_LT(score("brigade 45", "brigade 44", Schema::kOrganization), kDefaultThreshold);
+  // A digit is no initial of a longer number: "2" does not stand for "2006".
+  const NameMatch m = NameComparer().compare(tokens_from_text("trust 2006 2"), tokens_from_text("trust 2 2007"),
+                                             Schema::kCompany);
+  for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kInitial) << p.query << " ~ " << p.candidate;
+}
+
+TEST(NameCompareTest, ParticlesAreFillerEvenWhenTheTextPipelineDoesNotSaySo) {
+  // The screener's tokens carry no stopword flag: "the" is known by the particle list.
+  EXPECT_GE(score("the world bank", "world bank", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("party of the regions", "party regions", Schema::kOrganization), kDefaultThreshold);
+  // A word that is no particle still counts as another organisation's.
+  EXPECT_LT(score("party of green regions", "party regions", Schema::kOrganization), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, AnArabicNasabChainLeftOutIsLikeAPatronymic) {
+  // Usama, son of Muhammad, son of Awad, of the bin Ladin family.
+  EXPECT_GE(score("osama bin laden", "usama bin muhammad ibn awad ibn ladin"), kDefaultThreshold);
+  // The father named differently is a contradiction, as with Russian patronymics.
+  EXPECT_LT(score("ahmed bin salem al harbi", "ahmed bin omar al harbi"), kDefaultThreshold);
+  // The last link is the family name people go by: leaving it out still costs.
+  EXPECT_LT(score("mohammed", "mohammed bin salman"), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, AnInitialIsNotGluedToTheNextWord) {
+  // "a lindeman" once merged into "alindeman", which then met "lindemann" nowhere.
+  EXPECT_GE(score("thomas a lindeman", "thomas lindemann"), kDefaultThreshold);
+  const NameMatch m = NameComparer().compare(tokens_from_text("thomas a lindeman"), tokens_from_text("thomas lindemann"),
+                                             Schema::kPerson);
+  for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kMerged) << p.query;
+  EXPECT_GE(score("abdul rahman", "abdulrahman"), kDefaultThreshold);  // real splits still merge
+}
+
+TEST(NameCompareTest, ExchangedNamePartsAreAnotherName) {
+  // Son and father swapped: Omar son of Abdullah is not Abdullah son of Omar.
+  EXPECT_LT(score("abdullah bin omar al muhammad", "omar bin abdullah al muhammad"), kDefaultThreshold);
+  // A rotation is a list convention (family name first or last), not another person.
+  EXPECT_GE(score("putin vladimir vladimirovich", "vladimir vladimirovich putin"), kDefaultThreshold);
+  EXPECT_GE(score("bin salman mohammed", "mohammed bin salman"), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, OrganisationsMayOrderTheirWordsByLanguage) {
+  // 中央自動設計局 glossed word by word against the English name: not a rotation, still the bureau.
+  EXPECT_GE(score("central automatic design bureau", "central design bureau of automatics", Schema::kOrganization),
+            kDefaultThreshold);
+}
+
+TEST(NameCompareTest, APossessiveSIsNoWord) {
+  // "People’s" and "Bank's" reach the comparer as a word and a lone "s".
+  EXPECT_GE(score("pla", "people s liberation army", Schema::kOrganization), kDefaultThreshold);
+  EXPECT_GE(score("deutsche bank s", "deutsche bank", Schema::kCompany), kDefaultThreshold);
+  // After an initial, "s" is one more initial (U.S.).
+  EXPECT_GE(score("u s department of state", "united states department of state", Schema::kOrganization),
+            kDefaultThreshold);
+  // A person's lone "s" is an initial and stays one.
+  const NameMatch m = NameComparer().compare(tokens_from_text("harry s truman"), tokens_from_text("harry truman"),
+                                             Schema::kPerson);
+  ASSERT_EQ(m.unmatched.size(), 1u);
+  EXPECT_EQ(m.unmatched[0].text, "s");
+}
+
+TEST(NameCompareTest, AVesselTypePrefixIsFiller) {
+  EXPECT_GE(score("hellenic spirit", "mv hellenic spirit", Schema::kVessel), kDefaultThreshold);
+  EXPECT_GE(score("m v hellenic spirit", "hellenic spirit", Schema::kVessel), kDefaultThreshold);
+  // Only for vessels: a company's "MV" is part of its name.
+  EXPECT_LT(score("hellenic spirit", "mv hellenic spirit", Schema::kCompany),
+            score("hellenic spirit", "mv hellenic spirit", Schema::kVessel));
+  // The prefix alone is not a name to match on.
+  EXPECT_LT(score("mv ocean star", "mv hellenic spirit", Schema::kVessel), 0.5);
+}
+
+TEST(NameCompareTest, SyllablesWrittenApartMeetTheWordTheySound) {
+  // Wade-Giles writes Mao's given name as two syllables, pinyin as one word.
+  EXPECT_GE(score("mao tse tung", "mao zedong"), kDefaultThreshold);
+  const NameMatch m = NameComparer().compare(tokens_from_text("mao tse tung"), tokens_from_text("mao zedong"),
+                                             Schema::kPerson);
+  ASSERT_EQ(m.pairs.size(), 2u);
+  EXPECT_EQ(m.pairs[1].query, "tse+tung");
+}
+
+TEST(NameCompareTest, AnotherNumberOfTheSameSeriesIsWeakEvidence) {
+  // The sister ship: a screener shows it, below the identical name.
+  const double sister = score("snow storm 1", "snow storm 2", Schema::kVessel);
+  EXPECT_GE(sister, kDefaultThreshold);
+  EXPECT_LT(sister, score("snow storm 1", "snow storm 1", Schema::kVessel));
+  // A name word that differs is no series member.
+  EXPECT_LT(score("snow storm 1", "snow ocean 1", Schema::kVessel), kDefaultThreshold);
+}
+
+TEST(NameCompareTest, LettersInAnotherOrderAreAnotherAcronym) {
+  // "C.B.A. Company" as the text pipeline gives it: three letters and a legal form.
+  auto with_form = [](std::string_view letters) {
+    std::vector<NameToken> t = tokens_from_text(letters);
+    t.push_back(NameToken{.text = "co", .legal_form = true});
+    return t;
+  };
+  NameComparer comparer;
+  EXPECT_LT(comparer.compare(with_form("c b a"), with_form("a b c"), Schema::kCompany).score, kDefaultThreshold);
+  EXPECT_EQ(comparer.compare(with_form("a b c"), with_form("a b c"), Schema::kCompany).score, 1.0);
+  // Words in another order are not letters: an organisation may order them by language.
+  EXPECT_GE(score("design bureau central", "central design bureau", Schema::kOrganization), kDefaultThreshold);
+}
+
 }  // namespace
 }  // namespace sekisho::match

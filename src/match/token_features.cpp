@@ -1,0 +1,60 @@
+#include "match/token_features.hpp"
+
+#include "match/numbers.hpp"
+
+namespace sekisho::match::detail {
+namespace {
+
+// East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
+// Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
+// Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
+bool looks_like_patronymic(std::string_view t) {
+  static constexpr std::string_view kEndings[] = {"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
+                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna", "evna", "ivna",
+                                                  "oglu", "ogly", "uly", "kyzy", "qizi"};
+  if (t.size() < 6) return false;
+  for (std::string_view e : kEndings) {
+    if (t.ends_with(e)) return true;
+  }
+  return false;
+}
+
+// "son of" / "daughter of" in Arabic (bin, ibn, bint, binti), Hebrew and Maghrebi
+// (ben) and Hassaniya (ould) names.
+bool is_lineage_particle(std::string_view t) {
+  return t == "bin" || t == "ibn" || t == "bint" || t == "binti" || t == "ben" || t == "ould";
+}
+
+// A name inside a nasab chain: "Usama bin Muhammad ibn Awad ibn Ladin" names
+// Usama, his father Muhammad and his grandfather Awad; lists give or omit the
+// chain as they give or omit a Russian patronymic. The last link ("bin Ladin",
+// "bin Salman") is not counted: it is what people use as the family name.
+bool in_nasab_chain(std::span<const NameToken> tokens, size_t i) {
+  return i >= 2 && i + 1 < tokens.size() && tokens[i].role == NamePartRole::kUnknown &&
+         is_lineage_particle(tokens[i - 1].text);
+}
+
+}  // namespace
+
+std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, const TokenWeights& weights) {
+  std::vector<TokenFeatures> out;
+  out.reserve(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const NameToken& t = tokens[i];
+    TokenFeatures f;
+    f.weight = weights.weight(t);
+    f.key = phonetic_key(t.text);
+    if (!t.legal_form) {
+      const NumberReading n = read_number(t.text);
+      f.number = n.value;
+      f.tens_word = n.tens;
+      f.units_word = n.units;
+    }
+    f.patronymic = t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text) || in_nasab_chain(tokens, i);
+    f.particle = !t.legal_form && TokenWeights::is_particle(t.text);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace sekisho::match::detail
