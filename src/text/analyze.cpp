@@ -440,7 +440,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
           }
           all_person_segments = all_person_segments && person;
           japanese = true;
-          japanese_text += run;
+          // The separator after it stays a word boundary for the gloss: in 設計技術センター・
+          // エレクトロニカ, センター and エレクトロニカ are two words, not one unknown compound.
+          japanese_text += run + " ";
         } else {
           slots.push_back(chinese_slot(run));
         }

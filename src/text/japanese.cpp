@@ -98,6 +98,7 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
     {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
     {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
+    {"機械工学", "mechanical engineering"},
     // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
     // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
     {"の", ""},                {"を", ""},                {"諸国", ""},
@@ -156,13 +157,10 @@ bool same_first_sound(std::string_view romaji, std::string_view english) {
   return false;
 }
 
-// A gloss good for a name: the first EDICT gloss of at most three words without parentheses;
-// for a katakana word, the first such gloss that begins with the word's sound.
-std::string pick_gloss(std::string_view word) {
-  if (const char* g = org_gloss(word)) return g;
-  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
-  const std::string romaji = katakana ? detail::kana_to_hepburn(word) : std::string();
-  for (std::string_view g : detail::edict_lookup(word)) {
+// The first of `glosses` good for a name: at most three words without parentheses; for a
+// katakana word (romanised `romaji`), one that begins with the word's sound.
+std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji) {
+  for (std::string_view g : glosses) {
     std::string cleaned;
     int depth = 0;
     for (char c : g) {
@@ -175,6 +173,56 @@ std::string pick_gloss(std::string_view word) {
     if (words >= 1 && words <= 3 && (!katakana || same_first_sound(romaji, cleaned))) return cleaned;
   }
   return "";
+}
+
+bool ends_with(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The singular a katakana plural was written from, or "" when the word does not end like one.
+// Japanese writes the English plural's sound: -s after a voiced sound as ズ (インダストリーズ
+// industries, エンジニアーズ engineers), after k/p as ス (ワークス works), -ts as ツ (プロジェクツ
+// projects), and -ces as シーズ (サービシーズ services, サイエンシーズ sciences).
+std::string katakana_singular(std::string_view word) {
+  constexpr size_t kMinStem = 3;
+  std::u32string s = detail::to_u32(word);
+  if (ends_with(s, U"シーズ")) {
+    s.replace(s.size() - 3, 3, U"ス");
+  } else if (ends_with(s, U"ツ")) {
+    s.back() = U'ト';
+  } else if (ends_with(s, U"ズ") || ends_with(s, U"クス") || ends_with(s, U"プス")) {
+    s.pop_back();
+  } else {
+    return "";
+  }
+  return s.size() >= kMinStem ? detail::to_utf8(s) : "";
+}
+
+// The English plural of a gloss's last word: industry → industries, service → services; a word
+// already ending in s (headquarters) stays.
+std::string english_plural(std::string g) {
+  if (g.empty() || g.back() == 's') return g;
+  const char before = g.size() >= 2 ? g[g.size() - 2] : 'a';
+  if (g.back() == 'y' && !is_vowel_letter(before)) return g.substr(0, g.size() - 1) + "ies";
+  if (g.back() == 'x' || g.ends_with("ch") || g.ends_with("sh")) return g + "es";
+  return g + "s";
+}
+
+// A gloss good for a name: a curated word's, else EDICT's (see name_gloss). A katakana word
+// is also looked up in its other loanword spellings and, when it is a plural, by its singular.
+std::string pick_gloss(std::string_view word) {
+  if (const char* g = org_gloss(word)) return g;
+  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
+  if (!katakana) return name_gloss(detail::edict_lookup(word), false, {});
+  const std::string romaji = detail::kana_to_hepburn(word);
+  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji);
+  if (!gloss.empty()) return gloss;
+  // A country EDICT does not list (シリア, チュニジア): its English name from ICU's region names.
+  if (std::string country = detail::country_english_name(country_code(word)); !country.empty()) return country;
+  const std::string singular = katakana_singular(word);
+  if (singular.empty()) return "";
+  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji);
+  return gloss.empty() ? "" : english_plural(std::move(gloss));
 }
 
 }  // namespace
@@ -254,7 +302,9 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
     for (size_t len = 1; len <= kMaxWord && i + len <= n; ++len) {
       std::string word = detail::to_utf8(s.substr(i, len));
       double c;
-      if (org_gloss(word) != nullptr) c = 0.9;  // prefer the curated words
+      // The curated words are preferred, even two of them over one EDICT compound: 修理工場 is
+      // 修理 repair + 工場 plant as names translate it, not EDICT's "repair shop".
+      if (org_gloss(word) != nullptr) c = 0.45;
       else if (detail::edict_contains(word)) c = 1.0;
       else if (len == 1) c = 3.0;  // unknown character: its own segment, expensively
       else continue;
@@ -321,6 +371,18 @@ std::string japanese_gloss(std::string_view text) {
       for (auto& w : cover_by_words(s.substr(i, end - i))) words.push_back(std::move(w));
     }
     i = end;
+  }
+  // A loanword EDICT writes as one word may come split by ・ (アル・カーイダ al-Qaeda, ホン・コン
+  // Hong Kong): two katakana words, one of them without a gloss, are read as one when that
+  // one word has a gloss.
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const bool split = all_kana(words[i]) && all_kana(words[i + 2]) &&
+                       words[i + 1].find_first_not_of(' ') == std::string::npos;
+    if (!split || (!pick_gloss(words[i]).empty() && !pick_gloss(words[i + 2]).empty())) continue;
+    std::string joined = words[i] + words[i + 2];
+    if (pick_gloss(joined).empty()) continue;
+    words[i] = std::move(joined);
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.begin() + static_cast<std::ptrdiff_t>(i) + 3);
   }
   // A name that says Korea (コリア, 朝鮮) names its other words in Korean: their Korean reading
   // (テソン → tesong, Taesong) instead of the foreign reduction.
