@@ -55,6 +55,9 @@ bool all_kana(std::string_view s) {
 struct GlossWord {
   const char* word;
   const char* gloss;
+  // The other translation English lists use as often (学術生産: scientific production or
+  // research and production); nullptr when there is one.
+  const char* alternative = nullptr;
 };
 constexpr GlossWord kOrgVocabulary[] = {
     {"連邦", "federal"},       {"庁", "agency"},          {"省", "ministry"},
@@ -79,8 +82,13 @@ constexpr GlossWord kOrgVocabulary[] = {
     // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
     // renders them (ОКБ design bureau, НПО research and production association, завод plant).
     {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
-    {"学術生産", "research and production"}, {"生産", "production"}, {"団体", "association"},
-    {"企業", "enterprise"},    {"製造", "manufacturing"}, {"機械製造", "machine building"},
+    // 学術 is scholarship, science (研究 is research): научно-производственное is "scientific
+    // (and) production" as often as "research and production"; 製造 manufacture or production.
+    {"学術", "scientific", "research"}, {"学術生産", "scientific production", "research and production"},
+    {"生産", "production"},    {"団体", "association"},   {"企業", "enterprise"},
+    {"製造", "manufacturing", "production"},
+    {"機械製造", "machine building"}, {"機械建築", "machine building"}, {"機械建設", "machine building"},
+    {"コンツェルン", "concern"},
     {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
     {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
     {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
@@ -107,11 +115,21 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
 };
 
-const char* org_gloss(std::string_view word) {
+const GlossWord* curated_word(std::string_view word) {
   for (const auto& g : kOrgVocabulary) {
-    if (word == g.word) return g.gloss;
+    if (word == g.word) return &g;
   }
   return nullptr;
+}
+
+const char* org_gloss(std::string_view word) {
+  const GlossWord* g = curated_word(word);
+  return g != nullptr ? g->gloss : nullptr;
+}
+
+const char* org_gloss_alternative(std::string_view word) {
+  const GlossWord* g = curated_word(word);
+  return g != nullptr ? g->alternative : nullptr;
 }
 
 bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -353,9 +371,9 @@ bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
 
-}  // namespace
-
-std::string japanese_gloss(std::string_view text) {
+// The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
+// translation take it, and "" is returned when no word has one.
+std::string gloss_text(std::string_view text, bool alternative) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
@@ -392,6 +410,7 @@ std::string japanese_gloss(std::string_view text) {
   });
   std::string out;
   bool any_gloss = false;
+  bool used_alternative = false;
   for (const auto& w : words) {
     // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
     // plant); a curated word glossed "" (the ordinal 第) is dropped.
@@ -402,6 +421,10 @@ std::string japanese_gloss(std::string_view text) {
     }
     if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
     std::string g = pick_gloss(w);
+    if (const char* other = alternative ? org_gloss_alternative(w) : nullptr; other != nullptr) {
+      g = other;
+      used_alternative = true;
+    }
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty()) {
       if (all_kana(w)) {
@@ -421,7 +444,15 @@ std::string japanese_gloss(std::string_view text) {
     if (!out.empty()) out += ' ';
     out += g;
   }
-  return any_gloss ? out : "";
+  return any_gloss && (!alternative || used_alternative) ? out : "";
 }
+
+}  // namespace
+
+std::string japanese_gloss(std::string_view text) { return gloss_text(text, false); }
+
+namespace detail {
+std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
+}  // namespace detail
 
 }  // namespace sekisho::text

@@ -261,6 +261,11 @@ std::string reduce_foreign_word(std::string_view s) {
   if (s.size() >= 5 && (s.ends_with("taa") || s.ends_with("daa"))) {
     return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru");
   }
+  // A final ッラー is Arabic -llah, whose h Japanese hears as the long vowel (ハイルッラー
+  // Khairullah, アブダッラー Abdallah).
+  if (s.size() >= 6 && s.ends_with("rraa")) {
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 4)) + "llah");
+  }
   std::string out;
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {

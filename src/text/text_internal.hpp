@@ -63,6 +63,9 @@ std::string fold_katakana_spelling(std::string_view katakana);
 // ICU's English name of an ISO 3166-1 alpha-2 region, lower-case ASCII without a qualifier
 // ("SY" → "syria", "MM" → "myanmar"); "" for an unknown code (country.cpp).
 std::string country_english_name(std::string_view code);
+// japanese_gloss() with the other usual translation of the words that have one (学術生産:
+// "research and production" beside "scientific production"); "" when no word has one.
+std::string japanese_gloss_alternative(std::string_view text);
 
 }  // namespace detail
 }  // namespace sekisho::text

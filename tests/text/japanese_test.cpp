@@ -121,8 +121,9 @@ TEST(Kana, VowelBeforeACodaNIsReal) {
 }
 
 TEST(Kana, VowelBeforeAGeminateIsReal) {
-  // ルッラー is -ullah (Khairullah), not "rrra".
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hailulla"));
+  // ルッラー is -ullah (Khairullah), not "rrra", and a final ッラー writes -llah's h as ー.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairullah"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブダッラー"), "abdallah"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairrra"));
 }
 
@@ -261,6 +262,19 @@ TEST(Kanji, KatakanaPluralsGlossAsEnglishPlurals) {
   EXPECT_EQ(japanese_gloss("サービシーズ"), "services");
   EXPECT_EQ(japanese_gloss("プロジェクツ"), "projects");
   EXPECT_EQ(japanese_gloss("エンジニアーズ"), "engineers");
+}
+
+TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
+  // 学術生産 is "scientific (and) production" as often as "research and production".
+  EXPECT_EQ(japanese_gloss("学術生産企業"), "scientific production enterprise");
+  EXPECT_EQ(detail::japanese_gloss_alternative("学術生産企業"), "research and production enterprise");
+  EXPECT_EQ(detail::japanese_gloss_alternative("造船所"), "");  // one translation: no second gloss
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  NameForms forms = analyze_name("株式会社学術生産企業コンタクト", org);
+  EXPECT_TRUE(contains(forms.variants, "scientific production enterprise contact"));
+  EXPECT_TRUE(contains(forms.variants, "research and production enterprise contact"));
+  EXPECT_LE(forms.variants.size(), org.max_variants);
 }
 
 TEST(Kanji, CountryNamesEdictLacksGlossFromIcu) {
