@@ -447,7 +447,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
           }
           all_person_segments = all_person_segments && person;
           japanese = true;
-          japanese_text += run;
+          // The separator after it stays a word boundary for the gloss: in 設計技術センター・
+          // エレクトロニカ, センター and エレクトロニカ are two words, not one unknown compound.
+          japanese_text += run + " ";
         } else {
           slots.push_back(chinese_slot(run));
         }
@@ -474,20 +476,22 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
   std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
+  std::string other_gloss = gloss.empty() ? "" : detail::japanese_gloss_alternative(japanese_text);
   size_t cap = options.max_variants;
   if (!gloss.empty() && cap > 0) --cap;
+  if (!other_gloss.empty() && other_gloss != gloss && cap > 0) --cap;
   if (!pinyin.empty() && cap > 0) --cap;
   combine(slots, cap, forms);
-  if (!pinyin.empty() && std::find(forms.variants.begin(), forms.variants.end(), pinyin) == forms.variants.end()) {
-    forms.variants.push_back(pinyin);
-    forms.sources.push_back(VariantSource::kReading);
-    forms.schemes.push_back("pinyin");
-  }
-  if (!gloss.empty() && std::find(forms.variants.begin(), forms.variants.end(), gloss) == forms.variants.end()) {
-    forms.variants.push_back(gloss);
-    forms.sources.push_back(VariantSource::kGloss);
-    forms.schemes.push_back("edict_gloss");
-  }
+  // Whole-name extras after the combined readings, each once.
+  auto append_extra = [&forms](const std::string& text, VariantSource source, std::string_view scheme) {
+    if (text.empty() || std::find(forms.variants.begin(), forms.variants.end(), text) != forms.variants.end()) return;
+    forms.variants.push_back(text);
+    forms.sources.push_back(source);
+    forms.schemes.emplace_back(scheme);
+  };
+  append_extra(pinyin, VariantSource::kReading, "pinyin");
+  append_extra(gloss, VariantSource::kGloss, "edict_gloss");
+  if (forms.variants.size() < options.max_variants) append_extra(other_gloss, VariantSource::kGloss, "edict_gloss");
   if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
   return forms;
 }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "sekisho/text.hpp"
+#include "text/text_internal.hpp"
 
 namespace sekisho::text {
 
@@ -153,5 +154,22 @@ std::string country_code(std::string_view name_or_code) {
   auto it = t.by_name.find(any_key(s));
   return it == t.by_name.end() ? std::string() : it->second;
 }
+
+namespace detail {
+
+std::string country_english_name(std::string_view code) {
+  if (code.empty()) return {};
+  const icu::Locale place("", std::string(code).c_str());
+  icu::UnicodeString display;
+  place.getDisplayCountry(icu::Locale::getEnglish(), display);
+  std::string utf8;
+  display.toUTF8String(utf8);
+  if (utf8 == code) return {};
+  // "Myanmar (Burma)", "Congo - Kinshasa": the name before any qualifier.
+  utf8 = utf8.substr(0, std::min(utf8.find(" ("), utf8.find(" - ")));
+  return country_key(utf8);
+}
+
+}  // namespace detail
 
 }  // namespace sekisho::text

@@ -55,6 +55,9 @@ bool all_kana(std::string_view s) {
 struct GlossWord {
   const char* word;
   const char* gloss;
+  // The other translation English lists use as often (学術生産: scientific production or
+  // research and production); nullptr when there is one.
+  const char* alternative = nullptr;
 };
 constexpr GlossWord kOrgVocabulary[] = {
     {"連邦", "federal"},       {"庁", "agency"},          {"省", "ministry"},
@@ -79,8 +82,13 @@ constexpr GlossWord kOrgVocabulary[] = {
     // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
     // renders them (ОКБ design bureau, НПО research and production association, завод plant).
     {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
-    {"学術生産", "research and production"}, {"生産", "production"}, {"団体", "association"},
-    {"企業", "enterprise"},    {"製造", "manufacturing"}, {"機械製造", "machine building"},
+    // 学術 is scholarship, science (研究 is research): научно-производственное is "scientific
+    // (and) production" as often as "research and production"; 製造 manufacture or production.
+    {"学術", "scientific", "research"}, {"学術生産", "scientific production", "research and production"},
+    {"生産", "production"},    {"団体", "association"},   {"企業", "enterprise"},
+    {"製造", "manufacturing", "production"},
+    {"機械製造", "machine building"}, {"機械建築", "machine building"}, {"機械建設", "machine building"},
+    {"コンツェルン", "concern"},
     {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
     {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
     {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
@@ -98,6 +106,7 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
     {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
     {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
+    {"機械工学", "mechanical engineering"},
     // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
     // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
     {"の", ""},                {"を", ""},                {"諸国", ""},
@@ -106,11 +115,21 @@ constexpr GlossWord kOrgVocabulary[] = {
     {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
 };
 
-const char* org_gloss(std::string_view word) {
+const GlossWord* curated_word(std::string_view word) {
   for (const auto& g : kOrgVocabulary) {
-    if (word == g.word) return g.gloss;
+    if (word == g.word) return &g;
   }
   return nullptr;
+}
+
+const char* org_gloss(std::string_view word) {
+  const GlossWord* g = curated_word(word);
+  return g != nullptr ? g->gloss : nullptr;
+}
+
+const char* org_gloss_alternative(std::string_view word) {
+  const GlossWord* g = curated_word(word);
+  return g != nullptr ? g->alternative : nullptr;
 }
 
 bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -156,13 +175,10 @@ bool same_first_sound(std::string_view romaji, std::string_view english) {
   return false;
 }
 
-// A gloss good for a name: the first EDICT gloss of at most three words without parentheses;
-// for a katakana word, the first such gloss that begins with the word's sound.
-std::string pick_gloss(std::string_view word) {
-  if (const char* g = org_gloss(word)) return g;
-  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
-  const std::string romaji = katakana ? detail::kana_to_hepburn(word) : std::string();
-  for (std::string_view g : detail::edict_lookup(word)) {
+// The first of `glosses` good for a name: at most three words without parentheses; for a
+// katakana word (romanised `romaji`), one that begins with the word's sound.
+std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji) {
+  for (std::string_view g : glosses) {
     std::string cleaned;
     int depth = 0;
     for (char c : g) {
@@ -175,6 +191,56 @@ std::string pick_gloss(std::string_view word) {
     if (words >= 1 && words <= 3 && (!katakana || same_first_sound(romaji, cleaned))) return cleaned;
   }
   return "";
+}
+
+bool ends_with(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The singular a katakana plural was written from, or "" when the word does not end like one.
+// Japanese writes the English plural's sound: -s after a voiced sound as ズ (インダストリーズ
+// industries, エンジニアーズ engineers), after k/p as ス (ワークス works), -ts as ツ (プロジェクツ
+// projects), and -ces as シーズ (サービシーズ services, サイエンシーズ sciences).
+std::string katakana_singular(std::string_view word) {
+  constexpr size_t kMinStem = 3;
+  std::u32string s = detail::to_u32(word);
+  if (ends_with(s, U"シーズ")) {
+    s.replace(s.size() - 3, 3, U"ス");
+  } else if (ends_with(s, U"ツ")) {
+    s.back() = U'ト';
+  } else if (ends_with(s, U"ズ") || ends_with(s, U"クス") || ends_with(s, U"プス")) {
+    s.pop_back();
+  } else {
+    return "";
+  }
+  return s.size() >= kMinStem ? detail::to_utf8(s) : "";
+}
+
+// The English plural of a gloss's last word: industry → industries, service → services; a word
+// already ending in s (headquarters) stays.
+std::string english_plural(std::string g) {
+  if (g.empty() || g.back() == 's') return g;
+  const char before = g.size() >= 2 ? g[g.size() - 2] : 'a';
+  if (g.back() == 'y' && !is_vowel_letter(before)) return g.substr(0, g.size() - 1) + "ies";
+  if (g.back() == 'x' || g.ends_with("ch") || g.ends_with("sh")) return g + "es";
+  return g + "s";
+}
+
+// A gloss good for a name: a curated word's, else EDICT's (see name_gloss). A katakana word
+// is also looked up in its other loanword spellings and, when it is a plural, by its singular.
+std::string pick_gloss(std::string_view word) {
+  if (const char* g = org_gloss(word)) return g;
+  const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
+  if (!katakana) return name_gloss(detail::edict_lookup(word), false, {});
+  const std::string romaji = detail::kana_to_hepburn(word);
+  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji);
+  if (!gloss.empty()) return gloss;
+  // A country EDICT does not list (シリア, チュニジア): its English name from ICU's region names.
+  if (std::string country = detail::country_english_name(country_code(word)); !country.empty()) return country;
+  const std::string singular = katakana_singular(word);
+  if (singular.empty()) return "";
+  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji);
+  return gloss.empty() ? "" : english_plural(std::move(gloss));
 }
 
 }  // namespace
@@ -254,7 +320,9 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
     for (size_t len = 1; len <= kMaxWord && i + len <= n; ++len) {
       std::string word = detail::to_utf8(s.substr(i, len));
       double c;
-      if (org_gloss(word) != nullptr) c = 0.9;  // prefer the curated words
+      // The curated words are preferred, even two of them over one EDICT compound: 修理工場 is
+      // 修理 repair + 工場 plant as names translate it, not EDICT's "repair shop".
+      if (org_gloss(word) != nullptr) c = 0.45;
       else if (detail::edict_contains(word)) c = 1.0;
       else if (len == 1) c = 3.0;  // unknown character: its own segment, expensively
       else continue;
@@ -303,9 +371,9 @@ bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
 
-}  // namespace
-
-std::string japanese_gloss(std::string_view text) {
+// The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
+// translation take it, and "" is returned when no word has one.
+std::string gloss_text(std::string_view text, bool alternative) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
@@ -322,6 +390,18 @@ std::string japanese_gloss(std::string_view text) {
     }
     i = end;
   }
+  // A loanword EDICT writes as one word may come split by ・ (アル・カーイダ al-Qaeda, ホン・コン
+  // Hong Kong): two katakana words, one of them without a gloss, are read as one when that
+  // one word has a gloss.
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const bool split = all_kana(words[i]) && all_kana(words[i + 2]) &&
+                       words[i + 1].find_first_not_of(' ') == std::string::npos;
+    if (!split || (!pick_gloss(words[i]).empty() && !pick_gloss(words[i + 2]).empty())) continue;
+    std::string joined = words[i] + words[i + 2];
+    if (pick_gloss(joined).empty()) continue;
+    words[i] = std::move(joined);
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.begin() + static_cast<std::ptrdiff_t>(i) + 3);
+  }
   // A name that says Korea (コリア, 朝鮮) names its other words in Korean: their Korean reading
   // (テソン → tesong, Taesong) instead of the foreign reduction.
   const bool korean = std::any_of(words.begin(), words.end(), [](const std::string& w) {
@@ -330,6 +410,7 @@ std::string japanese_gloss(std::string_view text) {
   });
   std::string out;
   bool any_gloss = false;
+  bool used_alternative = false;
   for (const auto& w : words) {
     // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
     // plant); a curated word glossed "" (the ordinal 第) is dropped.
@@ -340,6 +421,10 @@ std::string japanese_gloss(std::string_view text) {
     }
     if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
     std::string g = pick_gloss(w);
+    if (const char* other = alternative ? org_gloss_alternative(w) : nullptr; other != nullptr) {
+      g = other;
+      used_alternative = true;
+    }
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty()) {
       if (all_kana(w)) {
@@ -359,7 +444,15 @@ std::string japanese_gloss(std::string_view text) {
     if (!out.empty()) out += ' ';
     out += g;
   }
-  return any_gloss ? out : "";
+  return any_gloss && (!alternative || used_alternative) ? out : "";
 }
+
+}  // namespace
+
+std::string japanese_gloss(std::string_view text) { return gloss_text(text, false); }
+
+namespace detail {
+std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
+}  // namespace detail
 
 }  // namespace sekisho::text

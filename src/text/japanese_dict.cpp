@@ -116,8 +116,18 @@ struct GlossDict {
     std::vector<std::string_view> glosses;
   };
   std::vector<Row> rows;  // sorted by key; first dictionary entry per key
+  // Katakana keys folded by fold_katakana_spelling, each with its row: sorted by folded key.
+  std::vector<std::pair<std::string, size_t>> folded;
   Status status;
 };
+
+bool all_katakana(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (!is_katakana(next_code_point(s, pos))) return false;
+  }
+  return !s.empty();
+}
 
 const NameDict& name_dict() {
   static NameDict dict;
@@ -194,6 +204,12 @@ const GlossDict& gloss_dict() {
     });
     std::stable_sort(dict.rows.begin(), dict.rows.end(),
                      [](const GlossDict::Row& a, const GlossDict::Row& b) { return a.key < b.key; });
+    for (size_t i = 0; i < dict.rows.size(); ++i) {
+      if (all_katakana(dict.rows[i].key)) dict.folded.emplace_back(fold_katakana_spelling(dict.rows[i].key), i);
+    }
+    // Stable: a folded key shared by several words keeps the first in EDICT's key order.
+    std::stable_sort(dict.folded.begin(), dict.folded.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
   });
   return dict;
 }
@@ -219,6 +235,20 @@ std::vector<std::string_view> edict_lookup(std::string_view word) {
   const GlossDict& dict = gloss_dict();
   auto [first, last] = rows_for(dict.rows, word);
   return first == last ? std::vector<std::string_view>{} : first->glosses;
+}
+
+std::vector<std::string_view> edict_lookup_any_spelling(std::string_view katakana) {
+  if (std::vector<std::string_view> exact = edict_lookup(katakana); !exact.empty()) return exact;
+  const GlossDict& dict = gloss_dict();
+  const std::string key = fold_katakana_spelling(katakana);
+  // A short word folded is too often another word (コン, コーン cone): only words of four kana
+  // or more are looked up by their folded spelling.
+  constexpr size_t kMinFoldedKana = 4;
+  if (to_u32(key).size() < kMinFoldedKana) return {};
+  auto it = std::lower_bound(dict.folded.begin(), dict.folded.end(), key,
+                             [](const auto& entry, const std::string& k) { return entry.first < k; });
+  if (it == dict.folded.end() || it->first != key) return {};
+  return dict.rows[it->second].glosses;
 }
 
 bool edict_contains(std::string_view word) {

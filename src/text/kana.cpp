@@ -139,6 +139,8 @@ struct Style {
   // jong), ル closing one is l (チョル chol), ファ/フィ are hwa/hwi (Korean has no f), and the
   // given name's syllables are written apart, as the lists do (KIM KYONG IL).
   bool korean = false;
+  // Korean: a surname's チ read as the unvoiced ㅈ j (チャン Jang) rather than ㅊ ch (Chang).
+  bool korean_surname_j = false;
 };
 
 bool ends_syllable(const std::vector<Unit>& units, size_t i) {
@@ -187,6 +189,14 @@ std::string render(const std::vector<Unit>& units, const Style& style) {
         if (style.korean) {
           // A syllable-initial ㄱ is k (ギョン kyong), 시 is si, and ファ/フィ are hwa/hwi.
           if ((out.empty() || out.back() == ' ') && s[0] == 'g') s[0] = 'k';
+          // A surname's ㅈ opens the whole name unvoiced, so Japanese hears and writes it チ:
+          // チャン 장 Jang, チョン 정 Jong, チュ 주 Ju. チェ stays 최 Choe, the ch surname Japanese
+          // writes so. Inside the name ㅈ is voiced and written ジ, so a given name's チ is ㅊ ch.
+          if (style.korean_surname_j && i == 0 && s.size() >= 3 && s.compare(0, 2, "ch") == 0 && s[2] != 'e') {
+            s.replace(0, 2, "j");
+          }
+          // ク/グ before ワ keep their rounding, as before a small ァ: グワン 광 kwang.
+          if (s[0] == 'w' && (out.ends_with("ku") || out.ends_with("gu"))) out.pop_back();
           if (s == "shi") s = "si";
           if (s.size() >= 2 && s[0] == 'f') s = s == "fu" ? "hu" : "hw" + s.substr(1);
           // ル, ク, ム, プ after an open syllable close it as l, k, m, p (チョル chol, シク sik,
@@ -250,6 +260,11 @@ std::string reduce_foreign_word(std::string_view s) {
   // Peter, ハイダー Haider).
   if (s.size() >= 5 && (s.ends_with("taa") || s.ends_with("daa"))) {
     return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru");
+  }
+  // A final ッラー is Arabic -llah, whose h Japanese hears as the long vowel (ハイルッラー
+  // Khairullah, アブダッラー Abdallah).
+  if (s.size() >= 6 && s.ends_with("rraa")) {
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 4)) + "llah");
   }
   std::string out;
   const size_t n = s.size();
@@ -336,7 +351,34 @@ std::string russian_reading(std::string s) {
   return detail::map_words(s, [](std::string_view w) {
     std::string out;
     for (size_t i = 0; i < w.size(); ++i) {
+      const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+      const char after_next = i + 2 < w.size() ? w[i + 2] : '\0';
       const bool digraph = i > 0 && (w[i - 1] == 's' || w[i - 1] == 'c' || w[i - 1] == 'k');
+      // Japanese has no tya, tyu, tyo: тя, тю, тё are written チャ, チュ, チョ (デグチャリョフ
+      // Degtyarev, アンチュフェエフ Antyufeyev, アルチョム Artyom). The reduction keeps the ch
+      // of ча (ビチャエフ Bichaev).
+      if (w[i] == 'c' && next == 'h' && (after_next == 'a' || after_next == 'u' || after_next == 'o')) {
+        out += "ty";
+        ++i;
+        continue;
+      }
+      // A soft л before a consonant is written リ (イリダル Ildar, モスカリコヴァ Moskalkova),
+      // a hard one ル: "ri" after a vowel and before a consonant other than r, l, y is l, but
+      // not in the last syllable, where the i is a real vowel.
+      const bool after_vowel = !out.empty() && is_vowel(out.back());
+      const bool in_last_syllable = i + 3 >= w.size();  // ボリス Boris, ベールィフ Belykh
+      if (w[i] == 'r' && next == 'i' && after_vowel && !in_last_syllable && is_consonant(after_next) &&
+          after_next != 'r' && after_next != 'l' && after_next != 'y') {
+        out += 'l';
+        ++i;
+        continue;
+      }
+      // х before u or a consonant is written フ, as ф is (フロモフ Khromov, フベゾフ Khubezov); so
+      // is the -ых/-их of a surname (ベールィフ Belykh, -スキフ -skikh).
+      if (w[i] == 'f' && ((i == 0 && (next == 'r' || next == 'l' || next == 'u')) || (i > 0 && next == '\0' && w[i - 1] == 'i'))) {
+        out += "kh";
+        continue;
+      }
       if (w[i] == 'h' && !digraph) out += 'k';
       if (i == 0 && w[i] == 'e') out += 'y';
       out += w[i];
@@ -390,6 +432,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   std::string hepburn = render(units, {});
   push_unique(out, hepburn);
   if (options.foreign_reductions && looks_korean_name(kana)) {
+    push_unique(out, render(units, {.korean = true, .korean_surname_j = true}));
     push_unique(out, render(units, {.korean = true}));
   }
   // A foreign name's reductions come straight after plain Hepburn: a name of several words

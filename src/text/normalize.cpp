@@ -208,6 +208,15 @@ NormalizedName normalize(std::string_view raw) {
     if (cp != U'\uFFFD' && is_token_char(cp)) {
       append_utf8(current, cp);
     } else {
+      // An English possessive is no word of the name: PEOPLE'S ARMY is "people army", as a
+      // translation (人民軍) or another list (Peoples Army) writes it, not "people s army".
+      const bool apostrophe = cp == U'\'' || cp == U'\u2019';
+      if (apostrophe && !current.empty() && pos < folded.size() && folded[pos] == 's') {
+        const size_t after = pos + 1;
+        size_t peek = after;
+        const bool word_ends = after == folded.size() || !is_token_char(next_code_point(folded, peek));
+        if (word_ends) pos = after;
+      }
       flush();
     }
   }

@@ -22,9 +22,11 @@ std::u32string_view trimmed(std::u32string_view s) {
   return s;
 }
 
-// Words that introduce another name rather than being one: "(nee, Amelchenkova)".
+// Words that introduce another name rather than being one: "(nee, Amelchenkova)"; the Japanese
+// lists write 旧姓 (maiden name), 旧称 (former name), 別名 (alias) and 通称 (known as).
 bool is_marker(std::u32string_view word) {
-  for (std::u32string_view m : {U"nee", U"née", U"NEE", U"Nee", U"born", U"formerly", U"aka", U"旧姓"}) {
+  for (std::u32string_view m :
+       {U"nee", U"née", U"NEE", U"Nee", U"born", U"formerly", U"aka", U"旧姓", U"旧称", U"別名", U"通称"}) {
     if (word == m) return true;
   }
   return false;

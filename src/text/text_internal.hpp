@@ -54,6 +54,18 @@ std::vector<NameEntry> enamdict_lookup(std::string_view kanji);
 // EDICT glosses for exactly `word` (first entry's glosses, cleaned), empty when unknown.
 std::vector<std::string_view> edict_lookup(std::string_view word);
 bool edict_contains(std::string_view word);
+// EDICT glosses for a katakana word in any of its loanword spellings (ヴァ/バ, with or without
+// ー, セイ/セー): exact entry first, else the entry whose folded spelling is the same.
+std::vector<std::string_view> edict_lookup_any_spelling(std::string_view katakana);
+// A katakana word with its spelling variants folded to one key (katakana_spelling.cpp):
+// ヴァ → バ, ヴ → ブ, ー dropped, a lengthening イ after エ段 / ウ after オ段 dropped.
+std::string fold_katakana_spelling(std::string_view katakana);
+// ICU's English name of an ISO 3166-1 alpha-2 region, lower-case ASCII without a qualifier
+// ("SY" → "syria", "MM" → "myanmar"); "" for an unknown code (country.cpp).
+std::string country_english_name(std::string_view code);
+// japanese_gloss() with the other usual translation of the words that have one (学術生産:
+// "research and production" beside "scientific production"); "" when no word has one.
+std::string japanese_gloss_alternative(std::string_view text);
 
 }  // namespace detail
 }  // namespace sekisho::text

@@ -264,6 +264,10 @@ TEST(AnalyzeName, SplitParenthesised) {
   auto nee = detail::split_parenthesised("Oljga (Olga) Zanko (nee, Amelchenkova)");
   EXPECT_EQ(nee.main, "Oljga Zanko");
   EXPECT_EQ(nee.alternative, "Olga Zanko");  // the first reading with every word replaced
+  // 旧称 (former name) introduces a name as 旧姓 does; it is no name itself.
+  auto former = detail::split_parenthesised("タチヤーナ・モスカリコヴァ(旧称:ノセンコ)");
+  EXPECT_EQ(former.main, "タチヤーナ・モスカリコヴァ");
+  EXPECT_EQ(former.alternative, "ノセンコ");
   EXPECT_TRUE(detail::split_parenthesised("Vladimir Putin").main.empty());
   EXPECT_TRUE(detail::split_parenthesised("Unbalanced (name").main.empty());
 }

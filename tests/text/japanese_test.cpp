@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sekisho/text.hpp"
+#include "text/text_internal.hpp"
 #include "text/text_test_util.hpp"
 
 namespace sekisho::text {
@@ -120,8 +121,9 @@ TEST(Kana, VowelBeforeACodaNIsReal) {
 }
 
 TEST(Kana, VowelBeforeAGeminateIsReal) {
-  // ルッラー is -ullah (Khairullah), not "rrra".
-  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hailulla"));
+  // ルッラー is -ullah (Khairullah), not "rrra", and a final ッラー writes -llah's h as ー.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairullah"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アブダッラー"), "abdallah"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("ハイルッラー"), "hairrra"));
 }
 
@@ -158,6 +160,7 @@ TEST(Kana, KoreanNamesReadWithNgAndL) {
   auto jong = kana_to_hepburn_variants("キム ジョンシク");
   EXPECT_EQ(jong[0], "kimu jonshiku");
   EXPECT_EQ(jong[1], "kim jong sik");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "jang song chol"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ソンチョル"), "chang song chol"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ムン ギョンファン"), "mung kyong hwang"));
   // ン before a vowel or a labial stays n; without a Korean surname there is no Korean reading.
@@ -165,6 +168,37 @@ TEST(Kana, KoreanNamesReadWithNgAndL) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("カン ボムス"), "kang bom su"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("キム クムサン"), "kim kum sang"));
   EXPECT_FALSE(contains(kana_to_hepburn_variants("コンスタンチン"), "kongstangching"));
+}
+
+TEST(Kana, RussianReadingOfTyaSoftLAndKh) {
+  // チャ/チュ/チョ write тя/тю/тё (Degtyarev, Antyufeyev, Artyom); the reduction keeps ча.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("デグチャリョフ"), "degtyaryov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("アルチョム"), "artyom"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ビチャエフ"), "bichaev"));
+  // リ before a consonant is a soft л: イリダル Ildar, モスカリコヴァ Moskalkova; not in a
+  // word's last syllable (ボリス Boris) nor before ル (キリル Kirill).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("イリダル"), "ildar"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("モスカリコヴァ"), "moskalkova"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ボリス"), "bols"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("キリル"), "kill"));
+  // х before u or a consonant, and the -ых of a surname, are written フ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("フロモフ"), "khromov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("フベゾフ"), "khubezov"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ベールィフ"), "belikh"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("フロモフ"), "fromov"));  // Frolov's f too
+}
+
+TEST(Kana, KoreanWordInitialChIsJ) {
+  // Japanese hears the unvoiced word-initial ㅈ as チ: チャン 장 Jang, チョン 정 Jong; チェ is 최 Choe.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チャン ボムス"), "jang bom su"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チョン ヨンナム"), "jong yong nam"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チュ ギュチャン"), "chu kyuchang"));  // 추 Chu is one too
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チェ ソンイル"), "che son il"));
+  // ...but not inside the name, where ㅈ is voiced and written ジ: a given name's チ is ㅊ ch.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム ソンチョル"), "kim song chol"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("チェ チュンシク"), "che chung sik"));
+  // グワン is 광 kwang, as グァン is.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("キム グワンイル"), "kim kwan il"));
 }
 
 TEST(Kana, HiraganaForeignNameStillReduced) {
@@ -208,7 +242,64 @@ TEST(Kanji, GlossOfOrganisationNames) {
   EXPECT_EQ(japanese_gloss("造船所"), "shipyard");
   EXPECT_EQ(japanese_gloss("研究所"), "research institute");
   EXPECT_NE(japanese_gloss("国防省通信センター").find("center"), std::string::npos);
+  // Two curated words beat one EDICT compound: 修理工場 is "repair plant", not "repair shop".
+  EXPECT_EQ(japanese_gloss("航空機修理工場"), "aircraft repair plant");
   EXPECT_EQ(japanese_gloss(""), "");
+}
+
+TEST(Kanji, LoanwordSpellingVariantsFoldTogether) {
+  // ヴァ/バ, a written or unwritten final ー, and a long e written エイ or エー are one word.
+  EXPECT_EQ(detail::fold_katakana_spelling("アヴィエーション"), detail::fold_katakana_spelling("アビエーション"));
+  EXPECT_EQ(detail::fold_katakana_spelling("セイフティー"), detail::fold_katakana_spelling("セーフティー"));
+  EXPECT_EQ(detail::fold_katakana_spelling("ニュークリアー"), detail::fold_katakana_spelling("ニュークリア"));
+  EXPECT_NE(detail::fold_katakana_spelling("ボリス"), detail::fold_katakana_spelling("ボルス"));
+  // EDICT spells aviation アビエーション only: the gloss still finds it.
+  EXPECT_EQ(japanese_gloss("アヴィエーション"), "aviation");
+}
+
+TEST(Kanji, KatakanaPluralsGlossAsEnglishPlurals) {
+  EXPECT_EQ(japanese_gloss("インダストリーズ"), "industries");
+  EXPECT_EQ(japanese_gloss("サービシーズ"), "services");
+  EXPECT_EQ(japanese_gloss("プロジェクツ"), "projects");
+  EXPECT_EQ(japanese_gloss("エンジニアーズ"), "engineers");
+}
+
+TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
+  // 学術生産 is "scientific (and) production" as often as "research and production".
+  EXPECT_EQ(japanese_gloss("学術生産企業"), "scientific production enterprise");
+  EXPECT_EQ(detail::japanese_gloss_alternative("学術生産企業"), "research and production enterprise");
+  EXPECT_EQ(detail::japanese_gloss_alternative("造船所"), "");  // one translation: no second gloss
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  NameForms forms = analyze_name("株式会社学術生産企業コンタクト", org);
+  EXPECT_TRUE(contains(forms.variants, "scientific production enterprise contact"));
+  EXPECT_TRUE(contains(forms.variants, "research and production enterprise contact"));
+  EXPECT_LE(forms.variants.size(), org.max_variants);
+}
+
+TEST(Kanji, CountryNamesEdictLacksGlossFromIcu) {
+  // EDICT has no シリア or チュニジア: ICU's region names give their English.
+  EXPECT_EQ(japanese_gloss("シリア石油会社"), "syria oil company");
+  EXPECT_EQ(japanese_gloss("チュニジア"), "tunisia");
+}
+
+TEST(Kanji, LoanwordSplitByNakaguroReadAsOneWord) {
+  // EDICT writes アルカーイダ as one word; a name writes アル・カーイダ.
+  EXPECT_EQ(japanese_gloss("アル カーイダ"), "al qaeda");
+  // Two words that each have a gloss stay two (ロシア・ラジオ is not one word).
+  EXPECT_EQ(japanese_gloss("センター ラジオ"), "center radio");
+}
+
+TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
+  // 設計技術センター・エレクトロニカ: センター is "center", not the head of an unknown compound
+  // センターエレクトロニカ.
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", org);
+  ASSERT_FALSE(forms.variants.empty());
+  EXPECT_EQ(forms.schemes.back(), "edict_gloss");
+  const std::vector<std::string> words = split_name_parts(forms.variants.back());
+  EXPECT_TRUE(contains(words, "center")) << forms.variants.back();
 }
 
 TEST(Kanji, DictionariesLoad) {

@@ -76,5 +76,13 @@ TEST(ConsonantSkeleton, MeetsUnvocalisedSpelling) {
   EXPECT_EQ(consonant_skeleton("mahmud"), consonant_skeleton("muhammad"));
 }
 
+TEST(Normalize, EnglishPossessiveIsNoWord) {
+  EXPECT_EQ(normalize("KOREAN PEOPLE'S ARMY").text(), "korean people army");
+  EXPECT_EQ(normalize("New People’s Army").text(), "new people army");
+  // Only a word-final 's: O'Sullivan and Workers' Party keep their letters.
+  EXPECT_EQ(normalize("O'Sullivan").text(), "o sullivan");
+  EXPECT_EQ(normalize("Workers' Party").text(), "workers party");
+}
+
 }  // namespace
 }  // namespace sekisho::text
