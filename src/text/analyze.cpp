@@ -505,7 +505,21 @@ bool r_may_be_l(std::string_view scheme) {
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // Only a person's name is read more than one way: an organisation's parentheses mostly tell
   // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
-  if (options.kind != NameKind::kPerson) return analyze_whole(raw, options);
+  if (options.kind != NameKind::kPerson) {
+    NameForms forms = analyze_whole(raw, options);
+    // ...but an abbreviation closing the name is no part of it: a translation or another list
+    // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.
+    const std::string bare = detail::without_trailing_abbreviation(raw);
+    if (bare.empty() || forms.variants.size() >= options.max_variants) return forms;
+    NameForms without = analyze_whole(bare, options);
+    if (!without.variants.empty() &&
+        std::find(forms.variants.begin(), forms.variants.end(), without.variants.front()) == forms.variants.end()) {
+      forms.variants.push_back(without.variants.front());
+      forms.sources.push_back(without.sources.front());
+      forms.schemes.push_back(without.schemes.front());
+    }
+    return forms;
+  }
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
   // written (a query of unknown kind is neither reordered nor split); the readings' best
   // variants alternate.

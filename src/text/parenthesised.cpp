@@ -93,4 +93,24 @@ ParenthesisedName split_parenthesised(std::string_view raw) {
   return {tidy(main), tidy(replaced_word ? alternative : standalone)};
 }
 
+std::string without_trailing_abbreviation(std::string_view raw) {
+  const std::string_view name = trim(raw);
+  if (name.empty() || name.back() != ')') return {};
+  const size_t open = name.rfind('(');
+  if (open == std::string_view::npos) return {};
+  const std::string_view inside = name.substr(open + 1, name.size() - open - 2);
+  size_t letters = 0;
+  for (char c : inside) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (!upper && !(c >= '0' && c <= '9') && c != '-' && c != '/') return {};
+    letters += upper ? 1 : 0;
+  }
+  constexpr size_t kMinLetters = 2, kMaxLength = 8;
+  if (letters < kMinLetters || inside.size() > kMaxLength) return {};
+  const std::string_view before = trim(name.substr(0, open));
+  // A name of one word with its abbreviation ("Hamas (HAMAS)") is left as written.
+  if (before.find(' ') == std::string_view::npos) return {};
+  return std::string(before);
+}
+
 }  // namespace sekisho::text::detail

@@ -143,4 +143,8 @@ struct ParenthesisedName {
   std::string alternative;
 };
 ParenthesisedName split_parenthesised(std::string_view raw);
+// An organisation's name without the abbreviation that closes it in parentheses, upper-case
+// letters, digits, - and / ("Palestine Liberation Front(PLF)" → "Palestine Liberation Front");
+// "" when it has none or is one word besides.
+std::string without_trailing_abbreviation(std::string_view raw);
 }  // namespace sekisho::text::detail

@@ -257,6 +257,20 @@ TEST(AnalyzeName, ParenthesisedAlternativesOfAPerson) {
   EXPECT_EQ(analyze_name("Bank of China (Hong Kong)", org).variants[0], "bank of china hong kong");
 }
 
+TEST(AnalyzeName, OrganisationWithoutItsClosingAbbreviation) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  NameForms plf = analyze_name("Palestine Liberation Front(PLF)", org);
+  ASSERT_FALSE(plf.variants.empty());
+  EXPECT_EQ(plf.variants[0], "palestine liberation front plf");  // as written first
+  EXPECT_TRUE(testing::contains(plf.variants, "palestine liberation front"));
+  // A qualifier in words, one word with its abbreviation, or lower case is no abbreviation.
+  EXPECT_EQ(detail::without_trailing_abbreviation("Bank of China (Hong Kong)"), "");
+  EXPECT_EQ(detail::without_trailing_abbreviation("Hamas (HAMAS)"), "");
+  EXPECT_EQ(detail::without_trailing_abbreviation("Islamic State West Africa Province(ISWAP)"),
+            "Islamic State West Africa Province");
+}
+
 TEST(AnalyzeName, SplitParenthesised) {
   auto maiden = detail::split_parenthesised("ZANKO (nee, AMELCHENKOVA)");
   EXPECT_EQ(maiden.main, "ZANKO");
