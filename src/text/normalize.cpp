@@ -181,14 +181,20 @@ NormalizedName normalize(std::string_view raw) {
       letter = false;
       result.tokens.push_back(std::move(token));
     };
-    for (char c : folded) {
-      const bool is_letter = c >= 'a' && c <= 'z';
-      if (is_letter || (c >= '0' && c <= '9')) {
+    auto is_token_byte = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    for (size_t i = 0; i < folded.size(); ++i) {
+      const char c = folded[i];
+      if (is_token_byte(c)) {
         current += c;
-        letter = letter || is_letter;
-      } else {
-        flush_ascii();
+        letter = letter || (c >= 'a' && c <= 'z');
+        continue;
       }
+      // The English possessive, as in the general loop below: PEOPLE'S ARMY is "people army".
+      if (c == '\'' && !current.empty() && i + 1 < folded.size() && folded[i + 1] == 's' &&
+          (i + 2 == folded.size() || !is_token_byte(folded[i + 2]))) {
+        ++i;
+      }
+      flush_ascii();
     }
     flush_ascii();
     folded.clear();  // nothing left for the general loop

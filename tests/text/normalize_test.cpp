@@ -76,6 +76,26 @@ TEST(ConsonantSkeleton, MeetsUnvocalisedSpelling) {
   EXPECT_EQ(consonant_skeleton("mahmud"), consonant_skeleton("muhammad"));
 }
 
+// ASCII input takes a path without ICU; it must tokenise as the general path
+// does. One non-ASCII word appended sends the same text down the general path.
+TEST(Normalize, AsciiFastPathTokenisesAsTheGeneralPath) {
+  for (const char* name : {"Vladimir Vladimirovich PUTIN", "AL-QA'IDA", "O'Sullivan, Sean", "Workers' Party of Korea",
+                           "KOREAN PEOPLE'S ARMY", "Fund II (2004) L.P.", "abu-bakr_al#baghdadi 42x", "  x  ",
+                           "M/V SEA STAR", "people's", "'s", "Ali's's"}) {
+    SCOPED_TRACE(name);
+    const NormalizedName fast = normalize(name);
+    NormalizedName general = normalize(std::string(name) + " \u00e9t\u00e9");
+    ASSERT_FALSE(general.tokens.empty());
+    general.tokens.pop_back();
+    ASSERT_EQ(fast.tokens.size(), general.tokens.size());
+    for (size_t i = 0; i < fast.tokens.size(); ++i) {
+      EXPECT_EQ(fast.tokens[i].text, general.tokens[i].text);
+      EXPECT_EQ(fast.tokens[i].accented, general.tokens[i].accented);
+      EXPECT_EQ(fast.tokens[i].script, general.tokens[i].script);
+    }
+  }
+}
+
 TEST(Normalize, EnglishPossessiveIsNoWord) {
   EXPECT_EQ(normalize("KOREAN PEOPLE'S ARMY").text(), "korean people army");
   EXPECT_EQ(normalize("New People’s Army").text(), "new people army");
