@@ -17,6 +17,7 @@
 #include <deque>
 
 #include "match/assignment.hpp"
+#include "match/phonetic_key.hpp"
 #include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
 #include "sekisho/match.hpp"
@@ -70,7 +71,7 @@ struct Scratch {
   std::vector<char> c_used;
   std::vector<const Unit*> q_left, c_left, q_kind, c_kind;
   std::vector<std::pair<size_t, size_t>> order;
-  std::string joined, initials;
+  std::string joined, initials, joined_key;
   std::deque<std::string> arena;  // deque: elements keep their address as it grows
   size_t arena_used = 0;
 
@@ -205,7 +206,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
       const bool sounded_run = std::all_of(side.begin() + static_cast<std::ptrdiff_t>(i),
                                            side.begin() + static_cast<std::ptrdiff_t>(i + span),
                                            [](const Unit& u) { return !u.filler && u.text.size() >= 2; });
-      std::string joined_key;  // short: kept in the string's own buffer, no allocation
+      bool keyed = false;  // s.joined_key holds the joined run's phonetic key
       for (const Unit& target : other) {
         if (target.legal || has_exact(side, target.text)) continue;
         if (o.acronyms && target.text == s.initials) {
@@ -232,8 +233,9 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         // and another as one word ("zedong", pinyin). Four consonant classes at least and
         // no particle or initial in the run, so that short keys glue no unrelated words.
         if (sounded_run && target.key.size() >= 4) {
-          if (joined_key.empty()) joined_key = phonetic_key(s.joined);
-          if (joined_key == target.key) {
+          if (!keyed) detail::phonetic_key_into(s.joined, s.joined_key);
+          keyed = true;
+          if (s.joined_key == target.key) {
             merge = true;
             break;
           }
@@ -254,7 +256,8 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         u.weight = std::max(u.weight, side[k].weight);
         u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
       }
-      u.key = s.keep(phonetic_key(u.text));
+      detail::phonetic_key_into(u.text, s.joined_key);
+      u.key = s.keep(s.joined_key);
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), u);
       break;

@@ -9,7 +9,10 @@
 // folds those spellings into one class each, and keeps only whether the name
 // starts with a vowel. It is deliberately coarse: it feeds a similarity tier
 // below an edit-distance match and candidate generation, never a match alone.
+#include <algorithm>
 #include <string>
+
+#include "match/phonetic_key.hpp"
 
 #include "sekisho/match.hpp"
 
@@ -75,7 +78,12 @@ char consonant_class(char c, char next) {
 
 std::string phonetic_key(std::string_view token) {
   std::string key;
-  key.reserve(token.size());
+  detail::phonetic_key_into(token, key);
+  return key;
+}
+
+void detail::phonetic_key_into(std::string_view token, std::string& key) {
+  key.clear();
   auto emit = [&key](char symbol) {
     if (key.empty() || key.back() != symbol) key.push_back(symbol);
   };
@@ -107,12 +115,8 @@ std::string phonetic_key(std::string_view token) {
     }
     ++i;
   }
-  std::string out;
-  out.reserve(key.size());
-  for (char k : key) {
-    if (k != '.') out.push_back(k);
-  }
-  return out;
+  // Vowel marks out, in place.
+  key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
 }
 
 }  // namespace sekisho::match
