@@ -283,13 +283,6 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     const std::vector<std::string>& form = query_forms[qf];
     query_tokens.assign(form.begin(), form.end());
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
-    // The initials of three adjacent words, met exactly: an organisation may be
-    // listed by its acronym ("technological development group" as TDG), which
-    // the scorer accepts; a three-letter token reaches nothing else.
-    for (size_t i = 0; i + 2 < form.size(); ++i) {
-      if (form[i].empty() || form[i + 1].empty() || form[i + 2].empty()) continue;
-      query_tokens.push_back({form[i][0], form[i + 1][0], form[i + 2][0]});
-    }
     ranges.clear();
     bool any_rare = false;
     const bool short_form = std::all_of(form.begin(), form.end(), [&](const std::string& t) {
