@@ -52,8 +52,13 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
     // the keys of the folded spellings are computed only when it is reached.
     TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false, qv.number}, {fc, {}, nullptr, false, false, cv.number}, o);
     if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
-      thread_local std::string kq, kc;
-      phonetic_key_into(fq, kq);
+      // One query token meets every token of every candidate: its key is kept
+      // while the token stays the same.
+      thread_local std::string kq, kq_of, kc;
+      if (kq_of != fq) {
+        phonetic_key_into(fq, kq);
+        kq_of = fq;
+      }
       phonetic_key_into(fc, kc);
       if (kq.size() >= 2 && kq == kc) {
         const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;

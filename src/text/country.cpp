@@ -52,9 +52,11 @@ std::string any_key(std::string_view name) {
       u.trim();
       std::string out;
       u.toUTF8String(out);
-      // Mixed text such as "Côte d'Ivoire" folds to ASCII cleanly; scripts that do not are kept.
+      // Mixed text such as "Côte d'Ivoire" folds to ASCII cleanly; scripts that do not are kept
+      // (and skip the fold, an ICU transliteration: katakana words reach here from every gloss).
+      if (detect_script(out) != Script::kLatin) return out;
       std::string ascii = country_key(name);
-      return ascii.empty() || detect_script(out) != Script::kLatin ? out : ascii;
+      return ascii.empty() ? out : ascii;
     }
   }
   return country_key(name);
