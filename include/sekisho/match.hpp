@@ -262,6 +262,11 @@ struct TokenFeatures {
   // father's name in an Arabic nasab chain ("bin Muhammad ibn Awad ibn Ladin").
   bool patronymic = false;
   bool particle = false;    // TokenWeights::is_particle: grammar, not identity
+  // Summaries that tell cheaply when two tokens cannot meet at all (score_above):
+  // the set of letters (l counted as r, other bytes folded into a few bits), and
+  // a hash of the phonetic key with l read as r.
+  uint64_t letters = 0;
+  uint64_t sound = 0;
 };
 
 // The query's tokens with their features and cached patterns, for scoring one
@@ -306,6 +311,15 @@ class NameComparer {
   // on every candidate, before explaining the few hits it returns.
   double score(const PreparedQuery& query, std::span<const NameToken> candidate, const CandidateFeatures& features,
                Schema schema = Schema::kLegalEntity) const;
+  // score(…) when it is at least `floor`; otherwise some value below `floor`
+  // (not below the score). Most candidates a screener meets are far from a
+  // match: when the tokens that can meet at all carry too little weight for
+  // `floor`, that bound is returned without merging or aligning tokens.
+  double score_above(const PreparedQuery& query, std::span<const NameToken> candidate,
+                     const CandidateFeatures& features, Schema schema, double floor) const;
+  // The bound score_above tests: not below score(…), from which units can meet at all.
+  double score_bound(const PreparedQuery& query, std::span<const NameToken> candidate,
+                     const CandidateFeatures& features, Schema schema = Schema::kLegalEntity) const;
   CandidateFeatures candidate_features(std::span<const NameToken> candidate) const;
   PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
 
@@ -383,6 +397,10 @@ struct HitScore {
 
 // Combines the name score with the qualifiers. An incompatible schema scores 0.
 HitScore score_hit(NameMatch name, const Facts& query, const Facts& listed, const HitOptions& options = {});
+// The least name score that the query's facts could still raise to
+// `threshold` (every boost score_hit may give them, given): a name scoring
+// below it is no hit, whatever the listed entity's facts.
+double least_name_score(double threshold, const Facts& query, const HitOptions& options = {});
 
 // The default decision threshold for a hit, chosen on the name_bench half we
 // hold (best F1 there: 0.892, P 0.936, R 0.851, with the small test normaliser);

@@ -17,51 +17,20 @@
 #include <deque>
 
 #include "match/assignment.hpp"
+#include "match/leftovers.hpp"
 #include "match/phonetic.hpp"
+#include "match/score_bound.hpp"
 #include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
+#include "match/unit.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
 namespace {
 
-// A unit views its text: a token of the caller's, or a merged token kept in
-// the thread's arena for the length of one comparison. Comparisons run once
-// per candidate pair, thousands per query: nothing here allocates once a
-// thread's scratch has grown, and the explanation strings are built only when
-// the caller asks for them.
-struct Unit {
-  std::string_view text;
-  std::string_view key;  // phonetic key
-  std::span<const NameToken> source;  // the side's tokens, for the explanation label
-  size_t first = 0;  // index of the first original token
-  size_t last = 0;   // index of the last original token (merged units span several)
-  double weight = 1.0;
-  bool legal = false;
-  bool merged = false;
-  bool acronym = false;  // the initials of several tokens of this side spell a token of the other
-  bool filler = false;   // a legal form, stopword or particle: its absence on the other side says little
-  bool patronymic = false;  // TokenFeatures::patronymic
-  bool r_may_be_l = false;
-  int32_t number = -1;      // TokenFeatures::number
-  bool tens_word = false;   // TokenFeatures::tens_word
-  bool units_word = false;  // TokenFeatures::units_word
-  NamePartRole role = NamePartRole::kUnknown;
-  const CachedPattern* pattern = nullptr;
-
-  detail::TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number}; }
-  // "abdul+rahman" for a merged unit, the token itself otherwise.
-  std::string label() const {
-    if (!merged) return std::string(text);
-    std::string out;
-    for (size_t k = first; k <= last; ++k) {
-      if (source[k].text.empty()) continue;
-      if (!out.empty()) out += '+';
-      out += source[k].text;
-    }
-    return out;
-  }
-};
+using detail::Unit;
+using detail::Leftovers;
+using detail::LeftoverKind;
 
 struct Scratch {
   std::vector<Unit> q, c;
@@ -69,7 +38,7 @@ struct Scratch {
   std::vector<double> gain;
   std::vector<int> row_to;
   std::vector<char> c_used;
-  std::vector<const Unit*> q_left, c_left, q_kind, c_kind;
+  std::vector<const Unit*> q_left, c_left;
   std::vector<std::pair<size_t, size_t>> order;
   std::vector<char> side_exact, other_exact;  // merge_split_tokens: units met exactly by the other side
   std::string joined, initials, joined_key;
@@ -109,6 +78,8 @@ void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern
                          .number = f.number,
                          .tens_word = f.tens_word,
                          .units_word = f.units_word,
+                         .letters = f.letters,
+                         .sound = f.sound,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i]});
   }
@@ -301,66 +272,11 @@ bool roles_conflict(NamePartRole a, NamePartRole b) {
   return role_group(a) != 0 && role_group(b) != 0 && role_group(a) != role_group(b);
 }
 
-struct Leftovers {
-  double contradicted = 0, legal_conflict = 0, number_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0,
-         patronymic_extra = 0;
-};
-
-// Leftovers contradict only leftovers of their kind: a legal form another legal
-// form, a number another number, a name word another name word.
-enum class LeftoverKind : uint8_t { kName, kLegalForm, kNumber };
-
-LeftoverKind leftover_kind(const Unit& u) {
-  return u.legal ? LeftoverKind::kLegalForm : u.number >= 0 ? LeftoverKind::kNumber : LeftoverKind::kName;
-}
-
-// Pairs the leftovers of both sides as contradictions, heaviest first, within
-// one kind; the rest are extras.
-void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all,
-                        LeftoverKind wanted, Leftovers& sums, NameMatch* out) {
-  Scratch& s = scratch();
-  auto take = [wanted](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
-    kind.clear();
-    for (const Unit* u : all)
-      if (leftover_kind(*u) == wanted) kind.push_back(u);
-    // Heaviest first, ties in token order: an insertion sort, stable and
-    // allocation-free on the handful of leftovers a name has.
-    for (size_t i = 1; i < kind.size(); ++i) {
-      for (size_t j = i; j > 0 && kind[j - 1]->weight < kind[j]->weight; --j) std::swap(kind[j - 1], kind[j]);
-    }
-  };
-  take(q_all, s.q_kind);
-  take(c_all, s.c_kind);
-  double& contradicted = wanted == LeftoverKind::kLegalForm ? sums.legal_conflict
-                         : wanted == LeftoverKind::kNumber  ? sums.number_conflict
-                                                            : sums.contradicted;
-  const size_t k = std::min(s.q_kind.size(), s.c_kind.size());
-  auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
-    for (size_t i = 0; i < side.size(); ++i) {
-      const Unit& u = *side[i];
-      const bool contra = i < k;
-      if (contra) {
-        contradicted += u.weight / 2;
-      } else {
-        (u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra) +=
-            u.weight;
-      }
-      if (out != nullptr) {
-        out->unmatched.push_back({u.label(), query_side, u.weight,
-                                  contra          ? UnmatchedKind::kContradicted
-                                  : query_side ? UnmatchedKind::kQueryExtra
-                                               : UnmatchedKind::kCandidateExtra});
-      }
-    }
-  };
-  count(s.q_kind, true);
-  count(s.c_kind, false);
-}
-
 // The score of the units of both sides (modified: split tokens get merged);
 // with `out`, also the explanation. One code path for both, so that the score
 // of a hit and the score of its explanation can never disagree.
-double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out) {
+// The side-local steps: what each side's units are before they meet the other's.
+void settle_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o) {
   if (o.possessive_s) {
     drop_possessive_s(q);
     drop_possessive_s(c);
@@ -369,9 +285,21 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     mark_vessel_prefix(q);
     mark_vessel_prefix(c);
   }
-  if (q.empty() || c.empty()) return 0.0;
   join_number_words(q);
   join_number_words(c);
+}
+
+double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out,
+                     double floor) {
+  settle_units(q, c, o);
+  if (q.empty() || c.empty()) return 0.0;
+  // Most candidates a screener scores are far from a match: when the units
+  // that can meet at all carry too little weight, the bound says so without
+  // merging or aligning anything.
+  if (floor > 0 && out == nullptr) {
+    const double bound = detail::score_bound(q, c, o);
+    if (bound < floor) return bound;
+  }
   merge_split_tokens(q, c, o);
   merge_split_tokens(c, q, o);
 
@@ -429,15 +357,11 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (!s.c_used[j]) s.c_left.push_back(&c[j]);
 
   Leftovers sums;
-  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kName, sums, out);
-  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kNumber, sums, out);
-  classify_leftovers(s.q_left, s.c_left, LeftoverKind::kLegalForm, sums, out);
+  detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kName, sums, out);
+  detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kNumber, sums, out);
+  detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kLegalForm, sums, out);
 
-  const double den = matched + o.contradiction_weight * sums.contradicted +
-                     o.legal_form_conflict_weight * sums.legal_conflict +
-                     o.number_conflict_weight * sums.number_conflict + o.query_extra_weight * sums.q_extra +
-                     o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
-                     o.patronymic_extra_weight * sums.patronymic_extra;
+  const double den = matched + detail::leftover_cost(sums, o);
   double score = den > 0 ? num / den : 0.0;
   auto penalise = [&](const char* reason, double factor) {
     if (out != nullptr) out->penalties.push_back({reason, factor});
@@ -479,12 +403,13 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
 }
 
 double compare_tokens(const PreparedQuery& query, std::span<const NameToken> candidate,
-                      const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out) {
+                      const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out,
+                      double floor = 0) {
   Scratch& s = scratch();
   s.arena_used = 0;
   make_units(query.tokens(), query.patterns(), query.features(), s.q);
   make_units(candidate, {}, features.tokens, s.c);
-  return compare_units(s.q, s.c, options, out);
+  return compare_units(s.q, s.c, options, out, floor);
 }
 
 }  // namespace
@@ -539,6 +464,22 @@ NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const Name
 double NameComparer::score(const PreparedQuery& query, std::span<const NameToken> candidate,
                            const CandidateFeatures& features, Schema schema) const {
   return compare_tokens(query, candidate, features, options(schema), nullptr);
+}
+
+double NameComparer::score_bound(const PreparedQuery& query, std::span<const NameToken> candidate,
+                                 const CandidateFeatures& features, Schema schema) const {
+  Scratch& s = scratch();
+  s.arena_used = 0;
+  make_units(query.tokens(), query.patterns(), query.features(), s.q);
+  make_units(candidate, {}, features.tokens, s.c);
+  const NameMatchOptions& o = options(schema);
+  settle_units(s.q, s.c, o);
+  return s.q.empty() || s.c.empty() ? 0.0 : detail::score_bound(s.q, s.c, o);
+}
+
+double NameComparer::score_above(const PreparedQuery& query, std::span<const NameToken> candidate,
+                                 const CandidateFeatures& features, Schema schema, double floor) const {
+  return compare_tokens(query, candidate, features, options(schema), nullptr, floor);
 }
 
 NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,

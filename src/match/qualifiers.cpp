@@ -238,4 +238,13 @@ HitScore score_hit(NameMatch name, const Facts& query, const Facts& listed, cons
   return hit;
 }
 
+double least_name_score(double threshold, const Facts& query, const HitOptions& o) {
+  // Each boost moves the score part of the way to 1: what is left to 1 shrinks by (1 - boost).
+  double left = 1.0;
+  if (!query.identifiers.empty()) left *= 1.0 - o.identifier_match_boost;
+  if (!query.birth_dates.empty()) left *= 1.0 - std::max(o.date_match_boost, o.date_compatible_boost);
+  if (!query.countries.empty()) left *= 1.0 - o.country_match_boost;
+  return std::max(0.0, 1.0 - (1.0 - threshold) / left);
+}
+
 }  // namespace sekisho::match

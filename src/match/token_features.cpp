@@ -1,6 +1,7 @@
 #include "match/token_features.hpp"
 
 #include "match/numbers.hpp"
+#include "match/score_bound.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -44,6 +45,8 @@ std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, con
     TokenFeatures f;
     f.weight = weights.weight(t);
     f.key = phonetic_key(t.text);
+    f.letters = letter_set(t.text);
+    f.sound = sound_of_key(f.key);
     if (!t.legal_form) {
       const NumberReading n = read_number(t.text);
       f.number = n.value;

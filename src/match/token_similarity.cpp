@@ -14,13 +14,6 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-size_t typo_budget(size_t longer_length) {
-  if (longer_length <= 2) return 0;
-  if (longer_length <= 5) return 1;
-  if (longer_length <= 12) return 2;
-  return 3;
-}
-
 TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
   const std::string_view q = qv.text, c = cv.text;
   const CachedPattern* qp = qv.pattern;

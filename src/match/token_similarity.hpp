@@ -22,7 +22,9 @@ struct TokenSimilarity {
 // letters, 1 up to 5, 2 up to 12, 3 beyond (the budget grows with length
 // because a typo in a long name leaves most of it intact). A first letter that
 // differs, among other edits, uses one more edit of the budget.
-size_t typo_budget(size_t longer_length);
+inline size_t typo_budget(size_t longer_length) {
+  return longer_length <= 2 ? 0 : longer_length <= 5 ? 1 : longer_length <= 12 ? 2 : 3;
+}
 
 // One side of a comparison: the token, its phonetic key (computed once per
 // token, not per pair) and, for query tokens, the cached pattern (null for

@@ -126,11 +126,19 @@ struct Screener::Impl {
     return query_schema != Schema::kLegalEntity ? query_schema : form.schema;
   }
 
-  void score_pair(uint32_t form_id, size_t qf, const std::vector<match::PreparedQuery>& prepared,
-                  Schema query_schema, Best& best) const {
+  // One query being scored: its forms, its schema, and the name score below
+  // which a pair matters to nothing (the comparer may return a bound instead).
+  struct Scoring {
+    const std::vector<match::PreparedQuery>& prepared;
+    Schema schema;
+    double floor;
+  };
+
+  void score_pair(uint32_t form_id, size_t qf, const Scoring& q, Best& best) const {
     if (best.found && best.score >= 1.0) return;  // nothing beats a perfect name match
     const ListedForm& form = forms[form_id];
-    const double score = comparer->score(prepared[qf], form.tokens, form.features, compare_schema(query_schema, form));
+    const double score =
+        comparer->score_above(q.prepared[qf], form.tokens, form.features, compare_schema(q.schema, form), q.floor);
     if (!best.found || score > best.score) {
       best.score = score;
       best.name_id = form.name_id;
@@ -141,11 +149,10 @@ struct Screener::Impl {
   }
 
   // Every listed form against every query form: the reference the index is measured against.
-  void score_name(uint32_t name_id, const std::vector<match::PreparedQuery>& prepared, Schema query_schema,
-                  Best& best) const {
+  void score_name(uint32_t name_id, const Scoring& q, Best& best) const {
     const ListedName& ln = names[name_id];
     for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
-      for (size_t qf = 0; qf < prepared.size(); ++qf) score_pair(f, qf, prepared, query_schema, best);
+      for (size_t qf = 0; qf < q.prepared.size(); ++qf) score_pair(f, qf, q, best);
     }
   }
 };
@@ -225,6 +232,18 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   std::vector<match::PreparedQuery> prepared;
   prepared.reserve(qforms.size());
   for (ListedForm& f : qforms) prepared.push_back(im.comparer->prepare(f.tokens));
+  match::Facts qfacts;
+  qfacts.schema = query.schema;
+  qfacts.birth_dates = query.birth_dates;
+  qfacts.countries = match::normalise_countries(query.countries);
+  qfacts.identifiers = query.identifiers;
+  qfacts.gender = query.gender;
+
+  // A pair scoring under the floor changes nothing: no hit, and no near miss
+  // whose name's other forms would be scored.
+  const Impl::Scoring scoring{prepared, query.schema,
+                              std::min(options.threshold * kNearMissShare,
+                                       match::least_name_score(options.threshold, qfacts))};
   clock.lap(&ScreenStats::analyse_ns);
 
   auto list_allowed = [&](uint32_t entity) {
@@ -247,7 +266,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     std::vector<Impl::Best> all(im.entities.size());
     for (uint32_t n = 0; n < im.names.size(); ++n) {
       uint32_t e = im.names[n].entity;
-      if (list_allowed(e)) im.score_name(n, prepared, query.schema, all[e]);
+      if (list_allowed(e)) im.score_name(n, scoring, all[e]);
     }
     for (uint32_t e = 0; e < all.size(); ++e) {
       if (all[e].found) best.emplace_back(e, std::move(all[e]));
@@ -274,7 +293,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       // tokens reached, not how well: every query form is scored against it (ウラジーミル・
       // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
       Impl::Best& best = slot(e);
-      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, prepared, query.schema, best);
+      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, scoring, best);
       size_t pairs = prepared.size();
       // The index names the listed form that voted best, which need not be the one that
       // scores best: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)" has eight forms.
@@ -283,7 +302,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       if (ln.form_count > 1 && best.score < options.threshold && best.score >= options.threshold * kNearMissShare) {
         for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
           if (f == c.form_id) continue;
-          for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(f, qf, prepared, query.schema, best);
+          for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(f, qf, scoring, best);
           pairs += prepared.size();
         }
       }
@@ -294,13 +313,6 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     }
   }
   clock.lap(&ScreenStats::score_ns);
-
-  match::Facts qfacts;
-  qfacts.schema = query.schema;
-  qfacts.birth_dates = query.birth_dates;
-  qfacts.countries = match::normalise_countries(query.countries);
-  qfacts.identifiers = query.identifiers;
-  qfacts.gender = query.gender;
 
   // Without facts on the query side the qualifiers can only lower a score (a
   // schema conflict): a name score under the threshold is no hit, unscored.

@@ -499,7 +499,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
 }  // namespace
 
 bool r_may_be_l(std::string_view scheme) {
-  return scheme == "hepburn" || scheme == "enamdict" || scheme == "icu:Hangul-Latin" || scheme == "hangul_loanword";
+  // A gloss form keeps the readings of the words EDICT does not know (ベネヴォランス → benevorans).
+  return scheme == "hepburn" || scheme == "enamdict" || scheme == "edict_gloss" || scheme == "icu:Hangul-Latin" ||
+         scheme == "hangul_loanword";
 }
 
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {

@@ -12,6 +12,7 @@
 
 #include "lists/csv_reader.hpp"
 #include "match/bench_normaliser.hpp"
+#include "match/name_bench_cases.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
@@ -43,25 +44,9 @@ Metrics evaluate(const std::vector<Case>& cases, double threshold) {
 }
 
 std::vector<Case> load_cases() {
-  const std::string path = std::string(SEKISHO_SHARED_DATA) + "/nomenklatura_name_bench/cases.csv";
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto records = read_csv(text.str(), path);
-  EXPECT_TRUE(records.ok()) << records.status().to_string();
   std::vector<Case> cases;
-  if (!records.ok() || records->empty()) return cases;
-  const auto& header = records->front().fields;
-  auto col = [&](std::string_view name) {
-    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-  };
-  const size_t schema = col("schema"), n1 = col("name1"), n2 = col("name2"), label = col("is_match");
-  EXPECT_LT(std::max({schema, n1, n2, label}), header.size()) << "cases.csv lacks an expected column";
-  for (size_t r = 1; r < records->size(); ++r) {
-    const auto& f = (*records)[r].fields;
-    if (f.size() < header.size()) continue;
-    auto s = parse_schema(f[schema]);
-    cases.push_back(Case{(*records)[r].line, s.ok() ? *s : Schema::kLegalEntity, f[n1], f[n2], f[label] == "true"});
+  for (testing::LabelledPair& p : testing::name_bench_cases()) {
+    cases.push_back(Case{p.line, p.schema, std::move(p.name1), std::move(p.name2), p.is_match});
   }
   return cases;
 }

@@ -1,0 +1,55 @@
+#include "match/leftovers.hpp"
+
+#include <algorithm>
+
+namespace sekisho::match::detail {
+
+void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all,
+                        LeftoverKind wanted, Leftovers& sums, NameMatch* out) {
+  thread_local std::vector<const Unit*> q_kind, c_kind;
+  auto take = [wanted](const std::vector<const Unit*>& all, std::vector<const Unit*>& kind) {
+    kind.clear();
+    for (const Unit* u : all)
+      if (leftover_kind(*u) == wanted) kind.push_back(u);
+    // Heaviest first, ties in token order: an insertion sort, stable and
+    // allocation-free on the handful of leftovers a name has.
+    for (size_t i = 1; i < kind.size(); ++i) {
+      for (size_t j = i; j > 0 && kind[j - 1]->weight < kind[j]->weight; --j) std::swap(kind[j - 1], kind[j]);
+    }
+  };
+  take(q_all, q_kind);
+  take(c_all, c_kind);
+  double& contradicted = wanted == LeftoverKind::kLegalForm ? sums.legal_conflict
+                         : wanted == LeftoverKind::kNumber  ? sums.number_conflict
+                                                            : sums.contradicted;
+  const size_t k = std::min(q_kind.size(), c_kind.size());
+  auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
+    for (size_t i = 0; i < side.size(); ++i) {
+      const Unit& u = *side[i];
+      const bool contra = i < k;
+      if (contra) {
+        contradicted += u.weight / 2;
+      } else {
+        (u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra) +=
+            u.weight;
+      }
+      if (out != nullptr) {
+        out->unmatched.push_back({u.label(), query_side, u.weight,
+                                  contra          ? UnmatchedKind::kContradicted
+                                  : query_side ? UnmatchedKind::kQueryExtra
+                                               : UnmatchedKind::kCandidateExtra});
+      }
+    }
+  };
+  count(q_kind, true);
+  count(c_kind, false);
+}
+
+double leftover_cost(const Leftovers& sums, const NameMatchOptions& o) {
+  return o.contradiction_weight * sums.contradicted + o.legal_form_conflict_weight * sums.legal_conflict +
+         o.number_conflict_weight * sums.number_conflict + o.query_extra_weight * sums.q_extra +
+         o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
+         o.patronymic_extra_weight * sums.patronymic_extra;
+}
+
+}  // namespace sekisho::match::detail

@@ -1,0 +1,34 @@
+// What the units neither side paired cost: a part both sides have but
+// disagree on is a contradiction, a part only one side has an extra.
+#pragma once
+
+#include <vector>
+
+#include "match/unit.hpp"
+
+namespace sekisho::match::detail {
+
+// The weight of the leftovers by what they cost (contradicted: half the weight of each side's unit).
+struct Leftovers {
+  double contradicted = 0, legal_conflict = 0, number_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0,
+         patronymic_extra = 0;
+};
+
+// Leftovers contradict only leftovers of their kind: a legal form another legal
+// form, a number another number, a name word another name word.
+enum class LeftoverKind : uint8_t { kName, kLegalForm, kNumber };
+
+inline LeftoverKind leftover_kind(const Unit& u) {
+  return u.legal ? LeftoverKind::kLegalForm : u.number >= 0 ? LeftoverKind::kNumber : LeftoverKind::kName;
+}
+
+// Pairs the leftovers of both sides of kind `wanted` as contradictions,
+// heaviest first; the rest are extras. Adds to `sums`, and with `out` lists
+// them in the explanation.
+void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector<const Unit*>& c_all,
+                        LeftoverKind wanted, Leftovers& sums, NameMatch* out);
+
+// What the leftovers add to the score's denominator.
+double leftover_cost(const Leftovers& sums, const NameMatchOptions& o);
+
+}  // namespace sekisho::match::detail

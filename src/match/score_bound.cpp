@@ -1,0 +1,266 @@
+#include "match/score_bound.hpp"
+
+#include <algorithm>
+#include <span>
+#include <string>
+
+#include "match/leftovers.hpp"
+#include "match/phonetic.hpp"
+
+namespace sekisho::match::detail {
+namespace {
+
+// Japanese and Korean readings write l and r alike (token_similarity folds l
+// into r for them): every test here folds it, for every token, so that it
+// holds for both ways of comparing.
+char fold(char c) { return c == 'l' ? 'r' : c; }
+
+// Without -mpopcnt, std::popcount is a library call: this is inlined.
+inline size_t bits(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<size_t>((x * 0x0101010101010101ull) >> 56);
+}
+
+// Each edit adds at most one letter to one side's set and removes at most one
+// from the other's: sets further apart than the budget cannot be spelled alike.
+bool letters_within(uint64_t a, uint64_t b, size_t budget) {
+  return bits(a & ~b) <= budget && bits(b & ~a) <= budget;
+}
+
+bool folded_prefix(std::string_view longer, std::string_view shorter) {
+  for (size_t i = 0; i < shorter.size(); ++i) {
+    if (fold(longer[i]) != fold(shorter[i])) return false;
+  }
+  return true;
+}
+
+// A unit that a run of adjacent units of the other side may be merged to
+// meet: a unit of that side, or (second pass) a run of it the first pass may
+// have merged, known only by its length and letters (it may become the run's
+// joined text or its initials: the tests that need more pass it).
+struct Target {
+  size_t length = 0;
+  std::string_view text;  // units only
+  std::string_view key;   // units only
+  uint64_t letters = 0;
+  size_t first = 0, last = 0;  // the units it stands for
+  bool run = false;       // a run of the first pass, as its joined text
+  bool initials = false;  // a run of the first pass, as its initials (letters unknown)
+};
+
+// A run of 2–3 adjacent units of one side, summarised once for every target.
+struct Run {
+  std::span<const Unit> units;
+  size_t length = 0;
+  uint64_t letters = 0;
+  bool sounded = true;  // merge_split_tokens' condition for a merge by sound
+  std::string joined, key;
+  bool key_made = false;
+
+  void reset(std::span<const Unit> run) {
+    units = run;
+    length = 0;
+    letters = 0;
+    sounded = true;
+    key_made = false;
+    for (const Unit& u : run) {
+      length += u.text.size();
+      letters |= u.merged ? letter_set(u.text) : u.letters;
+      sounded = sounded && !u.filler && u.text.size() >= 2;
+    }
+  }
+  // The phonetic key of the joined run, made when first needed.
+  const std::string& sound_key() {
+    if (!key_made) {
+      joined.clear();
+      for (const Unit& u : units) joined += u.text;
+      phonetic_key_into(joined, key);
+      key_made = true;
+    }
+    return key;
+  }
+};
+
+// Whether merge_split_tokens may merge `run` to meet `target`: its length
+// gate, then any of its three ways (an acronym, a spelling within the typo
+// budget, the same sound), the spelling loosened as in may_meet.
+bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
+  const size_t span = run.units.size();
+  const size_t longer = std::max(run.length, target.length);
+  const size_t gap = longer - std::min(run.length, target.length);
+  const size_t budget = typo_budget(longer);
+  if (gap > budget && target.length != span) return false;
+  if (target.initials) return true;
+  if (o.acronyms && target.length == span) {
+    if (target.run) return true;  // the first pass's run may have become initials
+    bool initials = true;
+    for (size_t k = 0; k < span && initials; ++k) initials = !run.units[k].text.empty() && run.units[k].text[0] == target.text[k];
+    if (initials) return true;
+  }
+  if (gap <= budget && letters_within(run.letters, target.letters, budget)) return true;
+  if (!run.sounded) return false;
+  if (target.run) return gap <= budget;  // its key is not made: the sound may agree
+  return target.key.size() >= 4 && run.sound_key() == target.key;
+}
+
+// Marks live the runs of 2–3 adjacent units of `side` that may merge to meet
+// one of `targets`, and those targets' units in `other_live`. With `merged`,
+// appends each such run as a target for the second pass.
+void mark_runs(const std::vector<Unit>& side, const std::vector<Target>& targets, const NameMatchOptions& o,
+               std::vector<char>& side_live, std::vector<char>& other_live, std::vector<Target>* merged) {
+  thread_local Run run;
+  for (size_t i = 0; i + 1 < side.size(); ++i) {
+    for (size_t span = 2; span <= 3 && i + span <= side.size(); ++span) {
+      run.reset(std::span<const Unit>(side.data() + i, span));
+      bool through = false;
+      for (const Target& t : targets) {
+        if (!may_merge(run, t, o)) continue;
+        for (size_t k = t.first; k <= t.last; ++k) other_live[k] = 1;
+        through = true;
+      }
+      if (!through) continue;
+      for (size_t k = i; k < i + span; ++k) side_live[k] = 1;
+      if (merged == nullptr) continue;
+      // The joined text (its letters are the run's), and the initials (as long as the run has units).
+      merged->push_back({run.length, {}, {}, run.letters, i, i + span - 1, true, false});
+      merged->push_back({span, {}, {}, 0, i, i + span - 1, false, true});
+    }
+  }
+}
+
+// What a leftover unit costs at least, whether it ends contradicted or extra.
+double least_cost(const Unit& u, bool query_side, const NameMatchOptions& o) {
+  const double conflict = (u.legal               ? o.legal_form_conflict_weight
+                           : u.number >= 0       ? o.number_conflict_weight
+                                                 : o.contradiction_weight) / 2;
+  const double extra = u.filler       ? o.filler_extra_weight
+                       : u.patronymic ? o.patronymic_extra_weight
+                       : query_side   ? o.query_extra_weight
+                                      : o.candidate_extra_weight;
+  return u.weight * std::min(conflict, extra);
+}
+
+}  // namespace
+
+uint64_t letter_set(std::string_view text) {
+  uint64_t set = 0;
+  for (const char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(fold(ch));
+    const unsigned bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + (c - '0') : 36 + c % 28;
+    set |= uint64_t{1} << bit;
+  }
+  return set;
+}
+
+uint64_t sound_of_key(std::string_view key) {
+  // FNV-1a over the key with l read as r and each run of r as one: the key of
+  // a token with l read as r differs from the key with its l read as r only
+  // there (an "lr" the key keeps apart collapses once folded).
+  uint64_t h = 1469598103934665603ull;
+  char last = '\0';
+  for (const char ch : key) {
+    const char c = fold(ch);
+    if (c == 'r' && last == 'r') continue;
+    last = c;
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return h;
+}
+
+bool may_meet(const Unit& a, const Unit& b) {
+  // The tiers of token_similarity, each loosened to a test that holds for the
+  // folded spellings too.
+  if (a.legal || b.legal) return a.legal && b.legal && a.text == b.text;
+  if (a.number >= 0 && b.number >= 0) return a.number == b.number || a.text == b.text;
+  if (a.merged || b.merged) return true;  // number words joined: no summaries to test
+  const std::string_view x = a.text, y = b.text;
+  if (x.empty() || y.empty()) return x == y;
+  if (x.size() == 1 || y.size() == 1) return fold(x[0]) == fold(y[0]);  // an initial, or two letters read alike
+  const size_t longer = std::max(x.size(), y.size()), shorter = std::min(x.size(), y.size());
+  const size_t budget = typo_budget(longer);
+  if (longer - shorter <= budget && letters_within(a.letters, b.letters, budget)) return true;  // also the same text
+  if (a.sound == b.sound) return true;
+  return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);
+}
+
+double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o) {
+  thread_local std::vector<char> q_live, c_live;
+  thread_local std::vector<const Unit*> q_dead, c_dead;
+  q_live.assign(q.size(), 0);
+  c_live.assign(c.size(), 0);
+  for (size_t i = 0; i < q.size(); ++i) {
+    for (size_t j = 0; j < c.size(); ++j) {
+      if ((q_live[i] && c_live[j]) || !may_meet(q[i], c[j])) continue;
+      q_live[i] = c_live[j] = 1;
+    }
+  }
+
+  // Runs of adjacent units merged to meet one unit of the other side: the
+  // query's first, against the candidate's units; then the candidate's,
+  // against the query's units and what the first pass may have merged.
+  thread_local std::vector<Target> targets, q_merged;
+  auto unit_targets = [](const std::vector<Unit>& side) {
+    targets.clear();
+    for (size_t k = 0; k < side.size(); ++k) {
+      const Unit& u = side[k];
+      if (u.legal) continue;
+      targets.push_back({u.text.size(), u.text, u.key, u.merged ? letter_set(u.text) : u.letters, k, k, false, false});
+    }
+  };
+  q_merged.clear();
+  if (q.size() >= 2) {
+    unit_targets(c);
+    mark_runs(q, targets, o, q_live, c_live, &q_merged);
+  }
+  if (c.size() >= 2) {
+    unit_targets(q);
+    targets.insert(targets.end(), q_merged.begin(), q_merged.end());
+    mark_runs(c, targets, o, c_live, q_live, nullptr);
+  }
+
+  // The score is Σ w·sim / (Σ w of the pairs + what the leftovers cost): at
+  // most the live units' weight over itself plus what the dead ones cost.
+  double live = 0;
+  q_dead.clear();
+  c_dead.clear();
+  auto split = [&live](const std::vector<Unit>& side, const std::vector<char>& side_live,
+                       std::vector<const Unit*>& dead) {
+    for (size_t i = 0; i < side.size(); ++i) {
+      if (side_live[i]) {
+        live += side[i].weight;
+      } else {
+        dead.push_back(&side[i]);
+      }
+    }
+  };
+  split(q, q_live, q_dead);
+  split(c, c_live, c_dead);
+  live /= 2;  // a pair weighs the mean of its units
+  if (live <= 0) return 0.0;
+
+  // More leftovers never cost less (a name word that pairs with another as a
+  // contradiction costs more than either did as an extra), so the dead name
+  // words are classified as compare_units would; legal forms and numbers,
+  // whose contradiction may cost less than an extra, each at their least.
+  const double half_contradiction = o.contradiction_weight / 2;
+  const bool contradiction_costs_most =
+      half_contradiction >= std::max({o.query_extra_weight, o.candidate_extra_weight, o.filler_extra_weight,
+                                      o.patronymic_extra_weight});
+  double cost = 0;
+  if (contradiction_costs_most) {
+    Leftovers names;
+    classify_leftovers(q_dead, c_dead, LeftoverKind::kName, names, nullptr);
+    cost += leftover_cost(names, o);
+  }
+  for (const Unit* u : q_dead) {
+    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, true, o);
+  }
+  for (const Unit* u : c_dead) {
+    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, false, o);
+  }
+  return live / (live + cost);
+}
+
+}  // namespace sekisho::match::detail

@@ -1,0 +1,30 @@
+// An upper bound of a comparison's score, found before any token is merged or
+// aligned: the units that cannot meet any unit of the other side, alone or in
+// a run of adjacent units, are certain leftovers, and what they cost caps the
+// score. A screener scores dozens of candidates per query that share one
+// common word with it; the bound turns most of them away at a fraction of the
+// price of scoring them.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "match/unit.hpp"
+
+namespace sekisho::match::detail {
+
+// TokenFeatures::letters of a token.
+uint64_t letter_set(std::string_view text);
+// TokenFeatures::sound of a token with phonetic key `key`.
+uint64_t sound_of_key(std::string_view key);
+
+// False only when token_similarity(a, b) is certainly 0 (no tier can accept
+// the pair); true says nothing.
+bool may_meet(const Unit& a, const Unit& b);
+
+// Not below the score compare_units gives `q` and `c` (after their side-local
+// steps: possessive, vessel prefix, number words).
+double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o);
+
+}  // namespace sekisho::match::detail
