@@ -39,6 +39,9 @@ struct Scratch {
   std::vector<Form> form;
   std::vector<uint32_t> touched_best;
   std::vector<uint32_t> touched_form;
+  // Bit f: touched_form holds form f. A list that only adds to forms already
+  // reached reads this (a few kilobytes, in L1) instead of each form's entry.
+  std::vector<uint64_t> touched_bits;
   std::vector<std::pair<uint32_t, uint32_t>> per_name;  // name id → forms kept
   uint32_t stamp_counter = 0;
 
@@ -47,6 +50,12 @@ struct Scratch {
   // reload) without clearing megabytes per query.
   void fit(size_t n) {
     if (form.size() < n) form.resize(n);
+    if (touched_bits.size() * 64 < n) touched_bits.resize((n + 63) / 64);
+  }
+  bool touched(uint32_t f) const { return touched_bits[f >> 6] >> (f & 63) & 1; }
+  void touch(uint32_t f) {
+    touched_form.push_back(f);
+    touched_bits[f >> 6] |= uint64_t{1} << (f & 63);
   }
   uint32_t next_stamp() {
     if (++stamp_counter == 0) {
@@ -276,7 +285,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   thread_local std::vector<Distinct> distinct;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
   thread_local std::vector<std::string> query_tokens;
+  thread_local std::vector<std::pair<float, uint32_t>> order;  // (most a query token gives, its range)
   reached.clear();
+  float top = 0.0f;  // the best vote of any form so far: the vote floor is min_vote_ratio of it
   size_t distinct_used = 0;
 
   for (size_t qf = 0; qf < query_forms.size(); ++qf) {
@@ -323,39 +334,81 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       any_rare = any_rare || (reaches_rare && !spells_common);
     }
     // Each query token votes once per name: its best way of reaching that name.
+    Scratch::Form* const form_votes = scratch.form.data();  // hoisted: the walks below are the hot loop
+    auto is_common = [&](const Reached& r) {
+      return posting_offsets_[r.token + 1] - posting_offsets_[r.token] > common_df_;
+    };
+    // Adds a reached token's vote to the forms of its posting list that the
+    // current query token has not voted for; with `touched_only`, only to
+    // forms some query token reached already.
+    auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only) {
+      const uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
+      if (touched_only && scratch.touched_form.size() * 16 < end - begin) {
+        // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
+        const uint32_t* first_posting = postings_.data() + begin;
+        const uint32_t* last_posting = postings_.data() + end;
+        for (uint32_t f : scratch.touched_form) {
+          if (form_votes[f].stamp == stamp || !std::binary_search(first_posting, last_posting, f)) continue;
+          form_votes[f].stamp = stamp;
+          form_votes[f].vote += r.vote;
+          top = std::max(top, form_votes[f].vote);
+        }
+        return;
+      }
+      for (uint32_t i = begin; i < end; ++i) {
+        const uint32_t f = postings_[i];
+        if (touched_only && !scratch.touched(f)) continue;
+        Scratch::Form& v = form_votes[f];
+        if (v.stamp == stamp) continue;
+        v.stamp = stamp;
+        if (v.vote == 0.0f) scratch.touch(f);
+        v.vote += r.vote;
+        top = std::max(top, v.vote);
+      }
+    };
+
+    // The query tokens that bring in names, strongest first (MaxScore): a form
+    // no stronger token reached can gain at most what the tokens after it
+    // give, and once that falls under the vote floor (min_vote_ratio of the
+    // best vote so far, which only grows) a reached token's list can bring in
+    // no candidate: it only adds its vote to the forms already reached. The
+    // candidates and their votes are those of walking every list (tests/index).
+    order.clear();
+    float common_most = 0.0f;  // what the common tokens may add, with a rare token in the query
+    for (uint32_t k = 0; k < ranges.size(); ++k) {
+      float most = 0.0f, most_common = 0.0f;
+      for (uint32_t ri = ranges[k].first; ri < ranges[k].second; ++ri) {
+        float& m = any_rare && is_common(reached[ri]) ? most_common : most;
+        m = std::max(m, reached[ri].vote);
+      }
+      common_most += most_common;
+      order.push_back({most, k});
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    float after = common_most;  // the most the query tokens after the current one (and the common ones) add
+    for (const auto& [most, k] : order) after += most;
+    for (const auto& [most, k] : order) {
+      after -= most;
+      const uint32_t stamp = scratch.next_stamp();
+      bool walk = true;
+      for (uint32_t ri = ranges[k].first; ri < ranges[k].second; ++ri) {
+        const Reached& r = reached[ri];
+        if (any_rare && is_common(r)) continue;  // the second pass's
+        // Reached lists come best first: once one cannot bring in a candidate, none after it can.
+        // (A hair of slack: the votes are float sums added in another order than `after`.)
+        walk = walk && !(options_.max_score && (r.vote + after) * 1.0001f < top * min_vote_ratio);
+        vote(r, stamp, !walk);
+      }
+    }
     // With a rare token in the query, common tokens ("muhammad", "al") bring
     // in no names of their own, but still vote for the names the rare ones
     // reached: "Muhammad Ashraf" must rank the Muhammad Ashrafs above the
     // other Ashrafs, or the candidate budget cuts among them blindly.
-    Scratch::Form* const form_votes = scratch.form.data();  // hoisted: the walks below are the hot loop
-    for (int pass = 0; pass < (any_rare ? 2 : 1); ++pass) {
-      const bool boost_only = pass == 1;  // the common tokens, after the rare ones
+    if (any_rare) {
       for (const auto& [first, last] : ranges) {
-        uint32_t stamp = scratch.next_stamp();
+        const uint32_t stamp = scratch.next_stamp();
         for (uint32_t ri = first; ri < last; ++ri) {
-          const Reached& r = reached[ri];
-          uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
-          if (any_rare && (end - begin > common_df_) != boost_only) continue;
-          if (boost_only && scratch.touched_form.size() * 16 < end - begin) {
-            // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
-            const uint32_t* first_posting = postings_.data() + begin;
-            const uint32_t* last_posting = postings_.data() + end;
-            for (uint32_t f : scratch.touched_form) {
-              if (form_votes[f].stamp == stamp || !std::binary_search(first_posting, last_posting, f)) continue;
-              form_votes[f].stamp = stamp;
-              form_votes[f].vote += r.vote;
-            }
-            continue;
-          }
-          for (uint32_t i = begin; i < end; ++i) {
-            const uint32_t f = postings_[i];
-            Scratch::Form& v = form_votes[f];
-            if (v.stamp == stamp) continue;
-            if (boost_only && v.vote == 0.0f) continue;
-            v.stamp = stamp;
-            if (v.vote == 0.0f) scratch.touched_form.push_back(f);
-            v.vote += r.vote;
-          }
+          if (is_common(reached[ri])) vote(reached[ri], stamp, true);
         }
       }
     }
@@ -366,13 +419,14 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         scratch.form[f].best_query_form = static_cast<uint16_t>(qf);
       }
       scratch.form[f].vote = 0.0f;
+      scratch.touched_bits[f >> 6] = 0;
     }
     scratch.touched_form.clear();
   }
 
   // Forms below the vote floor are dropped before any sorting: a query of
   // common tokens touches thousands of forms, few of them near the best.
-  float top = 0.0f;
+  top = 0.0f;
   for (uint32_t f : scratch.touched_best) top = std::max(top, scratch.form[f].best);
   const float floor = top * min_vote_ratio;
   out.reserve(scratch.touched_best.size());

@@ -54,6 +54,11 @@ struct IndexOptions {
   // neighbour_offsets_); off, find() probes deletion neighbourhoods for every
   // query token. The same candidates either way (tests/index).
   bool precompute_neighbours = true;
+  // Walk a reached token's posting list only while it can still bring in a
+  // candidate above the vote floor (find()'s min_vote_ratio); past that, add
+  // its vote to the forms already reached. Off, every list is walked. The
+  // same candidates either way (tests/index).
+  bool max_score = true;
 };
 
 struct Candidate {

@@ -137,9 +137,13 @@ struct Screener::Impl {
   void score_pair(uint32_t form_id, size_t qf, const Scoring& q, Best& best) const {
     if (best.found && best.score >= 1.0) return;  // nothing beats a perfect name match
     const ListedForm& form = forms[form_id];
+    // Only a better pair changes `best`: the best so far is a floor too.
+    const double floor = best.found ? std::max(q.floor, best.score) : q.floor;
     const double score =
-        comparer->score_above(q.prepared[qf], form.tokens, form.features, compare_schema(q.schema, form), q.floor);
-    if (!best.found || score > best.score) {
+        comparer->score_above(q.prepared[qf], form.tokens, form.features, compare_schema(q.schema, form), floor);
+    // A tie goes to the lower query form of the same listed form, whichever was scored first.
+    const bool earlier_tie = best.found && score == best.score && form_id == best.form_id && qf < best.query_form;
+    if (!best.found || score > best.score || earlier_tie) {
       best.score = score;
       best.name_id = form.name_id;
       best.form_id = form_id;
@@ -293,7 +297,11 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       // tokens reached, not how well: every query form is scored against it (ウラジーミル・
       // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
       Impl::Best& best = slot(e);
-      for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(c.form_id, qf, scoring, best);
+      // The form that voted best first: its score, often the best, then turns the others away sooner.
+      im.score_pair(c.form_id, c.query_form, scoring, best);
+      for (size_t qf = 0; qf < prepared.size(); ++qf) {
+        if (qf != c.query_form) im.score_pair(c.form_id, qf, scoring, best);
+      }
       size_t pairs = prepared.size();
       // The index names the listed form that voted best, which need not be the one that
       // scores best: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)" has eight forms.

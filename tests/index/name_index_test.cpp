@@ -187,6 +187,54 @@ TEST(NameIndex, PrecomputedNeighboursFindWhatProbingFinds) {
   EXPECT_GT(compared, 1000u);  // the queries did reach candidates
 }
 
+// MaxScore: a reached token's list is walked only while it can bring in a
+// candidate above the vote floor. The candidates, their votes and order must
+// be those of walking every list, on indexes with common tokens (a small
+// alphabet makes many) and queries of listed, made-up and common tokens.
+TEST(NameIndex, SkippingListsUnderTheVoteFloorChangesNoCandidate) {
+  std::mt19937 rng(29);
+  auto random_token = [&](size_t len) {
+    std::string t;
+    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % 5);
+    return t;
+  };
+  std::vector<IndexedForm> forms;
+  std::vector<std::string> vocabulary;
+  for (uint32_t i = 0; i < 3000; ++i) {
+    IndexedForm f{i / 3, {}};  // three forms per name
+    for (size_t n = 1 + rng() % 4; n > 0; --n) f.tokens.push_back(random_token(2 + rng() % 9));
+    if (rng() % 4 == 0) f.tokens.push_back("common");
+    vocabulary.insert(vocabulary.end(), f.tokens.begin(), f.tokens.end());
+    forms.push_back(std::move(f));
+  }
+  IndexOptions every_list;
+  every_list.max_score = false;
+  const NameIndex fast = NameIndex::build(forms), slow = NameIndex::build(forms, every_list);
+  size_t compared = 0;
+  for (int q = 0; q < 400; ++q) {
+    std::vector<std::vector<std::string>> query(1 + rng() % 3);
+    for (auto& qf : query) {
+      for (size_t n = 1 + rng() % 4; n > 0; --n) {
+        const unsigned kind = rng() % 5;
+        qf.push_back(kind == 0 ? "common" : kind <= 2 ? vocabulary[rng() % vocabulary.size()] : random_token(2 + rng() % 9));
+      }
+    }
+    for (float ratio : {0.0f, 0.3f, 0.5f, 0.8f}) {
+      std::vector<Candidate> a, b;
+      fast.find(query, 24, a, 1, ratio);
+      slow.find(query, 24, b, 1, ratio);
+      ASSERT_EQ(a.size(), b.size()) << "query " << q << " ratio " << ratio;
+      for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].form_id, b[i].form_id) << "query " << q << " rank " << i;
+        EXPECT_EQ(a[i].vote, b[i].vote) << "query " << q << " rank " << i;
+        EXPECT_EQ(a[i].query_form, b[i].query_form) << "query " << q << " rank " << i;
+      }
+      compared += a.size();
+    }
+  }
+  EXPECT_GT(compared, 5000u);  // the queries did reach candidates
+}
+
 // A common token ("muhammad", in more than common_token_share of the names)
 // brings in no candidates of its own when the query has a rare one, but it
 // still ranks those the rare token reached: the one "muhammad ashraf" among
