@@ -141,48 +141,68 @@ TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
   }
 }
 
-// The edit neighbourhoods worked out at build time give find() exactly the
-// candidates, votes and order that probing the deletion tables at query time
-// gives: on random names and queries over a small alphabet (many near pairs,
-// many query tokens found exactly), with joined tokens and several forms.
-TEST(NameIndex, PrecomputedNeighboursFindWhatProbingFinds) {
-  std::mt19937 rng(11);
-  auto random_token = [&](size_t len) {
-    std::string t;
-    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % 6);
-    return t;
-  };
+// Random names over a small alphabet (many near pairs, many query tokens
+// found exactly), several forms per name; a share of them holds "common".
+struct RandomNames {
+  std::mt19937 rng;
+  char letters;  // the alphabet: 'a' up to 'a' + letters - 1
   std::vector<IndexedForm> forms;
   std::vector<std::string> vocabulary;
-  for (uint32_t i = 0; i < 600; ++i) {
-    IndexedForm f{i / 2, {}};  // two forms per name
-    for (size_t n = 1 + rng() % 3; n > 0; --n) f.tokens.push_back(random_token(2 + rng() % 10));
-    vocabulary.insert(vocabulary.end(), f.tokens.begin(), f.tokens.end());
-    forms.push_back(std::move(f));
+
+  std::string token(size_t len) {
+    std::string t;
+    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % letters);
+    return t;
   }
+  RandomNames(uint32_t seed, char alphabet, uint32_t count, uint32_t forms_per_name, size_t max_tokens,
+              size_t max_length, unsigned common_one_in)
+      : rng(seed), letters(alphabet) {
+    for (uint32_t i = 0; i < count; ++i) {
+      IndexedForm f{i / forms_per_name, {}};
+      for (size_t n = 1 + rng() % max_tokens; n > 0; --n) f.tokens.push_back(token(2 + rng() % max_length));
+      if (common_one_in != 0 && rng() % common_one_in == 0) f.tokens.push_back("common");
+      vocabulary.insert(vocabulary.end(), f.tokens.begin(), f.tokens.end());
+      forms.push_back(std::move(f));
+    }
+  }
+};
+
+// Asserts two find() answers equal in candidates, votes and order; returns how many were compared.
+size_t expect_same_candidates(const std::vector<Candidate>& a, const std::vector<Candidate>& b, int query) {
+  EXPECT_EQ(a.size(), b.size()) << "query " << query;
+  if (a.size() != b.size()) return 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].form_id, b[i].form_id) << "query " << query << " rank " << i;
+    EXPECT_EQ(a[i].vote, b[i].vote) << "query " << query << " rank " << i;
+    EXPECT_EQ(a[i].query_form, b[i].query_form) << "query " << query << " rank " << i;
+  }
+  return a.size();
+}
+
+// The edit neighbourhoods worked out at build time give find() exactly the
+// candidates, votes and order that probing the deletion tables at query time
+// gives: on random names and queries, with joined tokens and several forms.
+TEST(NameIndex, PrecomputedNeighboursFindWhatProbingFinds) {
+  RandomNames names(11, 6, 600, 2, 3, 10, 0);
   IndexOptions probing;
   probing.precompute_neighbours = false;
-  const NameIndex fast = NameIndex::build(forms), slow = NameIndex::build(forms, probing);
+  const NameIndex fast = NameIndex::build(names.forms), slow = NameIndex::build(names.forms, probing);
   EXPECT_GT(fast.memory_bytes(), slow.memory_bytes());
   size_t compared = 0;
   for (int q = 0; q < 300; ++q) {
-    std::vector<std::vector<std::string>> query(1 + rng() % 2);
+    std::vector<std::vector<std::string>> query(1 + names.rng() % 2);
     for (auto& qf : query) {
-      for (size_t n = 1 + rng() % 3; n > 0; --n) {
+      for (size_t n = 1 + names.rng() % 3; n > 0; --n) {
         // Half the tokens as listed (the precomputed path), half made up.
-        qf.push_back(rng() % 2 ? vocabulary[rng() % vocabulary.size()] : random_token(2 + rng() % 10));
+        qf.push_back(names.rng() % 2 ? names.vocabulary[names.rng() % names.vocabulary.size()]
+                                     : names.token(2 + names.rng() % 10));
       }
     }
     std::vector<Candidate> a, b;
     fast.find(query, 20, a, 2, 0.3f);
     slow.find(query, 20, b, 2, 0.3f);
-    ASSERT_EQ(a.size(), b.size()) << "query " << q;
-    for (size_t i = 0; i < a.size(); ++i) {
-      EXPECT_EQ(a[i].form_id, b[i].form_id) << "query " << q << " rank " << i;
-      EXPECT_EQ(a[i].vote, b[i].vote) << "query " << q << " rank " << i;
-      EXPECT_EQ(a[i].query_form, b[i].query_form) << "query " << q << " rank " << i;
-    }
-    compared += a.size();
+    compared += expect_same_candidates(a, b, q);
+    if (HasFailure()) return;
   }
   EXPECT_GT(compared, 1000u);  // the queries did reach candidates
 }
@@ -192,45 +212,28 @@ TEST(NameIndex, PrecomputedNeighboursFindWhatProbingFinds) {
 // be those of walking every list, on indexes with common tokens (a small
 // alphabet makes many) and queries of listed, made-up and common tokens.
 TEST(NameIndex, SkippingListsUnderTheVoteFloorChangesNoCandidate) {
-  std::mt19937 rng(29);
-  auto random_token = [&](size_t len) {
-    std::string t;
-    for (size_t i = 0; i < len; ++i) t += static_cast<char>('a' + rng() % 5);
-    return t;
-  };
-  std::vector<IndexedForm> forms;
-  std::vector<std::string> vocabulary;
-  for (uint32_t i = 0; i < 3000; ++i) {
-    IndexedForm f{i / 3, {}};  // three forms per name
-    for (size_t n = 1 + rng() % 4; n > 0; --n) f.tokens.push_back(random_token(2 + rng() % 9));
-    if (rng() % 4 == 0) f.tokens.push_back("common");
-    vocabulary.insert(vocabulary.end(), f.tokens.begin(), f.tokens.end());
-    forms.push_back(std::move(f));
-  }
+  RandomNames names(29, 5, 3000, 3, 4, 9, 4);
   IndexOptions every_list;
   every_list.max_score = false;
-  const NameIndex fast = NameIndex::build(forms), slow = NameIndex::build(forms, every_list);
+  const NameIndex fast = NameIndex::build(names.forms), slow = NameIndex::build(names.forms, every_list);
   size_t compared = 0;
   for (int q = 0; q < 400; ++q) {
-    std::vector<std::vector<std::string>> query(1 + rng() % 3);
+    std::vector<std::vector<std::string>> query(1 + names.rng() % 3);
     for (auto& qf : query) {
-      for (size_t n = 1 + rng() % 4; n > 0; --n) {
-        const unsigned kind = rng() % 5;
-        qf.push_back(kind == 0 ? "common" : kind <= 2 ? vocabulary[rng() % vocabulary.size()] : random_token(2 + rng() % 9));
+      for (size_t n = 1 + names.rng() % 4; n > 0; --n) {
+        const unsigned kind = names.rng() % 5;
+        qf.push_back(kind == 0   ? "common"
+                     : kind <= 2 ? names.vocabulary[names.rng() % names.vocabulary.size()]
+                                 : names.token(2 + names.rng() % 9));
       }
     }
     for (float ratio : {0.0f, 0.3f, 0.5f, 0.8f}) {
       std::vector<Candidate> a, b;
       fast.find(query, 24, a, 1, ratio);
       slow.find(query, 24, b, 1, ratio);
-      ASSERT_EQ(a.size(), b.size()) << "query " << q << " ratio " << ratio;
-      for (size_t i = 0; i < a.size(); ++i) {
-        EXPECT_EQ(a[i].form_id, b[i].form_id) << "query " << q << " rank " << i;
-        EXPECT_EQ(a[i].vote, b[i].vote) << "query " << q << " rank " << i;
-        EXPECT_EQ(a[i].query_form, b[i].query_form) << "query " << q << " rank " << i;
-      }
-      compared += a.size();
+      compared += expect_same_candidates(a, b, q);
     }
+    if (HasFailure()) return;
   }
   EXPECT_GT(compared, 5000u);  // the queries did reach candidates
 }
