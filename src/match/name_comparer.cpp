@@ -297,7 +297,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   // that can meet at all carry too little weight, the bound says so without
   // merging or aligning anything.
   if (floor > 0 && out == nullptr) {
-    const double bound = detail::score_bound(q, c, o);
+    const double bound = detail::score_bound(q, c, o, floor);
     if (bound < floor) return bound;
   }
   merge_split_tokens(q, c, o);

@@ -185,9 +185,60 @@ bool may_meet(const Unit& a, const Unit& b) {
   return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);
 }
 
-double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o) {
-  thread_local std::vector<char> q_live, c_live;
+namespace {
+
+// The bound from which units are live: the score is Σ w·sim / (Σ w of the
+// pairs + what the leftovers cost), at most the live units' weight over
+// itself plus what the dead ones cost.
+double bound_from_live(const std::vector<Unit>& q, const std::vector<Unit>& c, const std::vector<char>& q_live,
+                       const std::vector<char>& c_live, const NameMatchOptions& o) {
   thread_local std::vector<const Unit*> q_dead, c_dead;
+  double live = 0;
+  q_dead.clear();
+  c_dead.clear();
+  auto split = [&live](const std::vector<Unit>& side, const std::vector<char>& side_live,
+                       std::vector<const Unit*>& dead) {
+    for (size_t i = 0; i < side.size(); ++i) {
+      if (side_live[i]) {
+        live += side[i].weight;
+      } else {
+        dead.push_back(&side[i]);
+      }
+    }
+  };
+  split(q, q_live, q_dead);
+  split(c, c_live, c_dead);
+  live /= 2;  // a pair weighs the mean of its units
+  if (live <= 0) return 0.0;
+  if (q_dead.empty() && c_dead.empty()) return 1.0;
+
+  // More leftovers never cost less (a name word that pairs with another as a
+  // contradiction costs more than either did as an extra), so the dead name
+  // words are classified as compare_units would; legal forms and numbers,
+  // whose contradiction may cost less than an extra, each at their least.
+  const double half_contradiction = o.contradiction_weight / 2;
+  const bool contradiction_costs_most =
+      half_contradiction >= std::max({o.query_extra_weight, o.candidate_extra_weight, o.filler_extra_weight,
+                                      o.patronymic_extra_weight});
+  double cost = 0;
+  if (contradiction_costs_most) {
+    Leftovers names;
+    classify_leftovers(q_dead, c_dead, LeftoverKind::kName, names, nullptr);
+    cost += leftover_cost(names, o);
+  }
+  for (const Unit* u : q_dead) {
+    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, true, o);
+  }
+  for (const Unit* u : c_dead) {
+    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, false, o);
+  }
+  return live / (live + cost);
+}
+
+}  // namespace
+
+double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o, double floor) {
+  thread_local std::vector<char> q_live, c_live;
   q_live.assign(q.size(), 0);
   c_live.assign(c.size(), 0);
   for (size_t i = 0; i < q.size(); ++i) {
@@ -196,6 +247,10 @@ double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const
       q_live[i] = c_live[j] = 1;
     }
   }
+  // Runs only ever make more units live, which raises the bound: when the
+  // units that meet one by one already bound it at the floor or above, no
+  // run can bring it under, and the pair is scored in full anyway.
+  if (bound_from_live(q, c, q_live, c_live, o) >= floor) return 1.0;
 
   // Runs of adjacent units merged to meet one unit of the other side: the
   // query's first, against the candidate's units; then the candidate's,
@@ -219,48 +274,7 @@ double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const
     targets.insert(targets.end(), q_merged.begin(), q_merged.end());
     mark_runs(c, targets, o, c_live, q_live, nullptr);
   }
-
-  // The score is Σ w·sim / (Σ w of the pairs + what the leftovers cost): at
-  // most the live units' weight over itself plus what the dead ones cost.
-  double live = 0;
-  q_dead.clear();
-  c_dead.clear();
-  auto split = [&live](const std::vector<Unit>& side, const std::vector<char>& side_live,
-                       std::vector<const Unit*>& dead) {
-    for (size_t i = 0; i < side.size(); ++i) {
-      if (side_live[i]) {
-        live += side[i].weight;
-      } else {
-        dead.push_back(&side[i]);
-      }
-    }
-  };
-  split(q, q_live, q_dead);
-  split(c, c_live, c_dead);
-  live /= 2;  // a pair weighs the mean of its units
-  if (live <= 0) return 0.0;
-
-  // More leftovers never cost less (a name word that pairs with another as a
-  // contradiction costs more than either did as an extra), so the dead name
-  // words are classified as compare_units would; legal forms and numbers,
-  // whose contradiction may cost less than an extra, each at their least.
-  const double half_contradiction = o.contradiction_weight / 2;
-  const bool contradiction_costs_most =
-      half_contradiction >= std::max({o.query_extra_weight, o.candidate_extra_weight, o.filler_extra_weight,
-                                      o.patronymic_extra_weight});
-  double cost = 0;
-  if (contradiction_costs_most) {
-    Leftovers names;
-    classify_leftovers(q_dead, c_dead, LeftoverKind::kName, names, nullptr);
-    cost += leftover_cost(names, o);
-  }
-  for (const Unit* u : q_dead) {
-    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, true, o);
-  }
-  for (const Unit* u : c_dead) {
-    if (!contradiction_costs_most || leftover_kind(*u) != LeftoverKind::kName) cost += least_cost(*u, false, o);
-  }
-  return live / (live + cost);
+  return bound_from_live(q, c, q_live, c_live, o);
 }
 
 }  // namespace sekisho::match::detail

@@ -24,7 +24,9 @@ uint64_t sound_of_key(std::string_view key);
 bool may_meet(const Unit& a, const Unit& b);
 
 // Not below the score compare_units gives `q` and `c` (after their side-local
-// steps: possessive, vessel prefix, number words).
-double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o);
+// steps: possessive, vessel prefix, number words). When a bound under `floor`
+// is out of reach, 1 without working out more (the caller scores the pair).
+double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o,
+                   double floor = 2.0);
 
 }  // namespace sekisho::match::detail
