@@ -1,6 +1,8 @@
 #include "match/score_bound.hpp"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <span>
 #include <string>
 
@@ -71,12 +73,23 @@ struct Run {
       sounded = sounded && !u.filler && u.text.size() >= 2;
     }
   }
-  // The phonetic key of the joined run, made when first needed.
+  // The phonetic key of the joined run, made when first needed. A query's
+  // runs meet every candidate, a candidate's every query form: the thread
+  // keeps the last keys made, in a small table by the joined text's hash.
   const std::string& sound_key() {
     if (!key_made) {
       joined.clear();
       for (const Unit& u : units) joined += u.text;
-      phonetic_key_into(joined, key);
+      struct Memo {
+        std::string joined, key;
+      };
+      thread_local std::array<Memo, 256> memo;
+      Memo& m = memo[std::hash<std::string>{}(joined) & 255];
+      if (m.joined != joined) {
+        m.joined = joined;
+        phonetic_key_into(joined, m.key);
+      }
+      key = m.key;
       key_made = true;
     }
     return key;
@@ -108,14 +121,23 @@ bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
 // Marks live the runs of 2–3 adjacent units of `side` that may merge to meet
 // one of `targets`, and those targets' units in `other_live`. With `merged`,
 // appends each such run as a target for the second pass.
-void mark_runs(const std::vector<Unit>& side, const std::vector<Target>& targets, const NameMatchOptions& o,
-               std::vector<char>& side_live, std::vector<char>& other_live, std::vector<Target>* merged) {
+void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, std::span<const Target> other_runs,
+               const NameMatchOptions& o, std::vector<char>& side_live, std::vector<char>& other_live,
+               std::vector<Target>* merged) {
   thread_local Run run;
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = 2; span <= 3 && i + span <= side.size(); ++span) {
       run.reset(std::span<const Unit>(side.data() + i, span));
       bool through = false;
-      for (const Target& t : targets) {
+      for (size_t k = 0; k < other.size(); ++k) {
+        const Unit& u = other[k];
+        if (u.legal) continue;
+        const Target t{u.text.size(), u.text, u.key, u.merged ? letter_set(u.text) : u.letters, k, k, false, false};
+        if (!may_merge(run, t, o)) continue;
+        other_live[k] = 1;
+        through = true;
+      }
+      for (const Target& t : other_runs) {
         if (!may_merge(run, t, o)) continue;
         for (size_t k = t.first; k <= t.last; ++k) other_live[k] = 1;
         through = true;
@@ -255,25 +277,10 @@ double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const
   // Runs of adjacent units merged to meet one unit of the other side: the
   // query's first, against the candidate's units; then the candidate's,
   // against the query's units and what the first pass may have merged.
-  thread_local std::vector<Target> targets, q_merged;
-  auto unit_targets = [](const std::vector<Unit>& side) {
-    targets.clear();
-    for (size_t k = 0; k < side.size(); ++k) {
-      const Unit& u = side[k];
-      if (u.legal) continue;
-      targets.push_back({u.text.size(), u.text, u.key, u.merged ? letter_set(u.text) : u.letters, k, k, false, false});
-    }
-  };
+  thread_local std::vector<Target> q_merged;
   q_merged.clear();
-  if (q.size() >= 2) {
-    unit_targets(c);
-    mark_runs(q, targets, o, q_live, c_live, &q_merged);
-  }
-  if (c.size() >= 2) {
-    unit_targets(q);
-    targets.insert(targets.end(), q_merged.begin(), q_merged.end());
-    mark_runs(c, targets, o, c_live, q_live, nullptr);
-  }
+  if (q.size() >= 2) mark_runs(q, c, {}, o, q_live, c_live, &q_merged);
+  if (c.size() >= 2) mark_runs(c, q, q_merged, o, c_live, q_live, nullptr);
   return bound_from_live(q, c, q_live, c_live, o);
 }
 
