@@ -75,6 +75,31 @@ void exact(size_t rows, size_t cols, std::span<const double> gain, std::vector<i
   }
 }
 
+// When each row's best column is strictly better than its others and no two
+// rows share one, giving every row its best is the one optimum: no other
+// assignment reaches the sum of the row maxima. A name that matches pairs
+// most tokens this way; the search over subsets is left for the rest.
+bool distinct_row_bests(size_t rows, size_t cols, std::span<const double> gain, std::vector<int>& row_to) {
+  Scratch& s = scratch();
+  s.col_used.assign(cols, 0);
+  row_to.assign(rows, -1);
+  for (size_t r = 0; r < rows; ++r) {
+    const double* g = gain.data() + r * cols;
+    size_t best = 0;
+    for (size_t c = 1; c < cols; ++c) {
+      if (g[c] > g[best]) best = c;
+    }
+    if (g[best] <= 0) continue;  // pairs with nothing, in every assignment
+    for (size_t c = 0; c < cols; ++c) {
+      if (c != best && g[c] == g[best]) return false;  // a tie: more than one optimum may exist
+    }
+    if (s.col_used[best]) return false;
+    s.col_used[best] = 1;
+    row_to[r] = static_cast<int>(best);
+  }
+  return true;
+}
+
 }  // namespace
 
 void best_assignment(size_t rows, size_t cols, std::span<const double> gain, std::vector<int>& row_to) {
@@ -82,6 +107,7 @@ void best_assignment(size_t rows, size_t cols, std::span<const double> gain, std
     row_to.assign(rows, -1);
     return;
   }
+  if (distinct_row_bests(rows, cols, gain, row_to)) return;
   if (std::min(rows, cols) > kMaxExactSide) return greedy(rows, cols, gain, row_to);
   if (cols <= rows) return exact(rows, cols, gain, row_to);
   // Transpose so the subset dimension is the smaller side.

@@ -161,7 +161,16 @@ void mark_vessel_prefix(std::vector<Unit>& side) {
 void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other, const NameMatchOptions& o) {
   constexpr double kMergeFloor = 0.85;
   Scratch& s = scratch();
-  bool exact_marked = false;  // s.side_exact / s.other_exact describe the sides as they are now
+  if (side.size() < 2) return;
+  // A run whose every unit the other side spells exactly is never merged: when
+  // that is every run (a name met word for word), there is nothing to try.
+  mark_exact(side, other, s.side_exact, s.other_exact);
+  bool exact_marked = true;  // s.side_exact / s.other_exact describe the sides as they are now
+  bool all_met = true;
+  for (size_t k = 0; k < side.size() && all_met; ++k) {
+    all_met = side[k].legal || side[k].merged || s.side_exact[k];
+  }
+  if (all_met) return;
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = std::min<size_t>(3, side.size() - i); span >= 2; --span) {
       // Cheap gate first: some target must be about as long as the joined run, or spell its initials.
