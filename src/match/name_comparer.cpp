@@ -318,7 +318,9 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.gain.assign(rows * cols, 0.0);
   for (size_t i = 0; i < rows; ++i) {
     for (size_t j = 0; j < cols; ++j) {
-      auto ts = detail::token_similarity(q[i].view(), c[j].view(), o);
+      // Most cells pair words that share too little to meet at all: the cheap test first.
+      auto ts = detail::may_meet(q[i], c[j]) ? detail::token_similarity(q[i].view(), c[j].view(), o)
+                                             : detail::TokenSimilarity{};
       if ((q[i].merged || c[j].merged) && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
         ts.method = PairMethod::kMerged;
         if ((q[i].acronym || c[j].acronym) && ts.method == PairMethod::kMerged) {
