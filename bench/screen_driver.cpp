@@ -220,7 +220,7 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
   std::vector<double> p50, p99, p999, qps;
   Latency out;
   for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen({.name = qs[i].text}, g_options);  // warm-up
-  size_t n = qs.size(), ok = 0, nhits = 0;
+  size_t n = qs.size(), ok = 0, nhits = 0, misses = 0;
   std::vector<double> lat;
   for (size_t r = 0; r < reps; ++r) {
     lat.clear();
@@ -231,7 +231,14 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
       auto t1 = Clock::now();
       lat.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
       if (r == 0) {
-        ok += found(hits, qs[i]);
+        const bool hit = found(hits, qs[i]);
+        ok += hit;
+        // The first few misses of a workload with expected entities, to see what is missed.
+        if (!hit && !qs[i].expected.empty() && ++misses <= 5) {
+          std::fprintf(stderr, "  missed: '%s' (expected %s; %zu hits, best %s)\n", qs[i].text.c_str(),
+                       qs[i].expected.c_str(), hits.size(),
+                       hits.empty() ? "-" : (hits.front().entity->id + " \"" + hits.front().matched_name + "\"").c_str());
+        }
         nhits += hits.size();
         if (std::chrono::duration<double>(t1 - begin).count() > budget_s / reps) n = i + 1;
       }

@@ -1,6 +1,7 @@
 #include "index/name_index.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -92,9 +93,11 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     holders[it->second].push_back(form);
   };
   ix.form_name_.reserve(forms.size());
+  ix.form_tokens_.reserve(forms.size());
   for (uint32_t form = 0; form < forms.size(); ++form) {
     const IndexedForm& f = forms[form];
     ix.form_name_.push_back(f.name_id);
+    ix.form_tokens_.push_back(static_cast<uint8_t>(std::min<size_t>(f.tokens.size(), 255)));
     max_name = std::max(max_name, f.name_id + 1);
     for (const std::string& t : f.tokens) {
       if (!t.empty()) add(t, form, false);
@@ -306,9 +309,18 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       if (cached == distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used)) {
         const uint32_t begin = static_cast<uint32_t>(reached.size());
         // reach() visits each token once, by its best way.
+        float own_idf = std::numeric_limits<float>::infinity();  // the query token's, when it is listed
         reach(qt, short_form, [&](uint32_t id, float factor) {
+          if (factor == 1.0f) own_idf = idf_[id];
           reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote});
         });
+        // A listed token tells no more than its own IDF says, whatever it reaches: a rare
+        // token a typo away ("abdalalak" from "abdallah") must not outvote the names that
+        // hold the query's common token as it is.
+        for (size_t ri = begin; ri < reached.size(); ++ri) {
+          const float own = own_idf * (reached[ri].vote / idf_[reached[ri].token]);
+          reached[ri].vote = std::min(reached[ri].vote, own);
+        }
         std::sort(reached.begin() + begin, reached.end(),
                   [](const Reached& a, const Reached& b) { return a.vote > b.vote; });
         if (distinct_used == distinct.size()) distinct.emplace_back();
@@ -435,8 +447,12 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     scratch.form[f].best = 0.0f;
   }
   scratch.touched_best.clear();
-  auto better = [](const Candidate& a, const Candidate& b) {
-    return a.vote != b.vote ? a.vote > b.vote : a.form_id < b.form_id;
+  // Equal votes: the form with fewer words first (the query's words make up
+  // more of it: "abdallah" alone before "abdallah" in a longer name), then by id.
+  auto better = [this](const Candidate& a, const Candidate& b) {
+    if (a.vote != b.vote) return a.vote > b.vote;
+    if (form_tokens_[a.form_id] != form_tokens_[b.form_id]) return form_tokens_[a.form_id] < form_tokens_[b.form_id];
+    return a.form_id < b.form_id;
   };
   constexpr size_t kTieCap = 4;  // see the tie rule below
   // Keep the best `forms_per_name` forms of each name, then the first
@@ -484,7 +500,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
 
 size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
-         posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + exact_.memory_bytes() +
+         posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
          deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
          neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();
 }

@@ -100,6 +100,7 @@ class NameIndex {
   IndexOptions options_;
   uint32_t name_count_ = 0;
   std::vector<uint32_t> form_name_;  // form id → name id
+  std::vector<uint8_t> form_tokens_;  // form id → its number of tokens (ties rank the shorter first)
   uint32_t common_df_ = 0;
   // Tokens: text in one arena, document frequency, IDF, postings (CSR).
   std::string token_text_;

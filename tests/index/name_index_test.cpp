@@ -238,6 +238,22 @@ TEST(NameIndex, SkippingListsUnderTheVoteFloorChangesNoCandidate) {
   EXPECT_GT(compared, 5000u);  // the queries did reach candidates
 }
 
+// A common query token found as listed ("abdallah") votes with its own IDF:
+// a rare listed token a typo away ("abdallaq") gets no more, so it cannot
+// push out the names that hold the query's token as it is; among those, the
+// name that is nothing but the query comes first.
+TEST(NameIndex, ACommonTokenFoundAsListedIsNotOutvotedByARareNeighbour) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 80; ++i) names.push_back("abdallah filler" + std::to_string(i));  // makes "abdallah" common
+  names.push_back("abdallaq");  // rare, one edit away
+  const uint32_t target = static_cast<uint32_t>(names.size());
+  names.push_back("abdallah");
+  const std::vector<uint32_t> ids = find_ids(build(names), "abdallah", 3);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), target);
+  EXPECT_FALSE(contains(ids, target - 1)) << "the rare neighbour outvoted names holding the token itself";
+}
+
 // A common token ("muhammad", in more than common_token_share of the names)
 // brings in no candidates of its own when the query has a rare one, but it
 // still ranks those the rare token reached: the one "muhammad ashraf" among
