@@ -326,30 +326,54 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   // schema conflict): a name score under the threshold is no hit, unscored.
   const bool query_has_facts = !qfacts.birth_dates.empty() || !qfacts.countries.empty() ||
                                !qfacts.identifiers.empty() || !qfacts.gender.empty();
+  // Hits by score first; only those within the limit are explained.
+  struct Scored {
+    uint32_t entity;
+    const Impl::Best* best;
+    double factor;
+    match::HitScore score;
+  };
+  thread_local std::vector<Scored> scored_hits;
+  scored_hits.clear();
   for (auto& [entity, b] : best) {
     if (!b.found) continue;
-    const ListedName& ln = im.names[b.name_id];
-    const Entity& e = *im.entities[entity];
-    const Name& name = e.names[ln.name_index];
+    const Name& name = im.entities[entity]->names[im.names[b.name_id].name_index];
     const double factor = name_kind_factor(name.kind);
     if (!query_has_facts && b.score * factor < options.threshold) continue;
     match::NameMatch scored;
     scored.score = b.score * factor;
     match::HitScore hs = match::score_hit(std::move(scored), qfacts, im.facts[entity]);
     if (hs.score < options.threshold) continue;
+    scored_hits.push_back({entity, &b, factor, std::move(hs)});
+  }
+  auto before = [&im](const Scored& a, const Scored& b) {
+    return a.score.score != b.score.score ? a.score.score > b.score.score
+                                          : im.entities[a.entity]->id < im.entities[b.entity]->id;
+  };
+  const size_t kept = std::min(scored_hits.size(), options.limit);
+  std::partial_sort(scored_hits.begin(), scored_hits.begin() + static_cast<std::ptrdiff_t>(kept), scored_hits.end(),
+                    before);
+  hits.reserve(kept);
+  for (size_t k = 0; k < kept; ++k) {
+    Scored& sh = scored_hits[k];
+    const Impl::Best& b = *sh.best;
+    const ListedName& ln = im.names[b.name_id];
+    const Entity& e = *im.entities[sh.entity];
+    const Name& name = e.names[ln.name_index];
+    match::HitScore& hs = sh.score;
     // A hit: now the explanation of its name match (the same code path as the score).
     const ListedForm& form = im.forms[b.form_id];
     hs.name = im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
                                    Impl::compare_schema(query.schema, form));
-    if (factor != 1.0) {
-      hs.name.score *= factor;
-      hs.name.penalties.push_back({"matched a weak alias", factor});
+    if (sh.factor != 1.0) {
+      hs.name.score *= sh.factor;
+      hs.name.penalties.push_back({"matched a weak alias", sh.factor});
     }
     if (options.stats != nullptr) options.stats->hits_explained += 1;
     ScreenHit hit;
     hit.entity = &e;
-    hit.list_id = im.lists[im.entity_list[entity]].list_id;
-    hit.list_version = im.lists[im.entity_list[entity]].version;
+    hit.list_id = im.lists[im.entity_list[sh.entity]].list_id;
+    hit.list_version = im.lists[im.entity_list[sh.entity]].version;
     hit.score = hs.score;
     hit.matched_name = name.full;
     hit.matched_kind = name.kind;
@@ -358,10 +382,6 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     hit.detail = std::move(hs);
     hits.push_back(std::move(hit));
   }
-  std::sort(hits.begin(), hits.end(), [](const ScreenHit& a, const ScreenHit& b) {
-    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
-  });
-  if (hits.size() > options.limit) hits.resize(options.limit);
   clock.lap(&ScreenStats::finish_ns);
   if (options.stats != nullptr) {
     options.stats->queries += 1;
