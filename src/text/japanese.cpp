@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
@@ -116,10 +118,14 @@ constexpr GlossWord kOrgVocabulary[] = {
 };
 
 const GlossWord* curated_word(std::string_view word) {
-  for (const auto& g : kOrgVocabulary) {
-    if (word == g.word) return &g;
-  }
-  return nullptr;
+  // Asked for every piece of every Japanese name: a table by word, not a scan of C strings.
+  static const std::unordered_map<std::string_view, const GlossWord*> by_word = [] {
+    std::unordered_map<std::string_view, const GlossWord*> m;
+    for (const auto& g : kOrgVocabulary) m.emplace(g.word, &g);  // the first entry of a word wins, as the scan did
+    return m;
+  }();
+  auto it = by_word.find(word);
+  return it == by_word.end() ? nullptr : it->second;
 }
 
 const char* org_gloss(std::string_view word) {
