@@ -372,7 +372,8 @@ bool is_ascii_word(std::string_view w) {
 }
 
 // The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
-// translation take it, and "" is returned when no word has one.
+// translation take it and a Korean name's unglossed katakana words their foreign reduction,
+// and "" is returned when no word has either.
 std::string gloss_text(std::string_view text, bool alternative) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
@@ -429,10 +430,14 @@ std::string gloss_text(std::string_view text, bool alternative) {
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
+        // In a Korean name it is read as Korean, unless this is the alternative: a loanword
+        // EDICT lacks is no Korean word (コリア・フォーリン・テクニカル, Korea Foreign Technical).
         const bool katakana = detect_script(w) == Script::kKatakana;
-        g = !katakana ? detail::kana_to_hepburn(w)
-            : korean  ? detail::kana_korean_reading(w)
-                      : detail::kana_foreign_reduction(w);
+        const bool as_korean = korean && !alternative;
+        used_alternative = used_alternative || (katakana && korean && alternative);
+        g = !katakana   ? detail::kana_to_hepburn(w)
+            : as_korean ? detail::kana_korean_reading(w)
+                        : detail::kana_foreign_reduction(w);
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }

@@ -134,6 +134,36 @@ TEST(AnalyzeName, KatakanaGlossesAreLoanwordsOnly) {
   EXPECT_EQ(plant.variants.back(), "711 aircraft plant");
 }
 
+TEST(AnalyzeName, KatakanaLetterNamesSpellAnAcronym) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // One word of letter names, and single letter names side by side, are the letters.
+  EXPECT_EQ(analyze_name("エーディーエフ", org).variants.front(), "adf");
+  EXPECT_EQ(analyze_name("エムアールビー・バンク", org).variants.front().substr(0, 4), "mrb ");
+  EXPECT_EQ(analyze_name("ディー・シー・ビー・ファイナンス", org).variants.front().substr(0, 6), "d c b ");
+  // エイチ is h, not エイ a and a stray チ.
+  EXPECT_EQ(detail::spell_katakana_letters("エイチエス"), "hs");
+  // One letter name alone is a word: エル is the Arabic article, アイ a name.
+  EXPECT_EQ(detail::spell_katakana_letters("アブド エル カーデル"), "アブド エル カーデル");
+  EXPECT_EQ(detail::spell_katakana_letters("アイ ナカムラ"), "アイ ナカムラ");
+  EXPECT_EQ(detail::spell_katakana_letters("ジール エム"), "ジール エム");
+  // A word that only begins with letter names is no acronym.
+  EXPECT_EQ(detail::spell_katakana_letters("エスカレーター"), "エスカレーター");
+}
+
+TEST(AnalyzeName, KoreanNamesLoanwordsAlsoReadAsForeignWords) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // コリア makes the unglossed words Korean (フォーリン "hworing"); the other gloss reads them as
+  // the loanwords they may be.
+  NameForms f = analyze_name("コリア・フォーリン・テクニカル・トレード・センター", org);
+  EXPECT_TRUE(contains(f.variants, "korea forin technical trade center"));
+  EXPECT_TRUE(contains(f.variants, "korea hworing technical trade center"));
+  // Without コリア there is one gloss only.
+  NameForms other = analyze_name("フォーリン・テクニカル・トレード・センター", org);
+  EXPECT_EQ(std::count(other.sources.begin(), other.sources.end(), VariantSource::kGloss), 1);
+}
+
 TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
@@ -145,8 +175,11 @@ TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   EXPECT_EQ(oao.variants.front().find("kokai"), std::string::npos);
   // A katakana compound EDICT lacks is glossed as the loanwords it is made of.
   EXPECT_EQ(analyze_name("ロシアヘリコプター", org).variants.back(), "russia helicopter");
-  // In a name that says Korea, the words without a gloss are read as Korean.
-  EXPECT_EQ(analyze_name("コリア・テソン・トレーディング", org).variants.back(), "korea tesong trading");
+  // In a name that says Korea, the words without a gloss are read as Korean (and, last, as
+  // foreign words).
+  const NameForms korea = analyze_name("コリア・テソン・トレーディング", org);
+  EXPECT_TRUE(contains(korea.variants, "korea tesong trading"));
+  EXPECT_EQ(korea.variants.back(), "korea teson trading");
   EXPECT_EQ(analyze_name("イラン・テソン・トレーディング", org).variants.back(), "iran teson trading");
   // Latin words keep their place in the gloss.
   EXPECT_EQ(analyze_name("グローバル・リリーフ・ファウンデーション(GRF)", org).variants.back(),
