@@ -290,8 +290,9 @@ std::string reduce_foreign_word(std::string_view s) {
       // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
       const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r' && i + 2 < n &&
                          is_vowel(s[i + 2]) && s[i + 2] != 'u';
-      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
-      const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
+      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković;
+      // so is ズ a z one, voiced before a voiced consonant (Сбербанк ズベルバンク zberbank, Звёздочка).
+      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back());
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
       if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }

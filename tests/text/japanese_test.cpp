@@ -71,6 +71,11 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴライコ"), "vlaiko"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("スヴェトラーナ"), "svetlana"));
+  // ズ before a consonant is a z cluster as ス is an s one: ズベルバンク Sberbank (сб voiced).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ズベルバンク"), "zberbank"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ズヴョーズダチカ"), "zvyozdachika"));
+  // ...but not a doubled one, nor one before a vowel.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ムザファル"), "muzafar"));
   // A word-initial ウ before ラ行 is a v no vowel may follow: ウラジーミル Vladimir.
   auto vladimir = kana_to_hepburn_variants("ウラジーミル");
   EXPECT_TRUE(contains(vladimir, "vrajimir"));
