@@ -436,6 +436,8 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
     push_unique(out, render(units, {.korean = true, .korean_surname_j = true}));
     push_unique(out, render(units, {.korean = true}));
   }
+  // A Chinese name read as the pinyin its kana stand for (マ・シャオホン ma xiaohong).
+  if (options.foreign_reductions) push_unique(out, detail::katakana_chinese_reading(kana));
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {

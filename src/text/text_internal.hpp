@@ -81,6 +81,9 @@ std::string kana_korean_reading(std::string_view kana);
 // A katakana run with its words that spell Latin letters by their names written as those
 // letters (katakana_letters.cpp): エーディーエフ → adf, ディー シー ビー ファイナンス → d c b ファイナンス.
 std::string spell_katakana_letters(std::string_view run);
+// A katakana person's name read as the Mandarin syllables its kana stand for, the given name's
+// joined (katakana_chinese.cpp): マ シャオホン → ma xiaohong; "" when it is not made of them.
+std::string katakana_chinese_reading(std::string_view run);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.

@@ -56,6 +56,20 @@ TEST(Kana, ForeignNamesMeetTheirLatinSpelling) {
   EXPECT_GE(std::find(native.begin(), native.end(), "vrajimir") - native.begin(), 3);
 }
 
+TEST(Kana, ChineseNamesReadAsPinyin) {
+  // A one-syllable surname and a given name of Mandarin syllables, the given name joined.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("マ シャオホン"), "ma xiaohong"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ルオ チュワンシュー"), "luo chuanxu"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウー フイフイ"), "wu huihui"));
+  EXPECT_EQ(detail::katakana_chinese_reading("ホン ジンホァー"), "hong jinhua");
+  // Not a Chinese name: a word that is no run of those syllables, or the wrong shape.
+  EXPECT_EQ(detail::katakana_chinese_reading("ウラジーミル プーチン"), "");
+  EXPECT_EQ(detail::katakana_chinese_reading("シャオホン"), "");
+  EXPECT_EQ(detail::katakana_chinese_reading("シャオ ホン マ"), "");
+  // Hiragana is read as Japanese only.
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ま しゃおほん", {false}), "ma xiaohong"));
+}
+
 TEST(Kana, ForeignReductionsOfSlavicNames) {
   // ッチ is a plain ch and the i after a final ch is epenthetic: -вич/-vić.
   auto milosevic = kana_to_hepburn_variants("ミロシェヴィッチ");
