@@ -367,6 +367,26 @@ std::string gloss_katakana_compound(std::string_view word) {
   return out;
 }
 
+// A katakana word EDICT lacks, in an organisation's name of loanwords, is as likely an English
+// word as a name: the endings Japanese writes one way for English take their English spelling
+// (-ic ック: イスラミック islamic; -tion ション: ミュニションズ munitions; -tian シャン: エジプシャン
+// egyptian). `reduced` is the word's foreign reduction.
+std::string with_english_ending(std::string_view kana, std::string reduced) {
+  struct Ending {
+    std::string_view kana, reduced, english;
+  };
+  static constexpr Ending kEndings[] = {
+      {"ック", "k", "c"},          {"ション", "shon", "tion"}, {"ションズ", "shonz", "tions"},
+      {"シャン", "shan", "tian"}, {"シャンズ", "shanz", "tians"},
+  };
+  for (const Ending& e : kEndings) {
+    if (kana.ends_with(e.kana) && reduced.ends_with(e.reduced) && reduced.size() > e.reduced.size()) {
+      return reduced.substr(0, reduced.size() - e.reduced.size()) + std::string(e.english);
+    }
+  }
+  return reduced;
+}
+
 bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
@@ -437,7 +457,7 @@ std::string gloss_text(std::string_view text, bool alternative) {
         used_alternative = used_alternative || (katakana && korean && alternative);
         g = !katakana   ? detail::kana_to_hepburn(w)
             : as_korean ? detail::kana_korean_reading(w)
-                        : detail::kana_foreign_reduction(w);
+                        : with_english_ending(w, detail::kana_foreign_reduction(w));
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }

@@ -164,6 +164,17 @@ TEST(AnalyzeName, KoreanNamesLoanwordsAlsoReadAsForeignWords) {
   EXPECT_EQ(std::count(other.sources.begin(), other.sources.end(), VariantSource::kGloss), 1);
 }
 
+TEST(AnalyzeName, UnglossedLoanwordsTakeTheirEnglishEndings) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  // EDICT lacks イスラミック and ミュニションズ; beside words it glosses they are English words.
+  EXPECT_EQ(analyze_name("ミュニションズ・インダストリー・デパートメント", org).variants.back(),
+            "myunitions industry department");
+  EXPECT_TRUE(contains(analyze_name("エジプシャン・イスラミック・センター", org).variants, "ejiptian isramic center"));
+  // A name's word with no such ending keeps its reduction.
+  EXPECT_EQ(analyze_name("アル・ラシード信託", org).variants.back(), "al rashid trust");
+}
+
 TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
