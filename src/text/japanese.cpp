@@ -176,9 +176,12 @@ bool same_first_sound(std::string_view romaji, std::string_view english) {
 }
 
 // The first of `glosses` good for a name: at most three words without parentheses; for a
-// katakana word (romanised `romaji`), one that begins with the word's sound.
-std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji) {
+// katakana word (romanised `romaji`), one that begins with the word's sound; with
+// `whole_words_only`, none that EDICT marks (abbr).
+std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji,
+                       bool whole_words_only = false) {
   for (std::string_view g : glosses) {
+    if (whole_words_only && g.find("(abbr)") != std::string_view::npos) continue;
     std::string cleaned;
     int depth = 0;
     for (char c : g) {
@@ -228,18 +231,20 @@ std::string english_plural(std::string g) {
 
 // A gloss good for a name: a curated word's, else EDICT's (see name_gloss). A katakana word
 // is also looked up in its other loanword spellings and, when it is a plural, by its singular.
-std::string pick_gloss(std::string_view word) {
+// With `in_compound`, a gloss EDICT marks (abbr) is passed over: a clipped loanword inside a
+// compound is the clipped English itself (エアロ in エアロスペース is aero-, not EDICT's "aerobics").
+std::string pick_gloss(std::string_view word, bool in_compound = false) {
   if (const char* g = org_gloss(word)) return g;
   const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
   if (!katakana) return name_gloss(detail::edict_lookup(word), false, {});
   const std::string romaji = detail::kana_to_hepburn(word);
-  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji);
+  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji, in_compound);
   if (!gloss.empty()) return gloss;
   // A country EDICT does not list (シリア, チュニジア): its English name from ICU's region names.
   if (std::string country = detail::country_english_name(country_code(word)); !country.empty()) return country;
   const std::string singular = katakana_singular(word);
   if (singular.empty()) return "";
-  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji);
+  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji, in_compound);
   return gloss.empty() ? "" : english_plural(std::move(gloss));
 }
 
@@ -352,7 +357,7 @@ std::string gloss_katakana_compound(std::string_view word) {
     if (pieces[i] == SIZE_MAX) continue;
     for (size_t end = i + kMinPiece; end <= n; ++end) {
       if (i == 0 && end == n) continue;  // the whole word has no gloss already
-      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)));
+      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)), /*in_compound=*/true);
       if (g.empty() || pieces[i] + 1 >= pieces[end]) continue;
       pieces[end] = pieces[i] + 1;
       from[end] = i;

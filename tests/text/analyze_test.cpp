@@ -171,6 +171,11 @@ TEST(AnalyzeName, UnglossedLoanwordsTakeTheirEnglishEndings) {
   EXPECT_EQ(analyze_name("ミュニションズ・インダストリー・デパートメント", org).variants.back(),
             "myunitions industry department");
   EXPECT_TRUE(contains(analyze_name("エジプシャン・イスラミック・センター", org).variants, "ejiptian isramic center"));
+  // A clipped loanword inside a compound is no word of its own: エアロ is aero-, not EDICT's
+  // (abbr) "aerobics"; alone, EDICT's gloss stands.
+  const NameForms aero = analyze_name("ナショナル・エアロスペース・テクノロジー", org);
+  EXPECT_EQ(aero.variants.back(), "national earospes technology");
+  EXPECT_EQ(analyze_name("エアロ・テクノロジー", org).variants.back(), "aerobics technology");
   // A name's word with no such ending keeps its reduction.
   EXPECT_EQ(analyze_name("アル・ラシード信託", org).variants.back(), "al rashid trust");
 }
