@@ -391,6 +391,24 @@ std::string russian_reading(std::string s) {
 
 std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
 
+// A foreign reduction with the Arabic article written apart where Japanese writes it
+// assimilated to a sun letter, as Arabic says it: アッサイード "assaid" is al-Sayyid, エッサイード
+// el-Sayed, アンヌール an-Nur. "" when no word opens so.
+std::string arabic_articles_apart(std::string_view reduced) {
+  bool changed = false;
+  std::string out = detail::map_words(reduced, [&changed](std::string_view w) {
+    // A doubled sun letter after the article's vowel (ッ before サ行, タ行, ダ行, ザ行, ラ行, and
+    // ン before ナ行); not l, whose アッラー is Allah's own double l.
+    static constexpr std::string_view kSunLetters = "dnrstz";
+    const bool article = w.size() >= 5 && (w[0] == 'a' || w[0] == 'e') && w[1] == w[2] &&
+                         kSunLetters.find(w[1]) != std::string_view::npos;
+    if (!article) return std::string(w);
+    changed = true;
+    return std::string(w[0] == 'a' ? "al " : "el ") + std::string(w.substr(2));
+  });
+  return changed ? out : std::string();
+}
+
 std::string r_as_l(std::string s) {
   for (char& c : s) c = c == 'r' ? 'l' : c;
   return s;
@@ -443,6 +461,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
   auto add_foreign = [&] {
     std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
+    push_unique(out, arabic_articles_apart(reduced));
     push_unique(out, r_as_l(reduced));
     const std::string russian = russian_reading(reduced);
     push_unique(out, russian);

@@ -56,6 +56,16 @@ TEST(Kana, ForeignNamesMeetTheirLatinSpelling) {
   EXPECT_GE(std::find(native.begin(), native.end(), "vrajimir") - native.begin(), 3);
 }
 
+TEST(Kana, ArabicArticleAssimilatedToASunLetter) {
+  // アッサイード is al-Sayyid said as Arabic says it (as-Sayyid), エッサイード el-Sayed.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハニ アッサイード アッセバイ"), "hani al said al sebai"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("モハメド エッサイード"), "mohamed el said"));
+  // Not before a moon letter, nor Allah's double l.
+  for (const std::string& v : kana_to_hepburn_variants("アッバス アブダッラー")) {
+    EXPECT_EQ(v.find("al "), std::string::npos) << v;
+  }
+}
+
 TEST(Kana, ChineseNamesReadAsPinyin) {
   // A one-syllable surname and a given name of Mandarin syllables, the given name joined.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("マ シャオホン"), "ma xiaohong"));
