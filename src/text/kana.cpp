@@ -3,8 +3,8 @@
 // (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
 // "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行. A foreign
 // name's order of variants: Hepburn, the Korean reading when a Korean surname leads (キム
-// ジョンシク kim jong sik), the reduction and its l twin, the Russian reading (シ/チ/ジ as
-// si/ti/di, ハ行 as kh: ウラジーミル vladimir) and its l twin, then the Japanese styles.
+// ジョンシク kim jong sik), the reduction, the Russian reading (シ/チ/ジ as si/ti/di, ハ行 as kh:
+// ウラジーミル vladimir), their l twins, then the Japanese styles.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -462,9 +462,9 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
     std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
     push_unique(out, arabic_articles_apart(reduced));
-    push_unique(out, r_as_l(reduced));
     const std::string russian = russian_reading(reduced);
     push_unique(out, russian);
+    push_unique(out, r_as_l(reduced));
     push_unique(out, r_as_l(russian));
   };
   if (options.foreign_reductions) add_foreign();

@@ -33,7 +33,11 @@ TEST(AnalyzeName, PutinAcrossScripts) {
   EXPECT_EQ(both.variants[0], "urajimiru puchin");
   // The kana words are romanised as one run, so every word is reduced alike.
   EXPECT_EQ(both.variants[1], "vrajimir puchin");
-  EXPECT_EQ(both.variants[2], "vlajimil puchin");
+  // The Russian reading before the l twins, which the comparer and the index no longer need
+  // as much (a kana reading meets l as r): a name with a parenthesised alternative keeps few
+  // variants of each reading (タチヤーナ(テチャーナ) needs its Russian "tatiyana").
+  EXPECT_EQ(both.variants[2], "vradimir putin");
+  EXPECT_TRUE(contains(both.variants, "vlajimil puchin"));
   EXPECT_TRUE(contains(analyze_name("アルグト").variants, "argut"));
 }
 
