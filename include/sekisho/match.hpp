@@ -90,6 +90,11 @@ class CachedPattern {
 // collapsed. "mohamed", "muhammad" → "mhmt"; "usama", "osama" → "asm".
 std::string phonetic_key(std::string_view token);
 
+// A Latin token as Japanese and Korean write it: l as r (ラ行, ㄹ) and th, dh as s, z (サ行, ザ行:
+// Tharwat サルワト, Muthana ムサンナー, Dhu ズー). A token romanised from kana meets the
+// other side's spelling through it. The token itself when it has none of these.
+std::string heard_in_kana(std::string_view token);
+
 // ---------------------------------------------------------------------------
 // 2. Name comparison.
 

@@ -132,12 +132,16 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     std::vector<uint32_t>().swap(h);
   }
 
-  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic;
+  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic, heard_phonetic;
   exact.reserve(by_id.size());
   for (uint32_t id = 0; id < by_id.size(); ++id) {
     std::string_view t = *by_id[id];
     exact.emplace_back(token_hash(t), id);
-    if (t.size() >= 4) phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
+    if (t.size() >= 4) {
+      phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
+      const std::string heard = match::heard_in_kana(t);
+      if (heard != t) heard_phonetic.emplace_back(token_hash(match::phonetic_key(heard)), id);
+    }
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     // A joined token ("al fawaz" → alfawaz) is reached within one edit: an
     // Arabic-script query writes the article on the word (الفواز → alfwaz).
@@ -157,6 +161,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   ix.deletes_ = FlatKeyMap(std::move(deletes));
   ix.short_deletes_ = FlatKeyMap(std::move(short_deletes));
   ix.phonetic_ = FlatKeyMap(std::move(phonetic));
+  ix.heard_phonetic_ = FlatKeyMap(std::move(heard_phonetic));
 
   // Each token's edit neighbourhood, by the very search a query runs (reach()
   // takes the probing path while neighbour_offsets_ is empty).
@@ -165,7 +170,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   offsets.reserve(by_id.size() + 1);
   offsets.push_back(0);
   for (uint32_t id = 0; id < by_id.size(); ++id) {
-    ix.reach(ix.token(id), /*short_form=*/false, [&](uint32_t other, float) {
+    ix.reach(ix.token(id), /*short_form=*/false, /*kana=*/false, [&](uint32_t other, float) {
       if (other != id) ix.neighbours_.push_back(other);
     });
     offsets.push_back(static_cast<uint32_t>(ix.neighbours_.size()));
@@ -176,7 +181,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
 }
 
 template <typename Visit>
-void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const {
+void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& visit) const {
   // A token shares several deletion keys with the query ("zakharova" and
   // "zaharova" meet under many): each indexed token is verified once and
   // visited once, by its best way (exact, then edit, then phonetic).
@@ -258,14 +263,31 @@ void NameIndex::reach(std::string_view q, bool short_form, Visit&& visit) const 
   // The phonetic key is the net for spellings beyond the edit budget; a token
   // already met exactly needs no net, and common keys reach hundreds of tokens.
   if (q.size() >= 4 && !reached_exactly) {
-    for (uint32_t id : phonetic_.find(token_hash(match::phonetic_key(q)))) {
+    const std::string key = match::phonetic_key(q);
+    for (uint32_t id : phonetic_.find(token_hash(key))) {
       if (first_time(id)) visit(id, options_.phonetic_vote);
+    }
+    // Read from kana or hangul, "razars" is Lazarus, "shmirev" Shmelev and "sarwat" Tharwat:
+    // the net is cast again with both sides as kana writes them (l as r, th as s), over the
+    // tokens kana writes as spelled (phonetic_, when the query had an l) and the others
+    // (heard_phonetic_).
+    if (kana) {
+      const std::string heard_key = match::phonetic_key(match::heard_in_kana(q));
+      if (heard_key != key) {
+        for (uint32_t id : phonetic_.find(token_hash(heard_key))) {
+          if (first_time(id)) visit(id, options_.heard_vote);
+        }
+      }
+      for (uint32_t id : heard_phonetic_.find(token_hash(heard_key))) {
+        if (first_time(id)) visit(id, options_.heard_vote);
+      }
     }
   }
 }
 
 void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-                     std::vector<Candidate>& out, size_t forms_per_name, float min_vote_ratio) const {
+                     std::vector<Candidate>& out, size_t forms_per_name, float min_vote_ratio,
+                     std::span<const uint8_t> kana_forms) const {
   out.clear();
   if (form_name_.empty() || max_candidates == 0) return;
   thread_local Scratch scratch;
@@ -275,6 +297,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     uint32_t token;
     float vote;
     bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
+    bool heard;    // reached only by the key of both sides as kana writes them
   };
   // The query's forms (transliteration variants, readings) share most tokens:
   // each distinct token is reached once per query, its reached tokens kept in
@@ -282,6 +305,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   struct Distinct {
     std::string text;
     bool short_form;
+    bool kana;
     uint32_t begin, end;
   };
   thread_local std::vector<Reached> reached;
@@ -302,17 +326,21 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     const bool short_form = std::all_of(form.begin(), form.end(), [&](const std::string& t) {
       return t.size() <= options_.short_token_length;
     });
+    const bool kana = qf < kana_forms.size() && kana_forms[qf] != 0;
     for (const std::string& qt : query_tokens) {
       if (qt.empty()) continue;
       auto cached = std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
-                                 [&](const Distinct& d) { return d.short_form == short_form && d.text == qt; });
+                                 [&](const Distinct& d) {
+                                   return d.short_form == short_form && d.kana == kana && d.text == qt;
+                                 });
       if (cached == distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used)) {
         const uint32_t begin = static_cast<uint32_t>(reached.size());
         // reach() visits each token once, by its best way.
         float own_idf = std::numeric_limits<float>::infinity();  // the query token's, when it is listed
-        reach(qt, short_form, [&](uint32_t id, float factor) {
+        reach(qt, short_form, kana, [&](uint32_t id, float factor) {
           if (factor == 1.0f) own_idf = idf_[id];
-          reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote});
+          const bool heard = factor == options_.heard_vote;
+          reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote && !heard, heard});
         });
         // A listed token tells no more than its own IDF says, whatever it reaches: a rare
         // token a typo away ("abdalalak" from "abdallah") must not outvote the names that
@@ -327,6 +355,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         Distinct& d = distinct[distinct_used++];
         d.text.assign(qt);
         d.short_form = short_form;
+        d.kana = kana;
         d.begin = begin;
         d.end = static_cast<uint32_t>(reached.size());
         cached = distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used - 1);
@@ -336,8 +365,11 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       // also a typo away from a common token ("ahmda": a rare listed "ahmda",
       // and "ahmad") may mean the common one: it must not silence the common
       // tokens of the query, or "Ahmda Jan" never reaches the Ahmad Jans.
+      // What a kana reading only may sound like is no evidence either way: "heryon" reaching a
+      // rare "hellen" must not silence "shipping" either.
       bool reaches_rare = false, spells_common = false;
       for (uint32_t r = cached->begin; r < cached->end; ++r) {
+        if (reached[r].heard) continue;
         const uint32_t token = reached[r].token;
         const bool common = posting_offsets_[token + 1] - posting_offsets_[token] > common_df_;
         reaches_rare = reaches_rare || !common;
@@ -502,6 +534,7 @@ size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
          deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
+         heard_phonetic_.memory_bytes() +
          neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();
 }
 

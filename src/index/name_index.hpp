@@ -5,7 +5,10 @@
 // neighbourhood (SymSpell: a token and a query token within k edits share a
 // string obtained by deleting ≤ k letters from each), with k growing with the
 // token's length; and through its phonetic key, for spellings further apart
-// than the edit budget (mohammed / muhamad). Two adjacent tokens are also
+// than the edit budget (mohammed / muhamad). A query form read from Japanese or
+// Korean, which write l and r alike and th as s, also reaches by the key of its
+// tokens as kana writes them (razars → lazarus, sarwat → tharwat). Two adjacent
+// tokens are also
 // indexed joined, so "abdul rahman" reaches "abdulrahman". Each reached token
 // votes for the names holding it with its IDF, scaled by how it was reached; a
 // name's vote is the best over the query's forms; the best-voted names are the
@@ -49,6 +52,9 @@ struct IndexOptions {
   // Vote of a token reached by an edit or by its phonetic key, relative to an exact hit.
   float edit_vote = 0.8f;
   float phonetic_vote = 0.6f;
+  // Of a token reached only by its key as kana writes it (a query form read from kana): a
+  // looser net than the phonetic key, and told apart from it by this vote.
+  float heard_vote = 0.55f;
   float joined_vote = 0.9f;
   // Work out each token's edit neighbourhood at build time (see
   // neighbour_offsets_); off, find() probes deletion neighbourhoods for every
@@ -76,9 +82,12 @@ class NameIndex {
   // The up to `max_candidates` forms with the highest votes from any of the
   // query's forms, best first, at most `forms_per_name` forms of one name,
   // none with less than `min_vote_ratio` times the best vote. `out` is
-  // cleared first.
+  // cleared first. `kana_forms[i]` non-zero: query form i was read from kana
+  // or hangul, which write l and r alike and th as s (see reach()); missing
+  // entries are zero.
   void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-            std::vector<Candidate>& out, size_t forms_per_name = 1, float min_vote_ratio = 0.0f) const;
+            std::vector<Candidate>& out, size_t forms_per_name = 1, float min_vote_ratio = 0.0f,
+            std::span<const uint8_t> kana_forms = {}) const;
 
   size_t name_count() const { return name_count_; }
   size_t form_count() const { return form_name_.size(); }
@@ -94,8 +103,10 @@ class NameIndex {
   // Visits each indexed token within reach of `query_token` (exactly, within
   // the edit budget, or by phonetic key) once, with its vote factor.
   // `short_form`: every token of the query's form is short (short_token_length).
+  // `kana`: the query token was read from kana or hangul (r for a listed l, s
+  // for th), so the phonetic net is cast with both sides as kana writes them too.
   template <typename Visit>
-  void reach(std::string_view query_token, bool short_form, Visit&& visit) const;
+  void reach(std::string_view query_token, bool short_form, bool kana, Visit&& visit) const;
 
   IndexOptions options_;
   uint32_t name_count_ = 0;
@@ -113,6 +124,10 @@ class NameIndex {
   FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
   FlatKeyMap short_deletes_;  // the same for tokens of short_token_length, probed by short queries only
   FlatKeyMap phonetic_;  // phonetic key hash → token ids
+  // Key hash of the token as kana writes it (match::heard_in_kana) → ids of the tokens
+  // it changes (the others are in phonetic_ under that key already). Probed by kana
+  // queries only.
+  FlatKeyMap heard_phonetic_;
   // Token id → the tokens within its edit budget (itself excluded): reach()'s
   // answer for a query token found exactly, worked out at build time. Most
   // tokens of a Latin query are listed ones; for them one lookup replaces the

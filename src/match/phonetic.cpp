@@ -115,7 +115,30 @@ void phonetic_key_into(std::string_view token, std::string& key) {
   key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
 }
 
+bool has_dental_h(std::string_view s) {
+  return s.find("th") != std::string_view::npos || s.find("dh") != std::string_view::npos;
+}
+
+void heard_in_kana_into(std::string_view token, bool dentals, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (dentals && (c == 't' || c == 'd') && i + 1 < token.size() && token[i + 1] == 'h') {
+      out += c == 't' ? 's' : 'z';
+      ++i;
+    } else {
+      out += c == 'l' ? 'r' : c;
+    }
+  }
+}
+
 }  // namespace detail
+
+std::string heard_in_kana(std::string_view token) {
+  std::string out;
+  detail::heard_in_kana_into(token, /*dentals=*/true, out);
+  return out;
+}
 
 std::string phonetic_key(std::string_view token) {
   std::string key;

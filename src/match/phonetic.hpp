@@ -11,4 +11,10 @@ namespace sekisho::match::detail {
 // Sets `key` to phonetic_key(token), reusing its storage.
 void phonetic_key_into(std::string_view token, std::string& key);
 
+// Whether a token writes th or dh, which kana writes as s or z (see heard_in_kana).
+bool has_dental_h(std::string_view s);
+
+// Sets `out` to heard_in_kana(token), reusing its storage; without `dentals`, only l is read as r.
+void heard_in_kana_into(std::string_view token, bool dentals, std::string& out);
+
 }  // namespace sekisho::match::detail

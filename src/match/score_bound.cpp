@@ -199,6 +199,9 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (a.merged || b.merged) return true;  // number words joined: no summaries to test
   const std::string_view x = a.text, y = b.text;
   if (x.empty() || y.empty()) return x == y;
+  // A kana reading also meets th and dh as s and z (token_similarity): no summary here holds
+  // for that folding, so such a pair may always meet.
+  if ((a.r_may_be_l || b.r_may_be_l) && (has_dental_h(x) || has_dental_h(y))) return true;
   if (x.size() == 1 || y.size() == 1) return fold(x[0]) == fold(y[0]);  // an initial, or two letters read alike
   const size_t longer = std::max(x.size(), y.size()), shorter = std::min(x.size(), y.size());
   const size_t budget = typo_budget(longer);

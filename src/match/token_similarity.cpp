@@ -12,6 +12,34 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Both tokens as kana writes them (l as r; with `dentals`, th and dh as s and z), compared.
+TokenSimilarity heard_similarity(std::string_view q, std::string_view c, bool dentals, const NameMatchOptions& o) {
+  // The difference still costs a little, so that only identical names score 1.
+  constexpr double kHeardSimilarity = 0.98;
+  thread_local std::string fq, fc;
+  heard_in_kana_into(q, dentals, fq);
+  heard_in_kana_into(c, dentals, fc);
+  if (fq == fc) return {kHeardSimilarity, PairMethod::kEdit, 0};
+  // Without keys the tiers stop before the phonetic one, which comes last:
+  // the keys of the folded spellings are computed only when it is reached.
+  TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false, -1}, {fc, {}, nullptr, false, false, -1}, o);
+  if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
+    // One query token meets every token of every candidate: its key is kept
+    // while the token stays the same.
+    thread_local std::string kq, kq_of, kc;
+    if (kq_of != fq) {
+      phonetic_key_into(fq, kq);
+      kq_of = fq;
+    }
+    phonetic_key_into(fc, kc);
+    if (kq.size() >= 2 && kq == kc) {
+      const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;
+      ts = {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, ts.edits};
+    }
+  }
+  return ts;
+}
+
 }  // namespace
 
 TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
@@ -31,34 +59,20 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
     if (qv.number == cv.number) return {o.number_similarity, PairMethod::kNumber, 0};
     return {};
   }
-  if ((qv.r_may_be_l || cv.r_may_be_l) && (q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos)) {
-    // Japanese and Korean write l and r alike: compare with every l read as r. The difference
-    // still costs a little, so that only identical names score 1.
-    constexpr double kLiquidSimilarity = 0.98;
-    thread_local std::string fq, fc;
-    fq.assign(q);
-    fc.assign(c);
-    std::replace(fq.begin(), fq.end(), 'l', 'r');
-    std::replace(fc.begin(), fc.end(), 'l', 'r');
-    if (fq == fc) return {kLiquidSimilarity, PairMethod::kEdit, 0};
-    // Without keys the tiers stop before the phonetic one, which comes last:
-    // the keys of the folded spellings are computed only when it is reached.
-    TokenSimilarity ts = token_similarity({fq, {}, nullptr, false, false, qv.number}, {fc, {}, nullptr, false, false, cv.number}, o);
-    if (ts.similarity == 0.0 && ts.method == PairMethod::kEdit) {
-      // One query token meets every token of every candidate: its key is kept
-      // while the token stays the same.
-      thread_local std::string kq, kq_of, kc;
-      if (kq_of != fq) {
-        phonetic_key_into(fq, kq);
-        kq_of = fq;
-      }
-      phonetic_key_into(fc, kc);
-      if (kq.size() >= 2 && kq == kc) {
-        const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;
-        ts = {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, ts.edits};
-      }
+  if (qv.r_may_be_l || cv.r_may_be_l) {
+    // Japanese and Korean write l and r alike, and th, dh as s, z: a token romanised from
+    // them meets the other side as they hear it.
+    const bool has_l = q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos;
+    const bool has_dental = has_dental_h(q) || has_dental_h(c);
+    if (has_l || has_dental) {
+      const TokenSimilarity plain =
+          has_l ? heard_similarity(q, c, false, o)
+                : token_similarity({q, qv.key, qp, false, false, qv.number}, {c, cv.key, cv.pattern, false, false, cv.number}, o);
+      if (!has_dental) return plain;
+      // th may be a t as well (Korean thae テ): the better of both readings.
+      const TokenSimilarity heard = heard_similarity(q, c, true, o);
+      return heard.similarity > plain.similarity ? heard : plain;
     }
-    return ts;
   }
   if (q.size() == 1 || c.size() == 1) {
     const std::string_view longer = q.size() == 1 ? c : q;

@@ -277,18 +277,21 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     }
   } else {
     thread_local std::vector<std::vector<std::string>> query_tokens;
+    thread_local std::vector<uint8_t> kana_forms;  // read from kana or hangul: l and r alike, th as s
     query_tokens.resize(qforms.size());
+    kana_forms.assign(qforms.size(), 0);
     for (size_t i = 0; i < qforms.size(); ++i) {
       query_tokens[i].clear();
       for (const match::NameToken& t : qforms[i].tokens) {
         if (!t.legal_form) query_tokens[i].push_back(t.text);
+        if (t.r_may_be_l) kana_forms[i] = 1;
       }
     }
     thread_local std::vector<index::Candidate> candidates;
     size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
     // A lower threshold asks for looser hits: the vote floor comes down with it.
     const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
-    im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio));
+    im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio), kana_forms);
     clock.lap(&ScreenStats::find_ns);
     for (const index::Candidate& c : candidates) {
       uint32_t e = im.names[c.name_id].entity;

@@ -385,6 +385,8 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       while (end < tokens.size() && tokens[end].script == s && is_all_kana(tokens[end].text)) ++end;
     }
     std::string run = join_tokens(tokens, i, end, false);
+    // An acronym spelled by letter names (エーディーエフ) is read as its letters.
+    if (kana_run && s == Script::kKatakana) run = detail::spell_katakana_letters(run);
     switch (s) {
       case Script::kLatin:
       case Script::kNone:

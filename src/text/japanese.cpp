@@ -182,9 +182,12 @@ bool same_first_sound(std::string_view romaji, std::string_view english) {
 }
 
 // The first of `glosses` good for a name: at most three words without parentheses; for a
-// katakana word (romanised `romaji`), one that begins with the word's sound.
-std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji) {
+// katakana word (romanised `romaji`), one that begins with the word's sound; with
+// `whole_words_only`, none that EDICT marks (abbr).
+std::string name_gloss(const std::vector<std::string_view>& glosses, bool katakana, std::string_view romaji,
+                       bool whole_words_only = false) {
   for (std::string_view g : glosses) {
+    if (whole_words_only && g.find("(abbr)") != std::string_view::npos) continue;
     std::string cleaned;
     int depth = 0;
     for (char c : g) {
@@ -234,18 +237,20 @@ std::string english_plural(std::string g) {
 
 // A gloss good for a name: a curated word's, else EDICT's (see name_gloss). A katakana word
 // is also looked up in its other loanword spellings and, when it is a plural, by its singular.
-std::string pick_gloss(std::string_view word) {
+// With `in_compound`, a gloss EDICT marks (abbr) is passed over: a clipped loanword inside a
+// compound is the clipped English itself (エアロ in エアロスペース is aero-, not EDICT's "aerobics").
+std::string pick_gloss(std::string_view word, bool in_compound = false) {
   if (const char* g = org_gloss(word)) return g;
   const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
   if (!katakana) return name_gloss(detail::edict_lookup(word), false, {});
   const std::string romaji = detail::kana_to_hepburn(word);
-  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji);
+  std::string gloss = name_gloss(detail::edict_lookup_any_spelling(word), true, romaji, in_compound);
   if (!gloss.empty()) return gloss;
   // A country EDICT does not list (シリア, チュニジア): its English name from ICU's region names.
   if (std::string country = detail::country_english_name(country_code(word)); !country.empty()) return country;
   const std::string singular = katakana_singular(word);
   if (singular.empty()) return "";
-  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji);
+  gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji, in_compound);
   return gloss.empty() ? "" : english_plural(std::move(gloss));
 }
 
@@ -358,7 +363,7 @@ std::string gloss_katakana_compound(std::string_view word) {
     if (pieces[i] == SIZE_MAX) continue;
     for (size_t end = i + kMinPiece; end <= n; ++end) {
       if (i == 0 && end == n) continue;  // the whole word has no gloss already
-      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)));
+      std::string g = pick_gloss(detail::to_utf8(s.substr(i, end - i)), /*in_compound=*/true);
       if (g.empty() || pieces[i] + 1 >= pieces[end]) continue;
       pieces[end] = pieces[i] + 1;
       from[end] = i;
@@ -373,12 +378,33 @@ std::string gloss_katakana_compound(std::string_view word) {
   return out;
 }
 
+// A katakana word EDICT lacks, in an organisation's name of loanwords, is as likely an English
+// word as a name: the endings Japanese writes one way for English take their English spelling
+// (-ic ック: イスラミック islamic; -tion ション: ミュニションズ munitions; -tian シャン: エジプシャン
+// egyptian). `reduced` is the word's foreign reduction.
+std::string with_english_ending(std::string_view kana, std::string reduced) {
+  struct Ending {
+    std::string_view kana, reduced, english;
+  };
+  static constexpr Ending kEndings[] = {
+      {"ック", "k", "c"},          {"ション", "shon", "tion"}, {"ションズ", "shonz", "tions"},
+      {"シャン", "shan", "tian"}, {"シャンズ", "shanz", "tians"},
+  };
+  for (const Ending& e : kEndings) {
+    if (kana.ends_with(e.kana) && reduced.ends_with(e.reduced) && reduced.size() > e.reduced.size()) {
+      return reduced.substr(0, reduced.size() - e.reduced.size()) + std::string(e.english);
+    }
+  }
+  return reduced;
+}
+
 bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
 
 // The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
-// translation take it, and "" is returned when no word has one.
+// translation take it and a Korean name's unglossed katakana words their foreign reduction,
+// and "" is returned when no word has either.
 std::string gloss_text(std::string_view text, bool alternative) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
@@ -435,10 +461,14 @@ std::string gloss_text(std::string_view text, bool alternative) {
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
+        // In a Korean name it is read as Korean, unless this is the alternative: a loanword
+        // EDICT lacks is no Korean word (コリア・フォーリン・テクニカル, Korea Foreign Technical).
         const bool katakana = detect_script(w) == Script::kKatakana;
-        g = !katakana ? detail::kana_to_hepburn(w)
-            : korean  ? detail::kana_korean_reading(w)
-                      : detail::kana_foreign_reduction(w);
+        const bool as_korean = korean && !alternative;
+        used_alternative = used_alternative || (katakana && korean && alternative);
+        g = !katakana   ? detail::kana_to_hepburn(w)
+            : as_korean ? detail::kana_korean_reading(w)
+                        : with_english_ending(w, detail::kana_foreign_reduction(w));
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }

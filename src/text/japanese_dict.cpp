@@ -161,20 +161,23 @@ const NameDict& name_dict() {
 }
 
 // EDICT gloss fields carry part-of-speech and sense markers: "(n,adj-no) (1) peace
-// preservation". Keeps the words, drops the markers, skips "(P)" and "EntL…" fields.
+// preservation". Keeps the words, drops the markers, skips "(P)" and "EntL…" fields; an
+// "(abbr)" marker stays in front (the gloss translates a clipped word: エアロ (abbr) aerobics).
 std::string_view clean_gloss(std::string_view g) {
+  std::string_view abbreviated;
   while (!g.empty() && (g[0] == '(' || g[0] == ' ' || g[0] == '{')) {
     char close = g[0] == '{' ? '}' : ')';
     if (g[0] == ' ') {
       g.remove_prefix(1);
       continue;
     }
+    if (g.starts_with("(abbr)")) abbreviated = g;
     size_t end = g.find(close);
     if (end == std::string_view::npos) break;
     g.remove_prefix(end + 1);
   }
   if (g.substr(0, 4) == "EntL") return {};
-  return g;
+  return abbreviated.empty() ? g : abbreviated;
 }
 
 const GlossDict& gloss_dict() {

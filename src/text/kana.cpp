@@ -3,8 +3,8 @@
 // (Shimbashi), ヴ as v or b, and for foreign names the epenthetic vowels removed (アルグト
 // "aruguto" → "argut") with l for r, since Japanese writes both l and r as ラ行. A foreign
 // name's order of variants: Hepburn, the Korean reading when a Korean surname leads (キム
-// ジョンシク kim jong sik), the reduction and its l twin, the Russian reading (シ/チ/ジ as
-// si/ti/di, ハ行 as kh: ウラジーミル vladimir) and its l twin, then the Japanese styles.
+// ジョンシク kim jong sik), the reduction, the Russian reading (シ/チ/ジ as si/ti/di, ハ行 as kh:
+// ウラジーミル vladimir), their l twins, then the Japanese styles.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -290,8 +290,9 @@ std::string reduce_foreign_word(std::string_view s) {
       // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
       const bool onset = out.size() == 1 && is_cluster_onset(out[0]) && next == 'r' && i + 2 < n &&
                          is_vowel(s[i + 2]) && s[i + 2] != 'u';
-      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković.
-      const bool s_cluster = out.back() == 's' && (out.size() < 2 || out[out.size() - 2] != 's');
+      // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković;
+      // so is ズ a z one, voiced before a voiced consonant (Сбербанк ズベルバンク zberbank, Звёздочка).
+      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back());
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
       if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
@@ -390,6 +391,24 @@ std::string russian_reading(std::string s) {
 
 std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
 
+// A foreign reduction with the Arabic article written apart where Japanese writes it
+// assimilated to a sun letter, as Arabic says it: アッサイード "assaid" is al-Sayyid, エッサイード
+// el-Sayed, アンヌール an-Nur. "" when no word opens so.
+std::string arabic_articles_apart(std::string_view reduced) {
+  bool changed = false;
+  std::string out = detail::map_words(reduced, [&changed](std::string_view w) {
+    // A doubled sun letter after the article's vowel (ッ before サ行, タ行, ダ行, ザ行, ラ行, and
+    // ン before ナ行); not l, whose アッラー is Allah's own double l.
+    static constexpr std::string_view kSunLetters = "dnrstz";
+    const bool article = w.size() >= 5 && (w[0] == 'a' || w[0] == 'e') && w[1] == w[2] &&
+                         kSunLetters.find(w[1]) != std::string_view::npos;
+    if (!article) return std::string(w);
+    changed = true;
+    return std::string(w[0] == 'a' ? "al " : "el ") + std::string(w.substr(2));
+  });
+  return changed ? out : std::string();
+}
+
 std::string r_as_l(std::string s) {
   for (char& c : s) c = c == 'r' ? 'l' : c;
   return s;
@@ -435,14 +454,17 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
     push_unique(out, render(units, {.korean = true, .korean_surname_j = true}));
     push_unique(out, render(units, {.korean = true}));
   }
+  // A Chinese name read as the pinyin its kana stand for (マ・シャオホン ma xiaohong).
+  if (options.foreign_reductions) push_unique(out, detail::katakana_chinese_reading(kana));
   // A foreign name's reductions come straight after plain Hepburn: a name of several words
   // keeps only the first few whole-name variants, and for katakana these are the likelier ones.
   auto add_foreign = [&] {
     std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
-    push_unique(out, r_as_l(reduced));
+    push_unique(out, arabic_articles_apart(reduced));
     const std::string russian = russian_reading(reduced);
     push_unique(out, russian);
+    push_unique(out, r_as_l(reduced));
     push_unique(out, r_as_l(russian));
   };
   if (options.foreign_reductions) add_foreign();

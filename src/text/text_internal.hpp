@@ -64,7 +64,8 @@ std::string fold_katakana_spelling(std::string_view katakana);
 // ("SY" → "syria", "MM" → "myanmar"); "" for an unknown code (country.cpp).
 std::string country_english_name(std::string_view code);
 // japanese_gloss() with the other usual translation of the words that have one (学術生産:
-// "research and production" beside "scientific production"); "" when no word has one.
+// "research and production" beside "scientific production") and, in a Korean name, the
+// foreign reduction of the katakana words EDICT lacks; "" when no word has either.
 std::string japanese_gloss_alternative(std::string_view text);
 
 }  // namespace detail
@@ -77,6 +78,12 @@ std::string kana_to_hepburn(std::string_view kana);
 std::string kana_foreign_reduction(std::string_view kana);
 // A katakana Korean word or name read as Korean (kana.cpp): テソン → tesong, ジョンシク → jong sik.
 std::string kana_korean_reading(std::string_view kana);
+// A katakana run with its words that spell Latin letters by their names written as those
+// letters (katakana_letters.cpp): エーディーエフ → adf, ディー シー ビー ファイナンス → d c b ファイナンス.
+std::string spell_katakana_letters(std::string_view run);
+// A katakana person's name read as the Mandarin syllables its kana stand for, the given name's
+// joined (katakana_chinese.cpp): マ シャオホン → ma xiaohong; "" when it is not made of them.
+std::string katakana_chinese_reading(std::string_view run);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.

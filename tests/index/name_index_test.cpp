@@ -272,5 +272,54 @@ TEST(NameIndex, CommonTokensRankTheNamesRareTokensReach) {
   EXPECT_TRUE(contains(find_ids(ix, "muhammad filler7", 5), target + 8));
 }
 
+// Japanese and Korean write l and r alike and th as s: a query form read from kana ("razars",
+// r for a listed l) reaches the listed spelling only when the form is marked as such, by the
+// key of both sides as kana writes them; an unmarked Latin query does not cast that net.
+TEST(NameIndex, KanaFormsReachTokensAsKanaWritesThem) {
+  NameIndex ix = build({"lazarus group", "syriatel", "shmelev dmytro", "ivan rosov", "tharwat"});
+  auto kana_ids = [&](const std::string& query, bool kana) {
+    std::vector<std::vector<std::string>> forms = {split(query)};
+    const std::vector<uint8_t> flags = {static_cast<uint8_t>(kana)};
+    std::vector<Candidate> out;
+    ix.find(forms, 10, out, 1, 0.0f, flags);
+    std::vector<uint32_t> ids;
+    for (const Candidate& c : out) ids.push_back(c.name_id);
+    return ids;
+  };
+  EXPECT_TRUE(contains(kana_ids("razars", true), 0u));
+  EXPECT_FALSE(contains(kana_ids("razars", false), 0u));
+  EXPECT_TRUE(contains(kana_ids("siriater", true), 1u));
+  EXPECT_FALSE(contains(kana_ids("siriater", false), 1u));
+  EXPECT_TRUE(contains(kana_ids("shmirev", true), 2u));
+  // A listed r is reached from a query l too (the key of the query read with l as r).
+  EXPECT_TRUE(contains(kana_ids("losof", true), 3u));
+  EXPECT_FALSE(contains(kana_ids("losof", false), 3u));
+  // th is written as s: サルワト "sarwat" is Tharwat.
+  EXPECT_TRUE(contains(kana_ids("sarwat", true), 4u));
+  EXPECT_FALSE(contains(kana_ids("sarwat", false), 4u));
+  // A flag list shorter than the forms leaves the rest unmarked.
+  std::vector<std::vector<std::string>> forms = {{"razars"}};
+  std::vector<Candidate> out;
+  ix.find(forms, 10, out, 1, 0.0f, {});
+  EXPECT_TRUE(out.empty());
+}
+
+// What a kana form only sounds like ("heryon" like a rare "hellen") is no rare token of the
+// query: "shipping", common, still brings in the names it holds (Hoeryong Shipping).
+TEST(NameIndex, KanaSoundAlikesDoNotSilenceCommonTokens) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 80; ++i) names.push_back("shipping filler" + std::to_string(i));
+  const uint32_t target = static_cast<uint32_t>(names.size());
+  names.push_back("hoeryong shipping");
+  names.push_back("hellen smith");
+  NameIndex ix = build(names);
+  std::vector<std::vector<std::string>> forms = {{"heryon", "shipping"}};
+  const std::vector<uint8_t> kana = {1};
+  std::vector<Candidate> out;
+  ix.find(forms, 200, out, 1, 0.0f, kana);
+  EXPECT_TRUE(std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.name_id == target; }));
+  EXPECT_TRUE(std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.name_id == target + 1; }));
+}
+
 }  // namespace
 }  // namespace sekisho::index

@@ -156,22 +156,41 @@ TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
   }
 }
 
+// The person score of `kana` against `latin`: as plain Latin, and with `kana` flagged as read
+// from kana (NameToken::r_may_be_l).
+struct KanaScores {
+  double plain, kana;
+};
+KanaScores kana_scores(std::string_view kana, std::string_view latin) {
+  std::vector<NameToken> query = tokens_from_text(kana);
+  const std::vector<NameToken> listed = tokens_from_text(latin);
+  NameComparer comparer;
+  const double plain = comparer.compare(query, listed, Schema::kPerson).score;
+  for (NameToken& t : query) t.r_may_be_l = true;
+  return {plain, comparer.compare(query, listed, Schema::kPerson).score};
+}
+
 TEST(NameCompareTest, KanaTokensReadRAsL) {
   // アレクセイ・グロモフ reduced to "areksei gromof": Japanese writes Aleksei's l with ラ行.
-  std::vector<NameToken> kana = tokens_from_text("areksei gromof");
-  const std::vector<NameToken> latin = tokens_from_text("aleksei gromov");
-  NameComparer comparer;
-  const double plain = comparer.compare(kana, latin, Schema::kPerson).score;
-  for (NameToken& t : kana) t.r_may_be_l = true;
-  const double liquid = comparer.compare(kana, latin, Schema::kPerson).score;
-  EXPECT_GT(liquid, plain);
-  EXPECT_GE(liquid, kDefaultThreshold);
-  EXPECT_LT(liquid, 1.0);  // still not identical
+  const KanaScores aleksei = kana_scores("areksei gromof", "aleksei gromov");
+  EXPECT_GT(aleksei.kana, aleksei.plain);
+  EXPECT_GE(aleksei.kana, kDefaultThreshold);
+  EXPECT_LT(aleksei.kana, 1.0);  // still not identical
   // Only where r and l differ: "gromof" ~ "gromov" is unchanged by it.
-  std::vector<NameToken> surname = tokens_from_text("gromof");
-  surname[0].r_may_be_l = true;
-  EXPECT_EQ(comparer.compare(surname, tokens_from_text("gromov"), Schema::kPerson).score,
-            comparer.compare(tokens_from_text("gromof"), tokens_from_text("gromov"), Schema::kPerson).score);
+  const KanaScores gromov = kana_scores("gromof", "gromov");
+  EXPECT_EQ(gromov.kana, gromov.plain);
+}
+
+TEST(NameCompareTest, KanaTokensReadThAsS) {
+  // サルワト・ムサンナー reduced to "sarwat musanna": Japanese has no th and writes it with サ行.
+  const KanaScores tharwat = kana_scores("sarwat musanna", "tharwat muthanna");
+  EXPECT_LT(tharwat.plain, kDefaultThreshold);
+  EXPECT_GE(tharwat.kana, kDefaultThreshold);
+  EXPECT_LT(tharwat.kana, 1.0);
+  // A Korean th is an aspirated t (テソン Thaesong): the kana reading keeps the better of both.
+  const KanaScores thaesong = kana_scores("tesong", "thaesong");
+  EXPECT_GE(thaesong.kana, thaesong.plain);
+  EXPECT_EQ(heard_in_kana("dhu al thahab"), "zu ar sahab");
 }
 
 TEST(NameCompareTest, GermanTschAndArabicTshAreCh) {

@@ -56,6 +56,30 @@ TEST(Kana, ForeignNamesMeetTheirLatinSpelling) {
   EXPECT_GE(std::find(native.begin(), native.end(), "vrajimir") - native.begin(), 3);
 }
 
+TEST(Kana, ArabicArticleAssimilatedToASunLetter) {
+  // アッサイード is al-Sayyid said as Arabic says it (as-Sayyid), エッサイード el-Sayed.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ハニ アッサイード アッセバイ"), "hani al said al sebai"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("モハメド エッサイード"), "mohamed el said"));
+  // Not before a moon letter, nor Allah's double l.
+  for (const std::string& v : kana_to_hepburn_variants("アッバス アブダッラー")) {
+    EXPECT_EQ(v.find("al "), std::string::npos) << v;
+  }
+}
+
+TEST(Kana, ChineseNamesReadAsPinyin) {
+  // A one-syllable surname and a given name of Mandarin syllables, the given name joined.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("マ シャオホン"), "ma xiaohong"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ルオ チュワンシュー"), "luo chuanxu"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウー フイフイ"), "wu huihui"));
+  EXPECT_EQ(detail::katakana_chinese_reading("ホン ジンホァー"), "hong jinhua");
+  // Not a Chinese name: a word that is no run of those syllables, or the wrong shape.
+  EXPECT_EQ(detail::katakana_chinese_reading("ウラジーミル プーチン"), "");
+  EXPECT_EQ(detail::katakana_chinese_reading("シャオホン"), "");
+  EXPECT_EQ(detail::katakana_chinese_reading("シャオ ホン マ"), "");
+  // Hiragana is read as Japanese only.
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("ま しゃおほん", {false}), "ma xiaohong"));
+}
+
 TEST(Kana, ForeignReductionsOfSlavicNames) {
   // ッチ is a plain ch and the i after a final ch is epenthetic: -вич/-vić.
   auto milosevic = kana_to_hepburn_variants("ミロシェヴィッチ");
@@ -71,6 +95,11 @@ TEST(Kana, ForeignReductionsOfSlavicNames) {
   EXPECT_TRUE(contains(kana_to_hepburn_variants("クリモフ"), "klimov"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ヴライコ"), "vlaiko"));
   EXPECT_TRUE(contains(kana_to_hepburn_variants("スヴェトラーナ"), "svetlana"));
+  // ズ before a consonant is a z cluster as ス is an s one: ズベルバンク Sberbank (сб voiced).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ズベルバンク"), "zberbank"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ズヴョーズダチカ"), "zvyozdachika"));
+  // ...but not a doubled one, nor one before a vowel.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ムザファル"), "muzafar"));
   // A word-initial ウ before ラ行 is a v no vowel may follow: ウラジーミル Vladimir.
   auto vladimir = kana_to_hepburn_variants("ウラジーミル");
   EXPECT_TRUE(contains(vladimir, "vrajimir"));
