@@ -341,3 +341,31 @@ TEST(AnalyzeName, SplitParenthesised) {
 
 }  // namespace
 }  // namespace sekisho::text
+
+namespace sekisho::text {
+namespace {
+
+// A title opening a name of unknown kind is dropped for a person's sake, but
+// the as-written reading stays for an organisation named with it ("Haji Basir
+// Hawala" is a money exchange); a person's or organisation's name is read one way.
+TEST(AnalyzeName, UnknownKindKeepsTheTitleInALaterReading) {
+  AnalyzeOptions unknown;
+  unknown.kind = NameKind::kUnknown;
+  NameForms forms = analyze_name("Haji Basir Hawala", unknown);
+  ASSERT_GE(forms.variants.size(), 2u);
+  EXPECT_EQ(forms.variants.front(), "basir hawala");
+  EXPECT_NE(std::find(forms.variants.begin(), forms.variants.end(), "haji basir hawala"), forms.variants.end());
+
+  AnalyzeOptions person;
+  person.kind = NameKind::kPerson;
+  forms = analyze_name("Haji Basir Hawala", person);
+  EXPECT_EQ(std::find(forms.variants.begin(), forms.variants.end(), "haji basir hawala"), forms.variants.end());
+  AnalyzeOptions organisation;
+  organisation.kind = NameKind::kOrganisation;
+  forms = analyze_name("Haji Basir Hawala", organisation);
+  ASSERT_FALSE(forms.variants.empty());
+  EXPECT_EQ(forms.variants.front(), "haji basir hawala");
+}
+
+}  // namespace
+}  // namespace sekisho::text
