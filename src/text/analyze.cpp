@@ -511,30 +511,28 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
   if (options.kind != NameKind::kPerson) {
     NameForms forms = analyze_whole(raw, options);
+    // Appends the best variant of another reading of the name, when it is new.
+    auto append_best = [&forms](const NameForms& other) {
+      if (other.variants.empty() ||
+          std::find(forms.variants.begin(), forms.variants.end(), other.variants.front()) != forms.variants.end()) {
+        return;
+      }
+      forms.variants.push_back(other.variants.front());
+      forms.sources.push_back(other.sources.front());
+      forms.schemes.push_back(other.schemes.front());
+    };
     // A name of unknown kind that starts with a title may be an organisation's, whose words
     // keep it ("Haji Basir Hawala", a money exchange): its as-written reading comes after.
     if (options.kind == NameKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
       AnalyzeOptions keep_titles = options;
       keep_titles.strip_titles = false;
-      NameForms literal = analyze_whole(raw, keep_titles);
-      if (!literal.variants.empty() &&
-          std::find(forms.variants.begin(), forms.variants.end(), literal.variants.front()) == forms.variants.end()) {
-        forms.variants.push_back(literal.variants.front());
-        forms.sources.push_back(literal.sources.front());
-        forms.schemes.push_back(literal.schemes.front());
-      }
+      append_best(analyze_whole(raw, keep_titles));
     }
     // ...but an abbreviation closing the name is no part of it: a translation or another list
     // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.
     const std::string bare = detail::without_trailing_abbreviation(raw);
     if (bare.empty() || forms.variants.size() >= options.max_variants) return forms;
-    NameForms without = analyze_whole(bare, options);
-    if (!without.variants.empty() &&
-        std::find(forms.variants.begin(), forms.variants.end(), without.variants.front()) == forms.variants.end()) {
-      forms.variants.push_back(without.variants.front());
-      forms.sources.push_back(without.sources.front());
-      forms.schemes.push_back(without.schemes.front());
-    }
+    append_best(analyze_whole(bare, options));
     return forms;
   }
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
