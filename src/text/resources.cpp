@@ -222,7 +222,9 @@ LegalFormTable build_tables(const std::string& shared) {
     t.max_tokens = std::max(t.max_tokens, n.tokens.size());
     t.suffix_only.push_back(n.text());
   }
-  for (const char* latin : {"co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated", "llc",
+  // Not "llc": translations of Russian names put it first as ООО stands ("LLC Valtex-ST"), and
+  // no name begins with the word.
+  for (const char* latin : {"co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated",
                             "gmbh", "plc", "ag", "sa", "lp", "llp", "bv", "nv", "ab", "as", "oy", "spa", "srl",
                             "sarl", "kg"}) {
     t.suffix_only.emplace_back(latin);

@@ -369,3 +369,23 @@ TEST(AnalyzeName, UnknownKindKeepsTheTitleInALaterReading) {
 
 }  // namespace
 }  // namespace sekisho::text
+
+namespace sekisho::text {
+namespace {
+
+// "LLC" before the name, as translations of Russian names write ООО, is a legal
+// form like "LLC" after it; "Co" and "AG" before a name stay words ("AG Barr").
+TEST(AnalyzeName, LeadingLlcIsALegalForm) {
+  AnalyzeOptions organisation;
+  organisation.kind = NameKind::kOrganisation;
+  NameForms lead = analyze_name("LLC Romashka", organisation);
+  ASSERT_FALSE(lead.variants.empty());
+  EXPECT_EQ(lead.variants.front(), "romashka");
+  EXPECT_EQ(lead.legal_form_classes, analyze_name("Romashka LLC", organisation).legal_form_classes);
+  NameForms barr = analyze_name("AG Barr", organisation);
+  ASSERT_FALSE(barr.variants.empty());
+  EXPECT_EQ(barr.variants.front(), "ag barr");
+}
+
+}  // namespace
+}  // namespace sekisho::text
