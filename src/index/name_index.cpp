@@ -308,6 +308,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     bool kana;
     uint32_t begin, end;
   };
+  auto is_common = [&](const Reached& r) {
+    return posting_offsets_[r.token + 1] - posting_offsets_[r.token] > common_df_;
+  };
   thread_local std::vector<Reached> reached;
   thread_local std::vector<Distinct> distinct;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
@@ -370,8 +373,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       bool reaches_rare = false, spells_common = false;
       for (uint32_t r = cached->begin; r < cached->end; ++r) {
         if (reached[r].heard) continue;
-        const uint32_t token = reached[r].token;
-        const bool common = posting_offsets_[token + 1] - posting_offsets_[token] > common_df_;
+        const bool common = is_common(reached[r]);
         reaches_rare = reaches_rare || !common;
         spells_common = spells_common || (common && reached[r].spelled);
       }
@@ -379,9 +381,6 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     }
     // Each query token votes once per name: its best way of reaching that name.
     Scratch::Form* const form_votes = scratch.form.data();  // hoisted: the walks below are the hot loop
-    auto is_common = [&](const Reached& r) {
-      return posting_offsets_[r.token + 1] - posting_offsets_[r.token] > common_df_;
-    };
     // Adds a reached token's vote to the forms of its posting list that the
     // current query token has not voted for; with `touched_only`, only to
     // forms some query token reached already.

@@ -19,9 +19,7 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
   };
   take(q_all, q_kind);
   take(c_all, c_kind);
-  double& contradicted = wanted == LeftoverKind::kLegalForm ? sums.legal_conflict
-                         : wanted == LeftoverKind::kNumber  ? sums.number_conflict
-                                                            : sums.contradicted;
+  double& contradicted = conflict_sum(sums, wanted);
   const size_t k = std::min(q_kind.size(), c_kind.size());
   auto count = [&](const std::vector<const Unit*>& side, bool query_side) {
     for (size_t i = 0; i < side.size(); ++i) {
@@ -30,8 +28,7 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
       if (contra) {
         contradicted += u.weight / 2;
       } else {
-        (u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra) +=
-            u.weight;
+        extra_sum(sums, u, query_side) += u.weight;
       }
       if (out != nullptr) {
         out->unmatched.push_back({u.label(), query_side, u.weight,

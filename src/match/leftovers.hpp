@@ -22,6 +22,17 @@ inline LeftoverKind leftover_kind(const Unit& u) {
   return u.legal ? LeftoverKind::kLegalForm : u.number >= 0 ? LeftoverKind::kNumber : LeftoverKind::kName;
 }
 
+// Where a leftover's weight goes: as a contradiction (its kind's conflict sum,
+// half its weight), or as an extra (filler, patronymic, or its side's extra).
+inline double& conflict_sum(Leftovers& sums, LeftoverKind kind) {
+  return kind == LeftoverKind::kLegalForm ? sums.legal_conflict
+         : kind == LeftoverKind::kNumber  ? sums.number_conflict
+                                          : sums.contradicted;
+}
+inline double& extra_sum(Leftovers& sums, const Unit& u, bool query_side) {
+  return u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra;
+}
+
 // Pairs the leftovers of both sides of kind `wanted` as contradictions,
 // heaviest first; the rest are extras. Adds to `sums`, and with `out` lists
 // them in the explanation.

@@ -154,14 +154,10 @@ void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, st
 
 // What a leftover unit costs at least, whether it ends contradicted or extra.
 double least_cost(const Unit& u, bool query_side, const NameMatchOptions& o) {
-  const double conflict = (u.legal               ? o.legal_form_conflict_weight
-                           : u.number >= 0       ? o.number_conflict_weight
-                                                 : o.contradiction_weight) / 2;
-  const double extra = u.filler       ? o.filler_extra_weight
-                       : u.patronymic ? o.patronymic_extra_weight
-                       : query_side   ? o.query_extra_weight
-                                      : o.candidate_extra_weight;
-  return u.weight * std::min(conflict, extra);
+  Leftovers contradicted, extra;
+  conflict_sum(contradicted, leftover_kind(u)) += u.weight / 2;
+  extra_sum(extra, u, query_side) += u.weight;
+  return std::min(leftover_cost(contradicted, o), leftover_cost(extra, o));
 }
 
 }  // namespace

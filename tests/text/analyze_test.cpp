@@ -339,45 +339,26 @@ TEST(AnalyzeName, SplitParenthesised) {
   EXPECT_TRUE(detail::split_parenthesised("Unbalanced (name").main.empty());
 }
 
-}  // namespace
-}  // namespace sekisho::text
-
-namespace sekisho::text {
-namespace {
-
 // A title opening a name of unknown kind is dropped for a person's sake, but
 // the as-written reading stays for an organisation named with it ("Haji Basir
 // Hawala" is a money exchange); a person's or organisation's name is read one way.
 TEST(AnalyzeName, UnknownKindKeepsTheTitleInALaterReading) {
-  AnalyzeOptions unknown;
-  unknown.kind = NameKind::kUnknown;
-  NameForms forms = analyze_name("Haji Basir Hawala", unknown);
+  NameForms forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kUnknown));
   ASSERT_GE(forms.variants.size(), 2u);
   EXPECT_EQ(forms.variants.front(), "basir hawala");
-  EXPECT_NE(std::find(forms.variants.begin(), forms.variants.end(), "haji basir hawala"), forms.variants.end());
+  EXPECT_TRUE(contains(forms.variants, "haji basir hawala"));
 
-  AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
-  forms = analyze_name("Haji Basir Hawala", person);
-  EXPECT_EQ(std::find(forms.variants.begin(), forms.variants.end(), "haji basir hawala"), forms.variants.end());
-  AnalyzeOptions organisation;
-  organisation.kind = NameKind::kOrganisation;
-  forms = analyze_name("Haji Basir Hawala", organisation);
+  forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kPerson));
+  EXPECT_FALSE(contains(forms.variants, "haji basir hawala"));
+  forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kOrganisation));
   ASSERT_FALSE(forms.variants.empty());
   EXPECT_EQ(forms.variants.front(), "haji basir hawala");
 }
 
-}  // namespace
-}  // namespace sekisho::text
-
-namespace sekisho::text {
-namespace {
-
 // "LLC" before the name, as translations of Russian names write ООО, is a legal
 // form like "LLC" after it; "Co" and "AG" before a name stay words ("AG Barr").
 TEST(AnalyzeName, LeadingLlcIsALegalForm) {
-  AnalyzeOptions organisation;
-  organisation.kind = NameKind::kOrganisation;
+  const AnalyzeOptions organisation = testing::of_kind(NameKind::kOrganisation);
   NameForms lead = analyze_name("LLC Romashka", organisation);
   ASSERT_FALSE(lead.variants.empty());
   EXPECT_EQ(lead.variants.front(), "romashka");

@@ -322,9 +322,7 @@ TEST(Kanji, LoanwordSplitByNakaguroReadAsOneWord) {
 TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
   // 設計技術センター・エレクトロニカ: センター is "center", not the head of an unknown compound
   // センターエレクトロニカ.
-  AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
-  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", org);
+  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(NameKind::kOrganisation));
   ASSERT_FALSE(forms.variants.empty());
   EXPECT_EQ(forms.schemes.back(), "edict_gloss");
   const std::vector<std::string> words = split_name_parts(forms.variants.back());

@@ -13,6 +13,13 @@ inline bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// Analysis options for a name of the given kind, the rest default.
+inline AnalyzeOptions of_kind(NameKind kind) {
+  AnalyzeOptions options;
+  options.kind = kind;
+  return options;
+}
+
 // Folds an iuliia sample's expected text to what an ASCII scheme writes: drops the apostrophes
 // and separators schemes use as letters (’ ” ʹ ʺ ' ·) and BGN's Cyrillic-looking ё.
 inline std::string fold_sample(const std::string& s) {
