@@ -95,6 +95,18 @@ std::string phonetic_key(std::string_view token);
 // other side's spelling through it. The token itself when it has none of these.
 std::string heard_in_kana(std::string_view token);
 
+// How a word sounds once kana writes it, as up to four hashed consonant skeletons
+// ("ear keys"): the consonants in the classes kana tells apart (b/p/v, d/t, k/c/q, g/j,
+// s/z, f/h, l/r, m/n), vowels, w and y dropped. Kana drops what English leaves unsaid
+// (Crawford クロフォード, Purpose パーパス, Steiger スタイガー) and French leaves a last
+// consonant silent (Laurent ローラン, Innocent イノサン): the skeleton is keyed with and
+// without an r or h before a consonant, and with and without a last t or s after a
+// consonant. Two tokens are heard alike when a key of one is a key of the other. Keys
+// of fewer than three consonants are 0 (they would meet too much).
+using EarKeys = std::array<uint64_t, 4>;
+EarKeys ear_keys(std::string_view token);
+bool heard_alike(const EarKeys& a, const EarKeys& b);
+
 // ---------------------------------------------------------------------------
 // 2. Name comparison.
 
@@ -190,6 +202,9 @@ struct NameMatchOptions {
   double prefix_similarity = 0.72;
   // Similarity of two tokens with the same phonetic key beyond the typo budget.
   double phonetic_similarity = 0.8;
+  // Similarity of two English forms of one word (institute / institution) when one
+  // side was read or glossed from kana or kanji (NameToken::r_may_be_l).
+  double word_form_similarity = 0.85;
   // Factor when the aligned tokens are in a different order (the name may be another person's).
   double reorder_factor = 0.92;
   // Factor when the name parts are exchanged, not just rotated: a rotation is the
@@ -198,6 +213,11 @@ struct NameMatchOptions {
   // name someone else. Replaces reorder_factor. Organisations keep reorder_factor:
   // languages order their words differently ("Bureau of Automatics" / 自動設計局).
   double exchanged_factor = 0.7;
+  // Whether word order counts at all when one side was read or glossed from Japanese or
+  // Korean (NameToken::r_may_be_l): an organisation's name is translated into that
+  // language's order (イラクとレバント地方のイスラム国 / Islamic State in Iraq and the
+  // Levant). Not for people, whose names are transliterated in the order written.
+  bool translated_order_free = false;
   // Similarity of the same number written two ways ("three" / "3", "1st" / "first").
   double number_similarity = 0.95;
   // Factor per pair whose known roles disagree (a given name matched to a family name).
@@ -214,7 +234,11 @@ struct NameMatchOptions {
   static NameMatchOptions for_schema(Schema schema);
 };
 
-enum class PairMethod : uint8_t { kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm, kNumber };
+// kWordForm: two English forms of one word (institute / institution), for a side
+// glossed from Japanese word by word.
+enum class PairMethod : uint8_t {
+  kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm, kNumber, kWordForm
+};
 std::string_view pair_method_name(PairMethod method);
 
 struct AlignedPair {
@@ -272,6 +296,7 @@ struct TokenFeatures {
   // a hash of the phonetic key with l read as r.
   uint64_t letters = 0;
   uint64_t sound = 0;
+  EarKeys ear{};  // ear_keys: a kana reading meets the other side's spelling by ear
 };
 
 // The query's tokens with their features and cached patterns, for scoring one

@@ -16,6 +16,21 @@ bool is_english(const Name& n) {
 
 bool is_katakana_name(const Name& n) { return n.kind == NameKind::kOriginalScript && n.lang == "ja"; }
 
+// For the miss report: the expected entity's score and rank when the
+// threshold is dropped, or that the index never offered it.
+std::string why_missed(const Screener& screener, const ScreenQuery& q, const std::string& entity_id) {
+  ScreenOptions wide;
+  wide.threshold = 0.01;
+  wide.limit = 50;
+  std::vector<ScreenHit> hits = screener.screen(q, wide);
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (hits[i].entity->id != entity_id) continue;
+    return fmt::format("  [scored {:.3f}, rank {}{}]", hits[i].score, i + 1,
+                       i ? fmt::format(", first {:.3f}", hits[0].score) : "");
+  }
+  return "  [not a candidate]";
+}
+
 }  // namespace
 
 Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& lists) {
@@ -58,7 +73,7 @@ Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& 
       continue;
     }
     if (missed.size() < 4) missed.push_back(kq.name);
-    if (options.miss) options.miss("f", kq.name + " → " + kq.english);
+    if (options.miss) options.miss("f", kq.name + " → " + kq.english + why_missed(*screener, q, kq.entity_id));
   }
   Metric m;
   m.key = "f";

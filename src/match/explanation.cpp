@@ -53,6 +53,7 @@ std::string_view pair_method_name(PairMethod method) {
     case PairMethod::kAcronym: return "acronym";
     case PairMethod::kLegalForm: return "legal_form";
     case PairMethod::kNumber: return "number";
+    case PairMethod::kWordForm: return "word_form";
   }
   return "unknown";
 }

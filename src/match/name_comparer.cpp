@@ -80,6 +80,7 @@ void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern
                          .units_word = f.units_word,
                          .letters = f.letters,
                          .sound = f.sound,
+                         .ear = &f.ear,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i]});
   }
@@ -400,9 +401,14 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   } else if (letters_only && descents > 0) {
     penalise("letters in another order: another acronym", o.initials_only_factor);
   }
-  if (descents > 0 && !rotation) {
+  const auto read_from_kana = [](const std::vector<Unit>& side) {
+    return std::any_of(side.begin(), side.end(), [](const Unit& u) { return u.r_may_be_l; });
+  };
+  // A translation's word order says nothing of the name.
+  const bool order_counts = !(o.translated_order_free && (read_from_kana(q) || read_from_kana(c)));
+  if (descents > 0 && order_counts && !rotation) {
     penalise("name parts exchanged, not just rotated", o.exchanged_factor);
-  } else if (descents > 0) {
+  } else if (descents > 0 && order_counts) {
     penalise("name parts in a different order", o.reorder_factor);
   }
   for (size_t k = 0; k < role_conflicts; ++k) {
@@ -441,6 +447,7 @@ NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
     o.candidate_extra_weight = 1.2;
     o.patronymic_extra_weight = 1.2;
     o.exchanged_factor = o.reorder_factor;
+    o.translated_order_free = true;
   }
   return o;
 }

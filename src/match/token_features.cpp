@@ -47,6 +47,7 @@ std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, con
     f.key = phonetic_key(t.text);
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
+    f.ear = ear_keys(t.text);
     if (!t.legal_form) {
       const NumberReading n = read_number(t.text);
       f.number = n.value;

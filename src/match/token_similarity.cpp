@@ -4,6 +4,7 @@
 #include <string>
 
 #include "match/phonetic.hpp"
+#include "match/word_form.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -40,9 +41,33 @@ TokenSimilarity heard_similarity(std::string_view q, std::string_view c, bool de
   return ts;
 }
 
+TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o);
+
 }  // namespace
 
 TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
+  const TokenSimilarity spelled = spelled_similarity(qv, cv, o);
+  if (!(qv.r_may_be_l || cv.r_may_be_l) || qv.legal || cv.legal || (qv.number >= 0 && cv.number >= 0)) return spelled;
+  // A gloss of kanji words gives one English form of each; the listed name may use another.
+  if (spelled.similarity < o.word_form_similarity && same_word_form(qv.text, cv.text)) {
+    return {o.word_form_similarity, PairMethod::kWordForm, spelled.edits};
+  }
+  // A token read from kana meets a foreign spelling it was written from by ear (ear_keys:
+  // イノベーティブ inobetibu / innovative, クロフォード kurofodo / crawford), as the
+  // phonetic key meets two spellings of one sound.
+  if (spelled.similarity < o.phonetic_similarity && qv.ear != nullptr && cv.ear != nullptr &&
+      heard_alike(*qv.ear, *cv.ear)) {
+    // Keys of three consonants or more: neither token is empty.
+    const double first_letter = qv.text[0] != cv.text[0] ? o.first_letter_penalty : 0.0;
+    const double heard = o.phonetic_similarity - first_letter;
+    if (spelled.similarity < heard) return {heard, PairMethod::kPhonetic, spelled.edits};
+  }
+  return spelled;
+}
+
+namespace {
+
+TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
   const std::string_view q = qv.text, c = cv.text;
   const CachedPattern* qp = qv.pattern;
   const bool q_legal = qv.legal, c_legal = cv.legal;
@@ -106,5 +131,7 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
   // Beyond every tier: no match (the edit count is a lower bound, past the budget).
   return {0.0, PairMethod::kEdit, edits};
 }
+
+}  // namespace
 
 }  // namespace sekisho::match::detail

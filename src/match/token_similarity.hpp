@@ -36,6 +36,7 @@ struct TokenView {
   bool legal = false;
   bool r_may_be_l = false;  // NameToken::r_may_be_l
   int32_t number = -1;      // TokenFeatures::number
+  const EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

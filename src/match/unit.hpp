@@ -35,10 +35,11 @@ struct Unit {
   bool units_word = false;  // TokenFeatures::units_word
   uint64_t letters = 0;     // TokenFeatures::letters (unmerged units only)
   uint64_t sound = 0;       // TokenFeatures::sound (unmerged units only)
+  const EarKeys* ear = nullptr;  // TokenFeatures::ear (unmerged units only)
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
 
-  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number}; }
+  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.
   std::string label() const {
     if (!merged) return std::string(text);

@@ -328,6 +328,27 @@ Result<std::string> icu_transform(std::string_view text, std::string_view icu_id
 
 namespace {
 
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// The gloss without its English legal forms, whose classes join `classes`: 貿易会社 glosses as
+// "trading company", and "company" is a legal form in the English name it should meet.
+std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std::string>& classes) {
+  NormalizedName name = normalize(gloss);
+  const std::vector<LegalFormHit> hits = find_legal_forms(name);
+  size_t in_forms = 0;
+  for (const LegalFormHit& h : hits) in_forms += h.token_count;
+  if (hits.empty() || in_forms >= name.tokens.size()) return gloss;
+  for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
+    classes.push_back(it->form_class);
+    name.tokens.erase(name.tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token),
+                      name.tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token + it->token_count));
+  }
+  return name.text();
+}
+
 NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   NameForms forms;
   NormalizedName name = normalize(raw);
@@ -358,9 +379,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
         t.script = detect_script(t.text);
       }
     }
-    std::sort(forms.legal_form_classes.begin(), forms.legal_form_classes.end());
-    forms.legal_form_classes.erase(std::unique(forms.legal_form_classes.begin(), forms.legal_form_classes.end()),
-                                   forms.legal_form_classes.end());
+    sort_unique(forms.legal_form_classes);
   }
 
   std::vector<Slot> slots;
@@ -479,6 +498,11 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
                     (!all_person_segments || !forms.legal_form_classes.empty());
   std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
   std::string other_gloss = gloss.empty() ? "" : detail::japanese_gloss_alternative(japanese_text);
+  if (options.strip_legal_forms && !gloss.empty()) {
+    gloss = gloss_without_legal_forms(gloss, forms.legal_form_classes);
+    if (!other_gloss.empty()) other_gloss = gloss_without_legal_forms(other_gloss, forms.legal_form_classes);
+    sort_unique(forms.legal_form_classes);
+  }
   size_t cap = options.max_variants;
   if (!gloss.empty() && cap > 0) --cap;
   if (!other_gloss.empty() && other_gloss != gloss && cap > 0) --cap;
@@ -527,6 +551,13 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
       AnalyzeOptions keep_titles = options;
       keep_titles.strip_titles = false;
       append_best(analyze_whole(raw, keep_titles));
+    }
+    // A word spelled two ways in one cell ("Luhansk(Lugansk) Guard") is two names of one
+    // organisation, neither of which has both words.
+    const detail::ParenthesisedName respelled = detail::split_respellings(raw);
+    if (!respelled.main.empty() && forms.variants.size() + 2 <= options.max_variants) {
+      append_best(analyze_whole(respelled.main, options));
+      append_best(analyze_whole(respelled.alternative, options));
     }
     // ...but an abbreviation closing the name is no part of it: a translation or another list
     // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.

@@ -208,10 +208,26 @@ NormalizedName normalize(std::string_view raw) {
     current.clear();
     if (!token.text.empty()) result.tokens.push_back(std::move(token));
   };
+  // Japanese writes no spaces, so a Latin word inside a Japanese name stands against its kana
+  // or kanji (インテレクトLLC, PMCコンヴォイ, ISILシナイ州): the change of script ends a word.
+  enum class Writing { kNeither, kJapanese, kLatin };
+  auto writing_of = [](char32_t cp) {
+    const Script s = script_of(cp);
+    if (s == Script::kLatin) return Writing::kLatin;
+    return s == Script::kHan || s == Script::kHiragana || s == Script::kKatakana ? Writing::kJapanese
+                                                                                 : Writing::kNeither;
+  };
+  Writing last_writing = Writing::kNeither;
   size_t pos = 0;
   while (pos < folded.size()) {
     char32_t cp = next_code_point(folded, pos);
     if (cp != U'\uFFFD' && is_token_char(cp)) {
+      const Writing w = writing_of(cp);
+      if (w != Writing::kNeither) {
+        if (current.empty()) last_writing = Writing::kNeither;
+        if (last_writing != Writing::kNeither && w != last_writing) flush();
+        last_writing = w;
+      }
       append_utf8(current, cp);
     } else {
       // An English possessive is no word of the name: PEOPLE'S ARMY is "people army", as a

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/strings.hpp"
+#include "sekisho/match.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
 
@@ -49,6 +50,15 @@ bool has_break(std::u32string_view s) {
   return false;
 }
 
+// The text with runs of spaces made one and trimmed.
+std::string tidy(const std::u32string& text) {
+  std::u32string single;
+  for (char32_t c : text) {
+    if (c != U' ' || (!single.empty() && single.back() != U' ')) single += c;
+  }
+  return std::string(trim(to_utf8(single)));
+}
+
 }  // namespace
 
 ParenthesisedName split_parenthesised(std::string_view raw) {
@@ -83,14 +93,50 @@ ParenthesisedName split_parenthesised(std::string_view raw) {
     }
   }
   if (!any) return {};
-  auto tidy = [](const std::u32string& text) {
-    std::u32string single;
-    for (char32_t c : text) {
-      if (c != U' ' || (!single.empty() && single.back() != U' ')) single += c;
-    }
-    return std::string(trim(to_utf8(single)));
-  };
   return {tidy(main), tidy(replaced_word ? alternative : standalone)};
+}
+
+ParenthesisedName split_respellings(std::string_view raw) {
+  const std::u32string s = to_u32(raw);
+  std::u32string main, alternative;
+  bool any = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_close(s[i])) return {};
+    if (!is_open(s[i])) {
+      main += s[i];
+      alternative += s[i];
+      continue;
+    }
+    size_t close = i + 1;
+    while (close < s.size() && !is_close(s[close]) && !is_open(s[close])) ++close;
+    if (close == s.size() || is_open(s[close])) return {};
+    const std::u32string_view group = trimmed(std::u32string_view(s).substr(i + 1, close - i - 1));
+    // The word right before the group, with no space between or one.
+    size_t word_end = alternative.size();
+    if (word_end > 0 && alternative[word_end - 1] == U' ') --word_end;
+    size_t word_start = word_end;
+    while (word_start > 0 && !is_word_break(alternative[word_start - 1]) && alternative[word_start - 1] != U'“' &&
+           alternative[word_start - 1] != U'"') {
+      --word_start;
+    }
+    if (group.empty() || has_break(group) || group.find_first_of(U"/,;、") != std::u32string_view::npos ||
+        word_start == word_end) {
+      return {};
+    }
+    // A respelling keeps the word's first letter and differs in at most two letters; the
+    // kernels compare bytes, so both are lower-cased ASCII-or-UTF-8 alike.
+    const std::string before = to_lower_ascii(to_utf8(alternative.substr(word_start, word_end - word_start)));
+    const std::string inside = to_lower_ascii(to_utf8(std::u32string(group)));
+    constexpr size_t kMostEdits = 2;
+    if (before.size() < 4 || before[0] != inside[0] || match::osa_bounded(before, inside, kMostEdits + 1) > kMostEdits) {
+      return {};
+    }
+    alternative.replace(word_start, word_end - word_start, group);
+    any = true;
+    i = close;
+  }
+  if (!any) return {};
+  return {tidy(main), tidy(alternative)};
 }
 
 std::string without_trailing_abbreviation(std::string_view raw) {

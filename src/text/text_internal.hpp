@@ -154,4 +154,10 @@ ParenthesisedName split_parenthesised(std::string_view raw);
 // letters, digits, - and / ("Palestine Liberation Front(PLF)" → "Palestine Liberation Front");
 // "" when it has none or is one word besides.
 std::string without_trailing_abbreviation(std::string_view raw);
+// An organisation's name whose every parenthesised group is one word spelling the word before
+// it another way ("Self-proclaimed “Luhansk(Lugansk) Guard”", "JSC Salute (Salyut)"), read
+// without the groups and with them in place: the two spellings of one name. Both empty for
+// any other parentheses, which tell an organisation from its siblings (Bank of China (Hong
+// Kong) Limited) or give an abbreviation.
+ParenthesisedName split_respellings(std::string_view raw);
 }  // namespace sekisho::text::detail

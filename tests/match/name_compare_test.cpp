@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
+#include "match/word_form.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
@@ -191,6 +193,61 @@ TEST(NameCompareTest, KanaTokensReadThAsS) {
   const KanaScores thaesong = kana_scores("tesong", "thaesong");
   EXPECT_GE(thaesong.kana, thaesong.plain);
   EXPECT_EQ(heard_in_kana("dhu al thahab"), "zu ar sahab");
+}
+
+TEST(NameCompareTest, KanaReadingsMeetTheSpellingsTheyWereHeardFrom) {
+  // ジェルマン・カタンガ, ローラン・ンクンダ, ヤコブ・スタイガー, クロフォード read back
+  // from kana: kana keeps the consonants the ear caught, not the letters.
+  for (const auto& [kana, latin] : {std::pair{"jeruman katanga", "germain katanga"},
+                                    {"roran nkunda", "laurent nkunda"},
+                                    {"yakob sutaiga", "jakob steiger"},
+                                    {"shen dominiku kurofodo", "shane dominic crawford"}}) {
+    const KanaScores s = kana_scores(kana, latin);
+    EXPECT_LT(s.plain, kDefaultThreshold) << kana;
+    EXPECT_GE(s.kana, kDefaultThreshold) << kana;
+    EXPECT_LT(s.kana, 1.0) << kana;
+  }
+  EXPECT_TRUE(heard_alike(ear_keys("inobetibu"), ear_keys("innovative")));  // v as b
+  EXPECT_TRUE(heard_alike(ear_keys("papasu"), ear_keys("purpose")));       // the r unsaid
+  EXPECT_TRUE(heard_alike(ear_keys("inosan"), ear_keys("innocent")));      // the t silent
+  EXPECT_TRUE(heard_alike(ear_keys("jeruman"), ear_keys("germain")));      // the r kept
+  // Other consonants, or the same in another order, are another word; and a word of two
+  // consonants has no key (it would meet too much).
+  EXPECT_FALSE(heard_alike(ear_keys("tanaka"), ear_keys("nakata")));
+  EXPECT_FALSE(heard_alike(ear_keys("kamikawa"), ear_keys("yamakawa")));
+  EXPECT_FALSE(heard_alike(ear_keys("juru"), ear_keys("jules")));
+  EXPECT_EQ(ear_keys("juru"), EarKeys{});
+}
+
+TEST(NameCompareTest, AGlossMeetsOtherFormsOfItsWords) {
+  // 研究所 glosses as "institute" where the English entry says "institution".
+  const KanaScores institution = kana_scores("federal budgetary scientific research institute",
+                                             "federal budgetary scientific research institution");
+  EXPECT_LT(institution.plain, institution.kana);
+  EXPECT_GE(institution.kana, kDefaultThreshold);
+  EXPECT_LT(institution.kana, 1.0);
+  EXPECT_TRUE(detail::same_word_form("technology", "technologies"));
+  EXPECT_TRUE(detail::same_word_form("association", "associated"));
+  EXPECT_TRUE(detail::same_word_form("metallurgy", "metallurgical"));
+  // Five letters of stem at least: a state is no station.
+  EXPECT_FALSE(detail::same_word_form("state", "station"));
+  EXPECT_FALSE(detail::same_word_form("trading", "trading"));  // the same word is no other form
+}
+
+TEST(NameCompareTest, ATranslatedOrganisationNameMayOrderItsWordsFreely) {
+  // イラクとレバント地方のイスラム国 glossed in Japanese order.
+  std::vector<NameToken> glossed = tokens_from_text("iraq levant islamic state");
+  const std::vector<NameToken> listed = tokens_from_text("islamic state iraq levant");
+  NameComparer comparer;
+  const double as_spelled = comparer.compare(glossed, listed, Schema::kOrganization).score;
+  for (NameToken& t : glossed) t.r_may_be_l = true;
+  const double translated = comparer.compare(glossed, listed, Schema::kOrganization).score;
+  EXPECT_LT(as_spelled, translated);
+  EXPECT_GT(translated, 0.95);
+  // A person's name read from kana keeps its order: exchanged parts are another person.
+  std::vector<NameToken> person = tokens_from_text("abdullah omar");
+  for (NameToken& t : person) t.r_may_be_l = true;
+  EXPECT_LT(comparer.compare(person, tokens_from_text("omar abdullah"), Schema::kPerson).score, 0.95);
 }
 
 TEST(NameCompareTest, GermanTschAndArabicTshAreCh) {

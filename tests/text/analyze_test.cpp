@@ -324,6 +324,33 @@ TEST(AnalyzeName, OrganisationWithoutItsClosingAbbreviation) {
             "Islamic State West Africa Province");
 }
 
+TEST(AnalyzeName, AnOrganisationsWordSpelledTwoWaysGivesTwoNames) {
+  NameForms guard = analyze_name("Self-proclaimed “Luhansk(Lugansk) Guard”", testing::of_kind(NameKind::kOrganisation));
+  ASSERT_FALSE(guard.variants.empty());
+  EXPECT_EQ(guard.variants[0], "self proclaimed luhansk lugansk guard");  // as written first
+  EXPECT_TRUE(testing::contains(guard.variants, "self proclaimed luhansk guard"));
+  EXPECT_TRUE(testing::contains(guard.variants, "self proclaimed lugansk guard"));
+  auto salyut = detail::split_respellings("JSC Salute (Salyut)");
+  EXPECT_EQ(salyut.main, "JSC Salute");
+  EXPECT_EQ(salyut.alternative, "JSC Salyut");
+  // Another word, more words, an abbreviation or a list of spellings is no respelling.
+  EXPECT_TRUE(detail::split_respellings("Qingdao Construction (Namibia) CC").main.empty());
+  EXPECT_TRUE(detail::split_respellings("Bank of China (Hong Kong)").main.empty());
+  EXPECT_TRUE(detail::split_respellings("Russian Agricultural Bank (Rosselkhozbank)").main.empty());
+  EXPECT_TRUE(detail::split_respellings("Kahane Chai(Kach)").main.empty());
+  EXPECT_TRUE(detail::split_respellings("Rosneft Aero(RN AERO)").main.empty());
+}
+
+TEST(AnalyzeName, AGlossesEnglishLegalFormIsALegalForm) {
+  // 貿易会社 glosses as "trading company": the English name's "company" is its legal form.
+  const AnalyzeOptions org = testing::of_kind(NameKind::kOrganisation);
+  NameForms arabi = analyze_name("アル・アラビー貿易会社", org);
+  EXPECT_TRUE(testing::contains(arabi.legal_form_classes, std::string("CO")));
+  EXPECT_TRUE(testing::contains(arabi.variants, "al arabi trading"));
+  EXPECT_FALSE(testing::contains(arabi.variants, "al arabi trading company"));
+  EXPECT_TRUE(analyze_name("アル・アラビー", org).legal_form_classes.empty());
+}
+
 TEST(AnalyzeName, SplitParenthesised) {
   auto maiden = detail::split_parenthesised("ZANKO (nee, AMELCHENKOVA)");
   EXPECT_EQ(maiden.main, "ZANKO");

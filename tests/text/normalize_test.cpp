@@ -16,6 +16,17 @@ TEST(Normalize, PunctuationAndSeparatorsSplitTokens) {
   EXPECT_EQ(normalize("O'Brien-Smith, J.R.").text(), "o brien smith j r");
 }
 
+TEST(Normalize, ALatinWordInsideAJapaneseNameIsAWord) {
+  // Japanese writes no spaces: the change of script is the word boundary.
+  EXPECT_EQ(normalize("インテレクトLLC").text(), "インテレクト llc");
+  EXPECT_EQ(normalize("PMCコンヴォイ").text(), "pmc コンヴォイ");
+  EXPECT_EQ(normalize("ISILシナイ州").text(), "isil シナイ州");
+  // Digits belong to neither side, and other scripts mixed in one word stay one word
+  // (a Cyrillic М in a Latin name is a spoof to catch, not two words).
+  EXPECT_EQ(normalize("第9プラント").text(), "第9プラント");
+  EXPECT_EQ(normalize("Мohamed").tokens.size(), 1u);
+}
+
 TEST(Normalize, NfkcCaseFoldAndDiacritics) {
   NormalizedName n = normalize("ＭＵＬＬＥＲ Jürgen Ødegård");
   ASSERT_EQ(n.tokens.size(), 3u);
