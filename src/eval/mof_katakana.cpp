@@ -16,19 +16,28 @@ bool is_english(const Name& n) {
 
 bool is_katakana_name(const Name& n) { return n.kind == NameKind::kOriginalScript && n.lang == "ja"; }
 
-// For the miss report: the expected entity's score and rank when the
-// threshold is dropped, or that the index never offered it.
+// For the miss report: the expected entity's score and rank when the threshold
+// is dropped (with the forms that decided it) or, when the index never offered
+// it, what a scan of every entity gives it and what the index offered first.
 std::string why_missed(const Screener& screener, const ScreenQuery& q, const std::string& entity_id) {
   ScreenOptions wide;
   wide.threshold = 0.01;
   wide.limit = 50;
-  std::vector<ScreenHit> hits = screener.screen(q, wide);
+  const std::vector<ScreenHit> hits = screener.screen(q, wide);
   for (size_t i = 0; i < hits.size(); ++i) {
     if (hits[i].entity->id != entity_id) continue;
-    return fmt::format("  [scored {:.3f}, rank {}{}]", hits[i].score, i + 1,
-                       i ? fmt::format(", first {:.3f}", hits[0].score) : "");
+    return fmt::format("  [scored {:.3f}, rank {}{}: {} / {}]", hits[i].score, i + 1,
+                       i ? fmt::format(", first {:.3f}", hits[0].score) : "", hits[i].query_form,
+                       hits[i].listed_form);
   }
-  return "  [not a candidate]";
+  const std::string offered = hits.empty() ? "nothing" : hits[0].query_form + " / " + hits[0].listed_form;
+  wide.exhaustive = true;
+  for (const ScreenHit& h : screener.screen(q, wide)) {
+    if (h.entity->id != entity_id) continue;
+    return fmt::format("  [not a candidate; a scan scores {:.3f}: {} / {}; first offered {}]", h.score, h.query_form,
+                       h.listed_form, offered);
+  }
+  return "  [not found even by a scan]";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
@@ -71,6 +72,15 @@ constexpr KatakanaForm kKatakanaForms[] = {
     {"エスエー", "sa"},                 {"エス エー", "sa"},
     {"ゲーエムベーハー", "gmbh"},       {"プライベート リミテッド", "pte ltd"},
     {"ジョイント ベンチャー", "joint venture"},
+};
+
+// English wordings of a Russian form that rigour lists under another wording: НПП is a
+// "scientific and production enterprise" there, and as often a "research and production
+// enterprise" in the lists and in the second gloss of 学術生産企業. Each takes the class of
+// the wording rigour knows (second).
+constexpr std::pair<const char*, const char*> kOtherEnglishWordings[] = {
+    {"research and production enterprise", "scientific and production enterprise"},
+    {"research production enterprise", "scientific and production enterprise"},
 };
 
 constexpr const char* kBuiltinTitles[] = {
@@ -211,6 +221,10 @@ LegalFormTable build_tables(const std::string& shared) {
     std::string stop = shared + "/rigour/stopwords.yml";
     if (std::filesystem::exists(org, ec)) t.status = load_rigour_org_types(t, org);
     if (t.status.ok() && std::filesystem::exists(stop, ec)) t.status = load_rigour_titles(t, stop);
+  }
+  for (const auto& [wording, known] : kOtherEnglishWordings) {
+    auto it = t.by_alias.find(normalize(known).text());
+    if (it != t.by_alias.end()) add_form(t, wording, std::string(it->second));
   }
   // Katakana forms last, with the classes their English spellings received above; not CJK
   // affixes: インク or コープ ending a katakana word is more often part of it.

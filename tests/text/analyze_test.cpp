@@ -349,6 +349,12 @@ TEST(AnalyzeName, AGlossesEnglishLegalFormIsALegalForm) {
   EXPECT_TRUE(testing::contains(arabi.variants, "al arabi trading"));
   EXPECT_FALSE(testing::contains(arabi.variants, "al arabi trading company"));
   EXPECT_TRUE(analyze_name("アル・アラビー", org).legal_form_classes.empty());
+  // НПП in either English wording, as lists and the second gloss of 学術生産企業 write it.
+  const NameForms research = analyze_name("Research and Production Enterprise Kontakt", org);
+  const NameForms scientific = analyze_name("Scientific and Production Enterprise Kontakt", org);
+  ASSERT_FALSE(research.legal_form_classes.empty());
+  EXPECT_EQ(research.legal_form_classes, scientific.legal_form_classes);
+  EXPECT_EQ(research.variants.front(), "kontakt");
 }
 
 TEST(AnalyzeName, SplitParenthesised) {
