@@ -297,6 +297,9 @@ struct TokenFeatures {
   uint64_t letters = 0;
   uint64_t sound = 0;
   EarKeys ear{};  // ear_keys: a kana reading meets the other side's spelling by ear
+  // A hash of the token's English stem (institute, institution → "institut"); 0 under five
+  // letters. A gloss meets another form of its word through it.
+  uint64_t stem = 0;
 };
 
 // The query's tokens with their features and cached patterns, for scoring one

@@ -81,6 +81,7 @@ void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern
                          .letters = f.letters,
                          .sound = f.sound,
                          .ear = &f.ear,
+                         .stem = f.stem,
                          .role = tokens[i].role,
                          .pattern = patterns.empty() ? nullptr : &patterns[i]});
   }

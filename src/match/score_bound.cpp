@@ -8,7 +8,6 @@
 
 #include "match/leftovers.hpp"
 #include "match/phonetic.hpp"
-#include "match/word_form.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -205,7 +204,7 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (longer - shorter <= budget && letters_within(a.letters, b.letters, budget)) return true;  // also the same text
   if (a.sound == b.sound) return true;
   if ((a.r_may_be_l || b.r_may_be_l) &&
-      ((a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear)) || same_word_form(x, y))) {
+      ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear)))) {
     return true;
   }
   return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);

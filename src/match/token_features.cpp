@@ -2,6 +2,7 @@
 
 #include "match/numbers.hpp"
 #include "match/score_bound.hpp"
+#include "match/word_form.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -48,6 +49,7 @@ std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, con
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
     f.ear = ear_keys(t.text);
+    f.stem = stem_hash(t.text);
     if (!t.legal_form) {
       const NumberReading n = read_number(t.text);
       f.number = n.value;

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "match/phonetic.hpp"
-#include "match/word_form.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -49,7 +48,7 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
   const TokenSimilarity spelled = spelled_similarity(qv, cv, o);
   if (!(qv.r_may_be_l || cv.r_may_be_l) || qv.legal || cv.legal || (qv.number >= 0 && cv.number >= 0)) return spelled;
   // A gloss of kanji words gives one English form of each; the listed name may use another.
-  if (spelled.similarity < o.word_form_similarity && same_word_form(qv.text, cv.text)) {
+  if (spelled.similarity < o.word_form_similarity && qv.stem != 0 && qv.stem == cv.stem && qv.text != cv.text) {
     return {o.word_form_similarity, PairMethod::kWordForm, spelled.edits};
   }
   // A token read from kana meets a foreign spelling it was written from by ear (ear_keys:

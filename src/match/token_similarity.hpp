@@ -37,6 +37,7 @@ struct TokenView {
   bool r_may_be_l = false;  // NameToken::r_may_be_l
   int32_t number = -1;      // TokenFeatures::number
   const EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
+  uint64_t stem = 0;             // TokenFeatures::stem; 0 for merged tokens
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

@@ -36,10 +36,11 @@ struct Unit {
   uint64_t letters = 0;     // TokenFeatures::letters (unmerged units only)
   uint64_t sound = 0;       // TokenFeatures::sound (unmerged units only)
   const EarKeys* ear = nullptr;  // TokenFeatures::ear (unmerged units only)
+  uint64_t stem = 0;             // TokenFeatures::stem (unmerged units only)
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
 
-  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear}; }
+  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear, stem}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.
   std::string label() const {
     if (!merged) return std::string(text);

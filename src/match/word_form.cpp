@@ -18,10 +18,15 @@ std::string_view english_stem(std::string_view word) {
   return word;
 }
 
-bool same_word_form(std::string_view a, std::string_view b) {
-  constexpr size_t kLeastWord = 5;
-  if (a == b || a.size() < kLeastWord || b.size() < kLeastWord) return false;
-  return english_stem(a) == english_stem(b);
+namespace {
+constexpr size_t kLeastWord = 5;
+}  // namespace
+
+uint64_t stem_hash(std::string_view word) {
+  if (word.size() < kLeastWord) return 0;
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : english_stem(word)) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h | 1;
 }
 
 }  // namespace sekisho::match::detail

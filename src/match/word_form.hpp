@@ -4,6 +4,7 @@
 // the organisation its English entry calls an "institution".
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace sekisho::match::detail {
@@ -13,7 +14,8 @@ namespace sekisho::match::detail {
 // -ment…), when at least five letters are left; the word itself otherwise.
 std::string_view english_stem(std::string_view word);
 
-// Two different words of at least five letters with one stem.
-bool same_word_form(std::string_view a, std::string_view b);
+// A hash of english_stem(word) for a word of five letters or more, else 0: two different
+// words with equal nonzero hashes are forms of one word, as far as a 64-bit hash tells.
+uint64_t stem_hash(std::string_view word);
 
 }  // namespace sekisho::match::detail

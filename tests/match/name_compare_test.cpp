@@ -226,12 +226,15 @@ TEST(NameCompareTest, AGlossMeetsOtherFormsOfItsWords) {
   EXPECT_LT(institution.plain, institution.kana);
   EXPECT_GE(institution.kana, kDefaultThreshold);
   EXPECT_LT(institution.kana, 1.0);
-  EXPECT_TRUE(detail::same_word_form("technology", "technologies"));
-  EXPECT_TRUE(detail::same_word_form("association", "associated"));
-  EXPECT_TRUE(detail::same_word_form("metallurgy", "metallurgical"));
-  // Five letters of stem at least: a state is no station.
-  EXPECT_FALSE(detail::same_word_form("state", "station"));
-  EXPECT_FALSE(detail::same_word_form("trading", "trading"));  // the same word is no other form
+  EXPECT_EQ(detail::stem_hash("technology"), detail::stem_hash("technologies"));
+  EXPECT_EQ(detail::stem_hash("association"), detail::stem_hash("associated"));
+  EXPECT_EQ(detail::stem_hash("metallurgy"), detail::stem_hash("metallurgical"));
+  // Five letters of stem at least: a state is no station, and a short word has none.
+  EXPECT_NE(detail::stem_hash("state"), detail::stem_hash("station"));
+  EXPECT_EQ(detail::stem_hash("bank"), 0u);
+  // The same word meets as itself, not as another form of it.
+  const KanaScores same = kana_scores("trading", "trading");
+  EXPECT_EQ(same.kana, 1.0);
 }
 
 TEST(NameCompareTest, ATranslatedOrganisationNameMayOrderItsWordsFreely) {
