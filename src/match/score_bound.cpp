@@ -187,6 +187,28 @@ uint64_t sound_of_key(std::string_view key) {
   return h;
 }
 
+namespace {
+
+// may_meet's tests on the two spellings as kana hears them, th and dh as s and z
+// (token_similarity's heard_similarity compares them so); computed per pair, as
+// only a kana pair with a th or dh on one side gets here.
+bool heard_may_meet(std::string_view x, std::string_view y) {
+  thread_local std::string fx, fy, kx, ky;
+  heard_in_kana_into(x, /*dentals=*/true, fx);
+  heard_in_kana_into(y, /*dentals=*/true, fy);
+  if (fx.empty() || fy.empty()) return fx == fy;
+  if (fx.size() == 1 || fy.size() == 1) return fold(fx[0]) == fold(fy[0]);
+  const size_t longer = std::max(fx.size(), fy.size()), shorter = std::min(fx.size(), fy.size());
+  const size_t budget = typo_budget(longer);
+  if (longer - shorter <= budget && letters_within(letter_set(fx), letter_set(fy), budget)) return true;
+  phonetic_key_into(fx, kx);
+  phonetic_key_into(fy, ky);
+  if (sound_of_key(kx) == sound_of_key(ky)) return true;
+  return shorter >= 3 && folded_prefix(fx.size() > fy.size() ? fx : fy, fx.size() > fy.size() ? fy : fx);
+}
+
+}  // namespace
+
 bool may_meet(const Unit& a, const Unit& b) {
   // The tiers of token_similarity, each loosened to a test that holds for the
   // folded spellings too.
@@ -195,9 +217,9 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (a.merged || b.merged) return true;  // number words joined: no summaries to test
   const std::string_view x = a.text, y = b.text;
   if (x.empty() || y.empty()) return x == y;
-  // A kana reading also meets th and dh as s and z (token_similarity): no summary here holds
-  // for that folding, so such a pair may always meet.
-  if ((a.r_may_be_l || b.r_may_be_l) && (has_dental_h(x) || has_dental_h(y))) return true;
+  // A kana reading also meets th and dh as s and z (token_similarity): the summaries hold for
+  // the spellings as written, so the heard ones are tested apart.
+  if ((a.r_may_be_l || b.r_may_be_l) && (has_dental_h(x) || has_dental_h(y)) && heard_may_meet(x, y)) return true;
   if (x.size() == 1 || y.size() == 1) return fold(x[0]) == fold(y[0]);  // an initial, or two letters read alike
   const size_t longer = std::max(x.size(), y.size()), shorter = std::min(x.size(), y.size());
   const size_t budget = typo_budget(longer);

@@ -199,13 +199,15 @@ TEST(ScoreAbove, OneCommonWordIsTurnedAwayAndAMergedNameIsNot) {
 }
 
 TEST(ScoreAbove, KanaReadingsMetByEarOrByAnotherWordForm) {
-  // Pairs no spelling test lets meet: only the ear keys (スタイガー / Steiger, クロフォード /
-  // Crawford) or the stem (institute / institution) tell the bound that they can.
+  // Pairs no test on the spellings as written lets meet: only the ear keys (スタイガー /
+  // Steiger, クロフォード / Crawford), the stem (institute / institution) or th and dh heard
+  // as s and z (サルワト / Tharwat) tell the bound that they can.
   NameComparer comparer;
   Tally tally;
   for (const auto& [kana, latin] : {std::pair{"sutaiga", "steiger"}, {"yakob sutaiga", "jakob steiger"},
                                     {"kurofodo", "crawford"}, {"jeruman", "germain"}, {"inobetibu", "innovative"},
-                                    {"institute", "institution"}, {"associated", "association"}}) {
+                                    {"institute", "institution"}, {"associated", "association"},
+                                    {"sarwat musanna", "tharwat muthanna"}, {"zunnun", "dhunnun"}}) {
     SCOPED_TRACE(std::string(kana) + " | " + latin);
     std::vector<NameToken> reading = tokens_from_text(kana);
     for (NameToken& t : reading) t.r_may_be_l = true;
