@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "index/token_hash.hpp"
+#include "match/word_form.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::index {
@@ -132,7 +133,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     std::vector<uint32_t>().swap(h);
   }
 
-  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic, heard_phonetic;
+  std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic, heard_phonetic, ear, stems;
   exact.reserve(by_id.size());
   for (uint32_t id = 0; id < by_id.size(); ++id) {
     std::string_view t = *by_id[id];
@@ -141,6 +142,13 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
       phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
       const std::string heard = match::heard_in_kana(t);
       if (heard != t) heard_phonetic.emplace_back(token_hash(match::phonetic_key(heard)), id);
+      const match::EarKeys keys = match::ear_keys(t);
+      for (size_t k = 0; k < keys.size(); ++k) {
+        if (keys[k] != 0 && std::find(keys.begin(), keys.begin() + k, keys[k]) == keys.begin() + k) {
+          ear.emplace_back(keys[k], id);
+        }
+      }
+      if (const uint64_t stem = match::detail::stem_hash(t); stem != 0) stems.emplace_back(stem, id);
     }
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     // A joined token ("al fawaz" → alfawaz) is reached within one edit: an
@@ -162,6 +170,8 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   ix.short_deletes_ = FlatKeyMap(std::move(short_deletes));
   ix.phonetic_ = FlatKeyMap(std::move(phonetic));
   ix.heard_phonetic_ = FlatKeyMap(std::move(heard_phonetic));
+  ix.ear_ = FlatKeyMap(std::move(ear));
+  ix.stems_ = FlatKeyMap(std::move(stems));
 
   // Each token's edit neighbourhood, by the very search a query runs (reach()
   // takes the probing path while neighbour_offsets_ is empty).
@@ -200,6 +210,23 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
     mark[id] = visited;
     return true;
   };
+  // Read from kana, a token also reaches the spellings it was heard from (ear keys) and,
+  // glossed, other English forms of its word (stems): the comparer's ear and word-form
+  // tiers. After the exact and edit searches, whose votes are higher.
+  auto cast_kana_nets = [&] {
+    if (!kana || q.size() < 4) return;
+    for (uint64_t key : match::ear_keys(q)) {
+      if (key == 0) continue;
+      for (uint32_t id : ear_.find(key)) {
+        if (first_time(id)) visit(id, options_.heard_vote);
+      }
+    }
+    if (const uint64_t stem = match::detail::stem_hash(q); stem != 0) {
+      for (uint32_t id : stems_.find(stem)) {
+        if (first_time(id)) visit(id, options_.heard_vote);
+      }
+    }
+  };
   bool reached_exactly = false;
   for (uint32_t id : exact_.find(token_hash(q))) {
     if (token(id) == q && first_time(id)) {
@@ -211,6 +238,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
         for (uint32_t p = neighbour_offsets_[id]; p < neighbour_offsets_[id + 1]; ++p) {
           visit(neighbours_[p], options_.edit_vote);
         }
+        cast_kana_nets();
         return;
       }
     }
@@ -283,6 +311,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
       }
     }
   }
+  cast_kana_nets();
 }
 
 void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
@@ -533,7 +562,7 @@ size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
          posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
          deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
-         heard_phonetic_.memory_bytes() +
+         heard_phonetic_.memory_bytes() + ear_.memory_bytes() + stems_.memory_bytes() +
          neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();
 }
 

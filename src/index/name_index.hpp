@@ -128,6 +128,11 @@ class NameIndex {
   // it changes (the others are in phonetic_ under that key already). Probed by kana
   // queries only.
   FlatKeyMap heard_phonetic_;
+  // Ear keys (match::ear_keys) and English stem hashes (institute, institution) → token ids:
+  // the spellings a kana reading was heard from, and other forms of a glossed word, as the
+  // comparer meets them. Probed by kana queries only.
+  FlatKeyMap ear_;
+  FlatKeyMap stems_;
   // Token id → the tokens within its edit budget (itself excluded): reach()'s
   // answer for a query token found exactly, worked out at build time. Most
   // tokens of a Latin query are listed ones; for them one lookup replaces the

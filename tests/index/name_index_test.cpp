@@ -272,36 +272,51 @@ TEST(NameIndex, CommonTokensRankTheNamesRareTokensReach) {
   EXPECT_TRUE(contains(find_ids(ix, "muhammad filler7", 5), target + 8));
 }
 
+// The names one query form reaches, the form marked as read from kana or not.
+std::vector<uint32_t> kana_ids(const NameIndex& ix, const std::string& query, bool kana) {
+  std::vector<std::vector<std::string>> forms = {split(query)};
+  const std::vector<uint8_t> flags = {static_cast<uint8_t>(kana)};
+  std::vector<Candidate> out;
+  ix.find(forms, 10, out, 1, 0.0f, flags);
+  std::vector<uint32_t> ids;
+  for (const Candidate& c : out) ids.push_back(c.name_id);
+  return ids;
+}
+
 // Japanese and Korean write l and r alike and th as s: a query form read from kana ("razars",
 // r for a listed l) reaches the listed spelling only when the form is marked as such, by the
 // key of both sides as kana writes them; an unmarked Latin query does not cast that net.
 TEST(NameIndex, KanaFormsReachTokensAsKanaWritesThem) {
   NameIndex ix = build({"lazarus group", "syriatel", "shmelev dmytro", "ivan rosov", "tharwat"});
-  auto kana_ids = [&](const std::string& query, bool kana) {
-    std::vector<std::vector<std::string>> forms = {split(query)};
-    const std::vector<uint8_t> flags = {static_cast<uint8_t>(kana)};
-    std::vector<Candidate> out;
-    ix.find(forms, 10, out, 1, 0.0f, flags);
-    std::vector<uint32_t> ids;
-    for (const Candidate& c : out) ids.push_back(c.name_id);
-    return ids;
-  };
-  EXPECT_TRUE(contains(kana_ids("razars", true), 0u));
-  EXPECT_FALSE(contains(kana_ids("razars", false), 0u));
-  EXPECT_TRUE(contains(kana_ids("siriater", true), 1u));
-  EXPECT_FALSE(contains(kana_ids("siriater", false), 1u));
-  EXPECT_TRUE(contains(kana_ids("shmirev", true), 2u));
+  EXPECT_TRUE(contains(kana_ids(ix, "razars", true), 0u));
+  EXPECT_FALSE(contains(kana_ids(ix, "razars", false), 0u));
+  EXPECT_TRUE(contains(kana_ids(ix, "siriater", true), 1u));
+  EXPECT_FALSE(contains(kana_ids(ix, "siriater", false), 1u));
+  EXPECT_TRUE(contains(kana_ids(ix, "shmirev", true), 2u));
   // A listed r is reached from a query l too (the key of the query read with l as r).
-  EXPECT_TRUE(contains(kana_ids("losof", true), 3u));
-  EXPECT_FALSE(contains(kana_ids("losof", false), 3u));
+  EXPECT_TRUE(contains(kana_ids(ix, "losof", true), 3u));
+  EXPECT_FALSE(contains(kana_ids(ix, "losof", false), 3u));
   // th is written as s: サルワト "sarwat" is Tharwat.
-  EXPECT_TRUE(contains(kana_ids("sarwat", true), 4u));
-  EXPECT_FALSE(contains(kana_ids("sarwat", false), 4u));
+  EXPECT_TRUE(contains(kana_ids(ix, "sarwat", true), 4u));
+  EXPECT_FALSE(contains(kana_ids(ix, "sarwat", false), 4u));
   // A flag list shorter than the forms leaves the rest unmarked.
   std::vector<std::vector<std::string>> forms = {{"razars"}};
   std::vector<Candidate> out;
   ix.find(forms, 10, out, 1, 0.0f, {});
   EXPECT_TRUE(out.empty());
+}
+
+// The comparer meets a kana reading with the spelling it was heard from (ear keys: スタイガー
+// "sutaiga" / Steiger) and a glossed word with another English form of it (institute /
+// institution): the index reaches them too, for forms read from kana only.
+TEST(NameIndex, KanaFormsReachWhatTheyWereHeardFromAndOtherWordForms) {
+  NameIndex ix = build({"jakob steiger", "crawford", "federal research institution"});
+  EXPECT_TRUE(contains(kana_ids(ix, "sutaiga", true), 0u));
+  EXPECT_FALSE(contains(kana_ids(ix, "sutaiga", false), 0u));
+  EXPECT_TRUE(contains(kana_ids(ix, "kurofodo", true), 1u));
+  EXPECT_FALSE(contains(kana_ids(ix, "kurofodo", false), 1u));
+  EXPECT_TRUE(contains(kana_ids(ix, "institute", true), 2u));
+  EXPECT_FALSE(contains(kana_ids(ix, "institute", false), 2u));
 }
 
 // What a kana form only sounds like ("heryon" like a rare "hellen") is no rare token of the
