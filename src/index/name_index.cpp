@@ -218,12 +218,12 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
     for (uint64_t key : match::ear_keys(q)) {
       if (key == 0) continue;
       for (uint32_t id : ear_.find(key)) {
-        if (first_time(id)) visit(id, options_.heard_vote);
+        if (first_time(id)) visit(id, options_.ear_vote);
       }
     }
     if (const uint64_t stem = match::detail::stem_hash(q); stem != 0) {
       for (uint32_t id : stems_.find(stem)) {
-        if (first_time(id)) visit(id, options_.heard_vote);
+        if (first_time(id)) visit(id, options_.ear_vote);
       }
     }
   };
@@ -371,7 +371,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         float own_idf = std::numeric_limits<float>::infinity();  // the query token's, when it is listed
         reach(qt, short_form, kana, [&](uint32_t id, float factor) {
           if (factor == 1.0f) own_idf = idf_[id];
-          const bool heard = factor == options_.heard_vote;
+          const bool heard = factor == options_.heard_vote || factor == options_.ear_vote;
           reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote && !heard, heard});
         });
         // A listed token tells no more than its own IDF says, whatever it reaches: a rare

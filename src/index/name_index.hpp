@@ -55,6 +55,9 @@ struct IndexOptions {
   // Of a token reached only by its key as kana writes it (a query form read from kana): a
   // looser net than the phonetic key, and told apart from it by this vote.
   float heard_vote = 0.55f;
+  // Of a token reached only by an ear key or an English stem (a kana form: スタイガー steiger,
+  // institute institution): looser still, so that a spelling the kana key reaches ranks first.
+  float ear_vote = 0.5f;
   float joined_vote = 0.9f;
   // Work out each token's edit neighbourhood at build time (see
   // neighbour_offsets_); off, find() probes deletion neighbourhoods for every

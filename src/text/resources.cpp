@@ -90,6 +90,13 @@ constexpr const char* kBuiltinTitles[] = {
     "commander", "sergeant", "president", "minister", "ayatollah", "mullah", "imam", "emir",
     "prince", "princess", "king", "queen", "sayyid", "sayed", "herr", "frau", "monsieur",
     "madame", "господин", "г-н", "генерал", "полковник",
+    // Afghan and Pakistani religious titles, as the UN and MOF lists write them before names.
+    "mawlawi", "maulawi", "maulavi", "maulvi", "mawlavi", "moulavi", "maulana", "mulla", "mollah",
+    // Katakana renderings of the titles the MOF list writes before names (ハッジ Haji, ムラー
+    // Mullah, シェイク Sheikh, マウラウィ Mawlawi, ドクター Doctor); the Latin ones above go
+    // the same way, so that a name read from kana meets its entry without the title.
+    "ハッジ", "ハジ", "ムラー", "ムッラー", "ムッラ", "シェイク", "マウラウィ", "マウラヴィ", "マウラナ",
+    "イマーム", "ドクター",
 };
 
 }  // namespace

@@ -357,6 +357,15 @@ TEST(AnalyzeName, AGlossesEnglishLegalFormIsALegalForm) {
   EXPECT_EQ(research.variants.front(), "kontakt");
 }
 
+TEST(AnalyzeName, AKatakanaTitleIsATitle) {
+  // ハッジ・ムハンマド・アシュラフ is listed as HAJI MUHAMMAD ASHRAF, whose Haji is a title.
+  const NameForms ashraf = analyze_name("ハッジ・ムハンマド・アシュラフ", testing::of_kind(NameKind::kPerson));
+  EXPECT_TRUE(testing::contains(ashraf.titles, "ハッジ"));
+  ASSERT_FALSE(ashraf.variants.empty());
+  for (const std::string& v : ashraf.variants) EXPECT_EQ(v.find("haj"), std::string::npos) << v;
+  EXPECT_TRUE(analyze_name("ムラー・オマル", testing::of_kind(NameKind::kPerson)).variants.front().starts_with("om"));
+}
+
 TEST(AnalyzeName, SplitParenthesised) {
   auto maiden = detail::split_parenthesised("ZANKO (nee, AMELCHENKOVA)");
   EXPECT_EQ(maiden.main, "ZANKO");
