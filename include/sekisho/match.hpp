@@ -102,9 +102,9 @@ std::string heard_in_kana(std::string_view token);
 // consonant silent (Laurent ローラン, Innocent イノサン): the skeleton is keyed with and
 // without an r or h before a consonant, and with and without a last t or s after a
 // consonant. Two tokens are heard alike when a key of one is a key of the other. Keys
-// of fewer than three consonants are 0 (they would meet too much).
+// of fewer than `least_consonants` (three for the comparer) are 0: they would meet too much.
 using EarKeys = std::array<uint64_t, 4>;
-EarKeys ear_keys(std::string_view token);
+EarKeys ear_keys(std::string_view token, size_t least_consonants = 3);
 bool heard_alike(const EarKeys& a, const EarKeys& b);
 
 // ---------------------------------------------------------------------------

@@ -142,7 +142,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
       phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
       const std::string heard = match::heard_in_kana(t);
       if (heard != t) heard_phonetic.emplace_back(token_hash(match::phonetic_key(heard)), id);
-      const match::EarKeys keys = match::ear_keys(t);
+      const match::EarKeys keys = match::ear_keys(t, options.ear_key_consonants);
       for (size_t k = 0; k < keys.size(); ++k) {
         if (keys[k] != 0 && std::find(keys.begin(), keys.begin() + k, keys[k]) == keys.begin() + k) {
           ear.emplace_back(keys[k], id);
@@ -212,10 +212,11 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
   };
   // Read from kana, a token also reaches the spellings it was heard from (ear keys) and,
   // glossed, other English forms of its word (stems): the comparer's ear and word-form
-  // tiers. After the exact and edit searches, whose votes are higher.
+  // tiers. After the exact and edit searches, whose votes are higher; not for a token
+  // found as listed, which casts no net (as for the phonetic key).
   auto cast_kana_nets = [&] {
     if (!kana || q.size() < 4) return;
-    for (uint64_t key : match::ear_keys(q)) {
+    for (uint64_t key : match::ear_keys(q, options_.ear_key_consonants)) {
       if (key == 0) continue;
       for (uint32_t id : ear_.find(key)) {
         if (first_time(id)) visit(id, options_.ear_vote);
@@ -238,7 +239,6 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
         for (uint32_t p = neighbour_offsets_[id]; p < neighbour_offsets_[id + 1]; ++p) {
           visit(neighbours_[p], options_.edit_vote);
         }
-        cast_kana_nets();
         return;
       }
     }

@@ -58,6 +58,9 @@ struct IndexOptions {
   // Of a token reached only by an ear key or an English stem (a kana form: スタイガー steiger,
   // institute institution): looser still, so that a spelling the kana key reaches ranks first.
   float ear_vote = 0.5f;
+  // Ear keys of fewer consonants are not indexed: a key of three ("prs") reaches hundreds
+  // of tokens, and the query's other words bring such a name in.
+  size_t ear_key_consonants = 4;
   float joined_vote = 0.9f;
   // Work out each token's edit neighbourhood at build time (see
   // neighbour_offsets_); off, find() probes deletion neighbourhoods for every

@@ -126,8 +126,7 @@ Skeleton skeleton_of(std::string_view t) {
   return s;
 }
 
-uint64_t hash_key(const Skeleton& s, bool drop_weak, bool drop_last) {
-  constexpr size_t kLeast = 3;
+uint64_t hash_key(const Skeleton& s, bool drop_weak, bool drop_last, size_t least) {
   uint64_t h = 1469598103934665603ull;
   size_t kept = 0;
   const size_t end = drop_last ? s.size - 1 : s.size;
@@ -136,20 +135,20 @@ uint64_t hash_key(const Skeleton& s, bool drop_weak, bool drop_last) {
     h = (h ^ static_cast<unsigned char>(s.symbol[i])) * 1099511628211ull;
     ++kept;
   }
-  return kept >= kLeast ? (h | 1) : 0;
+  return kept >= least ? (h | 1) : 0;
 }
 
 }  // namespace
 
-EarKeys ear_keys(std::string_view token) {
+EarKeys ear_keys(std::string_view token, size_t least_consonants) {
   EarKeys keys{};
   const Skeleton s = skeleton_of(token);
-  if (s.overflow || s.size < 3) return keys;
-  keys[0] = hash_key(s, false, false);
-  keys[1] = hash_key(s, true, false);
+  if (s.overflow || s.size < least_consonants) return keys;
+  keys[0] = hash_key(s, false, false, least_consonants);
+  keys[1] = hash_key(s, true, false, least_consonants);
   if (s.silent_last) {
-    keys[2] = hash_key(s, false, true);
-    keys[3] = hash_key(s, true, true);
+    keys[2] = hash_key(s, false, true, least_consonants);
+    keys[3] = hash_key(s, true, true, least_consonants);
   }
   return keys;
 }

@@ -97,6 +97,8 @@ ParenthesisedName split_parenthesised(std::string_view raw) {
 }
 
 ParenthesisedName split_respellings(std::string_view raw) {
+  // Most names have no parentheses: they are told apart without decoding.
+  if (raw.find('(') == std::string_view::npos && raw.find("（") == std::string_view::npos) return {};
   const std::u32string s = to_u32(raw);
   std::u32string main, alternative;
   bool any = false;
