@@ -63,7 +63,7 @@ char consonant_at(std::string_view t, size_t i, size_t& length) {
       if (n == 'h') return 's';
       break;
     case 'k': if (n == 'h') return 'h'; break;
-    case 'g': if (n == 'h') return 'k'; break;
+    case 'g': if (n == 'h') return 'g'; break;  // Arabic and Persian gh (غ) is kana's ガ: Ghazi ガージー
     case 'p': if (n == 'h') return 'h'; break;
     default: break;
   }

@@ -211,6 +211,7 @@ TEST(NameCompareTest, KanaReadingsMeetTheSpellingsTheyWereHeardFrom) {
   EXPECT_TRUE(heard_alike(ear_keys("papasu"), ear_keys("purpose")));       // the r unsaid
   EXPECT_TRUE(heard_alike(ear_keys("inosan"), ear_keys("innocent")));      // the t silent
   EXPECT_TRUE(heard_alike(ear_keys("jeruman"), ear_keys("germain")));      // the r kept
+  EXPECT_TRUE(heard_alike(ear_keys("giasuddin"), ear_keys("ghiassouddine")));  // gh (غ) as ガ
   // Other consonants, or the same in another order, are another word; and a word of two
   // consonants has no key (it would meet too much).
   EXPECT_FALSE(heard_alike(ear_keys("tanaka"), ear_keys("nakata")));
