@@ -189,6 +189,18 @@ uint64_t sound_of_key(std::string_view key) {
 
 namespace {
 
+// The spelling tiers of token_similarity, loosened (an initial, a typo within the budget,
+// the same sound, a prefix), on two non-empty spellings with their letter sets and sounds.
+bool spellings_may_meet(std::string_view x, std::string_view y, uint64_t x_letters, uint64_t y_letters,
+                        uint64_t x_sound, uint64_t y_sound) {
+  if (x.size() == 1 || y.size() == 1) return fold(x[0]) == fold(y[0]);  // an initial, or two letters read alike
+  const size_t longer = std::max(x.size(), y.size()), shorter = std::min(x.size(), y.size());
+  const size_t budget = typo_budget(longer);
+  if (longer - shorter <= budget && letters_within(x_letters, y_letters, budget)) return true;  // also the same text
+  if (x_sound == y_sound) return true;
+  return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);
+}
+
 // may_meet's tests on the two spellings as kana hears them, th and dh as s and z
 // (token_similarity's heard_similarity compares them so); computed per pair, as
 // only a kana pair with a th or dh on one side gets here.
@@ -197,14 +209,9 @@ bool heard_may_meet(std::string_view x, std::string_view y) {
   heard_in_kana_into(x, /*dentals=*/true, fx);
   heard_in_kana_into(y, /*dentals=*/true, fy);
   if (fx.empty() || fy.empty()) return fx == fy;
-  if (fx.size() == 1 || fy.size() == 1) return fold(fx[0]) == fold(fy[0]);
-  const size_t longer = std::max(fx.size(), fy.size()), shorter = std::min(fx.size(), fy.size());
-  const size_t budget = typo_budget(longer);
-  if (longer - shorter <= budget && letters_within(letter_set(fx), letter_set(fy), budget)) return true;
   phonetic_key_into(fx, kx);
   phonetic_key_into(fy, ky);
-  if (sound_of_key(kx) == sound_of_key(ky)) return true;
-  return shorter >= 3 && folded_prefix(fx.size() > fy.size() ? fx : fy, fx.size() > fy.size() ? fy : fx);
+  return spellings_may_meet(fx, fy, letter_set(fx), letter_set(fy), sound_of_key(kx), sound_of_key(ky));
 }
 
 }  // namespace
@@ -220,16 +227,13 @@ bool may_meet(const Unit& a, const Unit& b) {
   // A kana reading also meets th and dh as s and z (token_similarity): the summaries hold for
   // the spellings as written, so the heard ones are tested apart.
   if ((a.r_may_be_l || b.r_may_be_l) && (has_dental_h(x) || has_dental_h(y)) && heard_may_meet(x, y)) return true;
-  if (x.size() == 1 || y.size() == 1) return fold(x[0]) == fold(y[0]);  // an initial, or two letters read alike
-  const size_t longer = std::max(x.size(), y.size()), shorter = std::min(x.size(), y.size());
-  const size_t budget = typo_budget(longer);
-  if (longer - shorter <= budget && letters_within(a.letters, b.letters, budget)) return true;  // also the same text
-  if (a.sound == b.sound) return true;
+  // A kana reading meets by ear or, glossed, by another form of its word (single letters
+  // have neither key).
   if ((a.r_may_be_l || b.r_may_be_l) &&
       ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear)))) {
     return true;
   }
-  return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);
+  return spellings_may_meet(x, y, a.letters, b.letters, a.sound, b.sound);
 }
 
 namespace {

@@ -333,6 +333,16 @@ void sort_unique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// Removes the tokens of `hits` (find_legal_forms on `tokens`) and adds their classes to `classes`.
+void strip_legal_form_hits(std::vector<NormalizedToken>& tokens, const std::vector<LegalFormHit>& hits,
+                           std::vector<std::string>& classes) {
+  for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
+    classes.push_back(it->form_class);
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token + it->token_count));
+  }
+}
+
 // The gloss without its English legal forms, whose classes join `classes`: 貿易会社 glosses as
 // "trading company", and "company" is a legal form in the English name it should meet.
 std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std::string>& classes) {
@@ -341,11 +351,7 @@ std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std:
   size_t in_forms = 0;
   for (const LegalFormHit& h : hits) in_forms += h.token_count;
   if (hits.empty() || in_forms >= name.tokens.size()) return gloss;
-  for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
-    classes.push_back(it->form_class);
-    name.tokens.erase(name.tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token),
-                      name.tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token + it->token_count));
-  }
+  strip_legal_form_hits(name.tokens, hits, classes);
   return name.text();
 }
 
@@ -364,12 +370,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
     }
   }
   if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
-    std::vector<LegalFormHit> hits = find_legal_forms(name);
-    for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
-      forms.legal_form_classes.push_back(it->form_class);
-      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token),
-                   tokens.begin() + static_cast<std::ptrdiff_t>(it->first_token + it->token_count));
-    }
+    strip_legal_form_hits(tokens, find_legal_forms(name), forms.legal_form_classes);
     for (auto& t : tokens) {
       std::string cls;
       if (!is_japanese_script(t.script)) continue;
