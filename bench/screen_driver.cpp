@@ -23,9 +23,22 @@
 //   build/bench/screen_driver [--queries 2000] [--reps 5] [--batch 20000]
 //                             [--exhaustive-queries 200] [--export DIR] [--seed 42]
 //                             [--only exact,typo,translit,negative]
+//
+// Timings on a shared machine drift by a third from run to run. For a before/after
+// figure that does not, count instructions: the latency runs are the only code
+// valgrind instruments when started with --instr-atstart=no, e.g.
+//   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
+//     build/bench/screen_driver --only negative --reps 1 --batch 0 --exhaustive-queries 0
+// ("Collected" ÷ queries ÷ 2: the timed repetition and the pass with phase clocks).
 #include <sched.h>
 #include <sys/resource.h>
 #include <unicode/uchar.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -534,10 +547,12 @@ int main(int argc, char** argv) {
   // 4. Latency, one pinned core.
   pin_to_cpu(0);
   std::map<std::string, Latency> latency;
+  CALLGRIND_START_INSTRUMENTATION;  // a no-op outside valgrind (see the head of this file)
   for (const Workload& w : workloads) {
     std::fprintf(stderr, "screen_driver: latency %s...\n", w.name.c_str());
     latency[w.name] = run_latency(w.latin_only ? *latin_only : *full, w.queries, args.reps, args.max_seconds);
   }
+  CALLGRIND_STOP_INSTRUMENTATION;
 
   // 5. Batch throughput: mixed queries, round-robin over the four pools.
   std::vector<QueryOnScreener> batch;

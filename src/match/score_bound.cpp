@@ -201,6 +201,13 @@ bool spellings_may_meet(std::string_view x, std::string_view y, uint64_t x_lette
   return shorter >= 3 && folded_prefix(x.size() > y.size() ? x : y, x.size() > y.size() ? y : x);
 }
 
+// has_dental_h of a unit's text, its letter set asked first: no h, or neither t nor d, and
+// there is no th or dh to look for (a merged unit has no set; may_meet takes it before this).
+bool may_have_dental_h(const Unit& u) {
+  constexpr uint64_t kH = uint64_t{1} << ('h' - 'a'), kTD = uint64_t{1} << ('t' - 'a') | uint64_t{1} << ('d' - 'a');
+  return (u.letters & kH) != 0 && (u.letters & kTD) != 0 && has_dental_h(u.text);
+}
+
 // may_meet's tests on the two spellings as kana hears them, th and dh as s and z
 // (token_similarity's heard_similarity compares them so); computed per pair, as
 // only a kana pair with a th or dh on one side gets here.
@@ -224,16 +231,17 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (a.merged || b.merged) return true;  // number words joined: no summaries to test
   const std::string_view x = a.text, y = b.text;
   if (x.empty() || y.empty()) return x == y;
-  // A kana reading also meets th and dh as s and z (token_similarity): the summaries hold for
-  // the spellings as written, so the heard ones are tested apart.
-  if ((a.r_may_be_l || b.r_may_be_l) && (has_dental_h(x) || has_dental_h(y)) && heard_may_meet(x, y)) return true;
+  // The cheapest test first: most pairs a screener bounds fail every test.
+  if (spellings_may_meet(x, y, a.letters, b.letters, a.sound, b.sound)) return true;
+  if (!a.r_may_be_l && !b.r_may_be_l) return false;
   // A kana reading meets by ear or, glossed, by another form of its word (single letters
   // have neither key).
-  if ((a.r_may_be_l || b.r_may_be_l) &&
-      ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear)))) {
+  if ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear))) {
     return true;
   }
-  return spellings_may_meet(x, y, a.letters, b.letters, a.sound, b.sound);
+  // It also meets th and dh as s and z (token_similarity): the summaries hold for the
+  // spellings as written, so the heard ones are tested apart.
+  return (may_have_dental_h(a) || may_have_dental_h(b)) && heard_may_meet(x, y);
 }
 
 namespace {
