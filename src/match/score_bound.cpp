@@ -124,20 +124,32 @@ bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
 void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, std::span<const Target> other_runs,
                const NameMatchOptions& o, std::vector<char>& side_live, std::vector<char>& other_live,
                std::vector<Target>* merged) {
+  // The other side's units, then its runs: summarised once for every run of this side.
+  thread_local std::vector<Target> targets;
+  targets.clear();
+  for (size_t k = 0; k < other.size(); ++k) {
+    const Unit& u = other[k];
+    if (u.legal) continue;
+    targets.push_back({u.text.size(), u.text, u.key, u.merged ? letter_set(u.text) : u.letters, k, k, false, false});
+  }
+  targets.insert(targets.end(), other_runs.begin(), other_runs.end());
+  auto all_live = [](const std::vector<char>& live, size_t first, size_t last) {
+    for (size_t k = first; k <= last; ++k) {
+      if (!live[k]) return false;
+    }
+    return true;
+  };
   thread_local Run run;
   for (size_t i = 0; i + 1 < side.size(); ++i) {
     for (size_t span = 2; span <= 3 && i + span <= side.size(); ++span) {
       run.reset(std::span<const Unit>(side.data() + i, span));
+      // A run and a target whose units are all live already change nothing by meeting. The
+      // first pass must still know whether the run goes through at all (it is then a target
+      // of the second): such pairs are tested until one does.
+      const bool run_live = all_live(side_live, i, i + span - 1);
       bool through = false;
-      for (size_t k = 0; k < other.size(); ++k) {
-        const Unit& u = other[k];
-        if (u.legal) continue;
-        const Target t{u.text.size(), u.text, u.key, u.merged ? letter_set(u.text) : u.letters, k, k, false, false};
-        if (!may_merge(run, t, o)) continue;
-        other_live[k] = 1;
-        through = true;
-      }
-      for (const Target& t : other_runs) {
+      for (const Target& t : targets) {
+        if (run_live && all_live(other_live, t.first, t.last) && (merged == nullptr || through)) continue;
         if (!may_merge(run, t, o)) continue;
         for (size_t k = t.first; k <= t.last; ++k) other_live[k] = 1;
         through = true;
