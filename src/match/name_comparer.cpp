@@ -420,9 +420,26 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   return score;
 }
 
+// The same tokens in the same order, in the same roles: the same normalised name, which
+// compare_units scores 1.0 (ScoreAbove.TheSameNameScoresOneAsTheComparisonScoresIt and
+// ScoreAbove.ScoreAboveTheFloorAndABoundBelowIt hold it to that). A screener meets its query as listed first.
+bool same_name(std::span<const NameToken> a, std::span<const NameToken> b) {
+  if (a.size() != b.size()) return false;
+  bool any_text = false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].text != b[i].text || a[i].role != b[i].role || a[i].legal_form != b[i].legal_form ||
+        a[i].stopword != b[i].stopword || a[i].r_may_be_l != b[i].r_may_be_l) {
+      return false;
+    }
+    any_text = any_text || !a[i].text.empty();
+  }
+  return any_text;
+}
+
 double compare_tokens(const PreparedQuery& query, std::span<const NameToken> candidate,
                       const CandidateFeatures& features, const NameMatchOptions& options, NameMatch* out,
                       double floor = 0) {
+  if (out == nullptr && floor > 0 && same_name(query.tokens(), candidate)) return 1.0;
   Scratch& s = scratch();
   s.arena_used = 0;
   make_units(query.tokens(), query.patterns(), query.features(), s.q);

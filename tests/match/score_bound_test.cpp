@@ -155,6 +155,9 @@ TEST(ScoreAbove, ScoreAboveTheFloorAndABoundBelowIt) {
     SCOPED_TRACE(joined(p.a) + " | " + joined(p.b));
     check(comparer, p.a, p.b, tally);
     check(comparer, p.b, p.a, tally);
+    // Each name against itself: score_above answers 1.0 without comparing (same_name).
+    check(comparer, p.a, p.a, tally);
+    check(comparer, p.b, p.b, tally);
     // Names made from the pair's by one or two edits, against both.
     for (int k = 0; k < 6; ++k) {
       std::vector<NameToken> e = perturb(k % 2 ? p.a : p.b, rng);
@@ -175,6 +178,55 @@ TEST(ScoreAbove, ScoreAboveTheFloorAndABoundBelowIt) {
   EXPECT_GT(unrelated.turned_away, unrelated.under_floor * 3 / 4)
       << unrelated.turned_away << " of " << unrelated.under_floor << " unrelated pairs; name_bench pairs and edits: "
       << tally.turned_away << " of " << tally.under_floor;
+}
+
+// score_above meets the same name as listed with 1.0 before building any unit: what the
+// full comparison gives such a name, whatever it holds (a vessel prefix, a possessive, number
+// words, legal forms, stopwords, name parts in roles, a kana reading).
+TEST(ScoreAbove, TheSameNameScoresOneAsTheComparisonScoresIt) {
+  NameComparer comparer;
+  auto tokens = [](std::string_view text) { return tokens_from_text(text); };
+  auto with_roles = [](std::vector<NameToken> t) {
+    t.front().role = NamePartRole::kFamily;
+    t.back().role = NamePartRole::kGiven;
+    return t;
+  };
+  auto read_from_kana = [](std::vector<NameToken> t) {
+    for (NameToken& x : t) x.r_may_be_l = true;
+    return t;
+  };
+  std::vector<NameToken> legal = tokens("rosneft oil company");
+  legal.push_back({.text = "ojsc", .legal_form = true});
+  const std::vector<std::vector<NameToken>> names = {
+      tokens("mv ocean star"), tokens("mcdonald's trading"), tokens("twenty one century fund"),
+      tokens("fund 2"), legal, tokens("al qaida in the arabian peninsula"), tokens("a b c"),
+      with_roles(tokens("zakharova mariya vladimirovna")), read_from_kana(tokens("urajimiru puchin")),
+      tokens("usama bin muhammad bin awad bin ladin")};
+  for (const std::vector<NameToken>& name : names) {
+    SCOPED_TRACE(joined(name));
+    const PreparedQuery query = comparer.prepare(name);
+    const CandidateFeatures features = comparer.candidate_features(name);
+    for (Schema schema : {Schema::kPerson, Schema::kOrganization, Schema::kVessel}) {
+      EXPECT_EQ(comparer.score(query, name, features, schema), 1.0) << schema_name(schema);
+      EXPECT_EQ(comparer.score_above(query, name, features, schema, 0.75), 1.0) << schema_name(schema);
+    }
+  }
+  // The same words in other roles are another name as far as the shortcut goes: the
+  // comparison decides (and finds the roles conflicting).
+  std::vector<NameToken> a = tokens("kamikawa yoko");
+  a.front().role = NamePartRole::kGiven;
+  a.back().role = NamePartRole::kFamily;
+  const std::vector<NameToken> b = with_roles(tokens("kamikawa yoko"));
+  const PreparedQuery query = comparer.prepare(a);
+  const CandidateFeatures features = comparer.candidate_features(b);
+  const double score = comparer.score(query, b, features, Schema::kPerson);
+  EXPECT_LT(score, 1.0);
+  const double above = comparer.score_above(query, b, features, Schema::kPerson, 0.5);
+  if (score >= 0.5) {
+    EXPECT_EQ(above, score);
+  } else {
+    EXPECT_LT(above, 0.5);
+  }
 }
 
 TEST(ScoreAbove, OneCommonWordIsTurnedAwayAndAMergedNameIsNot) {
