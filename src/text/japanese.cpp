@@ -239,7 +239,7 @@ std::string english_plural(std::string g) {
 // is also looked up in its other loanword spellings and, when it is a plural, by its singular.
 // With `in_compound`, a gloss EDICT marks (abbr) is passed over: a clipped loanword inside a
 // compound is the clipped English itself (エアロ in エアロスペース is aero-, not EDICT's "aerobics").
-std::string pick_gloss(std::string_view word, bool in_compound = false) {
+std::string look_up_gloss(std::string_view word, bool in_compound) {
   if (const char* g = org_gloss(word)) return g;
   const bool katakana = all_kana(word) && detect_script(word) == Script::kKatakana;
   if (!katakana) return name_gloss(detail::edict_lookup(word), false, {});
@@ -252,6 +252,26 @@ std::string pick_gloss(std::string_view word, bool in_compound = false) {
   if (singular.empty()) return "";
   gloss = name_gloss(detail::edict_lookup_any_spelling(singular), true, romaji, in_compound);
   return gloss.empty() ? "" : english_plural(std::move(gloss));
+}
+
+// look_up_gloss depends on the word alone. One name asks about the same word several times
+// (the Korean test, the ・ test, the gloss itself, and all of it again for the alternative
+// gloss), and about every piece of an unglossed katakana word twice: the answers are kept for
+// the name being glossed, and dropped for the next (japanese_gloss), so that a batch costs
+// what its names cost whatever order they come in.
+std::unordered_map<std::string, std::string>& gloss_memo(bool in_compound) {
+  thread_local std::unordered_map<std::string, std::string> memo[2];
+  return memo[in_compound];
+}
+
+std::string pick_gloss(std::string_view word, bool in_compound = false) {
+  std::unordered_map<std::string, std::string>& memo = gloss_memo(in_compound);
+  std::string key(word);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= 4096) memo.clear();  // bounded for a caller that never starts a name
+  std::string gloss = look_up_gloss(word, in_compound);
+  memo.emplace(std::move(key), gloss);
+  return gloss;
 }
 
 }  // namespace
@@ -485,7 +505,11 @@ std::string gloss_text(std::string_view text, bool alternative) {
 
 }  // namespace
 
-std::string japanese_gloss(std::string_view text) { return gloss_text(text, false); }
+std::string japanese_gloss(std::string_view text) {
+  gloss_memo(false).clear();
+  gloss_memo(true).clear();
+  return gloss_text(text, false);
+}
 
 namespace detail {
 std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
