@@ -233,7 +233,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         // no particle or initial in the run, so that short keys glue no unrelated words.
         if (sounded_run && target.key.size() >= 4) {
           if (!joined_key_made) {
-            detail::phonetic_key_into(s.joined, s.joined_key);
+            s.joined_key = detail::joined_phonetic_key(s.joined);
             joined_key_made = true;
           }
           if (s.joined_key == target.key) {

@@ -12,6 +12,8 @@
 #include "match/phonetic.hpp"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
 
 #include "sekisho/match.hpp"
@@ -113,6 +115,19 @@ void phonetic_key_into(std::string_view token, std::string& key) {
   }
   // The separators did their work (keeping "sasa" two s): drop them.
   key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
+}
+
+const std::string& joined_phonetic_key(std::string_view joined) {
+  struct Memo {
+    std::string joined, key;
+  };
+  thread_local std::array<Memo, 256> memo;
+  Memo& m = memo[std::hash<std::string_view>{}(joined) & 255];
+  if (m.joined != joined) {
+    m.joined.assign(joined);
+    phonetic_key_into(joined, m.key);
+  }
+  return m.key;
 }
 
 bool has_dental_h(std::string_view s) {

@@ -11,6 +11,11 @@ namespace sekisho::match::detail {
 // Sets `key` to phonetic_key(token), reusing its storage.
 void phonetic_key_into(std::string_view token, std::string& key);
 
+// phonetic_key(joined) of a run of tokens joined: a query's runs meet every candidate and a
+// candidate's every query form, so the thread keeps the last keys made (a small table by the
+// text's hash). The reference stays valid until the next call on the thread.
+const std::string& joined_phonetic_key(std::string_view joined);
+
 // Whether a token writes th or dh, which kana writes as s or z (see heard_in_kana).
 bool has_dental_h(std::string_view s);
 

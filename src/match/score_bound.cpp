@@ -1,8 +1,6 @@
 #include "match/score_bound.hpp"
 
 #include <algorithm>
-#include <array>
-#include <functional>
 #include <span>
 #include <string>
 
@@ -73,23 +71,12 @@ struct Run {
       sounded = sounded && !u.filler && u.text.size() >= 2;
     }
   }
-  // The phonetic key of the joined run, made when first needed. A query's
-  // runs meet every candidate, a candidate's every query form: the thread
-  // keeps the last keys made, in a small table by the joined text's hash.
+  // The phonetic key of the joined run, made when first needed.
   const std::string& sound_key() {
     if (!key_made) {
       joined.clear();
       for (const Unit& u : units) joined += u.text;
-      struct Memo {
-        std::string joined, key;
-      };
-      thread_local std::array<Memo, 256> memo;
-      Memo& m = memo[std::hash<std::string>{}(joined) & 255];
-      if (m.joined != joined) {
-        m.joined = joined;
-        phonetic_key_into(joined, m.key);
-      }
-      key = m.key;
+      key = joined_phonetic_key(joined);
       key_made = true;
     }
     return key;
