@@ -243,7 +243,11 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
       }
     }
   }
-  const size_t kq = edit_budget(q.size(), short_form);
+  size_t kq = edit_budget(q.size(), short_form);
+  // In a form of short tokens, one a letter shorter than short_token_length also reaches the
+  // tokens of that length an edit away ("to" / "tro", as the comparer meets them): their
+  // deletions are in short_deletes_, and the check below allows that edit by the longer one.
+  if (short_form && q.size() + 1 == options_.short_token_length) kq = 1;
   if (kq > 0 && q.size() <= kMaxHashedToken) {
     // The whole neighbourhood is hashed and prefetched before the first probe:
     // the table is far larger than the cache, and up to ~100 misses overlap

@@ -174,10 +174,23 @@ Slot icu_slot(const std::string& text, std::initializer_list<std::string_view> i
 }
 
 // Abjads: the romanisation with its vowel letters read as vowels first, then as ICU gives it.
+// ICU writes the Arabic ta marbuta ة as ẗ, which folds to t. Names say it a (القاعدة al-Qaida,
+// فاطمة Fatima, الجماعة al-Jamaa); the t is said only before a word that follows in the
+// construct state, which the plain ICU reading keeps.
+std::string ta_marbuta_as_a(std::string romanised) {
+  static constexpr std::string_view kTaMarbuta = "\u1E97";  // ẗ
+  for (size_t at = romanised.find(kTaMarbuta); at != std::string::npos; at = romanised.find(kTaMarbuta, at + 1)) {
+    romanised.replace(at, kTaMarbuta.size(), "a");
+  }
+  return romanised;
+}
+
 Slot abjad_slot(const std::string& text, std::string_view icu_id) {
   Slot slot;
-  std::string latin = fold_to_ascii(icu_or_empty(text, icu_id));
-  add_alternative(slot, detail::vocalise_abjad(detail::clean_ascii(latin)), VariantSource::kScheme, "abjad_vowels");
+  const std::string romanised = icu_or_empty(text, icu_id);
+  const std::string latin = fold_to_ascii(romanised);
+  const std::string said = fold_to_ascii(ta_marbuta_as_a(romanised));
+  add_alternative(slot, detail::vocalise_abjad(detail::clean_ascii(said)), VariantSource::kScheme, "abjad_vowels");
   add_alternative(slot, latin, VariantSource::kScheme, "icu:" + std::string(icu_id));
   return slot;
 }

@@ -84,6 +84,12 @@ TEST(NameIndex, ShortTokensTakeOneEditOnlyWhenTheQueryIsShort) {
   EXPECT_FALSE(contains(mixed, 0u));                      // beside a long token the short one is exact only
   EXPECT_TRUE(contains(mixed, 2u));
   EXPECT_FALSE(contains(find_ids(ix, "vkx"), 0u));        // two edits are too many
+  // Two letters alone reach the three-letter tokens a letter away, not the two-letter ones.
+  NameIndex tro = build({"tro", "ti", "tromso"});
+  const std::vector<uint32_t> to = find_ids(tro, "to");
+  EXPECT_TRUE(contains(to, 0u));
+  EXPECT_FALSE(contains(to, 1u));
+  EXPECT_FALSE(contains(to, 2u));
 }
 
 // A query token that is rare but a typo away from a common token may mean the

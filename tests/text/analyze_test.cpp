@@ -79,6 +79,15 @@ TEST(AnalyzeName, ArabicMeetsLatinThroughTheSkeleton) {
   EXPECT_NE(ar.skeleton, analyze_name("Hassan Ali").skeleton);
 }
 
+TEST(AnalyzeName, ArabicTaMarbutaIsSaidA) {
+  // ة closing a word is a: al-Qaida, Fatima; the t of the construct state stays a reading.
+  NameForms qaida = analyze_name("القاعدة");
+  ASSERT_FALSE(qaida.variants.empty());
+  EXPECT_EQ(qaida.variants[0], "alqada");
+  EXPECT_TRUE(contains(qaida.variants, "alqadt"));
+  EXPECT_EQ(analyze_name("فاطمة").variants[0], "fatma");
+}
+
 TEST(AnalyzeName, LegalFormsBecomeClasses) {
   NameForms f = analyze_name("ООО Ромашка");
   EXPECT_EQ(f.legal_form_classes, std::vector<std::string>{"LLC"});
