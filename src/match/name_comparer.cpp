@@ -41,6 +41,7 @@ struct Scratch {
   std::vector<const Unit*> q_left, c_left;
   std::vector<std::pair<size_t, size_t>> order;
   std::vector<char> side_exact, other_exact;  // merge_split_tokens: units met exactly by the other side
+  detail::MeetGrid meets;                      // the bound's may_meet answers, for the alignment
   std::string joined, initials, joined_key;
   std::deque<std::string> arena;  // deque: elements keep their address as it grows
   size_t arena_used = 0;
@@ -307,22 +308,25 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   // Most candidates a screener scores are far from a match: when the units
   // that can meet at all carry too little weight, the bound says so without
   // merging or aligning anything.
+  Scratch& s = scratch();
+  s.meets.clear();
   if (floor > 0 && out == nullptr) {
-    const double bound = detail::score_bound(q, c, o, floor);
+    const double bound = detail::score_bound(q, c, o, floor, &s.meets);
     if (bound < floor) return bound;
   }
   merge_split_tokens(q, c, o);
   merge_split_tokens(c, q, o);
 
-  Scratch& s = scratch();
   const size_t rows = q.size(), cols = c.size();
   s.sims.resize(rows * cols);
   s.gain.assign(rows * cols, 0.0);
   for (size_t i = 0; i < rows; ++i) {
     for (size_t j = 0; j < cols; ++j) {
-      // Most cells pair words that share too little to meet at all: the cheap test first.
-      auto ts = detail::may_meet(q[i], c[j]) ? detail::token_similarity(q[i].view(), c[j].view(), o)
-                                             : detail::TokenSimilarity{};
+      // Most cells pair words that share too little to meet at all: the cheap test first,
+      // answered already by the bound for most unmerged units.
+      const int8_t known = s.meets.at(q[i], c[j]);
+      const bool meet = known >= 0 ? known == 1 : detail::may_meet(q[i], c[j]);
+      auto ts = meet ? detail::token_similarity(q[i].view(), c[j].view(), o) : detail::TokenSimilarity{};
       if ((q[i].merged || c[j].merged) && (ts.method == PairMethod::kExact || ts.method == PairMethod::kEdit)) {
         ts.method = PairMethod::kMerged;
         if ((q[i].acronym || c[j].acronym) && ts.method == PairMethod::kMerged) {

@@ -295,13 +295,26 @@ double bound_from_live(const std::vector<Unit>& q, const std::vector<Unit>& c, c
 
 }  // namespace
 
-double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o, double floor) {
+void MeetGrid::reset(const std::vector<Unit>& q, const std::vector<Unit>& c) {
+  size_t rows = 0;
+  cols_ = 0;
+  for (const Unit& u : q) rows = std::max(rows, u.last + 1);
+  for (const Unit& u : c) cols_ = std::max(cols_, u.last + 1);
+  cells_.assign(rows * cols_, -1);
+}
+
+double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o, double floor,
+                   MeetGrid* grid) {
   thread_local std::vector<char> q_live, c_live;
   q_live.assign(q.size(), 0);
   c_live.assign(c.size(), 0);
+  if (grid != nullptr) grid->reset(q, c);
   for (size_t i = 0; i < q.size(); ++i) {
     for (size_t j = 0; j < c.size(); ++j) {
-      if ((q_live[i] && c_live[j]) || !may_meet(q[i], c[j])) continue;
+      if (q_live[i] && c_live[j]) continue;
+      const bool meet = may_meet(q[i], c[j]);
+      if (grid != nullptr) grid->set(q[i], c[j], meet);
+      if (!meet) continue;
       q_live[i] = c_live[j] = 1;
     }
   }

@@ -23,10 +23,30 @@ uint64_t sound_of_key(std::string_view key);
 // the pair); true says nothing.
 bool may_meet(const Unit& a, const Unit& b);
 
+// The may_meet answers a bound worked out, for the comparison that follows to reuse: by the
+// token indices of the units (unmerged ones only: merging makes new units), -1 where it did
+// not ask.
+class MeetGrid {
+ public:
+  void reset(const std::vector<Unit>& q, const std::vector<Unit>& c);
+  void clear() { cells_.clear(); }
+  void set(const Unit& a, const Unit& b, bool meet) {
+    if (!a.merged && !b.merged) cells_[a.first * cols_ + b.first] = meet ? 1 : 0;
+  }
+  int8_t at(const Unit& a, const Unit& b) const {
+    return cells_.empty() || a.merged || b.merged ? -1 : cells_[a.first * cols_ + b.first];
+  }
+
+ private:
+  size_t cols_ = 0;
+  std::vector<int8_t> cells_;
+};
+
 // Not below the score compare_units gives `q` and `c` (after their side-local
 // steps: possessive, vessel prefix, number words). When a bound under `floor`
 // is out of reach, 1 without working out more (the caller scores the pair).
+// With `grid`, also the may_meet answers it found.
 double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const NameMatchOptions& o,
-                   double floor = 2.0);
+                   double floor = 2.0, MeetGrid* grid = nullptr);
 
 }  // namespace sekisho::match::detail
