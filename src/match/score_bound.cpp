@@ -321,16 +321,20 @@ double score_bound(const std::vector<Unit>& q, const std::vector<Unit>& c, const
   // Runs only ever make more units live, which raises the bound: when the
   // units that meet one by one already bound it at the floor or above, no
   // run can bring it under, and the pair is scored in full anyway.
-  if (bound_from_live(q, c, q_live, c_live, o) >= floor) return 1.0;
+  const double one_by_one = bound_from_live(q, c, q_live, c_live, o);
+  if (one_by_one >= floor) return 1.0;
 
   // Runs of adjacent units merged to meet one unit of the other side: the
   // query's first, against the candidate's units; then the candidate's,
   // against the query's units and what the first pass may have merged.
   thread_local std::vector<Target> q_merged;
   q_merged.clear();
+  const size_t live_before = std::count(q_live.begin(), q_live.end(), 1) + std::count(c_live.begin(), c_live.end(), 1);
   if (q.size() >= 2) mark_runs(q, c, {}, o, q_live, c_live, &q_merged);
   if (c.size() >= 2) mark_runs(c, q, q_merged, o, c_live, q_live, nullptr);
-  return bound_from_live(q, c, q_live, c_live, o);
+  // Most runs meet nothing: the units live are those that were, and so is the bound.
+  const size_t live_after = std::count(q_live.begin(), q_live.end(), 1) + std::count(c_live.begin(), c_live.end(), 1);
+  return live_after == live_before ? one_by_one : bound_from_live(q, c, q_live, c_live, o);
 }
 
 }  // namespace sekisho::match::detail
