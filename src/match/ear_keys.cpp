@@ -153,14 +153,4 @@ EarKeys ear_keys(std::string_view token, size_t least_consonants) {
   return keys;
 }
 
-bool heard_alike(const EarKeys& a, const EarKeys& b) {
-  for (uint64_t x : a) {
-    if (x == 0) continue;
-    for (uint64_t y : b) {
-      if (x == y) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace sekisho::match
