@@ -29,7 +29,8 @@
 // valgrind instruments when started with --instr-atstart=no, e.g.
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null \
 //     build/bench/screen_driver --only negative --reps 1 --batch 0 --exhaustive-queries 0
-// ("Collected" ÷ queries ÷ 2: the timed repetition and the pass with phase clocks).
+// ("Collected" ÷ (20 + 2 × queries): the warm-up, the timed repetition and the pass with
+// phase clocks; bench/README.md, "Instruction counts").
 #include <sched.h>
 #include <sys/resource.h>
 #include <unicode/uchar.h>

@@ -289,22 +289,24 @@ std::vector<uint32_t> kana_ids(const NameIndex& ix, const std::string& query, bo
   return ids;
 }
 
+// `query` reaches name `id` when its form is marked as read from kana, and not when it is not.
+void expect_reached_only_as_kana(const NameIndex& ix, const std::string& query, uint32_t id) {
+  EXPECT_TRUE(contains(kana_ids(ix, query, true), id)) << query << " as kana";
+  EXPECT_FALSE(contains(kana_ids(ix, query, false), id)) << query << " as Latin";
+}
+
 // Japanese and Korean write l and r alike and th as s: a query form read from kana ("razars",
 // r for a listed l) reaches the listed spelling only when the form is marked as such, by the
 // key of both sides as kana writes them; an unmarked Latin query does not cast that net.
 TEST(NameIndex, KanaFormsReachTokensAsKanaWritesThem) {
   NameIndex ix = build({"lazarus group", "syriatel", "shmelev dmytro", "ivan rosov", "tharwat"});
-  EXPECT_TRUE(contains(kana_ids(ix, "razars", true), 0u));
-  EXPECT_FALSE(contains(kana_ids(ix, "razars", false), 0u));
-  EXPECT_TRUE(contains(kana_ids(ix, "siriater", true), 1u));
-  EXPECT_FALSE(contains(kana_ids(ix, "siriater", false), 1u));
+  expect_reached_only_as_kana(ix, "razars", 0u);
+  expect_reached_only_as_kana(ix, "siriater", 1u);
   EXPECT_TRUE(contains(kana_ids(ix, "shmirev", true), 2u));
   // A listed r is reached from a query l too (the key of the query read with l as r).
-  EXPECT_TRUE(contains(kana_ids(ix, "losof", true), 3u));
-  EXPECT_FALSE(contains(kana_ids(ix, "losof", false), 3u));
+  expect_reached_only_as_kana(ix, "losof", 3u);
   // th is written as s: サルワト "sarwat" is Tharwat.
-  EXPECT_TRUE(contains(kana_ids(ix, "sarwat", true), 4u));
-  EXPECT_FALSE(contains(kana_ids(ix, "sarwat", false), 4u));
+  expect_reached_only_as_kana(ix, "sarwat", 4u);
   // A flag list shorter than the forms leaves the rest unmarked.
   std::vector<std::vector<std::string>> forms = {{"razars"}};
   std::vector<Candidate> out;
@@ -317,16 +319,13 @@ TEST(NameIndex, KanaFormsReachTokensAsKanaWritesThem) {
 // institution): the index reaches them too, for forms read from kana only.
 TEST(NameIndex, KanaFormsReachWhatTheyWereHeardFromAndOtherWordForms) {
   NameIndex ix = build({"innovative technologies", "crawford", "federal research institution", "jakob steiger"});
-  EXPECT_TRUE(contains(kana_ids(ix, "inobetibu", true), 0u));
-  EXPECT_FALSE(contains(kana_ids(ix, "inobetibu", false), 0u));
+  expect_reached_only_as_kana(ix, "inobetibu", 0u);
   // A key of three consonants (sutaiga: s t g) reaches too much to be indexed: the query's
   // other words bring such a name in ("yakob" reaches "jakob" within an edit).
   EXPECT_FALSE(contains(kana_ids(ix, "sutaiga", true), 3u));
   EXPECT_TRUE(contains(kana_ids(ix, "yakob sutaiga", true), 3u));
-  EXPECT_TRUE(contains(kana_ids(ix, "kurofodo", true), 1u));
-  EXPECT_FALSE(contains(kana_ids(ix, "kurofodo", false), 1u));
-  EXPECT_TRUE(contains(kana_ids(ix, "institute", true), 2u));
-  EXPECT_FALSE(contains(kana_ids(ix, "institute", false), 2u));
+  expect_reached_only_as_kana(ix, "kurofodo", 1u);
+  expect_reached_only_as_kana(ix, "institute", 2u);
 }
 
 // What a kana form only sounds like ("heryon" like a rare "hellen") is no rare token of the
