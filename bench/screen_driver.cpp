@@ -381,7 +381,7 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget
     }
     ++v.positives;
     if (found(by_scan[i], qs[i]) && !found(by_index[i], qs[i])) {
-      if (++lost <= 3) {
+      if (++lost <= 20) {
         const sekisho::ScreenHit& h = by_scan[i].front();
         std::fprintf(stderr, "  recall lost: '%s' (expected %s; the scan's best: %s \"%s\" %.3f)\n", qs[i].text.c_str(),
                      qs[i].expected.c_str(), h.entity->id.c_str(), h.matched_name.c_str(), h.score);

@@ -69,7 +69,12 @@ size_t osa_bounded(std::string_view a, std::string_view b, size_t max);
 // token has at most 64 bytes (longer tokens fall back to the uncached kernels).
 class CachedPattern {
  public:
+  CachedPattern() = default;
   explicit CachedPattern(std::string_view token);
+  // Makes this the pattern of `token`, clearing only the masks the previous token set: a
+  // screener re-prepares one thread's query patterns in place, and 2 KB of fresh, zeroed
+  // memory per token (past the allocator's per-thread cache) cost more than scoring a pair.
+  void assign(std::string_view token);
 
   const std::string& token() const { return token_; }
   double jaro(std::string_view other) const;
@@ -312,15 +317,19 @@ struct TokenFeatures {
 // query against many candidates.
 class PreparedQuery {
  public:
+  PreparedQuery() = default;
   PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights);
+  // The same, in place: the memory of the query prepared here before is reused.
+  void assign(std::vector<NameToken> tokens, const TokenWeights& weights);
 
   const std::vector<NameToken>& tokens() const { return tokens_; }
-  const std::vector<CachedPattern>& patterns() const { return patterns_; }
+  std::span<const CachedPattern> patterns() const { return {patterns_.data(), pattern_count_}; }
   const std::vector<TokenFeatures>& features() const { return features_; }
 
  private:
   std::vector<NameToken> tokens_;
-  std::vector<CachedPattern> patterns_;
+  std::vector<CachedPattern> patterns_;  // may hold more than tokens_: see assign()
+  size_t pattern_count_ = 0;
   std::vector<TokenFeatures> features_;
 };
 
@@ -361,6 +370,7 @@ class NameComparer {
                      const CandidateFeatures& features, Schema schema = Schema::kLegalEntity) const;
   CandidateFeatures candidate_features(std::span<const NameToken> candidate) const;
   PreparedQuery prepare(std::vector<NameToken> query) const { return PreparedQuery(std::move(query), *weights_); }
+  void prepare_into(std::vector<NameToken> query, PreparedQuery& out) const { out.assign(std::move(query), *weights_); }
 
   const TokenWeights& weights() const { return *weights_; }
   const NameMatchOptions& options(Schema schema) const {

@@ -276,7 +276,8 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
         if (!ids.empty()) found.push_back(ids);
       }
     }
-    match::CachedPattern pattern(q);
+    thread_local match::CachedPattern pattern;  // reassigned in place: 2 KB of masks a query token
+    pattern.assign(q);
     for (std::span<const uint32_t> ids : found) {
       for (uint32_t id : ids) {
         if (mark[id] == visited || mark[id] == failed) continue;

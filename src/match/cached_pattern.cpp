@@ -24,6 +24,16 @@ CachedPattern::CachedPattern(std::string_view token) : token_(token) {
   if (token_.size() <= detail::kMaxBitParallel) detail::fill_masks(token_, masks_);
 }
 
+void CachedPattern::assign(std::string_view token) {
+  // Only the bytes of the previous token have masks set (a token too long for the masks set none).
+  if (token_.size() <= detail::kMaxBitParallel) {
+    for (const char c : token_) masks_[static_cast<uint8_t>(c)] = 0;
+  }
+  token_.assign(token);
+  if (token_.size() > detail::kMaxBitParallel) return;
+  for (size_t i = 0; i < token_.size(); ++i) masks_[static_cast<uint8_t>(token_[i])] |= uint64_t{1} << i;
+}
+
 double CachedPattern::jaro(std::string_view other) const {
   if (token_.size() > detail::kMaxBitParallel || token_.empty()) return detail::jaro_flags(token_, other);
   return detail::jaro_bits(masks_, token_, other);

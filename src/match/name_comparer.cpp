@@ -453,10 +453,18 @@ double compare_tokens(const PreparedQuery& query, std::span<const NameToken> can
 
 }  // namespace
 
-PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights)
-    : tokens_(std::move(tokens)), features_(detail::token_features(tokens_, weights)) {
-  patterns_.reserve(tokens_.size());
-  for (const NameToken& t : tokens_) patterns_.emplace_back(t.text);
+PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights) {
+  assign(std::move(tokens), weights);
+}
+
+void PreparedQuery::assign(std::vector<NameToken> tokens, const TokenWeights& weights) {
+  tokens_ = std::move(tokens);
+  detail::token_features_into(tokens_, weights, features_);
+  if (patterns_.size() < tokens_.size()) patterns_.resize(tokens_.size());
+  for (size_t i = 0; i < tokens_.size(); ++i) patterns_[i].assign(tokens_[i].text);
+  // Patterns past the tokens keep their memory for the next query; the span the comparer
+  // reads is as long as the tokens.
+  pattern_count_ = tokens_.size();
 }
 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {

@@ -1,6 +1,7 @@
 #include "match/token_features.hpp"
 
 #include "match/numbers.hpp"
+#include "match/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "match/word_form.hpp"
 
@@ -40,27 +41,29 @@ bool in_nasab_chain(std::span<const NameToken> tokens, size_t i) {
 
 std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, const TokenWeights& weights) {
   std::vector<TokenFeatures> out;
-  out.reserve(tokens.size());
+  token_features_into(tokens, weights, out);
+  return out;
+}
+
+void token_features_into(std::span<const NameToken> tokens, const TokenWeights& weights,
+                         std::vector<TokenFeatures>& out) {
+  out.resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const NameToken& t = tokens[i];
-    TokenFeatures f;
+    TokenFeatures& f = out[i];
     f.weight = weights.weight(t);
-    f.key = phonetic_key(t.text);
+    phonetic_key_into(t.text, f.key);
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
     f.ear = ear_keys(t.text);
     f.stem = stem_hash(t.text);
-    if (!t.legal_form) {
-      const NumberReading n = read_number(t.text);
-      f.number = n.value;
-      f.tens_word = n.tens;
-      f.units_word = n.units;
-    }
+    const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);
+    f.number = t.legal_form ? -1 : n.value;
+    f.tens_word = !t.legal_form && n.tens;
+    f.units_word = !t.legal_form && n.units;
     f.patronymic = t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text) || in_nasab_chain(tokens, i);
     f.particle = !t.legal_form && TokenWeights::is_particle(t.text);
-    out.push_back(std::move(f));
   }
-  return out;
 }
 
 }  // namespace sekisho::match::detail

@@ -11,5 +11,8 @@
 namespace sekisho::match::detail {
 
 std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, const TokenWeights& weights);
+// The same into `out`, whose strings keep their memory.
+void token_features_into(std::span<const NameToken> tokens, const TokenWeights& weights,
+                         std::vector<TokenFeatures>& out);
 
 }  // namespace sekisho::match::detail

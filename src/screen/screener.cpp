@@ -129,7 +129,7 @@ struct Screener::Impl {
   // One query being scored: its forms, its schema, and the name score below
   // which a pair matters to nothing (the comparer may return a bound instead).
   struct Scoring {
-    const std::vector<match::PreparedQuery>& prepared;
+    std::span<const match::PreparedQuery> prepared;
     Schema schema;
     double floor;
   };
@@ -233,9 +233,12 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   PhaseClock clock(options.stats);
   std::vector<ListedForm> qforms = analyse(query.name, query.schema, im.options.max_variants_per_name);
   if (qforms.empty()) return hits;
-  std::vector<match::PreparedQuery> prepared;
-  prepared.reserve(qforms.size());
-  for (ListedForm& f : qforms) prepared.push_back(im.comparer->prepare(f.tokens));
+  // Prepared in place, in this thread's: a query's patterns are kilobytes that the allocator
+  // would otherwise hand out cold and zero for every query.
+  thread_local std::vector<match::PreparedQuery> prepared_pool;
+  if (prepared_pool.size() < qforms.size()) prepared_pool.resize(qforms.size());
+  for (size_t i = 0; i < qforms.size(); ++i) im.comparer->prepare_into(std::move(qforms[i].tokens), prepared_pool[i]);
+  const std::span<const match::PreparedQuery> prepared(prepared_pool.data(), qforms.size());
   match::Facts qfacts;
   qfacts.schema = query.schema;
   qfacts.birth_dates = query.birth_dates;
@@ -282,7 +285,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     kana_forms.assign(qforms.size(), 0);
     for (size_t i = 0; i < qforms.size(); ++i) {
       query_tokens[i].clear();
-      for (const match::NameToken& t : qforms[i].tokens) {
+      for (const match::NameToken& t : prepared[i].tokens()) {
         if (!t.legal_form) query_tokens[i].push_back(t.text);
         if (t.r_may_be_l) kana_forms[i] = 1;
       }

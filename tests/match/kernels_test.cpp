@@ -171,6 +171,23 @@ TEST(KernelsTest, JaroWinklerCutoffNeverDropsAScoreAboveIt) {
   }
 }
 
+// A pattern reassigned in place clears the masks of the token before it: it answers as a
+// pattern built for its new token, whatever the old one held (longer, shorter, past 64 bytes).
+TEST(KernelsTest, ReassignedPatternEqualsAFreshOne) {
+  RandomStrings gen(4321);
+  CachedPattern reused;
+  for (int k = 0; k < kPairs / 4; ++k) {
+    std::string a = k % 50 == 0 ? std::string(65 + k % 7, 'q') + gen.next() : gen.next();
+    std::string b = k % 2 ? gen.mutate(a) : gen.next();
+    reused.assign(a);
+    CachedPattern fresh(a);
+    ASSERT_EQ(reused.token(), a);
+    ASSERT_EQ(reused.osa(b), fresh.osa(b)) << "'" << a << "' '" << b << "'";
+    ASSERT_EQ(reused.levenshtein(b, 2), fresh.levenshtein(b, 2)) << "'" << a << "' '" << b << "'";
+    ASSERT_EQ(reused.jaro_winkler(b), fresh.jaro_winkler(b)) << "'" << a << "' '" << b << "'";
+  }
+}
+
 TEST(KernelsTest, KnownValues) {
   // Classic values from Winkler's papers and their usual citations.
   EXPECT_NEAR(jaro("martha", "marhta"), 0.944444, 1e-6);

@@ -158,6 +158,29 @@ TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
   }
 }
 
+// One PreparedQuery prepared again and again in place (as a screener's thread does) scores as
+// one prepared fresh: nothing of a longer query before it stays behind.
+TEST(NameCompareTest, QueryPreparedInPlaceGivesTheSameResult) {
+  NameComparer comparer;
+  PreparedQuery reused;
+  const std::vector<std::string_view> queries = {"abd al rahman bin abdullah al fawaz", "mohammed bin salman",
+                                                 "salman", "rosneft oil company", "abdulrahman al fawaz"};
+  const std::vector<std::string_view> listed = {"abdulrahman al fawaz", "muhammad bin salman", "salman mohammed",
+                                                "rosneft", "abd al rahman al fawwaz"};
+  for (int round = 0; round < 2; ++round) {
+    for (std::string_view q : queries) {
+      comparer.prepare_into(tokens_from_text(q), reused);
+      ASSERT_EQ(reused.tokens().size(), reused.patterns().size()) << q;
+      const PreparedQuery fresh = comparer.prepare(tokens_from_text(q));
+      for (std::string_view c : listed) {
+        EXPECT_DOUBLE_EQ(comparer.compare(reused, tokens_from_text(c), Schema::kPerson).score,
+                         comparer.compare(fresh, tokens_from_text(c), Schema::kPerson).score)
+            << q << " / " << c;
+      }
+    }
+  }
+}
+
 // The person score of `kana` against `latin`: as plain Latin, and with `kana` flagged as read
 // from kana (NameToken::r_may_be_l).
 struct KanaScores {
