@@ -121,17 +121,16 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
   }
 
   // Postings (unique, sorted) and IDF.
-  ix.posting_offsets_.reserve(holders.size() + 1);
-  ix.posting_offsets_.push_back(0);
-  ix.idf_.reserve(holders.size());
+  ix.token_entries_.reserve(holders.size() + 1);
   for (auto& h : holders) {
     std::sort(h.begin(), h.end());
     h.erase(std::unique(h.begin(), h.end()), h.end());
+    ix.token_entries_.push_back({static_cast<uint32_t>(ix.postings_.size()),
+                                 static_cast<float>(std::log(1.0 + form_count / double(h.size())))});
     ix.postings_.insert(ix.postings_.end(), h.begin(), h.end());
-    ix.posting_offsets_.push_back(static_cast<uint32_t>(ix.postings_.size()));
-    ix.idf_.push_back(static_cast<float>(std::log(1.0 + form_count / double(h.size()))));
     std::vector<uint32_t>().swap(h);
   }
+  ix.token_entries_.push_back({static_cast<uint32_t>(ix.postings_.size()), 0.0f});
 
   std::vector<std::pair<uint64_t, uint32_t>> exact, deletes, short_deletes, phonetic, heard_phonetic, ear, stems;
   exact.reserve(by_id.size());
@@ -330,6 +329,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   struct Reached {
     uint32_t token;
     float vote;
+    float idf;                     // the token's
+    uint32_t postings_begin, postings_end;  // its posting list, read once with its IDF
     bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
     bool heard;    // reached only by the key of both sides as kana writes them
   };
@@ -343,7 +344,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     uint32_t begin, end;
   };
   auto is_common = [&](const Reached& r) {
-    return posting_offsets_[r.token + 1] - posting_offsets_[r.token] > common_df_;
+    return r.postings_end - r.postings_begin > common_df_;
   };
   thread_local std::vector<Reached> reached;
   thread_local std::vector<Distinct> distinct;
@@ -375,15 +376,17 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         // reach() visits each token once, by its best way.
         float own_idf = std::numeric_limits<float>::infinity();  // the query token's, when it is listed
         reach(qt, short_form, kana, [&](uint32_t id, float factor) {
-          if (factor == 1.0f) own_idf = idf_[id];
+          const TokenEntry& entry = token_entries_[id];
+          if (factor == 1.0f) own_idf = entry.idf;
           const bool heard = factor == options_.heard_vote || factor == options_.ear_vote;
-          reached.push_back({id, idf_[id] * factor, factor != options_.phonetic_vote && !heard, heard});
+          reached.push_back({id, entry.idf * factor, entry.idf, entry.postings, token_entries_[id + 1].postings,
+                             factor != options_.phonetic_vote && !heard, heard});
         });
         // A listed token tells no more than its own IDF says, whatever it reaches: a rare
         // token a typo away ("abdalalak" from "abdallah") must not outvote the names that
         // hold the query's common token as it is.
         for (size_t ri = begin; ri < reached.size(); ++ri) {
-          const float own = own_idf * (reached[ri].vote / idf_[reached[ri].token]);
+          const float own = own_idf * (reached[ri].vote / reached[ri].idf);
           reached[ri].vote = std::min(reached[ri].vote, own);
         }
         std::sort(reached.begin() + begin, reached.end(),
@@ -419,7 +422,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // current query token has not voted for; with `touched_only`, only to
     // forms some query token reached already.
     auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only) {
-      const uint32_t begin = posting_offsets_[r.token], end = posting_offsets_[r.token + 1];
+      const uint32_t begin = r.postings_begin, end = r.postings_end;
       if (touched_only && scratch.touched_form.size() * 16 < end - begin) {
         // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
         const uint32_t* first_posting = postings_.data() + begin;
@@ -564,8 +567,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
 }
 
 size_t NameIndex::memory_bytes() const {
-  return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 + idf_.capacity() * 4 +
-         posting_offsets_.capacity() * 4 + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
+  return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 +
+         token_entries_.capacity() * sizeof(TokenEntry) + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
          deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
          heard_phonetic_.memory_bytes() + ear_.memory_bytes() + stems_.memory_bytes() +
          neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();

@@ -122,9 +122,15 @@ class NameIndex {
   // Tokens: text in one arena, document frequency, IDF, postings (CSR).
   std::string token_text_;
   std::vector<uint32_t> token_offsets_;
-  std::vector<float> idf_;
+  // Per token id, side by side: a reached token's IDF and where its postings begin are read
+  // together, at random, for every token a query reaches (one cache miss instead of two). Entry
+  // id + 1 says where they end; one entry past the last token ends the last.
+  struct TokenEntry {
+    uint32_t postings;  // offset of the first posting
+    float idf;
+  };
+  std::vector<TokenEntry> token_entries_;
   std::vector<uint8_t> joined_only_;  // token id → only ever seen joined (reached within one edit)
-  std::vector<uint32_t> posting_offsets_;
   std::vector<uint32_t> postings_;  // form ids
   FlatKeyMap exact_;     // token hash → token id
   FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
