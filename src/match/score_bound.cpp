@@ -23,11 +23,6 @@ inline size_t bits(uint64_t x) {
   return static_cast<size_t>((x * 0x0101010101010101ull) >> 56);
 }
 
-// Each edit adds at most one letter to one side's set and removes at most one
-// from the other's: sets further apart than the budget cannot be spelled alike.
-bool letters_within(uint64_t a, uint64_t b, size_t budget) {
-  return bits(a & ~b) <= budget && bits(b & ~a) <= budget;
-}
 
 bool folded_prefix(std::string_view longer, std::string_view shorter) {
   for (size_t i = 0; i < shorter.size(); ++i) {
@@ -160,6 +155,10 @@ double least_cost(const Unit& u, bool query_side, const NameMatchOptions& o) {
 }
 
 }  // namespace
+
+bool letters_within(uint64_t a, uint64_t b, size_t budget) {
+  return bits(a & ~b) <= budget && bits(b & ~a) <= budget;
+}
 
 uint64_t letter_set(std::string_view text) {
   uint64_t set = 0;

@@ -16,6 +16,10 @@ namespace sekisho::match::detail {
 
 // TokenFeatures::letters of a token.
 uint64_t letter_set(std::string_view text);
+// False when spellings with these letter sets (letter_set) are certainly more than `budget`
+// edits apart: each edit adds at most one letter to one side's set and removes at most one
+// from the other's.
+bool letters_within(uint64_t a, uint64_t b, size_t budget);
 // TokenFeatures::sound of a token with phonetic key `key`.
 uint64_t sound_of_key(std::string_view key);
 

@@ -87,6 +87,7 @@ void merge_small(KanaSyllable& prev, std::string_view small) {
 
 std::vector<Unit> parse_kana(std::string_view text) {
   std::vector<Unit> units;
+  units.reserve(text.size() / 3);  // a kana is three bytes of UTF-8; a Unit holds strings, costly to move
   size_t pos = 0;
   while (pos < text.size()) {
     char32_t cp = to_katakana(detail::next_code_point(text, pos));
