@@ -51,7 +51,14 @@ TEST(KeyStoreTest, SecretIsNotStoredAndFileIsPrivate) {
     ss << in.rdbuf();
     bytes += ss.str();
   }
-  std::string secret_part = secret.substr(secret.rfind('_') + 1);
+  // sk_<16 hex id>_<secret>: the secret is base64url and may itself hold '_', so it starts
+  // after the first '_' past the prefix (the hex id has none), not after the last one (which
+  // left a letter or two, found in any file by chance: a flaky failure).
+  ASSERT_EQ(secret.rfind("sk_", 0), 0u) << secret;
+  const size_t id_end = secret.find('_', 3);
+  ASSERT_EQ(id_end, 3u + 16u) << secret;
+  std::string secret_part = secret.substr(id_end + 1);
+  ASSERT_GE(secret_part.size(), 16u) << secret;
   EXPECT_EQ(bytes.find(secret_part), std::string::npos) << "the secret is readable in the key store";
   auto perms = fs::status(home / "keys.db").permissions();
   EXPECT_EQ(perms & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
