@@ -329,7 +329,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   struct Reached {
     uint32_t token;
     float vote;
-    float idf;                     // the token's
+    float idf;                              // the token's
     uint32_t postings_begin, postings_end;  // its posting list, read once with its IDF
     bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
     bool heard;    // reached only by the key of both sides as kana writes them
@@ -568,8 +568,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
 
 size_t NameIndex::memory_bytes() const {
   return token_text_.capacity() + token_offsets_.capacity() * 4 + form_name_.capacity() * 4 +
-         token_entries_.capacity() * sizeof(TokenEntry) + postings_.capacity() * 4 + form_tokens_.capacity() + exact_.memory_bytes() +
-         deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
+         token_entries_.capacity() * sizeof(TokenEntry) + postings_.capacity() * 4 + form_tokens_.capacity() +
+         exact_.memory_bytes() + deletes_.memory_bytes() + short_deletes_.memory_bytes() + phonetic_.memory_bytes() +
          heard_phonetic_.memory_bytes() + ear_.memory_bytes() + stems_.memory_bytes() +
          neighbour_offsets_.capacity() * 4 + neighbours_.capacity() * 4 + joined_only_.capacity();
 }

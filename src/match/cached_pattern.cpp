@@ -20,9 +20,7 @@ std::optional<size_t> decided_by_lengths(std::string_view token, std::string_vie
 
 }  // namespace
 
-CachedPattern::CachedPattern(std::string_view token) : token_(token) {
-  if (token_.size() <= detail::kMaxBitParallel) detail::fill_masks(token_, masks_);
-}
+CachedPattern::CachedPattern(std::string_view token) { assign(token); }
 
 void CachedPattern::assign(std::string_view token) {
   // Only the bytes of the previous token have masks set (a token too long for the masks set none).
@@ -30,8 +28,7 @@ void CachedPattern::assign(std::string_view token) {
     for (const char c : token_) masks_[static_cast<uint8_t>(c)] = 0;
   }
   token_.assign(token);
-  if (token_.size() > detail::kMaxBitParallel) return;
-  for (size_t i = 0; i < token_.size(); ++i) masks_[static_cast<uint8_t>(token_[i])] |= uint64_t{1} << i;
+  if (token_.size() <= detail::kMaxBitParallel) detail::add_masks(token_, masks_);
 }
 
 double CachedPattern::jaro(std::string_view other) const {

@@ -14,9 +14,14 @@ using PatternMasks = std::array<uint64_t, 256>;
 
 inline constexpr size_t kMaxBitParallel = 64;
 
+// Sets the masks of `pattern` in a table that holds no other pattern's.
+inline void add_masks(std::string_view pattern, PatternMasks& masks) {
+  for (size_t i = 0; i < pattern.size(); ++i) masks[static_cast<uint8_t>(pattern[i])] |= uint64_t{1} << i;
+}
+
 inline void fill_masks(std::string_view pattern, PatternMasks& masks) {
   masks.fill(0);
-  for (size_t i = 0; i < pattern.size(); ++i) masks[static_cast<uint8_t>(pattern[i])] |= uint64_t{1} << i;
+  add_masks(pattern, masks);
 }
 
 // Levenshtein (Hyyrö 2003, "A bit-vector algorithm for computing Levenshtein

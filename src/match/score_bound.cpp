@@ -23,7 +23,6 @@ inline size_t bits(uint64_t x) {
   return static_cast<size_t>((x * 0x0101010101010101ull) >> 56);
 }
 
-
 bool folded_prefix(std::string_view longer, std::string_view shorter) {
   for (size_t i = 0; i < shorter.size(); ++i) {
     if (fold(longer[i]) != fold(shorter[i])) return false;

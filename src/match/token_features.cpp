@@ -57,10 +57,10 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     f.sound = sound_of_key(f.key);
     f.ear = ear_keys(t.text);
     f.stem = stem_hash(t.text);
-    const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);
-    f.number = t.legal_form ? -1 : n.value;
-    f.tens_word = !t.legal_form && n.tens;
-    f.units_word = !t.legal_form && n.units;
+    const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);  // a legal form: no number
+    f.number = n.value;
+    f.tens_word = n.tens;
+    f.units_word = n.units;
     f.patronymic = t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text) || in_nasab_chain(tokens, i);
     f.particle = !t.legal_form && TokenWeights::is_particle(t.text);
   }
