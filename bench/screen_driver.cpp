@@ -22,7 +22,12 @@
 //
 //   build/bench/screen_driver [--queries 2000] [--reps 5] [--batch 20000]
 //                             [--exhaustive-queries 200] [--export DIR] [--seed 42]
-//                             [--only exact,typo,translit,negative]
+//                             [--only exact,typo,translit,negative] [--scan-cache FILE]
+//
+// The scan of index vs exhaustive takes minutes per workload and depends only on
+// the scorer and the lists: --scan-cache keeps its answers in FILE and reads them
+// back, so that an experiment on the index alone is checked in seconds (delete the
+// file when the scorer changes; a cached answer is not timed).
 //
 // Timings on a shared machine drift by a third from run to run. For a before/after
 // figure that does not, count instructions: the latency runs are the only code
@@ -82,6 +87,7 @@ struct Args {
   std::string export_dir;           // write corpus + queries as CSV here
   std::string only;                 // comma-separated workloads to run (exact,typo,...); empty = all
   std::vector<std::string> probes;  // names to screen by index and by scan, hits printed, then exit
+  std::string scan_cache;           // the scan's answers, kept and read back (run_versus)
 };
 
 // Options of every screen() call; --min-vote-ratio and --candidates set them for experiments.
@@ -122,11 +128,12 @@ bool parse_args(int argc, char** argv, Args& a) {
     else if (k == "--probe" && (v = next())) a.probes.push_back(v);
     else if (k == "--min-vote-ratio" && (v = next())) g_options.min_vote_ratio = std::stod(v);
     else if (k == "--candidates" && (v = next())) g_options.candidates = std::stoul(v);
+    else if (k == "--scan-cache" && (v = next())) a.scan_cache = v;
     else {
       std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
                            "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
                            "                     [--only exact,typo,translit,negative] [--probe NAME]...\n"
-                           "                     [--min-vote-ratio R] [--candidates N]\n");
+                           "                     [--min-vote-ratio R] [--candidates N] [--scan-cache FILE]\n");
       return false;
     }
   }
@@ -347,19 +354,88 @@ struct Versus {
   double scan_only_flag = 0;  // negatives: share the scan flags and the index does not
 };
 
-Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget_s) {
+// What the scan answered for one query: enough to compare with the index
+// and to say what it found, whether it ran now or was read from --scan-cache.
+struct ScanAnswer {
+  std::set<std::string> entities;
+  std::string best_entity, best_name;
+  double best_score = 0;
+};
+
+ScanAnswer answer_of(const std::vector<sekisho::ScreenHit>& hits) {
+  ScanAnswer a;
+  for (const auto& h : hits) a.entities.insert(h.entity->id);
+  if (!hits.empty()) {
+    a.best_entity = hits.front().entity->id;
+    a.best_name = hits.front().matched_name;
+    a.best_score = hits.front().score;
+  }
+  return a;
+}
+
+// --scan-cache FILE keeps the scan's answers, one line per query: workload,
+// query, best score, best entity, best name, then every entity (tab-separated).
+// The scan takes minutes and depends only on the scorer and the lists: an
+// index experiment reads it back. A line whose query differs is scanned again.
+using ScanCache = std::map<std::pair<std::string, std::string>, ScanAnswer>;
+
+std::string tab_free(std::string s) {
+  std::replace(s.begin(), s.end(), '\t', ' ');
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  return s;
+}
+
+ScanCache read_scan_cache(const std::string& path) {
+  ScanCache cache;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> f;
+    for (size_t at = 0;;) {
+      const size_t tab = line.find('\t', at);
+      f.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+      if (tab == std::string::npos) break;
+      at = tab + 1;
+    }
+    if (f.size() < 5) continue;
+    ScanAnswer a{{f.begin() + 5, f.end()}, f[3], f[4], std::stod(f[2])};
+    cache[{f[0], f[1]}] = std::move(a);
+  }
+  return cache;
+}
+
+void append_scan_cache(const std::string& path, const std::string& workload, const std::string& query,
+                       const ScanAnswer& a) {
+  std::ofstream out(path, std::ios::app);
+  out << workload << '\t' << tab_free(query) << '\t' << a.best_score << '\t' << a.best_entity << '\t'
+      << tab_free(a.best_name);
+  for (const std::string& e : a.entities) out << '\t' << e;
+  out << '\n';
+}
+
+Versus run_versus(const Screener& s, const std::string& workload, const std::vector<Query>& qs, double budget_s,
+                  const std::string& cache_path) {
   Versus v;
   sekisho::ScreenOptions index_opt = g_options, full_opt = g_options;
   full_opt.exhaustive = true;
+  const ScanCache cache = cache_path.empty() ? ScanCache{} : read_scan_cache(cache_path);
   // The exhaustive scan walks every name and evicts the caches: time it apart
   // from the index so that each index query is not measured cold.
-  std::vector<std::vector<sekisho::ScreenHit>> by_index, by_scan;
+  std::vector<ScanAnswer> by_scan;
+  std::vector<std::vector<sekisho::ScreenHit>> by_index;
   double ti = 0, te = 0;
+  size_t scanned = 0;
   for (const Query& q : qs) {
+    auto hit = cache.find({workload, tab_free(q.text)});
+    if (hit != cache.end()) {
+      by_scan.push_back(hit->second);
+      continue;
+    }
     auto t0 = Clock::now();
     auto b = s.screen(q.screen_query(), full_opt);
     te += std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-    by_scan.push_back(std::move(b));
+    ++scanned;
+    by_scan.push_back(answer_of(b));
+    if (!cache_path.empty()) append_scan_cache(cache_path, workload, q.text, by_scan.back());
     if (te / 1e6 > budget_s) break;
   }
   for (size_t i = 0; i < by_scan.size(); ++i) {
@@ -370,28 +446,28 @@ Versus run_versus(const Screener& s, const std::vector<Query>& qs, double budget
   }
   size_t differ = 0, lost = 0, negatives = 0, scan_only = 0;
   for (size_t i = 0; i < by_scan.size(); ++i) {
-    std::set<std::string> ea, eb;
+    const ScanAnswer& scan = by_scan[i];
+    std::set<std::string> ea;
     for (const auto& h : by_index[i]) ea.insert(h.entity->id);
-    for (const auto& h : by_scan[i]) eb.insert(h.entity->id);
-    differ += ea != eb;
+    differ += ea != scan.entities;
     if (qs[i].expected.empty()) {
       ++negatives;
-      scan_only += !by_scan[i].empty() && by_index[i].empty();
+      scan_only += !scan.entities.empty() && by_index[i].empty();
       continue;
     }
     ++v.positives;
-    if (found(by_scan[i], qs[i]) && !found(by_index[i], qs[i])) {
+    if (scan.entities.count(qs[i].expected) != 0 && !found(by_index[i], qs[i])) {
       if (++lost <= 20) {
-        const sekisho::ScreenHit& h = by_scan[i].front();
         std::fprintf(stderr, "  recall lost: '%s' (expected %s; the scan's best: %s \"%s\" %.3f)\n", qs[i].text.c_str(),
-                     qs[i].expected.c_str(), h.entity->id.c_str(), h.matched_name.c_str(), h.score);
+                     qs[i].expected.c_str(), scan.best_entity.c_str(), scan.best_name.c_str(), scan.best_score);
       }
     }
   }
   v.queries = by_scan.size();
   if (v.queries) {
     v.index_us = ti / v.queries;
-    v.exhaustive_us = te / v.queries;
+    // Answers read from the cache were not timed: the scan's time is over those scanned now.
+    v.exhaustive_us = scanned ? te / scanned : 0;
     v.top10_differs = double(differ) / v.queries;
     v.lost = lost;
     v.recall_lost = v.positives ? double(lost) / v.positives : 0;
@@ -532,6 +608,10 @@ int main(int argc, char** argv) {
         o.exhaustive = exhaustive;
         o.stats = &stats;
         if (const char* t = std::getenv("PROBE_THRESHOLD")) o.threshold = std::atof(t);
+        // PROBE_TRACE=1: every candidate the index handed over, by vote (with --candidates
+        // and --min-vote-ratio 0, where a lost entity ranks and what outvoted it).
+        std::vector<sekisho::CandidateTrace> trace;
+        if (std::getenv("PROBE_TRACE") != nullptr) o.trace = &trace;
         auto hits = screener->screen({.name = probe}, o);
         std::printf("%s | %s, %s: %zu hits (%llu query forms, %llu candidates, %llu pairs)\n", probe.c_str(), label,
                     exhaustive ? "scan" : "index", hits.size(), static_cast<unsigned long long>(stats.query_forms),
@@ -539,6 +619,11 @@ int main(int argc, char** argv) {
         for (const auto& h : hits) {
           std::printf("  %.3f %s \"%s\" (query form \"%s\" ~ \"%s\")\n", h.score, h.entity->id.c_str(),
                       h.matched_name.c_str(), h.query_form.c_str(), h.listed_form.c_str());
+        }
+        for (size_t k = 0; k < trace.size(); ++k) {
+          const sekisho::CandidateTrace& t = trace[k];
+          std::printf("    #%zu vote %.2f score %.3f %s \"%s\" <- \"%s\"\n", k + 1, t.vote, t.score, t.entity->id.c_str(),
+                      t.listed_form.c_str(), t.query_form.c_str());
         }
       }
     }
@@ -580,7 +665,8 @@ int main(int argc, char** argv) {
   double ti = 0, te = 0, differ = 0, scan_only = 0;
   for (const Workload& w : workloads) {
     std::fprintf(stderr, "screen_driver: index vs exhaustive %s...\n", w.name.c_str());
-    Versus v = run_versus(w.latin_only ? *latin_only : *full, head(w.queries, args.exhaustive_queries), args.max_seconds);
+    Versus v = run_versus(w.latin_only ? *latin_only : *full, w.name, head(w.queries, args.exhaustive_queries),
+                          args.max_seconds, args.scan_cache);
     versus[w.name] = v;
     total.queries += v.queries;
     ti += v.index_us * v.queries;

@@ -58,6 +58,16 @@ struct ScreenStats {
   uint64_t analyse_ns = 0, find_ns = 0, score_ns = 0, finish_ns = 0;
 };
 
+// One candidate the index handed over, in its order (best vote first), and the
+// best score its entity reached so far: why a name was or was not found.
+struct CandidateTrace {
+  const Entity* entity = nullptr;
+  std::string listed_form;  // the form the index reached
+  std::string query_form;   // the query form that voted best for it
+  float vote = 0;
+  double score = 0;  // the entity's best name score after this candidate (a bound when under the floor)
+};
+
 struct ScreenOptions {
   double threshold = kDefaultScreenThreshold;
   size_t limit = 10;                // hits returned at most
@@ -68,6 +78,7 @@ struct ScreenOptions {
   double min_vote_ratio = 0.5;
   bool exhaustive = false;          // score every entity (the reference for index recall)
   ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times
+  std::vector<CandidateTrace>* trace = nullptr;  // when set, screen() appends each candidate (not exhaustive)
 };
 
 struct ScreenHit {

@@ -17,12 +17,23 @@ namespace {
 // Two adjacent tokens joined, when one of them is short enough to be a
 // particle or a split-off prefix ("abdul rahman", "al qaida", "bin laden").
 constexpr size_t kJoinMaxPartLength = 5;
+// Three adjacent tokens joined, when each is a letter or two and not all are
+// one: a syllable that apostrophes cut up ("KO CH'O'L-CHAE" is "ko ch o l chae",
+// written "chol"). Three initials ("r c a") are left to the comparer's acronyms:
+// joined, they reached every short token an edit away ("cra" → "rca", "cna")
+// and outvoted "EP-CAR" for the typo "EP-CRA".
+constexpr size_t kJoinThreeMaxPartLength = 2;
 
 template <typename Emit>
 void for_each_joined(const std::vector<std::string>& tokens, Emit&& emit) {
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (tokens[i].size() <= kJoinMaxPartLength || tokens[i + 1].size() <= kJoinMaxPartLength) {
       emit(tokens[i] + tokens[i + 1]);
+    }
+    if (i + 2 < tokens.size() && tokens[i].size() <= kJoinThreeMaxPartLength &&
+        tokens[i + 1].size() <= kJoinThreeMaxPartLength && tokens[i + 2].size() <= kJoinThreeMaxPartLength &&
+        tokens[i].size() + tokens[i + 1].size() + tokens[i + 2].size() > 3) {
+      emit(tokens[i] + tokens[i + 1] + tokens[i + 2]);
     }
   }
 }
@@ -320,7 +331,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
 
 void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
                      std::vector<Candidate>& out, size_t forms_per_name, float min_vote_ratio,
-                     std::span<const uint8_t> kana_forms) const {
+                     std::span<const uint8_t> kana_forms, std::vector<Candidate>* reached_forms) const {
   out.clear();
   if (form_name_.empty() || max_candidates == 0) return;
   thread_local Scratch scratch;
@@ -510,8 +521,11 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   for (uint32_t f : scratch.touched_best) top = std::max(top, scratch.form[f].best);
   const float floor = top * min_vote_ratio;
   out.reserve(scratch.touched_best.size());
+  if (reached_forms != nullptr) reached_forms->clear();
   for (uint32_t f : scratch.touched_best) {
-    if (scratch.form[f].best >= floor) out.push_back({f, form_name_[f], scratch.form[f].best_query_form, scratch.form[f].best});
+    const Candidate c{f, form_name_[f], scratch.form[f].best_query_form, scratch.form[f].best};
+    if (c.vote >= floor) out.push_back(c);
+    if (reached_forms != nullptr) reached_forms->push_back(c);
     scratch.form[f].best = 0.0f;
   }
   scratch.touched_best.clear();

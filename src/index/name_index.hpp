@@ -8,8 +8,8 @@
 // than the edit budget (mohammed / muhamad). A query form read from Japanese or
 // Korean, which write l and r alike and th as s, also reaches by the key of its
 // tokens as kana writes them (razars → lazarus, sarwat → tharwat). Two adjacent
-// tokens are also
-// indexed joined, so "abdul rahman" reaches "abdulrahman". Each reached token
+// tokens are also indexed joined, so "abdul rahman" reaches "abdulrahman" (and
+// three of a letter or two, so "ch o l" reaches "chol"). Each reached token
 // votes for the names holding it with its IDF, scaled by how it was reached; a
 // name's vote is the best over the query's forms; the best-voted names are the
 // candidates. Scoring them is the caller's job (src/screen/).
@@ -90,10 +90,15 @@ class NameIndex {
   // none with less than `min_vote_ratio` times the best vote. `out` is
   // cleared first. `kana_forms[i]` non-zero: query form i was read from kana
   // or hangul, which write l and r alike and th as s (see reach()); missing
-  // entries are zero.
+  // entries are zero. `reached_forms`, when given, is cleared and receives every form
+  // a query token's walk voted for, candidate or not, with its best vote, in no
+  // order: what a caller looking past the candidates (another name of a near
+  // miss) knows to share a word with the query. A walk that can bring in no
+  // candidate over the floor votes only for forms reached already (MaxScore), so
+  // a form that shares only such words is not among them.
   void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
             std::vector<Candidate>& out, size_t forms_per_name = 1, float min_vote_ratio = 0.0f,
-            std::span<const uint8_t> kana_forms = {}) const;
+            std::span<const uint8_t> kana_forms = {}, std::vector<Candidate>* reached_forms = nullptr) const;
 
   size_t name_count() const { return name_count_; }
   size_t form_count() const { return form_name_.size(); }

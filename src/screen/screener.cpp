@@ -67,6 +67,17 @@ std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_
   return out;
 }
 
+// What the comparer sees of a form: its tokens with their flags. Two forms alike here score alike.
+std::string form_identity(const std::vector<match::NameToken>& tokens) {
+  std::string id;
+  for (const match::NameToken& t : tokens) {
+    id += t.text;
+    id += static_cast<char>('0' + static_cast<int>(t.role));
+    id += static_cast<char>('a' + (t.legal_form ? 1 : 0) + (t.stopword ? 2 : 0) + (t.r_may_be_l ? 4 : 0));
+  }
+  return id;
+}
+
 // Adds the time since the last lap to one phase of ScreenStats; free when no stats are asked for.
 class PhaseClock {
  public:
@@ -85,9 +96,14 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_;
 };
 
-// A candidate scoring at least this share of the threshold on the form the
-// index reached has its name's other forms scored as well.
-constexpr double kNearMissShare = 0.6;
+// Under this share of the threshold a pair's exact score matters to nothing
+// (no hit, no near miss): the comparer may return a bound instead.
+constexpr double kScoreFloorShare = 0.6;
+// An entity whose best pair so far reaches this share of the threshold, by its
+// score or, under the floor, by its bound (a pair the comparer cannot rule out
+// as a near miss), has the other forms of its names that the index reached
+// scored too.
+constexpr double kNearMissShare = 0.55;
 
 double name_kind_factor(NameKind kind) {
   // A weak alias ("low quality" in UN terms) is a looser handle on the person.
@@ -105,6 +121,10 @@ struct Screener::Impl {
   std::vector<ListedName> names;
   std::vector<ListedForm> forms;                    // of every name, numbered as in the index
   std::vector<std::vector<uint32_t>> entity_names;  // entity → its name ids
+  // Entity → its forms, each scoring differently once: names repeat across an entry's
+  // scripts and lists ("PAK To Chun" and "Pak To-chun" are one form), and a near miss
+  // scores all of them.
+  std::vector<std::vector<uint32_t>> entity_forms;
   match::TokenWeights weights;
   std::unique_ptr<match::NameComparer> comparer;
   index::NameIndex index;
@@ -117,6 +137,7 @@ struct Screener::Impl {
     uint32_t form_id = 0;
     size_t query_form = 0;
     bool found = false;
+    bool expanded = false;  // a near miss: the forms of its names the index reached were scored
   };
 
   // The kind of party decides how missing name parts count (an omitted
@@ -204,6 +225,16 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
       impl->names.push_back(ln);
     }
   }
+  impl->entity_forms.resize(impl->entities.size());
+  for (uint32_t ei = 0; ei < impl->entities.size(); ++ei) {
+    std::unordered_set<std::string> seen;
+    for (const uint32_t name_id : impl->entity_names[ei]) {
+      const ListedName& ln = impl->names[name_id];
+      for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
+        if (seen.insert(form_identity(impl->forms[f].tokens)).second) impl->entity_forms[ei].push_back(f);
+      }
+    }
+  }
   impl->weights = match::TokenWeights::from_frequencies(df, static_cast<uint32_t>(impl->names.size()));
   impl->comparer = std::make_unique<match::NameComparer>(&impl->weights);
   for (ListedForm& f : impl->forms) f.features = impl->comparer->candidate_features(f.tokens);
@@ -246,10 +277,9 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   qfacts.identifiers = query.identifiers;
   qfacts.gender = query.gender;
 
-  // A pair scoring under the floor changes nothing: no hit, and no near miss
-  // whose name's other forms would be scored.
+  // A pair scoring under the floor changes nothing: it reports its bound.
   const Impl::Scoring scoring{prepared, query.schema,
-                              std::min(options.threshold * kNearMissShare,
+                              std::min(options.threshold * kScoreFloorShare,
                                        match::least_name_score(options.threshold, qfacts))};
   clock.lap(&ScreenStats::analyse_ns);
 
@@ -294,7 +324,12 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     size_t want = options.lists.empty() ? options.candidates : options.candidates * 4;
     // A lower threshold asks for looser hits: the vote floor comes down with it.
     const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
-    im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio), kana_forms);
+    thread_local std::vector<index::Candidate> reached_forms;
+    im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio), kana_forms, &reached_forms);
+    // Every form reached, by form id: its vote and the query form that gave it (index::Candidate
+    // with the vote 0 for a form not reached); filled when a near miss first asks.
+    thread_local std::vector<index::Candidate> reached_vote;
+    bool votes_filled = false;
     clock.lap(&ScreenStats::find_ns);
     for (const index::Candidate& c : candidates) {
       uint32_t e = im.names[c.name_id].entity;
@@ -310,20 +345,50 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       }
       size_t pairs = prepared.size();
       // The index names the listed form that voted best, which need not be the one that
-      // scores best: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)" has eight forms.
-      // A near miss has its name's other forms scored too.
+      // scores best: "Denis (Denys) BEREZOVSKIY(BEREZOVSKY/BEREZOVSKII)" has eight forms,
+      // and an entity has other names. A near miss has its name's other forms scored
+      // against every query form; then the other forms of its entity's names that the
+      // index reached (they share a word with the query), each against the query form
+      // that voted best for it: "ムニール・ベン・ダアウ・ベン・ブラヒム・ベン・ヘラル"
+      // reaches its entity through "Mounir Ben Dhaou Ben Brahim Ben Helal" (0.59), and
+      // matches it through another of its names, "ムニール・ヘレル" (0.79), which shares
+      // two of the query's seven words and so was outvoted.
       const ListedName& ln = im.names[c.name_id];
-      if (ln.form_count > 1 && best.score < options.threshold && best.score >= options.threshold * kNearMissShare) {
+      const bool name_scored = ln.form_count > 1 && best.score < options.threshold &&
+                               best.score >= options.threshold * kScoreFloorShare;
+      if (name_scored) {
         for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
           if (f == c.form_id) continue;
           for (size_t qf = 0; qf < prepared.size(); ++qf) im.score_pair(f, qf, scoring, best);
           pairs += prepared.size();
         }
       }
+      if (!best.expanded && best.score < options.threshold && best.score >= options.threshold * kNearMissShare) {
+        best.expanded = true;
+        if (!votes_filled) {
+          if (reached_vote.size() < im.forms.size()) reached_vote.resize(im.forms.size());
+          for (const index::Candidate& r : reached_forms) reached_vote[r.form_id] = r;
+          votes_filled = true;
+        }
+        for (const uint32_t f : im.entity_forms[e]) {
+          if (f == c.form_id || reached_vote[f].vote == 0.0f || (name_scored && im.forms[f].name_id == c.name_id)) {
+            continue;
+          }
+          im.score_pair(f, reached_vote[f].query_form, scoring, best);
+          pairs += 1;
+        }
+      }
       if (options.stats != nullptr) {
         options.stats->candidates += 1;
         options.stats->pairs_scored += pairs;
       }
+      if (options.trace != nullptr) {
+        options.trace->push_back({im.entities[e], im.forms[c.form_id].text, qforms[c.query_form].text, c.vote,
+                                  best.found ? best.score : 0.0});
+      }
+    }
+    if (votes_filled) {
+      for (const index::Candidate& r : reached_forms) reached_vote[r.form_id].vote = 0.0f;
     }
   }
   clock.lap(&ScreenStats::score_ns);

@@ -76,6 +76,55 @@ TEST(NameIndex, FindsExactTypoPhoneticAndJoinedForms) {
   EXPECT_TRUE(find_ids(ix, "xyzzy").empty());
 }
 
+// McCune-Reischauer apostrophes cut a syllable into letters ("KO CH'O'L-CHAE" is
+// "ko ch o l chae"): three such pieces are indexed joined, as "chol"; three
+// initials are not (the comparer reads those as an acronym).
+TEST(NameIndex, JoinsASyllableCutIntoThreePiecesButNotThreeInitials) {
+  std::vector<std::string> names = {"ko ch o l chae", "r c a holding"};
+  for (int i = 0; i < 40; ++i) names.push_back("ko chol man " + std::to_string(i));  // "ko chol" is common
+  NameIndex ix = build(names);
+  std::vector<std::vector<std::string>> query = {split("ko chol chae")};
+  std::vector<Candidate> out;
+  ix.find(query, 3, out);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.front().name_id, 0u);  // "chol" and "chae" as listed: the best vote
+  EXPECT_TRUE(contains(find_ids(ix, "chol", 50), 0u));
+  EXPECT_FALSE(contains(find_ids(ix, "rca", 50), 1u));
+  EXPECT_FALSE(contains(find_ids(ix, "cra", 50), 1u));
+}
+
+// `reached_forms` holds every form a query token's walk voted for, candidate or
+// not, with its vote; a walk that could bring in no candidate over the floor
+// votes only for forms reached already (MaxScore), and adds none.
+TEST(NameIndex, ReportsEveryFormReachedPastTheCandidates) {
+  NameIndex ix = build({"jamal lunisi", "jamal lounici", "ivan petrov", "jamal"});
+  std::vector<std::vector<std::string>> query = {split("jamal lunisi")};
+  std::vector<Candidate> out, reached;
+  ix.find(query, 1, out, 1, 0.0f, {}, &reached);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out.front().form_id, 0u);
+  std::vector<uint32_t> forms;
+  for (const Candidate& c : reached) {
+    forms.push_back(c.form_id);
+    EXPECT_GT(c.vote, 0.0f);
+    if (c.form_id == 0) {
+      EXPECT_EQ(c.vote, out.front().vote);
+    } else {
+      EXPECT_LT(c.vote, out.front().vote);  // past the one candidate asked for
+    }
+  }
+  std::sort(forms.begin(), forms.end());
+  EXPECT_EQ(forms, (std::vector<uint32_t>{0, 1, 3}));  // not "ivan petrov"
+  // A floor that "jamal" alone cannot reach: its list adds to "jamal lunisi" only.
+  ix.find(query, 1, out, 1, 0.9f, {}, &reached);
+  ASSERT_EQ(reached.size(), 1u);
+  EXPECT_EQ(reached.front().form_id, 0u);
+  // Given again, it is cleared first.
+  ix.find({{split("ivan petrov")}}, 1, out, 1, 0.0f, {}, &reached);
+  ASSERT_EQ(reached.size(), 1u);
+  EXPECT_EQ(reached.front().form_id, 2u);
+}
+
 TEST(NameIndex, ShortTokensTakeOneEditOnlyWhenTheQueryIsShort) {
   NameIndex ix = build({"aki", "abu bakr", "ivan ivanov"});
   EXPECT_TRUE(contains(find_ids(ix, "vki"), 0u));         // a short query alone: one edit
