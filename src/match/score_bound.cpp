@@ -15,14 +15,6 @@ namespace {
 // holds for both ways of comparing.
 char fold(char c) { return c == 'l' ? 'r' : c; }
 
-// Without -mpopcnt, std::popcount is a library call: this is inlined.
-inline size_t bits(uint64_t x) {
-  x = x - ((x >> 1) & 0x5555555555555555ull);
-  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-  return static_cast<size_t>((x * 0x0101010101010101ull) >> 56);
-}
-
 bool folded_prefix(std::string_view longer, std::string_view shorter) {
   for (size_t i = 0; i < shorter.size(); ++i) {
     if (fold(longer[i]) != fold(shorter[i])) return false;
@@ -52,18 +44,26 @@ struct Run {
   bool sounded = true;  // merge_split_tokens' condition for a merge by sound
   std::string joined, key;
   bool key_made = false;
+  bool summarised = false;
 
+  // Only the length: most runs fail every target's length gate, and need nothing else.
   void reset(std::span<const Unit> run) {
     units = run;
     length = 0;
+    key_made = false;
+    summarised = false;
+    for (const Unit& u : run) length += u.text.size();
+  }
+  // The letters and `sounded`, made when a target passes the length gate.
+  void summarise() {
+    if (summarised) return;
     letters = 0;
     sounded = true;
-    key_made = false;
-    for (const Unit& u : run) {
-      length += u.text.size();
+    for (const Unit& u : units) {
       letters |= u.merged ? letter_set(u.text) : u.letters;
       sounded = sounded && !u.filler && u.text.size() >= 2;
     }
+    summarised = true;
   }
   // The phonetic key of the joined run, made when first needed.
   const std::string& sound_key() {
@@ -87,6 +87,7 @@ bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
   const size_t budget = typo_budget(longer);
   if (gap > budget && target.length != span) return false;
   if (target.initials) return true;
+  run.summarise();
   if (o.acronyms && target.length == span) {
     if (target.run) return true;  // the first pass's run may have become initials
     bool initials = true;
@@ -130,6 +131,9 @@ void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, st
       const bool run_live = all_live(side_live, i, i + span - 1);
       bool through = false;
       for (const Target& t : targets) {
+        // may_merge's length gate, first: most pairs of a run and a target stop there.
+        const size_t longer = std::max(run.length, t.length);
+        if (longer - std::min(run.length, t.length) > typo_budget(longer) && t.length != span) continue;
         if (run_live && all_live(other_live, t.first, t.last) && (merged == nullptr || through)) continue;
         if (!may_merge(run, t, o)) continue;
         for (size_t k = t.first; k <= t.last; ++k) other_live[k] = 1;
@@ -139,6 +143,7 @@ void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, st
       for (size_t k = i; k < i + span; ++k) side_live[k] = 1;
       if (merged == nullptr) continue;
       // The joined text (its letters are the run's), and the initials (as long as the run has units).
+      run.summarise();
       merged->push_back({run.length, {}, {}, run.letters, i, i + span - 1, true, false});
       merged->push_back({span, {}, {}, 0, i, i + span - 1, false, true});
     }
@@ -154,10 +159,6 @@ double least_cost(const Unit& u, bool query_side, const NameMatchOptions& o) {
 }
 
 }  // namespace
-
-bool letters_within(uint64_t a, uint64_t b, size_t budget) {
-  return bits(a & ~b) <= budget && bits(b & ~a) <= budget;
-}
 
 uint64_t letter_set(std::string_view text) {
   uint64_t set = 0;

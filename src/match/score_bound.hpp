@@ -16,10 +16,19 @@ namespace sekisho::match::detail {
 
 // TokenFeatures::letters of a token.
 uint64_t letter_set(std::string_view text);
+// Set bits of `x`. Without -mpopcnt, std::popcount is a library call: this is inlined.
+inline size_t bit_count(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<size_t>((x * 0x0101010101010101ull) >> 56);
+}
 // False when spellings with these letter sets (letter_set) are certainly more than `budget`
 // edits apart: each edit adds at most one letter to one side's set and removes at most one
-// from the other's.
-bool letters_within(uint64_t a, uint64_t b, size_t budget);
+// from the other's. Inline: the bound asks it half a million times per 300 queries.
+inline bool letters_within(uint64_t a, uint64_t b, size_t budget) {
+  return bit_count(a & ~b) <= budget && bit_count(b & ~a) <= budget;
+}
 // TokenFeatures::sound of a token with phonetic key `key`.
 uint64_t sound_of_key(std::string_view key);
 
