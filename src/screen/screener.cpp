@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -104,6 +105,43 @@ constexpr double kScoreFloorShare = 0.6;
 // as a near miss), has the other forms of its names that the index reached
 // scored too.
 constexpr double kNearMissShare = 0.55;
+// Pairs a query may spend on near misses' other names. A family on the lists (the
+// Tikritis, ISIL's branches) makes a dozen near misses of long names for one
+// query, each name aligned in full: 3.8 ms for the slowest query without this
+// cap, 1.0 ms with it; no query of the index-vs-scan sample needs more.
+constexpr size_t kExpansionPairs = 32;
+
+// The index's vote for every form it reached in one query, by form id (a
+// dense table of the thread's, filled when a near miss first asks, emptied
+// after): which other names of a near miss share a word with the query.
+class ReachedVotes {
+ public:
+  explicit ReachedVotes(const std::vector<index::Candidate>& reached) : reached_(reached) {}
+  ~ReachedVotes() {
+    if (!filled_) return;
+    for (const index::Candidate& r : reached_) table()[r.form_id].vote = 0.0f;
+  }
+  ReachedVotes(const ReachedVotes&) = delete;
+  ReachedVotes& operator=(const ReachedVotes&) = delete;
+
+  // The form's vote (0: not reached) and the query form that gave it.
+  const index::Candidate& of(uint32_t form_id, size_t form_count) {
+    if (!filled_) {
+      if (table().size() < form_count) table().resize(form_count);
+      for (const index::Candidate& r : reached_) table()[r.form_id] = r;
+      filled_ = true;
+    }
+    return table()[form_id];
+  }
+
+ private:
+  static std::vector<index::Candidate>& table() {
+    thread_local std::vector<index::Candidate> votes;
+    return votes;
+  }
+  const std::vector<index::Candidate>& reached_;
+  bool filled_ = false;
+};
 
 double name_kind_factor(NameKind kind) {
   // A weak alias ("low quality" in UN terms) is a looser handle on the person.
@@ -153,13 +191,15 @@ struct Screener::Impl {
     std::span<const match::PreparedQuery> prepared;
     Schema schema;
     double floor;
+    double hit_floor;  // the least name score that can still make a hit, with the query's facts
   };
 
-  void score_pair(uint32_t form_id, size_t qf, const Scoring& q, Best& best) const {
+  // `at_least`: a floor of the caller's, above the query's (a pair that matters only as a hit).
+  void score_pair(uint32_t form_id, size_t qf, const Scoring& q, Best& best, double at_least = 0) const {
     if (best.found && best.score >= 1.0) return;  // nothing beats a perfect name match
     const ListedForm& form = forms[form_id];
     // Only a better pair changes `best`: the best so far is a floor too.
-    const double floor = best.found ? std::max(q.floor, best.score) : q.floor;
+    const double floor = std::max(best.found ? std::max(q.floor, best.score) : q.floor, at_least);
     const double score =
         comparer->score_above(q.prepared[qf], form.tokens, form.features, compare_schema(q.schema, form), floor);
     // A tie goes to the lower query form of the same listed form, whichever was scored first.
@@ -171,6 +211,26 @@ struct Screener::Impl {
       best.query_form = qf;
       best.found = true;
     }
+  }
+
+  // A near miss's other names: those of its forms the index reached (but `skip_form`, and
+  // the forms of `skip_name` when it was scored whole), each against the query form that
+  // voted best for it, the best-voted first, at most `budget` (what is left is returned).
+  size_t score_other_names(uint32_t entity, uint32_t skip_form, std::optional<uint32_t> skip_name,
+                           ReachedVotes& votes, const Scoring& q, Best& best, size_t budget) const {
+    thread_local std::vector<index::Candidate> others;
+    others.clear();
+    for (const uint32_t f : entity_forms[entity]) {
+      const index::Candidate& r = votes.of(f, forms.size());
+      if (f == skip_form || r.vote == 0.0f || (skip_name && forms[f].name_id == *skip_name)) continue;
+      others.push_back(r);
+    }
+    const size_t take = std::min(others.size(), budget);
+    std::partial_sort(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(take), others.end(),
+                      [](const index::Candidate& a, const index::Candidate& b) { return a.vote > b.vote; });
+    // Another name matters only if it makes the entity a hit: under that, the bound turns it away.
+    for (size_t k = 0; k < take; ++k) score_pair(others[k].form_id, others[k].query_form, q, best, q.hit_floor);
+    return take;
   }
 
   // Every listed form against every query form: the reference the index is measured against.
@@ -278,9 +338,9 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   qfacts.gender = query.gender;
 
   // A pair scoring under the floor changes nothing: it reports its bound.
-  const Impl::Scoring scoring{prepared, query.schema,
-                              std::min(options.threshold * kScoreFloorShare,
-                                       match::least_name_score(options.threshold, qfacts))};
+  const double hit_floor = std::min(options.threshold, match::least_name_score(options.threshold, qfacts));
+  const Impl::Scoring scoring{prepared, query.schema, std::min(options.threshold * kScoreFloorShare, hit_floor),
+                              hit_floor};
   clock.lap(&ScreenStats::analyse_ns);
 
   auto list_allowed = [&](uint32_t entity) {
@@ -326,10 +386,8 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
     thread_local std::vector<index::Candidate> reached_forms;
     im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio), kana_forms, &reached_forms);
-    // Every form reached, by form id: its vote and the query form that gave it (index::Candidate
-    // with the vote 0 for a form not reached); filled when a near miss first asks.
-    thread_local std::vector<index::Candidate> reached_vote;
-    bool votes_filled = false;
+    ReachedVotes reached_votes(reached_forms);
+    size_t expansion_pairs = 0;
     clock.lap(&ScreenStats::find_ns);
     for (const index::Candidate& c : candidates) {
       uint32_t e = im.names[c.name_id].entity;
@@ -365,18 +423,10 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       }
       if (!best.expanded && best.score < options.threshold && best.score >= options.threshold * kNearMissShare) {
         best.expanded = true;
-        if (!votes_filled) {
-          if (reached_vote.size() < im.forms.size()) reached_vote.resize(im.forms.size());
-          for (const index::Candidate& r : reached_forms) reached_vote[r.form_id] = r;
-          votes_filled = true;
-        }
-        for (const uint32_t f : im.entity_forms[e]) {
-          if (f == c.form_id || reached_vote[f].vote == 0.0f || (name_scored && im.forms[f].name_id == c.name_id)) {
-            continue;
-          }
-          im.score_pair(f, reached_vote[f].query_form, scoring, best);
-          pairs += 1;
-        }
+        const size_t spent = im.score_other_names(e, c.form_id, name_scored ? std::optional(c.name_id) : std::nullopt,
+                                                  reached_votes, scoring, best, kExpansionPairs - expansion_pairs);
+        expansion_pairs += spent;
+        pairs += spent;
       }
       if (options.stats != nullptr) {
         options.stats->candidates += 1;
@@ -386,9 +436,6 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
         options.trace->push_back({im.entities[e], im.forms[c.form_id].text, qforms[c.query_form].text, c.vote,
                                   best.found ? best.score : 0.0});
       }
-    }
-    if (votes_filled) {
-      for (const index::Candidate& r : reached_forms) reached_vote[r.form_id].vote = 0.0f;
     }
   }
   clock.lap(&ScreenStats::score_ns);
