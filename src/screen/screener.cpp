@@ -525,6 +525,9 @@ size_t Screener::name_count() const { return impl_->names.size(); }
 
 size_t Screener::memory_bytes() const {
   size_t bytes = impl_->index.memory_bytes() + impl_->names.capacity() * sizeof(ListedName);
+  for (const auto* per_entity : {&impl_->entity_names, &impl_->entity_forms}) {
+    for (const std::vector<uint32_t>& ids : *per_entity) bytes += sizeof(ids) + ids.capacity() * sizeof(uint32_t);
+  }
   for (const ListedForm& f : impl_->forms) {
     bytes += sizeof(ListedForm) + f.text.capacity() + f.tokens.capacity() * sizeof(match::NameToken) +
              f.features.tokens.capacity() * sizeof(match::CandidateFeatures::Token);
