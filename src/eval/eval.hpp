@@ -67,13 +67,18 @@ struct PersonRow {
 Result<std::vector<PersonRow>> read_person_rows(const std::string& path, size_t limit);
 ScreenQuery person_query(const PersonRow& row, bool with_qualifiers);
 
-// Share of query sets whose top-10 (entity ids and scores) from the index equal the exhaustive scan's.
+// Share of query sets whose top-10 (entity ids and scores) from the index equal the exhaustive scan's;
+// and, of the queries with a labelled entity the scan returns, those the index returns too.
 struct Agreement {
   size_t same = 0;
   size_t total = 0;
   std::vector<std::string> differing;  // first few differing queries
+  size_t labelled_by_scan = 0, labelled_by_index_too = 0;
+  std::vector<std::string> labelled_lost;  // first few queries whose labelled entity only the scan returns
 };
-void add_agreement(const Screener& screener, const ScreenQuery& query, double threshold, Agreement& agreement);
+// `target`: the query's labelled entity id, when it has one.
+void add_agreement(const Screener& screener, const ScreenQuery& query, double threshold, Agreement& agreement,
+                   std::string_view target = {});
 
 // The metrics, one file each.
 Result<Metric> metric_name_bench(const EvalOptions& options);                                   // name_bench.cpp

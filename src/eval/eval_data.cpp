@@ -132,7 +132,8 @@ ScreenQuery person_query(const PersonRow& row, bool with_qualifiers) {
   return q;
 }
 
-void add_agreement(const Screener& screener, const ScreenQuery& query, double threshold, Agreement& agreement) {
+void add_agreement(const Screener& screener, const ScreenQuery& query, double threshold, Agreement& agreement,
+                   std::string_view target) {
   ScreenOptions indexed;
   indexed.threshold = threshold;
   indexed.limit = 10;
@@ -149,6 +150,16 @@ void add_agreement(const Screener& screener, const ScreenQuery& query, double th
     ++agreement.same;
   } else if (agreement.differing.size() < 5) {
     agreement.differing.push_back(query.name);
+  }
+  auto has_target = [&](const std::vector<ScreenHit>& hits) {
+    return std::any_of(hits.begin(), hits.end(), [&](const ScreenHit& h) { return h.entity->id == target; });
+  };
+  if (target.empty() || !has_target(b)) return;
+  ++agreement.labelled_by_scan;
+  if (has_target(a)) {
+    ++agreement.labelled_by_index_too;
+  } else if (agreement.labelled_lost.size() < 5) {
+    agreement.labelled_lost.push_back(query.name);
   }
 }
 

@@ -73,7 +73,7 @@ Result<std::vector<Metric>> metric_un_positives(const EvalOptions& options, cons
     ScreenQuery q = person_query(treated[i], true);
     check(*screener, q, targets.front(), options.threshold, perturbed);
     check(*screener, person_query(clean[i], true), targets.front(), options.threshold, untreated);
-    add_agreement(*screener, q, options.threshold, agreement);
+    add_agreement(*screener, q, options.threshold, agreement, targets.front());
   }
   std::string note = fmt::format("UN 2025-04-19; {} of {} rows mapped to an entity by normalised name", mapped,
                                  treated.size());
@@ -98,7 +98,7 @@ Result<Metric> metric_congress(const EvalOptions& options, const EvalLists& list
     ++mapped;
     ScreenQuery q = person_query(row, true);
     check(*screener, q, targets.front(), options.threshold, recall);
-    add_agreement(*screener, q, options.threshold, agreement);
+    add_agreement(*screener, q, options.threshold, agreement, targets.front());
   }
   return recall_metric("c", "US Congress positives vs Senzing export: recall@5", recall, "", 0, "",
                        fmt::format("{} of {} rows mapped ({} records in the export)", mapped, rows.size(),

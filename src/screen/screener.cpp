@@ -116,7 +116,8 @@ constexpr size_t kExpansionPairs = 32;
 // after): which other names of a near miss share a word with the query.
 class ReachedVotes {
  public:
-  explicit ReachedVotes(const std::vector<index::Candidate>& reached) : reached_(reached) {}
+  ReachedVotes(const std::vector<index::Candidate>& reached, size_t form_count)
+      : reached_(reached), form_count_(form_count) {}
   ~ReachedVotes() {
     if (!filled_) return;
     for (const index::Candidate& r : reached_) table()[r.form_id].vote = 0.0f;
@@ -125,9 +126,9 @@ class ReachedVotes {
   ReachedVotes& operator=(const ReachedVotes&) = delete;
 
   // The form's vote (0: not reached) and the query form that gave it.
-  const index::Candidate& of(uint32_t form_id, size_t form_count) {
+  const index::Candidate& of(uint32_t form_id) {
     if (!filled_) {
-      if (table().size() < form_count) table().resize(form_count);
+      if (table().size() < form_count_) table().resize(form_count_);
       for (const index::Candidate& r : reached_) table()[r.form_id] = r;
       filled_ = true;
     }
@@ -140,6 +141,7 @@ class ReachedVotes {
     return votes;
   }
   const std::vector<index::Candidate>& reached_;
+  size_t form_count_;
   bool filled_ = false;
 };
 
@@ -221,7 +223,7 @@ struct Screener::Impl {
     thread_local std::vector<index::Candidate> others;
     others.clear();
     for (const uint32_t f : entity_forms[entity]) {
-      const index::Candidate& r = votes.of(f, forms.size());
+      const index::Candidate& r = votes.of(f);
       if (f == skip_form || r.vote == 0.0f || (skip_name && forms[f].name_id == *skip_name)) continue;
       others.push_back(r);
     }
@@ -386,7 +388,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     const double ratio = options.min_vote_ratio * std::min(1.0, options.threshold / kDefaultScreenThreshold);
     thread_local std::vector<index::Candidate> reached_forms;
     im.index.find(query_tokens, want, candidates, 1, static_cast<float>(ratio), kana_forms, &reached_forms);
-    ReachedVotes reached_votes(reached_forms);
+    ReachedVotes reached_votes(reached_forms, im.forms.size());
     size_t expansion_pairs = 0;
     clock.lap(&ScreenStats::find_ns);
     for (const index::Candidate& c : candidates) {
