@@ -76,6 +76,9 @@ struct ScreenOptions {
   // Candidates whose index vote is below this share of the best vote are not
   // scored: they share too little of the query to reach any sensible threshold.
   double min_vote_ratio = 0.5;
+  // Candidates between this share and min_vote_ratio are weak: scored only for a hit (against
+  // the least score that can make one), never as near misses. 1 or more: none.
+  double weak_vote_ratio = 0.2;
   bool exhaustive = false;          // score every entity (the reference for index recall)
   ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times
   std::vector<CandidateTrace>* trace = nullptr;  // when set, screen() appends each candidate (not exhaustive)

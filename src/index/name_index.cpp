@@ -48,6 +48,8 @@ struct Scratch {
     float vote = 0.0f;       // the current query form's vote
     float best = 0.0f;       // best vote over the query's forms
     uint16_t best_query_form = 0;
+    uint8_t met = 0;       // the current query form's tokens that voted for it
+    uint8_t best_met = 0;  // the same, for the query form of `best`
   };
   std::vector<Form> form;
   std::vector<uint32_t> touched_best;
@@ -360,6 +362,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   thread_local std::vector<Reached> reached;
   thread_local std::vector<Distinct> distinct;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
+  thread_local std::vector<uint8_t> own_tokens;  // per range: a token of the form's own, not a join
   thread_local std::vector<std::string> query_tokens;
   thread_local std::vector<std::pair<float, uint32_t>> order;  // (most a query token gives, its range)
   reached.clear();
@@ -376,7 +379,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       return t.size() <= options_.short_token_length;
     });
     const bool kana = qf < kana_forms.size() && kana_forms[qf] != 0;
-    for (const std::string& qt : query_tokens) {
+    own_tokens.clear();
+    for (size_t qi = 0; qi < query_tokens.size(); ++qi) {
+      const std::string& qt = query_tokens[qi];
       if (qt.empty()) continue;
       auto cached = std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
                                  [&](const Distinct& d) {
@@ -412,6 +417,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         cached = distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used - 1);
       }
       ranges.emplace_back(cached->begin, cached->end);
+      own_tokens.push_back(qi < form.size());
       // A query token is rare when everything it spells is rare. One that is
       // also a typo away from a common token ("ahmda": a rare listed "ahmda",
       // and "ahmad") may mean the common one: it must not silence the common
@@ -432,7 +438,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // Adds a reached token's vote to the forms of its posting list that the
     // current query token has not voted for; with `touched_only`, only to
     // forms some query token reached already.
-    auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only) {
+    // `counts`: the query token is one of the form's own, not a join of them (a join reaching
+    // the listed token its part reached must not count it twice in Candidate::tokens_met).
+    auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only, bool counts) {
       const uint32_t begin = r.postings_begin, end = r.postings_end;
       if (touched_only && scratch.touched_form.size() * 16 < end - begin) {
         // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
@@ -442,6 +450,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
           if (form_votes[f].stamp == stamp || !std::binary_search(first_posting, last_posting, f)) continue;
           form_votes[f].stamp = stamp;
           form_votes[f].vote += r.vote;
+          form_votes[f].met += counts && form_votes[f].met < 255;
           top = std::max(top, form_votes[f].vote);
         }
         return;
@@ -454,6 +463,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         v.stamp = stamp;
         if (v.vote == 0.0f) scratch.touch(f);
         v.vote += r.vote;
+        v.met += counts && v.met < 255;
         top = std::max(top, v.vote);
       }
     };
@@ -488,7 +498,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         // Reached lists come best first: once one cannot bring in a candidate, none after it can.
         // (A hair of slack: the votes are float sums added in another order than `after`.)
         walk = walk && !(options_.max_score && (r.vote + after) * 1.0001f < top * min_vote_ratio);
-        vote(r, stamp, !walk);
+        vote(r, stamp, !walk, own_tokens[k] != 0);
       }
     }
     // With a rare token in the query, common tokens ("muhammad", "al") bring
@@ -496,10 +506,10 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // reached: "Muhammad Ashraf" must rank the Muhammad Ashrafs above the
     // other Ashrafs, or the candidate budget cuts among them blindly.
     if (any_rare) {
-      for (const auto& [first, last] : ranges) {
+      for (size_t k = 0; k < ranges.size(); ++k) {
         const uint32_t stamp = scratch.next_stamp();
-        for (uint32_t ri = first; ri < last; ++ri) {
-          if (is_common(reached[ri])) vote(reached[ri], stamp, true);
+        for (uint32_t ri = ranges[k].first; ri < ranges[k].second; ++ri) {
+          if (is_common(reached[ri])) vote(reached[ri], stamp, true, own_tokens[k] != 0);
         }
       }
     }
@@ -508,8 +518,10 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       if (scratch.form[f].vote > scratch.form[f].best) {
         scratch.form[f].best = scratch.form[f].vote;
         scratch.form[f].best_query_form = static_cast<uint16_t>(qf);
+        scratch.form[f].best_met = scratch.form[f].met;
       }
       scratch.form[f].vote = 0.0f;
+      scratch.form[f].met = 0;
       scratch.touched_bits[f >> 6] = 0;
     }
     scratch.touched_form.clear();
@@ -523,7 +535,8 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   out.reserve(scratch.touched_best.size());
   if (reached_forms != nullptr) reached_forms->clear();
   for (uint32_t f : scratch.touched_best) {
-    const Candidate c{f, form_name_[f], scratch.form[f].best_query_form, scratch.form[f].best};
+    const Scratch::Form& sf = scratch.form[f];
+    const Candidate c{f, form_name_[f], sf.best_query_form, sf.best_met, form_tokens_[f], sf.best};
     if (c.vote >= floor) out.push_back(c);
     if (reached_forms != nullptr) reached_forms->push_back(c);
     scratch.form[f].best = 0.0f;

@@ -4,13 +4,12 @@
 // export), each screened with its birth date and nationality by index and by
 // scan at the default threshold (eval::add_agreement).
 //
-// Asserted: wherever the scan returns a query's labelled entity in its top 10,
-// the index does too, on at least 99.5% of those queries. Reported, not
-// asserted: the share whose whole top 10 (entities, order, scores) is the
-// scan's. It is 98.9% (950 of 961): the scan also finds a few weak hits
-// (0.76–0.80) that share only common words with the query ("Mohammad Wali"
-// for "ATIQULLAH WALI MOHAMMAD"), which the index does not bring in
-// (docs/matching.md, bench/README.md).
+// Asserted, on at least 99.5% of the queries: the whole top 10 (entities, order,
+// scores) is the scan's (957 of 961 since the index hands over weak candidates,
+// ScreenOptions::weak_vote_ratio; 950 before); and wherever the scan returns a
+// query's labelled entity in its top 10, the index does too (961 of 961). The
+// four that differ are weak hits (0.75-0.80) that meet the query through an
+// initial ("John Fleming" for "John F. Tierney"), which the index does not hand over.
 #include <gtest/gtest.h>
 
 #include "eval/eval.hpp"
@@ -18,7 +17,7 @@
 namespace sekisho::eval {
 namespace {
 
-TEST(IndexAgreement, FindsTheLabelledEntityWhereverTheScanDoes) {
+TEST(IndexAgreement, ReturnsTheScansTopTenOnTheLabelledQueries) {
   auto lists = load_lists(SEKISHO_SHARED_DATA, {"un", "congress"});
   ASSERT_TRUE(lists.ok()) << lists.status().to_string();
   EvalOptions options;
@@ -37,6 +36,10 @@ TEST(IndexAgreement, FindsTheLabelledEntityWhereverTheScanDoes) {
   EXPECT_GE(double(agreement.labelled_by_index_too), 0.995 * double(agreement.labelled_by_scan))
       << agreement.labelled_by_index_too << " of " << agreement.labelled_by_scan
       << " labelled entities the scan finds; lost e.g." << lost;
+  std::string differing;
+  for (const std::string& q : agreement.differing) differing += " \"" + q + "\"";
+  EXPECT_GE(double(agreement.same), 0.995 * double(agreement.total))
+      << agreement.same << " of " << agreement.total << " top 10s the scan's; differing e.g." << differing;
   RecordProperty("same_top10", std::to_string(agreement.same) + " of " + std::to_string(agreement.total));
   std::printf("index vs scan: labelled entity %zu of %zu; whole top 10 the same on %zu of %zu queries\n",
               agreement.labelled_by_index_too, agreement.labelled_by_scan, agreement.same, agreement.total);

@@ -11,6 +11,14 @@
 namespace sekisho {
 namespace {
 
+Entity person(std::string id, std::string name) {
+  Entity e;
+  e.id = std::move(id);
+  e.schema = Schema::kPerson;
+  e.names.push_back({.full = std::move(name), .kind = NameKind::kPrimary});
+  return e;
+}
+
 Entity organisation(std::string id, std::vector<std::string> names) {
   Entity e;
   e.id = std::move(id);
@@ -42,6 +50,7 @@ TEST(Screener, ANearMissHasTheOtherNamesOfItsEntityScored) {
   std::vector<CandidateTrace> trace;
   ScreenOptions options;
   options.trace = &trace;
+  options.weak_vote_ratio = 1.0;  // the expansion under test, not "Alrosa" as a weak candidate
   const std::vector<ScreenHit> hits = screener->screen({.name = "Al Rosa"}, options);
   // The premise: the index hands over the longer names, not "Alrosa".
   ASSERT_FALSE(trace.empty());
@@ -78,6 +87,51 @@ TEST(Screener, FindsWhatTheScanFindsThroughAnotherNameOfANearMiss) {
   ASSERT_NE(h, nullptr);
   EXPECT_DOUBLE_EQ(h->score, s->score);
   EXPECT_GE(h->score, 0.9);
+}
+
+// "Michael G. Grimm" meets "Michael Guest" through "michael" and the initial g:
+// a third of the vote of the listed "Michael G. Grimm", under the vote floor,
+// yet a hit, as the comparer forgives the word the query adds. The index hands
+// it over as a weak candidate, scored for a hit only; "Michael Jordan Smith",
+// with two words the query does not meet, is left out unscored.
+TEST(Screener, AWeakCandidateWhoseWordsTheQueryMeetsIsScoredForAHit) {
+  std::vector<Entity> entities = {person("grimm", "Michael G. Grimm"), person("guest", "Michael Guest"),
+                                  person("jordan", "Michael Jordan Smith")};
+  // Forty others, so that "michael" (three names) weighs less than "grimm" and "g" (one).
+  const char* given[] = {"Anna", "Peter", "Rose", "Omar", "Ivan", "Lena", "Karl", "Yuki"};
+  const char* family[] = {"Stone", "Wells", "Novak", "Haddad", "Tanaka"};
+  for (const char* g : given) {
+    for (const char* f : family) entities.push_back(person(std::string(g) + f, std::string(g) + " " + f));
+  }
+  auto screener = Screener::build({{"test", 1, std::move(entities)}});
+  std::vector<CandidateTrace> trace;
+  ScreenOptions options;
+  options.trace = &trace;
+  const std::vector<ScreenHit> hits = screener->screen({.name = "Michael G. Grimm"}, options);
+  ASSERT_NE(hit_for(hits, "grimm"), nullptr);
+  const ScreenHit* guest = hit_for(hits, "guest");
+  ASSERT_NE(guest, nullptr);
+  // The premise: its vote is under the floor of the strong candidates.
+  const CandidateTrace* traced = nullptr;
+  for (const CandidateTrace& t : trace) {
+    if (t.entity->id == "guest") traced = &t;
+    EXPECT_NE(t.entity->id, "jordan");  // two unmet words: not scored
+  }
+  ASSERT_NE(traced, nullptr);
+  EXPECT_LT(traced->vote, trace.front().vote * options.min_vote_ratio);
+  // The scan of every name agrees, entity for entity and score for score.
+  ScreenOptions scan;
+  scan.exhaustive = true;
+  const std::vector<ScreenHit> scanned = screener->screen({.name = "Michael G. Grimm"}, scan);
+  ASSERT_EQ(scanned.size(), hits.size());
+  for (size_t i = 0; i < hits.size(); ++i) {
+    EXPECT_EQ(scanned[i].entity->id, hits[i].entity->id);
+    EXPECT_DOUBLE_EQ(scanned[i].score, hits[i].score);
+  }
+  // Without weak candidates, the index misses it.
+  ScreenOptions strong_only;
+  strong_only.weak_vote_ratio = 1.0;
+  EXPECT_EQ(hit_for(screener->screen({.name = "Michael G. Grimm"}, strong_only), "guest"), nullptr);
 }
 
 }  // namespace
