@@ -1,6 +1,7 @@
 #include "index/name_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <cmath>
 #include <unordered_map>
@@ -48,7 +49,10 @@ struct Scratch {
     float vote = 0.0f;       // the current query form's vote
     float best = 0.0f;       // best vote over the query's forms
     uint16_t best_query_form = 0;
-    uint8_t met = 0;       // the current query form's tokens that voted for it
+    // The current query form's tokens that met a word of it, a bit each (the eighth and later
+    // share the last bit): a token may vote twice for a form, through a rare listed token and
+    // then a common one, and still meets one word.
+    uint8_t met = 0;
     uint8_t best_met = 0;  // the same, for the query form of `best`
   };
   std::vector<Form> form;
@@ -346,6 +350,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     uint32_t postings_begin, postings_end;  // its posting list, read once with its IDF
     bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
     bool heard;    // reached only by the key of both sides as kana writes them
+    bool exact;    // the query token itself
   };
   // The query's forms (transliteration variants, readings) share most tokens:
   // each distinct token is reached once per query, its reached tokens kept in
@@ -362,7 +367,10 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   thread_local std::vector<Reached> reached;
   thread_local std::vector<Distinct> distinct;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
-  thread_local std::vector<uint8_t> own_tokens;  // per range: a token of the form's own, not a join
+  // Per range: kJoin, kOwn, or kOwnInitial (a query token of one letter, which meets a listed
+  // word only as itself: reaching another initial by an edit is no word met).
+  enum Own : uint8_t { kJoin, kOwn, kOwnInitial };
+  thread_local std::vector<uint8_t> own_tokens;
   thread_local std::vector<std::string> query_tokens;
   thread_local std::vector<std::pair<float, uint32_t>> order;  // (most a query token gives, its range)
   reached.clear();
@@ -396,7 +404,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
           if (factor == 1.0f) own_idf = entry.idf;
           const bool heard = factor == options_.heard_vote || factor == options_.ear_vote;
           reached.push_back({id, entry.idf * factor, entry.idf, entry.postings, token_entries_[id + 1].postings,
-                             factor != options_.phonetic_vote && !heard, heard});
+                             factor != options_.phonetic_vote && !heard, heard, factor == 1.0f});
         });
         // A listed token tells no more than its own IDF says, whatever it reaches: a rare
         // token a typo away ("abdalalak" from "abdallah") must not outvote the names that
@@ -417,7 +425,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         cached = distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used - 1);
       }
       ranges.emplace_back(cached->begin, cached->end);
-      own_tokens.push_back(qi < form.size());
+      own_tokens.push_back(qi >= form.size() ? kJoin : qt.size() == 1 ? kOwnInitial : kOwn);
       // A query token is rare when everything it spells is rare. One that is
       // also a typo away from a common token ("ahmda": a rare listed "ahmda",
       // and "ahmad") may mean the common one: it must not silence the common
@@ -438,9 +446,14 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     // Adds a reached token's vote to the forms of its posting list that the
     // current query token has not voted for; with `touched_only`, only to
     // forms some query token reached already.
-    // `counts`: the query token is one of the form's own, not a join of them (a join reaching
-    // the listed token its part reached must not count it twice in Candidate::tokens_met).
-    auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only, bool counts) {
+    // The bit of query token `k` in Form::met when its vote meets a word of the listed form
+    // (Candidate::tokens_met), else 0: a join reaching the word its part reached meets no
+    // other, nor does an initial reaching another by an edit.
+    auto met_bit = [&](size_t k, const Reached& r) -> uint8_t {
+      const bool meets = own_tokens[k] == kOwn || (own_tokens[k] == kOwnInitial && r.exact);
+      return meets ? static_cast<uint8_t>(1u << std::min<size_t>(k, 7)) : 0;
+    };
+    auto vote = [&](const Reached& r, uint32_t stamp, bool touched_only, uint8_t met) {
       const uint32_t begin = r.postings_begin, end = r.postings_end;
       if (touched_only && scratch.touched_form.size() * 16 < end - begin) {
         // Few forms reached, a long posting list: look each of them up in it (sorted) instead.
@@ -450,7 +463,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
           if (form_votes[f].stamp == stamp || !std::binary_search(first_posting, last_posting, f)) continue;
           form_votes[f].stamp = stamp;
           form_votes[f].vote += r.vote;
-          form_votes[f].met += counts && form_votes[f].met < 255;
+          form_votes[f].met |= met;
           top = std::max(top, form_votes[f].vote);
         }
         return;
@@ -463,7 +476,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         v.stamp = stamp;
         if (v.vote == 0.0f) scratch.touch(f);
         v.vote += r.vote;
-        v.met += counts && v.met < 255;
+        v.met |= met;
         top = std::max(top, v.vote);
       }
     };
@@ -498,7 +511,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
         // Reached lists come best first: once one cannot bring in a candidate, none after it can.
         // (A hair of slack: the votes are float sums added in another order than `after`.)
         walk = walk && !(options_.max_score && (r.vote + after) * 1.0001f < top * min_vote_ratio);
-        vote(r, stamp, !walk, own_tokens[k] != 0);
+        vote(r, stamp, !walk, met_bit(k, r));
       }
     }
     // With a rare token in the query, common tokens ("muhammad", "al") bring
@@ -509,7 +522,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
       for (size_t k = 0; k < ranges.size(); ++k) {
         const uint32_t stamp = scratch.next_stamp();
         for (uint32_t ri = ranges[k].first; ri < ranges[k].second; ++ri) {
-          if (is_common(reached[ri])) vote(reached[ri], stamp, true, own_tokens[k] != 0);
+          if (is_common(reached[ri])) vote(reached[ri], stamp, true, met_bit(k, reached[ri]));
         }
       }
     }
@@ -536,8 +549,11 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
   if (reached_forms != nullptr) reached_forms->clear();
   for (uint32_t f : scratch.touched_best) {
     const Scratch::Form& sf = scratch.form[f];
-    const Candidate c{f, form_name_[f], sf.best_query_form, sf.best_met, form_tokens_[f], sf.best};
-    if (c.vote >= floor) out.push_back(c);
+    Candidate c{f, form_name_[f], sf.best_query_form, 0, form_tokens_[f], sf.best};
+    if (c.vote >= floor) {
+      c.tokens_met = static_cast<uint8_t>(std::popcount(sf.best_met));  // candidates only: a call without -mpopcnt
+      out.push_back(c);
+    }
     if (reached_forms != nullptr) reached_forms->push_back(c);
     scratch.form[f].best = 0.0f;
   }

@@ -77,7 +77,7 @@ struct Candidate {
   uint32_t form_id;     // index into the forms given to build()
   uint32_t name_id;     // that form's name
   uint16_t query_form;  // which of the query's forms voted best for it
-  uint8_t tokens_met;   // that query form's tokens (and joins of them) that voted for it
+  uint8_t tokens_met;   // that query form's own tokens that met a word of it (0 in reached_forms)
   uint8_t form_tokens;  // the form's tokens
   float vote;
 };
