@@ -77,7 +77,7 @@ struct ScreenOptions {
   // scored: they share too little of the query to reach any sensible threshold.
   double min_vote_ratio = 0.5;
   // Candidates between this share and min_vote_ratio are weak: scored only for a hit (against
-  // the least score that can make one), never as near misses. 1 or more: none.
+  // the least score that can make one), never as near misses. At min_vote_ratio or above: none.
   double weak_vote_ratio = 0.2;
   bool exhaustive = false;          // score every entity (the reference for index recall)
   ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times

@@ -429,12 +429,20 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     ReachedVotes reached_votes(reached_forms, im.forms.size());
     size_t expansion_pairs = 0;
     clock.lap(&ScreenStats::find_ns);
+    // A candidate scored, in the caller's stats and trace.
+    auto record = [&](const index::Candidate& c, uint32_t entity, size_t pairs, const Impl::Best& best) {
+      if (options.stats != nullptr) {
+        options.stats->candidates += 1;
+        options.stats->pairs_scored += pairs;
+      }
+      if (options.trace != nullptr) {
+        options.trace->push_back({im.entities[entity], im.forms[c.form_id].text, qforms[c.query_form].text, c.vote,
+                                  best.found ? best.score : 0.0});
+      }
+    };
     for (const index::Candidate& c : candidates) {
       uint32_t e = im.names[c.name_id].entity;
       if (!list_allowed(e)) continue;
-      // The index picks the query form that voted best for this listed form, but votes count
-      // tokens reached, not how well: every query form is scored against it (ウラジーミル・
-      // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
       if (c.vote < strong_vote) {
         // A weak candidate: the query holds more than it does. "Michael G. Grimm" reaches
         // "Michael Guest" through "michael" alone, a third of its vote, and scores 0.82 with
@@ -442,21 +450,18 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
         // Only a name whose words the query (nearly) all meets can score so: the others are
         // left out unscored. Scored against the hit floor, a weak candidate is no near miss
         // and brings in no other name.
-        const ListedForm& form = im.forms[c.form_id];
-        const size_t met = c.tokens_met + LetterMasks::initials_met(query_letters[c.query_form], form.letters);
+        const size_t met =
+            c.tokens_met + LetterMasks::initials_met(query_letters[c.query_form], im.forms[c.form_id].letters);
         const size_t unmet = c.form_tokens > met ? c.form_tokens - met : 0;
         if (unmet > 1 || (unmet == 1 && c.form_tokens > kWeakUnmetMaxWords)) continue;
         Impl::Best& best = slot(e);
         im.score_pair(c.form_id, c.query_form, scoring, best, scoring.hit_floor);
-        if (options.stats != nullptr) {
-          options.stats->candidates += 1;
-          options.stats->pairs_scored += 1;
-        }
-        if (options.trace != nullptr) {
-          options.trace->push_back({im.entities[e], form.text, qforms[c.query_form].text, c.vote, best.score});
-        }
+        record(c, e, 1, best);
         continue;
       }
+      // The index picks the query form that voted best for this listed form, but votes count
+      // tokens reached, not how well: every query form is scored against it (ウラジーミル・
+      // プーチン reaches "putin" through "urazimiru putin" and matches as "vrajimir puchin").
       Impl::Best& best = slot(e);
       // The form that voted best first: its score, often the best, then turns the others away sooner.
       im.score_pair(c.form_id, c.query_form, scoring, best);
@@ -490,14 +495,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
         expansion_pairs += spent;
         pairs += spent;
       }
-      if (options.stats != nullptr) {
-        options.stats->candidates += 1;
-        options.stats->pairs_scored += pairs;
-      }
-      if (options.trace != nullptr) {
-        options.trace->push_back({im.entities[e], im.forms[c.form_id].text, qforms[c.query_form].text, c.vote,
-                                  best.found ? best.score : 0.0});
-      }
+      record(c, e, pairs, best);
     }
   }
   clock.lap(&ScreenStats::score_ns);
