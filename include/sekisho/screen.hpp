@@ -157,6 +157,12 @@ struct QueryRow {
 // unknown schema) keeps its `error` and the rest go on.
 Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name);
 
+// Whether `name` may be screened: not empty, valid UTF-8, and within the
+// pipeline's bounds (text.hpp kMaxNameBytes, kMaxNameWords). Screening a
+// longer name by its first words would leave the rest unscreened, so it is
+// refused with an error that says the limit.
+Status check_query_name(std::string_view name);
+
 // Builds a query from loose field values (as the CLI and the HTTP API receive
 // them): schema name, birth date text, country, identifier number, gender.
 Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, std::string_view birth_date,

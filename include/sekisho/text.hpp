@@ -266,7 +266,20 @@ struct NameForms {
 // alike (Japanese kana and kanji readings, Hangul), so its r may stand for an l.
 bool r_may_be_l(std::string_view scheme);
 
-// The full pipeline above. Never fails: an empty or symbol-only name gives no variants.
+// The most of one name the pipeline reads: the longest names on the lists are a
+// quarter of either bound. Queries over them are refused at every entry
+// (check_query_name in screen.hpp); a listed name over them is analysed by its
+// first words, so that no name, however written, costs more than a bounded
+// amount of work or stack.
+inline constexpr size_t kMaxNameBytes = 1024;
+inline constexpr size_t kMaxNameWords = 64;
+
+// `raw` cut to at most kMaxNameBytes (at a character boundary) and kMaxNameWords
+// whitespace-separated words; `raw` itself when within both.
+std::string_view bounded_name(std::string_view raw);
+
+// The full pipeline above, on bounded_name(raw). Never fails: an empty or
+// symbol-only name gives no variants.
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options = {});
 
 // ---------------------------------------------------------------------------------------------

@@ -3,15 +3,30 @@
 #include "core/strings.hpp"
 #include "lists/csv_reader.hpp"
 #include "sekisho/screen.hpp"
+#include "sekisho/text.hpp"
 
 namespace sekisho {
+
+Status check_query_name(std::string_view name) {
+  name = trim(name);
+  if (name.empty()) return invalid_argument("empty name");
+  if (find_invalid_utf8(name) != std::string_view::npos) return invalid_argument("name is not valid UTF-8");
+  if (name.size() > text::kMaxNameBytes) {
+    return invalid_argument("name is " + std::to_string(name.size()) + " bytes long; at most " +
+                            std::to_string(text::kMaxNameBytes) + " are screened");
+  }
+  if (text::bounded_name(name).size() < name.size()) {
+    return invalid_argument("name has more than " + std::to_string(text::kMaxNameWords) + " words; at most " +
+                            std::to_string(text::kMaxNameWords) + " are screened");
+  }
+  return Status::ok_status();
+}
 
 Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, std::string_view birth_date,
                                std::string_view country, std::string_view id_number, std::string_view gender) {
   ScreenQuery q;
   q.name = std::string(trim(name));
-  if (q.name.empty()) return invalid_argument("empty name");
-  if (find_invalid_utf8(q.name) != std::string_view::npos) return invalid_argument("name is not valid UTF-8");
+  SEKISHO_RETURN_IF_ERROR(check_query_name(q.name));
   if (!trim(schema).empty()) {
     SEKISHO_ASSIGN_OR_RETURN(q.schema, parse_schema(trim(schema)));
   }

@@ -97,11 +97,11 @@ Result<FtmQuery> parse_ftm_example(const nlohmann::json& example) {
     out.names.push_back(join(parts, " "));
   }
   if (out.names.empty()) return invalid_argument("properties.name: missing; a query needs at least one name");
-  // make_query checks the first name's text and the schema and sets the gender.
-  SEKISHO_ASSIGN_OR_RETURN(ScreenQuery checked, make_query(out.names.front(), schema->get<std::string>(), "", "", "", gender));
   for (const std::string& n : out.names) {
-    if (find_invalid_utf8(n) != std::string_view::npos) return invalid_argument("properties.name: not valid UTF-8");
+    if (Status s = check_query_name(n); !s.ok()) return invalid_argument("properties.name: " + s.message());
   }
+  // make_query checks the schema and sets the gender (the names are checked above).
+  SEKISHO_ASSIGN_OR_RETURN(ScreenQuery checked, make_query(out.names.front(), schema->get<std::string>(), "", "", "", gender));
   out.query.schema = checked.schema;
   out.query.gender = checked.gender;
   out.echo = {{"schema", std::string(schema_name(checked.schema))}, {"properties", std::move(echo_props)}};

@@ -284,43 +284,62 @@ bool reads_as_japanese(const std::string& token) {
 
 // Enumerates rank vectors by increasing rank sum (ties in lexicographic order), so the first
 // variants use every slot's best alternative and each later one departs from it as little as
-// possible. Stops at `cap` distinct variants.
+// possible. Stops at `cap` distinct variants. Iterative, and with a budget of rank vectors
+// tried: alternatives that spell the same whole name must not make it walk every combination.
 void combine(const std::vector<Slot>& slots, size_t cap, NameForms& forms) {
   if (slots.empty() || cap == 0) return;
+  const size_t n = slots.size();
   size_t max_sum = 0;
   for (const auto& s : slots) max_sum += s.alternatives.size() - 1;
-  std::vector<size_t> ranks(slots.size(), 0);
-  std::function<void(size_t, size_t)> emit = [&](size_t slot, size_t remaining) {
-    if (forms.variants.size() >= cap) return;
-    if (slot + 1 == slots.size()) {
-      if (remaining >= slots[slot].alternatives.size()) return;
-      ranks[slot] = remaining;
-      std::string text;
-      VariantSource source = VariantSource::kLatin;
-      std::string scheme;
-      for (size_t i = 0; i < slots.size(); ++i) {
-        const Alternative& a = slots[i].alternatives[ranks[i]];
-        if (!text.empty()) text += ' ';
-        text += a.text;
-        if (a.source != VariantSource::kLatin) {
-          source = a.source;
-          if (scheme.empty()) scheme = a.scheme;
-        }
+  size_t budget = 4096;
+  auto emit = [&](const std::vector<size_t>& ranks) {
+    std::string text;
+    VariantSource source = VariantSource::kLatin;
+    std::string scheme;
+    for (size_t i = 0; i < n; ++i) {
+      const Alternative& a = slots[i].alternatives[ranks[i]];
+      if (!text.empty()) text += ' ';
+      text += a.text;
+      if (a.source != VariantSource::kLatin) {
+        source = a.source;
+        if (scheme.empty()) scheme = a.scheme;
       }
-      if (scheme.empty()) scheme = "latin";
-      if (std::find(forms.variants.begin(), forms.variants.end(), text) == forms.variants.end()) {
-        forms.variants.push_back(std::move(text));
-        forms.sources.push_back(source);
-        forms.schemes.push_back(std::move(scheme));
-      }
-      return;
     }
-    for (size_t r = 0; r <= remaining && r < slots[slot].alternatives.size(); ++r) {
-      ranks[slot] = r;
-      emit(slot + 1, remaining - r);
+    if (scheme.empty()) scheme = "latin";
+    if (std::find(forms.variants.begin(), forms.variants.end(), text) == forms.variants.end()) {
+      forms.variants.push_back(std::move(text));
+      forms.sources.push_back(source);
+      forms.schemes.push_back(std::move(scheme));
     }
   };
-  for (size_t sum = 0; sum <= max_sum && forms.variants.size() < cap; ++sum) emit(0, sum);
+  std::vector<size_t> ranks(n, 0);
+  for (size_t sum = 0; sum <= max_sum && forms.variants.size() < cap && budget > 0; ++sum) {
+    // The first n-1 ranks run as an odometer, the first slot most significant; the last slot
+    // takes what remains of `sum`. A digit that would push the prefix over `sum` carries.
+    std::fill(ranks.begin(), ranks.end(), 0);
+    while (budget > 0 && forms.variants.size() < cap) {
+      --budget;
+      size_t prefix = 0;
+      for (size_t i = 0; i + 1 < n; ++i) prefix += ranks[i];
+      const size_t last = sum - prefix;
+      if (last < slots[n - 1].alternatives.size()) {
+        ranks[n - 1] = last;
+        emit(ranks);
+      }
+      bool advanced = false;  // the odometer moves: the rightmost digit that can grow grows
+      for (size_t d = n - 1; d-- > 0;) {
+        size_t before = 0;
+        for (size_t i = 0; i < d; ++i) before += ranks[i];
+        if (ranks[d] + 1 < slots[d].alternatives.size() && before + ranks[d] + 1 <= sum) {
+          ++ranks[d];
+          std::fill(ranks.begin() + static_cast<std::ptrdiff_t>(d) + 1, ranks.end(), 0);
+          advanced = true;
+          break;
+        }
+      }
+      if (!advanced) break;
+    }
+  }
 }
 
 }  // namespace
@@ -544,7 +563,24 @@ bool r_may_be_l(std::string_view scheme) {
          scheme == "hangul_loanword";
 }
 
+std::string_view bounded_name(std::string_view raw) {
+  if (raw.size() > kMaxNameBytes) {
+    size_t cut = kMaxNameBytes;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;  // a character's first byte
+    raw = raw.substr(0, cut);
+  }
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const bool space = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r';
+    if (!space && !in_word && ++words > kMaxNameWords) return raw.substr(0, i);
+    in_word = !space;
+  }
+  return raw;
+}
+
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
+  raw = bounded_name(raw);
   // Only a person's name is read more than one way: an organisation's parentheses mostly tell
   // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
   if (options.kind != NameKind::kPerson) {

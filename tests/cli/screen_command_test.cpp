@@ -8,6 +8,7 @@
 
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {
@@ -94,6 +95,21 @@ TEST_F(ScreenCommand, BadRowsAreReportedAndTheBatchGoesOn) {
   EXPECT_NE(out[1]["error"].get<std::string>().find("empty name"), std::string::npos);
   EXPECT_NE(out[2]["error"].get<std::string>().find("Spaceship"), std::string::npos);
   EXPECT_NE(r.err.find("2 of 3 rows had errors"), std::string::npos) << r.err;
+}
+
+// Issue 21 regression: one row of half a megabyte overflowed the stack and no
+// row of the batch was written.
+TEST_F(ScreenCommand, AHugeNameIsRefusedAndEveryOtherRowIsScreened) {
+  std::string huge;
+  for (int i = 0; i < 25000; ++i) huge += "Ivanov Иванов ";
+  RunResult r = screen({}, "id,name\nbefore,Jimmy Cherizier\nbig," + huge + "\nafter,Jimmy Cherizier\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 500);
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0]["matches"][0]["entity_id"], "un_sc_sanctions-HTi.001");
+  EXPECT_NE(out[1]["error"].get<std::string>().find("bytes long"), std::string::npos) << out[1].dump().substr(0, 300);
+  EXPECT_NE(out[1]["error"].get<std::string>().find("<stdin>:3"), std::string::npos);
+  EXPECT_EQ(out[2]["matches"][0]["entity_id"], "un_sc_sanctions-HTi.001");
 }
 
 TEST_F(ScreenCommand, StrictStopsAtTheFirstBadRow) {

@@ -6,6 +6,7 @@
 
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -12,6 +12,7 @@
 
 #include "sekisho/entity.hpp"
 #include "sekisho/lists.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::testing {
 

@@ -11,6 +11,7 @@
 #include "lists/jp_text.hpp"
 #include "lists/zip_fixture.hpp"
 #include "sekisho/lists.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -7,6 +7,7 @@
 #include "lists/spreadsheet.hpp"
 #include "lists/zip_fixture.hpp"
 #include "sekisho/lists.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "sekisho/lists.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::testing {
 

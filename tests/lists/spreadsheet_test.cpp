@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "lists/zip_fixture.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sekisho/match.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::match::testing {
 

@@ -11,6 +11,7 @@
 
 #include "lists/csv_reader.hpp"
 #include "sekisho/entity.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::match::testing {
 

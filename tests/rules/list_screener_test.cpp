@@ -6,6 +6,7 @@
 #include "rules_test_util.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/screen.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::rules {
 namespace {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "rules_test_util.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::rules {
 namespace {

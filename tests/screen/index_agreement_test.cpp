@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "eval/eval.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::eval {
 namespace {

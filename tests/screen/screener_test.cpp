@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "sekisho/lists.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "server_fixture.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::testing {
 namespace {

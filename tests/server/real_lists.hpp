@@ -10,6 +10,7 @@
 
 #include "sekisho/lists.hpp"
 #include "server_fixture.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::testing {
 

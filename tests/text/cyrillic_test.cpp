@@ -6,6 +6,7 @@
 
 #include "sekisho/text.hpp"
 #include "text/text_test_util.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::text {
 namespace {
@@ -57,7 +58,7 @@ TEST(Cyrillic, BuiltinBgnAgreesWithIcu) {
 class IuliiaSamples : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto loaded = load_iuliia_dir(SEKISHO_SHARED_DATA "/translit/iuliia");
+    auto loaded = load_iuliia_dir(SEKISHO_SHARED_DATA + "/translit/iuliia");
     ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
     tables_ = new std::vector<TranslitTable>(std::move(*loaded));
   }

@@ -15,6 +15,7 @@
 #include "sekisho/update.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {
