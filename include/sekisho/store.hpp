@@ -17,6 +17,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,6 +62,20 @@ struct ListDiff {
   std::vector<EntityChange> added, removed, changed;
 };
 
+// Where an import stands, as told to an ImportObserver.
+enum class ImportStep {
+  kBegun,           // the write transaction is open
+  kRecordWritten,   // one entity record stored (content-addressed, not yet visible)
+  kVersionWritten,  // the new version's row stored (visible once committed)
+  kEntityWritten,   // one row of the new version's entity table stored
+  kCommitted,       // the transaction committed: the version is visible
+};
+
+// Told of every step of an import, in order, on the importing thread. Tests use
+// it to kill a process at a chosen point of the transaction, as leveldb tests
+// crash safety through its Env; the product installs none.
+using ImportObserver = std::function<void(ImportStep step, size_t rows_so_far)>;
+
 class ListStore {
  public:
   // Opens (creating if needed) the store in directory `home` (file sekisho.db).
@@ -89,6 +104,9 @@ class ListStore {
   // the one before it).
   Result<ListDiff> diff(const std::string& list_id, int from = 0, int to = 0);
 
+  // Installs `observer` for every later import of this store (empty: none).
+  void set_import_observer(ImportObserver observer) { observer_ = std::move(observer); }
+
   // Runs SQLite's integrity check; OK when the database is sound.
   Status check_integrity();
 
@@ -96,8 +114,12 @@ class ListStore {
 
  private:
   ListStore(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  void observe(ImportStep step, size_t rows_so_far) const {
+    if (observer_) observer_(step, rows_so_far);
+  }
   sqlite3* db_;
   std::filesystem::path path_;
+  ImportObserver observer_;
 };
 
 }  // namespace sekisho

@@ -14,10 +14,15 @@
 #include <sys/stat.h>
 
 #include "core/utc_time.hpp"
+#include "keys/hash_compare.hpp"
 #include "sekisho/keys.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace sekisho {
+
+namespace keys_detail {
+HashCompare hash_compare = sodium_memcmp;
+}  // namespace keys_detail
 
 namespace fs = std::filesystem;
 
@@ -135,7 +140,7 @@ Result<KeyRecord> KeyVerifier::verify(std::string_view token) const {
   if (it == keys_.end()) return Status(StatusCode::kUnauthenticated, "unknown or revoked API key");
   std::string presented = keyed_hash(salt_, token);
   if (presented.size() != it->second.hash.size() ||
-      sodium_memcmp(presented.data(), it->second.hash.data(), presented.size()) != 0) {
+      keys_detail::hash_compare(presented.data(), it->second.hash.data(), presented.size()) != 0) {
     return Status(StatusCode::kUnauthenticated, "unknown or revoked API key");
   }
   return it->second.record;

@@ -2,12 +2,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <unordered_map>
 
 #include "core/hash.hpp"
@@ -139,16 +136,6 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
   return std::string(st.column_text(0));
 }
 
-// Test hook: SEKISHO_TEST_IMPORT_PAUSE_MS makes an import sleep half-way
-// through its transaction, so a test can kill the process mid-write for real.
-void maybe_pause_mid_import() {
-  if (const char* ms = std::getenv("SEKISHO_TEST_IMPORT_PAUSE_MS"); ms && *ms) {
-    std::fputs("sekisho: test hook: pausing mid-import\n", stderr);
-    std::fflush(stderr);
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
-  }
-}
-
 class Transaction {
  public:
   explicit Transaction(sqlite3* db) : db_(db) {}
@@ -214,6 +201,7 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
 
   Transaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
+  observe(ImportStep::kBegun, 0);
 
   auto latest = version(list_id, 0);
   bool has_previous = latest.ok();
@@ -256,26 +244,18 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
   std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.hash < b.hash; });
   Statement put_record(db_, "INSERT OR IGNORE INTO records (hash, json) VALUES (?1, ?2)");
   SEKISHO_RETURN_IF_ERROR(put_record.status());
+  size_t records_written = 0;
   for (const Record& r : records) {
     put_record.bind(1, r.hash).bind(2, r.body);
     put_record.step();
     SEKISHO_RETURN_IF_ERROR(put_record.status());
     put_record.reset();
+    observe(ImportStep::kRecordWritten, ++records_written);
   }
 
-  maybe_pause_mid_import();
-
   const int new_version = has_previous ? latest->version + 1 : 1;
-  Statement put_entity(db_,
-                       "INSERT INTO version_entities (list_id, version, entity_id, schema, caption, record_hash) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  SEKISHO_RETURN_IF_ERROR(put_entity.status());
   std::map<std::string, int> counts;
   for (const auto& [id, row] : next) {
-    put_entity.bind(1, list_id).bind(2, new_version).bind(3, id).bind(4, row.schema).bind(5, row.caption).bind(6, row.hash);
-    put_entity.step();
-    SEKISHO_RETURN_IF_ERROR(put_entity.status());
-    put_entity.reset();
     ++counts[row.schema];
     auto prev = previous.find(id);
     if (prev == previous.end()) {
@@ -308,8 +288,25 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
       .bind(8, json(counts).dump()).bind(9, files_to_json(v.files).dump());
   put_version.step();
   SEKISHO_RETURN_IF_ERROR(put_version.status());
+  observe(ImportStep::kVersionWritten, 0);
+
+  // The version row goes in before its entity rows: only the transaction keeps a
+  // reader from seeing a version whose entities are half written.
+  Statement put_entity(db_,
+                       "INSERT INTO version_entities (list_id, version, entity_id, schema, caption, record_hash) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  SEKISHO_RETURN_IF_ERROR(put_entity.status());
+  size_t entities_written = 0;
+  for (const auto& [id, row] : next) {
+    put_entity.bind(1, list_id).bind(2, new_version).bind(3, id).bind(4, row.schema).bind(5, row.caption).bind(6, row.hash);
+    put_entity.step();
+    SEKISHO_RETURN_IF_ERROR(put_entity.status());
+    put_entity.reset();
+    observe(ImportStep::kEntityWritten, ++entities_written);
+  }
 
   SEKISHO_RETURN_IF_ERROR(tx.commit());
+  observe(ImportStep::kCommitted, entities_written);
   report.version = std::move(v);
   report.created = true;
   return report;

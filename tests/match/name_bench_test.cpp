@@ -90,7 +90,6 @@ TEST(NameBenchTest, ScoreOnlyEqualsTheExplainedScore) {
   ASSERT_GT(cases.size(), 300u);
   testing::BenchNormaliser norm;
   NameComparer comparer;
-  size_t compared = 0;
   for (const Case& c : cases) {
     const std::vector<NameToken> a = norm.tokens(c.name1, c.schema), b = norm.tokens(c.name2, c.schema);
     for (int flip = 0; flip < 2; ++flip) {
@@ -101,10 +100,8 @@ TEST(NameBenchTest, ScoreOnlyEqualsTheExplainedScore) {
       const NameMatch explained = comparer.compare(prepared, candidate, features, c.schema);
       EXPECT_EQ(comparer.score(prepared, candidate, features, c.schema), explained.score)
           << "line " << c.line << ": " << c.name1 << " | " << c.name2;
-      ++compared;
     }
   }
-  EXPECT_EQ(compared, 2 * cases.size());
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "keys/hash_compare.hpp"
 #include "server_fixture.hpp"
 
 namespace sekisho::testing {
@@ -96,14 +100,79 @@ TEST(KeyStoreTest, RevokeAndListAndReopen) {
   fs::remove_all(home);
 }
 
-TEST(KeyStoreTest, DifferentStoresHashDifferently) {
+// The per-store salt is used: a key's stored row copied into another store does not
+// verify there. An unsalted hash, or a salt that is read but ignored, would pass the
+// copied row (same secret, same stored hash) and fail this test.
+TEST(KeyStoreTest, AKeysRowCopiedToAnotherStoreDoesNotVerifyThere) {
   fs::path a = fresh_home("keys-a"), b = fresh_home("keys-b");
   auto ka = KeyStore::open(a);
   auto kb = KeyStore::open(b);
+  ASSERT_TRUE(ka.ok() && kb.ok());
   std::string secret = (*ka)->create(Role::kAdmin, "")->secret;
-  EXPECT_FALSE((*(*kb)->load_verifier())->verify(secret).ok());
+  ASSERT_TRUE((*(*ka)->load_verifier())->verify(secret).ok());
+
+  auto read_column = [](const fs::path& db_path, const char* sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);
+    std::string value;
+    if (sqlite3_step(st) == SQLITE_ROW) value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+  };
+  EXPECT_NE(read_column(a / "keys.db", "SELECT value FROM meta WHERE key = 'salt'"),
+            read_column(b / "keys.db", "SELECT value FROM meta WHERE key = 'salt'"));
+
+  // Copy the key's row, hash included, into store b.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((b / "keys.db").c_str(), &db), SQLITE_OK);
+  std::string attach = "ATTACH DATABASE '" + (a / "keys.db").string() + "' AS a";
+  ASSERT_EQ(sqlite3_exec(db, attach.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO main.api_keys SELECT * FROM a.api_keys", nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  auto copied = (*kb)->list();
+  ASSERT_TRUE(copied.ok());
+  ASSERT_EQ(copied->size(), 1u) << "the row was not copied";
+
+  auto r = (*(*kb)->load_verifier())->verify(secret);
+  ASSERT_FALSE(r.ok()) << "store b accepted a hash made with store a's salt";
+  EXPECT_EQ(r.status().code(), StatusCode::kUnauthenticated);
   fs::remove_all(a);
   fs::remove_all(b);
+}
+
+// Every verification of a known key id compares the whole hash through the
+// constant-time comparison, right secret or wrong.
+int g_compares = 0;
+size_t g_compared_bytes = 0;
+int counting_compare(const void* x, const void* y, size_t size) {
+  ++g_compares;
+  g_compared_bytes = size;
+  return sodium_memcmp(x, y, size);
+}
+
+TEST(KeyStoreTest, VerificationComparesWholeHashesInConstantTime) {
+  fs::path home = fresh_home("keys-ct");
+  auto keys = KeyStore::open(home);
+  ASSERT_TRUE(keys.ok());
+  auto created = (*keys)->create(Role::kScreener, "");
+  ASSERT_TRUE(created.ok());
+  auto verifier = (*keys)->load_verifier();
+  ASSERT_TRUE(verifier.ok());
+  const auto original = keys_detail::hash_compare;
+  keys_detail::hash_compare = counting_compare;
+  g_compares = 0;
+  EXPECT_TRUE((*verifier)->verify(created->secret).ok());
+  std::string wrong = created->secret;
+  wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
+  EXPECT_FALSE((*verifier)->verify(wrong).ok());
+  keys_detail::hash_compare = original;
+  EXPECT_EQ(g_compares, 2);
+  EXPECT_EQ(g_compared_bytes, 32u);
+  fs::remove_all(home);
 }
 
 }  // namespace

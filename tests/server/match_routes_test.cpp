@@ -65,15 +65,26 @@ TEST_F(MatchRoutesTest, ThresholdLimitAndDatasetFilters) {
   EXPECT_TRUE(other["responses"]["q"]["results"].empty());
   nlohmann::json without = json_of(post_match("/match/default?exclude_entity_ids=" + person.id, body));
   for (const auto& res : without["responses"]["q"]["results"]) EXPECT_NE(res["id"], person.id);
-  // Above the top score nothing is a match, and nothing under the cutoff is returned.
+}
+
+// A threshold above the top score leaves nothing; a cutoff under it keeps the result
+// but not as a match. The query carries a typo so that its top score is below 1.
+TEST_F(MatchRoutesTest, ThresholdAndCutoffAroundTheTopScore) {
+  const Entity& person = un_person();
+  nlohmann::json query = person_query(person);
+  query["properties"]["name"] = {with_typo(person.primary_name()->full)};
+  nlohmann::json body = {{"queries", {{"q", query}}}};
+  nlohmann::json own = json_of(post_match("/match/default?limit=1&threshold=0.5", body));
+  ASSERT_EQ(own["responses"]["q"]["results"].size(), 1u) << own.dump();
+  EXPECT_EQ(own["responses"]["q"]["results"][0]["id"], person.id);
   double top = own["responses"]["q"]["results"][0]["score"];
-  if (top < 1.0) {
-    nlohmann::json strict = json_of(post_match("/match/default?threshold=" + std::to_string(std::min(1.0, top + 0.0001)), body));
-    EXPECT_TRUE(strict["responses"]["q"]["results"].empty());
-  }
+  ASSERT_LT(top, 1.0) << "the typo did not lower the score";
+  nlohmann::json strict = json_of(post_match("/match/default?threshold=" + std::to_string(top + 0.0001), body));
+  for (const auto& r : strict["responses"]["q"]["results"]) EXPECT_NE(r["id"], person.id) << strict.dump();
   nlohmann::json loose = json_of(post_match("/match/default?threshold=1&cutoff=0.3", body));
   ASSERT_FALSE(loose["responses"]["q"]["results"].empty());
-  EXPECT_EQ(loose["responses"]["q"]["results"][0]["match"], top >= 1.0);
+  EXPECT_EQ(loose["responses"]["q"]["results"][0]["id"], person.id);
+  EXPECT_FALSE(loose["responses"]["q"]["results"][0]["match"].get<bool>());
 }
 
 TEST_F(MatchRoutesTest, YenteErrorsForBadRequests) {

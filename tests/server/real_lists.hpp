@@ -3,6 +3,8 @@
 // the tests need (a birth date and a nationality to qualify on).
 #pragma once
 
+#include <cctype>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,6 +30,18 @@ inline const ParsedList& un_list() {
 // The first listed person with a full birth date, a nationality and a
 // primary name of three or more words: distinctive enough to be the top hit
 // for its own name.
+// `name` with its last letter changed: a query that finds the listed name but
+// scores below 1, so that checks of what lifts or lowers a score can fail.
+inline std::string with_typo(std::string name) {
+  for (size_t i = name.size(); i-- > 0;) {
+    if (std::isalpha(static_cast<unsigned char>(name[i]))) {
+      name[i] = std::tolower(static_cast<unsigned char>(name[i])) == 'q' ? 'x' : 'q';
+      break;
+    }
+  }
+  return name;
+}
+
 inline const Entity& un_person() {
   static const Entity* person = [] {
     for (const Entity& e : un_list().entities) {
