@@ -5,8 +5,10 @@
 // groups, control lists, designations, party lists and rules, each with its
 // legal citation. decide() evaluates every jurisdiction that claims the item at
 // every hop of a TransferRequest and combines the outcomes deny-overrides
-// (DENY > CONSENT_REQUIRED > LICENSE_REQUIRED > ALLOW). Missing data never
-// yields ALLOW: it becomes LICENSE_REQUIRED with reason DATA_GAP.
+// (DENY > CONSENT_REQUIRED > LICENSE_REQUIRED > ALLOW). Rules may look down
+// the chain (final destination, end user, every later recipient). Missing or
+// "unknown" data never yields ALLOW: it becomes a DATA_GAP naming the field,
+// at the outcome the rule would have if the fact were the worst one.
 //
 //   auto policy = sekisho::rules::load_policy_dir("policies");
 //   auto request = sekisho::rules::parse_transfer_request_file("case.json");
@@ -69,11 +71,20 @@ struct ScreenedList {
   size_t entity_count = 0;
 };
 
+// The word a request uses for a party, code, country or fact it does not know.
+// Unknown is never read as "not listed" or "not controlled": a rule that needs
+// it becomes a DATA_GAP naming the field.
+inline constexpr std::string_view kUnknown = "unknown";
+inline bool is_unknown(std::string_view value) { return value == kUnknown; }
+
 struct Party {
-  std::string name;
-  std::string country;  // ISO 3166-1 alpha-2, upper case
-  std::string kind;     // "government", "company", "individual" or "" (unknown)
+  std::string name;     // kUnknown: not yet known (a buyer "to be nominated")
+  std::string country;  // ISO 3166-1 alpha-2, upper case, or kUnknown
+  std::string kind;     // "government", "company", "individual", "" or kUnknown (both unknown)
   std::vector<ListHit> list_hits;  // hits stated as evidence
+  // Its role in the transaction: "intermediate_consignee", "consignee"
+  // (ultimate consignee), "end_user", "purchaser"; "" when not stated.
+  std::string role;
 };
 
 class PartyScreener {
@@ -156,6 +167,7 @@ struct Hop {
   Party to;
   std::string end_use;             // free text, for the record
   std::vector<std::string> flags;  // stated facts: WMD_END_USE, ART4_INFORMED, UGEA_REGISTERED, …
+  std::vector<std::string> unknown_flags;  // facts whose truth is not known (a rule testing them: DATA_GAP)
 };
 
 struct Item {
@@ -171,11 +183,22 @@ struct Item {
   std::optional<double> value_jpy;       // unknown when absent
 };
 
+// What a licence or consent was issued for. An empty field is not stated and
+// not checked; a stated one must cover the transfer, else the evidence does
+// not clear anything and the trace says which condition failed.
+struct EvidenceScope {
+  std::vector<std::string> items;         // item ids
+  std::vector<std::string> destinations;  // countries: every known recipient downstream must be in it
+  std::vector<std::string> end_users;     // names of the end user (or final recipient)
+  std::string valid_from, valid_to;       // ISO dates, inclusive; "" = open
+};
+
 struct Licence {  // an individual licence / approval on file
   std::string id;
   std::string holder;  // jurisdiction that granted it (JP, US, EU)
   int hop = 0;         // 1-based hop it covers
   std::vector<std::string> conditions;  // provisos passed downstream
+  EvidenceScope scope;
 };
 
 struct Consent {  // a re-transfer consent (or its refusal) on file
@@ -183,6 +206,7 @@ struct Consent {  // a re-transfer consent (or its refusal) on file
   std::string holder;  // the jurisdiction whose consent it is
   int hop = 0;
   bool granted = false;
+  EvidenceScope scope;
 };
 
 struct Undertaking {  // an assurance given by a recipient (EUC, exchange of notes)
@@ -191,6 +215,7 @@ struct Undertaking {  // an assurance given by a recipient (EUC, exchange of not
   std::string holder;  // to whom (the jurisdiction it binds towards)
   int hop = 0;         // the hop whose recipient gave it
   std::vector<std::string> terms;  // NO_THIRD_PARTY_TRANSFER_WITHOUT_CONSENT, NO_EXTRA_PURPOSE_USE, …
+  std::string by_country;  // where the giver is; "" = the hop's recipient's country
 };
 
 struct TransferRequest {
@@ -198,6 +223,10 @@ struct TransferRequest {
   std::string as_of;  // ISO date the transfer is decided for
   Item item;
   std::vector<Hop> hops;
+  // The end user when it is not the last hop's recipient (stated apart, or
+  // kUnknown by name or country). Rules about "the end user" and
+  // "destined for" see it as the last recipient of the chain.
+  std::optional<Party> end_user;
   std::vector<Licence> licences;
   std::vector<Consent> consents;
   std::vector<Undertaking> undertakings;
@@ -211,12 +240,14 @@ Result<TransferRequest> parse_transfer_request_file(const std::filesystem::path&
 // Why a trace entry has the outcome it has.
 enum class Reason : uint8_t {
   kFired,            // the rule's conditions hold
-  kDataGap,          // the rule may apply but data is missing: never ALLOW
+  kDataGap,          // the rule may apply but data is missing: never ALLOW, never softer than the fact
   kReviewDenial,     // a licence requirement whose published review policy is denial
   kLicensed,         // a licence on file clears the requirement
   kAuthorised,       // a general authorisation (UGEA, exemption) clears it
   kConsented,        // a consent on file clears it
   kConsentRefused,   // a refusal on file: DENY
+  kNotApplicable,    // evaluated; its conditions do not hold (ALLOW)
+  kExcepted,         // evaluated; its conditions hold but an exception (permitted case) applies (ALLOW)
 };
 std::string_view reason_name(Reason reason);
 
@@ -232,6 +263,10 @@ struct TraceEntry {
   std::string_view designation; // designation id that made it fire, if any
   const ListHit* hit = nullptr; // list hit that made it fire, if any
   std::string_view note;        // data gap or appeal path
+  std::string missing;          // DATA_GAP: the request field that is unknown ("hops[1].to.country")
+  std::string detail;           // the settling fact: the exception that held, evidence not applied and why
+  int via_hop = 0;              // a chain rule fired on the recipient of this later hop (0: this hop's own)
+  bool verify = false;          // a rule, designation or group marked `verify: true` decided this entry
 };
 
 struct Condition {
@@ -262,6 +297,9 @@ struct Decision {
   std::vector<std::string_view> unscreened_party_lists;  // policy party lists no screened list feeds
   std::string_view policy_sha256;
   std::string as_of;
+  // The policy data marked `verify: true` (to be checked against the official
+  // text) that this decision relied on: rule, designation and group ids.
+  std::vector<std::string_view> verify;
 };
 
 struct PolicyInfo {

@@ -357,6 +357,9 @@ Status parse_file(const fs::path& path, const ParseOptions& options, ParsedList&
                             "'daisangoku' or 'russia' in it)");
   }
   std::string text = fold_fullwidth(text_body(file));
+  // The PDF text sometimes spaces a label out ("所 在 地 ：" in the Russia
+  // list of 2025-09-12, block 97): one spelling for the label.
+  text = std::regex_replace(text, std::regex("所[ \t]*在[ \t]*地[ \t]*:"), "所在地:");
   out.files.push_back(file.meta);
   size_t first = find_block_start(text, 0, 1);
   if (first == std::string::npos) return parse_error(name + ": no numbered block '1 <name>' found");

@@ -20,6 +20,8 @@ Result<ParsedList> parse_uk_csv(const Paths& paths, const ParseOptions& options)
 Result<ParsedList> parse_canada_xml(const Paths& paths, const ParseOptions& options);     // canada_xml.cpp
 Result<ParsedList> parse_bis_dpl(const Paths& paths, const ParseOptions& options);        // bis_dpl.cpp
 Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options);         // us_csl.cpp
+Result<ParsedList> parse_us_csl_entity_list(const Paths& paths, const ParseOptions& options);  // us_csl.cpp
+Result<ParsedList> parse_us_csl_meu(const Paths& paths, const ParseOptions& options);          // us_csl.cpp
 Result<ParsedList> parse_ftm(const Paths& paths, const ParseOptions& options);            // ftm_json.cpp
 Result<ParsedList> parse_ftm_delta(const Paths& paths, const ParseOptions& options);      // ftm_json.cpp
 Result<ParsedList> parse_mof_xlsx(const Paths& paths, const ParseOptions& options);       // mof_xlsx.cpp

@@ -20,6 +20,8 @@ const std::vector<FormatInfo>& formats() {
       {"canada-xml", "ca_dfatd_sema", "Canada consolidated autonomous sanctions list (SEMA) XML", parse_canada_xml},
       {"bis-dpl", "us_bis_denied", "US BIS Denied Persons List TSV", parse_bis_dpl},
       {"us-csl", "us_trade_csl", "US Consolidated Screening List CSV", parse_us_csl},
+      {"us-csl-entity-list", "us_bis_entity", "US BIS Entity List: the (EL) rows of the Consolidated Screening List CSV", parse_us_csl_entity_list},
+      {"us-csl-meu", "us_bis_meu", "US BIS Military End-User List: the (MEU) rows of the Consolidated Screening List CSV", parse_us_csl_meu},
       {"ftm", "opensanctions", "FollowTheMoney entities, JSON lines", parse_ftm},
       {"ftm-delta", "opensanctions", "FollowTheMoney delta files (ADD/MOD/DEL), applied in order", parse_ftm_delta},
       {"mof-xlsx", "jp_mof_sanctions", "Japan MOF asset-freeze list XLSX (shisantouketsu)", parse_mof_xlsx},

@@ -4,6 +4,7 @@
 // publisher hash per row) and writes ids as "type, number[, country]"; the
 // older one (2019) has no `_id` and writes ids as "[country, ]number, type".
 // Multi-valued cells are joined with "; ". Columns are found by header name.
+#include <fmt/format.h>
 #include <map>
 
 #include "core/strings.hpp"
@@ -160,7 +161,11 @@ void add_remark(Entity& e, std::string_view label, std::string_view value) {
 
 }  // namespace
 
-Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options) {
+namespace {
+
+// The whole CSL, or (`only_source` = "EL", "MEU", …) the rows of one of the
+// lists it consolidates, named by the code in parentheses of its `source`.
+Result<ParsedList> parse_csl(const Paths& paths, const ParseOptions& options, std::string_view only_source) {
   SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".csv", kFormat));
   SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
   SEKISHO_ASSIGN_OR_RETURN(CsvTable table, CsvTable::read(file));
@@ -175,6 +180,7 @@ Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options)
     const std::string where = file.meta.path + ":" + std::to_string(row.line);
     if (cell(c.name).empty()) return parse_error(where + ": field name is empty");
     if (cell(c.source).empty()) return parse_error(where + ": field source is empty");
+    if (!only_source.empty() && source_code(cell(c.source)) != only_source) continue;
     Entity e;
     e.schema = schema_of(cell(c.type));
     e.add_name(Name{.full = collapse_spaces(cell(c.name))});
@@ -220,8 +226,25 @@ Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options)
     finish_entity(e, options.list_id, unique_ids.claim(std::move(source_id)));
     list.entities.push_back(std::move(e));
   }
-  if (list.entities.empty()) return parse_error(file.meta.path + ": header only, no rows");
+  if (list.entities.empty() && only_source.empty()) return parse_error(file.meta.path + ": header only, no rows");
+  // A sub-list with no rows would be "screened" against nothing: refuse it, so
+  // the policy list it feeds stays unscreened (a data gap) rather than clear.
+  if (list.entities.empty()) {
+    return parse_error(fmt::format("{}: no rows whose source is the ({}) list", file.meta.path, only_source));
+  }
   return list;
+}
+
+}  // namespace
+
+Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options) { return parse_csl(paths, options, ""); }
+
+Result<ParsedList> parse_us_csl_entity_list(const Paths& paths, const ParseOptions& options) {
+  return parse_csl(paths, options, "EL");
+}
+
+Result<ParsedList> parse_us_csl_meu(const Paths& paths, const ParseOptions& options) {
+  return parse_csl(paths, options, "MEU");
 }
 
 }  // namespace sekisho::parsers

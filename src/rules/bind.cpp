@@ -4,6 +4,8 @@
 // by its field path, rather than silently ignored.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "rules/evaluation.hpp"
 #include "sekisho/screen.hpp"
 
@@ -12,6 +14,7 @@ namespace sekisho::rules {
 namespace {
 
 Result<int> country_of(std::string_view cc, const std::string& field) {
+  if (is_unknown(cc)) return -1;
   int index = country_index(cc);
   if (index < 0) return invalid_argument(fmt::format("{}: '{}' is not an ISO 3166-1 alpha-2 code", field, cc));
   return index;
@@ -43,6 +46,15 @@ void bind_hits(const Policy::Impl& p, const std::vector<ListHit>& hits, bool scr
   }
 }
 
+Status bind_party(const Party& party, const std::string& field, BoundParty& out) {
+  out.party = &party;
+  out.field = field;
+  out.name_unknown = is_unknown(party.name);
+  out.country_unknown = is_unknown(party.country);
+  SEKISHO_ASSIGN_OR_RETURN(out.country, country_of(party.country, field + ".country"));
+  return Status();
+}
+
 // Party lists none of whose store lists the screener searched.
 std::vector<bool> unscreened_lists(const Policy::Impl& p, const std::vector<ScreenedList>& screened) {
   std::vector<bool> out(p.party_lists.size(), true);
@@ -72,6 +84,7 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
   b.item.chart_reasons.assign(p.charts.size(), 0);
   b.list_has_codes.assign(p.control_lists.size(), false);
   b.list_unknown_code.assign(p.control_lists.size(), nullptr);
+  b.list_stated_unknown.assign(p.control_lists.size(), false);
   for (const auto& [scheme, codes] : req.item.classifications) {
     auto it = p.list_by_scheme.find(scheme);
     if (it == p.list_by_scheme.end()) {
@@ -80,6 +93,10 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
     const auto li = static_cast<size_t>(it->second);
     const ControlList& list = p.control_lists[li];
     for (const std::string& code : codes) {
+      if (is_unknown(code)) {
+        b.list_stated_unknown[li] = true;
+        continue;
+      }
       b.list_has_codes[li] = true;
       auto e = list.entries.find(code);
       if (e == list.entries.end()) {
@@ -91,6 +108,18 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
     }
   }
 
+  // A scheme stated "unknown", or absent where the policy says silence is not
+  // "not listed", leaves every tag it defines unknown (unless a code carries it).
+  for (size_t li = 0; li < p.control_lists.size(); ++li) {
+    const ControlList& list = p.control_lists[li];
+    const bool absent = !b.list_has_codes[li] && !b.list_stated_unknown[li];
+    if (!b.list_stated_unknown[li] && !(absent && list.absent_is_unknown)) continue;
+    const TagSet unknown = list.defines & ~b.item.tags;
+    if (unknown.none()) continue;
+    b.item.unknown_tags |= unknown;
+    b.item.unknown_schemes.emplace_back(unknown, "item.classifications." + list.scheme);
+  }
+
   // Hops: countries, flags, list hits (stated and screened).
   if (screener) screened.assign(req.hops.size() * 2, {});
   b.hops.resize(req.hops.size());
@@ -100,21 +129,35 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
     const std::string field = fmt::format("hops[{}]", h);
     bh.number = static_cast<int>(h + 1);
     bh.hop = &hop;
-    SEKISHO_ASSIGN_OR_RETURN(bh.from.country, country_of(hop.from.country, field + ".from.country"));
-    SEKISHO_ASSIGN_OR_RETURN(bh.to.country, country_of(hop.to.country, field + ".to.country"));
-    for (const std::string& flag : hop.flags) {
-      auto it = p.flag_index.find(flag);
-      if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.flags: unknown flag '{}'", field, flag));
-      bh.flags.set(static_cast<size_t>(it->second));
+    SEKISHO_RETURN_IF_ERROR(bind_party(hop.from, field + ".from", bh.from));
+    SEKISHO_RETURN_IF_ERROR(bind_party(hop.to, field + ".to", bh.to));
+    for (const auto& [flags, set, key] : {std::tuple{&hop.flags, &bh.flags, "flags"},
+                                          std::tuple{&hop.unknown_flags, &bh.unknown_flags, "unknown_flags"}}) {
+      for (const std::string& flag : *flags) {
+        auto it = p.flag_index.find(flag);
+        if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.{}: unknown flag '{}'", field, key, flag));
+        set->set(static_cast<size_t>(it->second));
+      }
     }
     bind_hits(p, hop.from.list_hits, false, bh.from);
     bind_hits(p, hop.to.list_hits, false, bh.to);
     if (screener) {
-      screened[2 * h] = screener->screen(hop.from);
-      screened[2 * h + 1] = screener->screen(hop.to);
+      // An unknown name cannot be screened: its listed tests stay unknown (predicate.cpp).
+      if (!bh.from.name_unknown) screened[2 * h] = screener->screen(hop.from);
+      if (!bh.to.name_unknown) screened[2 * h + 1] = screener->screen(hop.to);
+    }
+  }
+  if (req.end_user) {
+    b.end_user.emplace();
+    SEKISHO_RETURN_IF_ERROR(bind_party(*req.end_user, "end_user", *b.end_user));
+    bind_hits(p, req.end_user->list_hits, false, *b.end_user);
+    if (screener) {  // [2 * hops]: the end user
+      screened.emplace_back();
+      if (!b.end_user->name_unknown) screened.back() = screener->screen(*req.end_user);
     }
   }
   if (screener) {  // bound after all screening so the vectors no longer move
+    if (b.end_user) bind_hits(p, screened.back(), true, *b.end_user);
     for (size_t h = 0; h < b.hops.size(); ++h) {
       bind_hits(p, screened[2 * h], true, b.hops[h].from);
       bind_hits(p, screened[2 * h + 1], true, b.hops[h].to);
@@ -143,6 +186,9 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
     SEKISHO_RETURN_IF_ERROR(check_hop_number(u.hop, req.hops.size(), field + ".hop"));
     SEKISHO_ASSIGN_OR_RETURN(int j, holder_of(p, u.holder, field + ".holder"));
     b.undertaking_holder.push_back(j);
+    const std::string& giver = u.by_country.empty() ? req.hops[static_cast<size_t>(u.hop - 1)].to.country : u.by_country;
+    SEKISHO_ASSIGN_OR_RETURN(int giver_country, country_of(giver, field + ".by_country"));
+    b.undertaking_giver.push_back(giver_country);
     for (const std::string& term : u.terms) {
       auto it = p.flag_index.find(term);
       if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.terms: unknown term '{}'", field, term));

@@ -35,6 +35,9 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   ordered_json hops = ordered_json::array();
   for (Outcome o : d.hop_outcomes) hops.push_back(s(outcome_name(o)));
   out["hop_outcomes"] = hops;
+  if (request.end_user) {
+    out["end_user"] = {{"name", request.end_user->name}, {"country", request.end_user->country}};
+  }
   ordered_json conditions = ordered_json::array();
   for (const Condition& c : d.conditions) {
     conditions.push_back({{"hop", c.hop}, {"code", s(c.code)}, {"holder", s(c.holder)}, {"source", s(c.source)}});
@@ -44,7 +47,17 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   for (const Claim& c : d.claims) claims.push_back({{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"basis", s(c.basis)}});
   out["claims"] = claims;
   ordered_json trace = ordered_json::array();
+  ordered_json not_fired = ordered_json::array();
   for (const TraceEntry& t : d.trace) {
+    if (t.reason == Reason::kNotApplicable || t.reason == Reason::kExcepted) {
+      ordered_json e = {{"hop", t.hop}, {"jurisdiction", s(t.jurisdiction)}, {"rule", s(t.rule_id)},
+                        {"reason", s(reason_name(t.reason))}, {"cite", s(t.cite)}};
+      if (!t.detail.empty()) e["detail"] = t.detail;
+      if (t.via_hop > 0) e["via_hop"] = t.via_hop;
+      if (t.verify) e["verify"] = true;
+      not_fired.push_back(e);
+      continue;
+    }
     ordered_json e = {{"hop", t.hop},
                       {"jurisdiction", s(t.jurisdiction)},
                       {"rule", s(t.rule_id)},
@@ -58,13 +71,26 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
       e["list_hit"] = hit_json(*t.hit);
     }
     if (!t.note.empty()) e["note"] = s(t.note);
+    if (!t.missing.empty()) e["missing"] = t.missing;
+    if (!t.detail.empty()) e["detail"] = t.detail;
+    if (t.via_hop > 0) e["via_hop"] = t.via_hop;
+    if (t.verify) e["verify"] = true;
     trace.push_back(e);
   }
   out["trace"] = trace;
+  // Rules evaluated that did not fire, with the fact that settled each (an
+  // exception that held, a date outside the rule's force): an ALLOW is read from here.
+  out["not_fired"] = not_fired;
+  ordered_json verify = ordered_json::array();
+  for (std::string_view id : d.verify) verify.push_back(s(id));
+  out["verify"] = verify;
   ordered_json screened = ordered_json::array();
   for (size_t i = 0; i < d.screened.size(); ++i) {
     for (const ListHit& h : d.screened[i]) {
-      ordered_json j = {{"hop", i / 2 + 1}, {"party", i % 2 ? "to" : "from"}};
+      // [2h] from, [2h+1] to of hop h; one past the hops: the stated end user.
+      const bool end_user = i == 2 * request.hops.size();
+      ordered_json j = {{"hop", end_user ? request.hops.size() : i / 2 + 1},
+                        {"party", end_user ? "end_user" : i % 2 ? "to" : "from"}};
       j.update(hit_json(h));
       ordered_json rules = ordered_json::array();
       for (const TraceEntry& t : d.trace) {

@@ -4,6 +4,8 @@
 // engine turns it into a DATA_GAP, never into ALLOW.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -15,13 +17,19 @@ enum class Tri : uint8_t { kFalse, kTrue, kUnknown };
 
 struct BoundItem {
   TagSet tags;
+  TagSet unknown_tags;  // tags the item may carry: a scheme that defines them is unknown or absent (when_absent: unknown)
+  std::vector<std::pair<TagSet, std::string>> unknown_schemes;  // tags → "item.classifications.<scheme>"
   std::vector<uint32_t> chart_reasons;  // per chart: reason columns of the item's codes
   int origin = -1;
   int licensor = -1;  // licensor country, -1 when not licensed production
 };
 
 struct BoundParty {
-  int country = -1;
+  int country = -1;  // -1 with country_unknown: stated "unknown"
+  bool country_unknown = false;
+  bool name_unknown = false;
+  const Party* party = nullptr;
+  std::string field;  // request path: "hops[1].to", "end_user"
   std::vector<std::pair<int, const ListHit*>> hits;  // (party-list index, hit) at or above threshold
 };
 
@@ -30,6 +38,7 @@ struct BoundHop {
   const Hop* hop = nullptr;
   BoundParty from, to;
   FlagSet flags;
+  FlagSet unknown_flags;
 };
 
 struct EvalContext {
@@ -43,6 +52,14 @@ struct EvalContext {
   // Facts recorded by the last predicate that held, for the trace.
   const Designation* designation = nullptr;
   const ListHit* hit = nullptr;
+  int via_hop = 0;          // a downstream test held on this later hop's recipient (end user: hops + 1)
+  std::string missing;      // the first request field whose unknown value left the predicate unknown
+  // Every hop of the chain and the end user (null when none), for downstream tests.
+  const std::vector<BoundHop>* hops = nullptr;
+  const BoundParty* end_user = nullptr;
+  // Per request undertaking: the jurisdiction it binds towards and the giver's country (-1 unknown).
+  const std::vector<int>* undertaking_holder = nullptr;
+  const std::vector<int>* undertaking_giver = nullptr;
   // Per party list: true when screening was requested and did not cover it
   // (null without a screener: stated hits are then the whole evidence).
   const std::vector<bool>* unscreened = nullptr;
@@ -63,8 +80,11 @@ struct BoundRequest {
   std::vector<BoundHop> hops;
   std::vector<bool> list_has_codes;                  // per control list: the item has a code in it
   std::vector<const std::string*> list_unknown_code; // per control list: a code the list lacks
+  std::vector<bool> list_stated_unknown;             // per control list: the request says "unknown"
+  std::optional<BoundParty> end_user;
   std::vector<FlagSet> undertakings;  // [hop * jurisdictions + j]: terms given to j for that hop
   std::vector<int> licence_holder, consent_holder, undertaking_holder;  // jurisdiction indexes
+  std::vector<int> undertaking_giver;  // country of the party that gave it (by_country, else the hop's recipient); -1 unknown
   std::vector<bool> unscreened;  // per party list, with a screener only (see EvalContext::unscreened)
 };
 

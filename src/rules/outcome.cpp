@@ -30,6 +30,8 @@ std::string_view reason_name(Reason reason) {
     case Reason::kAuthorised: return "AUTHORISED";
     case Reason::kConsented: return "CONSENTED";
     case Reason::kConsentRefused: return "CONSENT_REFUSED";
+    case Reason::kNotApplicable: return "NOT_APPLICABLE";
+    case Reason::kExcepted: return "EXCEPTED";
   }
   return "?";
 }

@@ -37,8 +37,15 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
       n, path, {"hop", "from_in", "from_not_in", "to_in", "to_not_in", "item_origin_in", "to_designated", "to_listed",
                 "from_listed", "to_kind", "item_tags_any", "item_tags_none", "item_lethal", "licensor_country",
                 "chart_hit", "us_content_pct_gt", "value_jpy_le", "flags_any", "flags_none", "on_or_after", "before",
-                "undertaking"}));
+                "undertaking", "undertaking_by_not_in", "recipients", "case"}));
   Predicate pr;
+  SEKISHO_ASSIGN_OR_RETURN(pr.label, f.fields.optional(n, "case", path));
+  SEKISHO_ASSIGN_OR_RETURN(std::string recipients, f.fields.optional(n, "recipients", path));
+  if (recipients == "downstream") pr.downstream = true;
+  else if (!recipients.empty() && recipients != "hop") {
+    return f.fields.error(n["recipients"], field_path(path, "recipients"), "expected hop or downstream");
+  }
+  SEKISHO_ASSIGN_OR_RETURN(pr.undertaking_by_not_in, country_refs(f, p, n, "undertaking_by_not_in", path));
   SEKISHO_ASSIGN_OR_RETURN(std::string hop, f.fields.optional(n, "hop", path));
   if (hop == "first") pr.hop = HopKind::kFirst;
   else if (hop == "onward") pr.hop = HopKind::kOnward;
@@ -172,6 +179,8 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(r.appeal_path, f.fields.optional(n, "appeal_path", path));
     SEKISHO_ASSIGN_OR_RETURN(auto clears, f.fields.boolean(n, "licence_clears", path));
     r.licence_clears = clears.value_or(true);
+    SEKISHO_ASSIGN_OR_RETURN(auto verify, f.fields.boolean(n, "verify", path));
+    r.verify = verify.value_or(false);
     SEKISHO_ASSIGN_OR_RETURN(auto from, f.fields.date(n, "from", path));
     SEKISHO_ASSIGN_OR_RETURN(auto to, f.fields.date(n, "to", path));
     r.from = from.value_or(kDayMin);

@@ -111,6 +111,8 @@ Status load_groups(const PolicyFile& f, Policy::Impl& p) {
     const std::string path = index_path("country_groups", i);
     SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "cite", "members", "note", "verify"}));
     CountryGroup g;
+    SEKISHO_ASSIGN_OR_RETURN(auto group_verify, f.fields.boolean(n, "verify", path));
+    g.verify = group_verify.value_or(false);
     SEKISHO_ASSIGN_OR_RETURN(g.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(g.cite, f.fields.required(n, "cite", path));
     if (has_id(p.groups, g.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate group '" + g.id + "'");
@@ -208,8 +210,14 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     const YAML::Node& n = nodes[i];
     const std::string path = index_path("control_lists", i);
-    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "scheme", "cite", "version", "chart", "entries", "note", "verify"}));
+    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "scheme", "cite", "version", "chart", "entries", "note", "verify",
+                                                         "when_absent"}));
     ControlList l;
+    SEKISHO_ASSIGN_OR_RETURN(std::string when_absent, f.fields.optional(n, "when_absent", path));
+    if (when_absent == "unknown") l.absent_is_unknown = true;
+    else if (!when_absent.empty() && when_absent != "not_listed") {
+      return f.fields.error(n["when_absent"], field_path(path, "when_absent"), "expected unknown or not_listed");
+    }
     SEKISHO_ASSIGN_OR_RETURN(l.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(l.scheme, f.fields.required(n, "scheme", path));
     SEKISHO_ASSIGN_OR_RETURN(l.cite, f.fields.required(n, "cite", path));
@@ -234,6 +242,7 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
         if (p.tag_names.size() >= kMaxTags && !p.tag_index.count(t)) return f.fields.error(entries[e], epath, "too many item tags");
         entry.tags.set(static_cast<size_t>(intern_tag(p, t)));
       }
+      l.defines |= entry.tags;
       SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> reasons, f.fields.strings(entries[e], "reasons", epath));
       if (!reasons.empty() && l.chart < 0) return f.fields.error(entries[e], field_path(epath, "reasons"), "reasons need a 'chart' on the list");
       for (const std::string& r : reasons) {
@@ -278,6 +287,8 @@ Status load_designations(const PolicyFile& f, Policy::Impl& p) {
     d.to = to.value_or(kDayMax);
     if (d.from > d.to) return f.fields.error(n, path, "'from' is after 'to'");
     SEKISHO_ASSIGN_OR_RETURN(d.cite, f.fields.required(n, "cite", path));
+    SEKISHO_ASSIGN_OR_RETURN(auto designation_verify, f.fields.boolean(n, "verify", path));
+    d.verify = designation_verify.value_or(false);
     d.scoped = n["item_tags_any"].IsDefined();
     SEKISHO_ASSIGN_OR_RETURN(d.scope, tag_set(f, p, n, "item_tags_any", path));
     if (has_id(p.designations, d.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate designation '" + d.id + "'");

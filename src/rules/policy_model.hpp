@@ -36,6 +36,7 @@ struct DatedMember {
 
 struct CountryGroup {
   std::string id, cite;
+  bool verify = false;
   CountrySet ever;  // fast reject: countries with any membership interval
   std::vector<DatedMember> members;
   bool contains(int country, int32_t day) const {
@@ -62,6 +63,12 @@ struct ControlEntry {
 struct ControlList {
   std::string id, scheme, cite, version;
   int chart = -1;
+  // true (`when_absent: unknown`): an item that states no code in this scheme
+  // has unknown status for every tag the list defines. For schemes the
+  // jurisdiction's main classification does not settle (JP Appended Table 2-3,
+  // the EU Russia annexes): silence must not read as "not listed".
+  bool absent_is_unknown = false;
+  TagSet defines;  // every tag some entry carries
   std::unordered_map<std::string, ControlEntry> entries;
 };
 
@@ -83,6 +90,7 @@ inline constexpr std::string_view kDesignationTypeNames[] = {"EMBARGO", "UNSC_PA
 
 struct Designation {
   std::string id, holder, cite;
+  bool verify = false;
   DesignationType type = DesignationType::kEmbargo;
   int country = -1;
   int32_t from = kDayMin, to = kDayMax;
@@ -110,7 +118,13 @@ struct DesignationRef {
 // A conjunction of conditions over the item, the hop and the evidence.
 // Each field left empty does not constrain. See docs/policy-schema.md.
 struct Predicate {
+  std::string label;  // `case`: the name of an exception, for the trace
   HopKind hop = HopKind::kAny;
+  // false: the to_* tests look at this hop's recipient. true (`recipients:
+  // downstream`): they hold when this hop's recipient or any later one
+  // (every later hop's recipient, then the stated end user) meets them —
+  // "directly or indirectly", "destined for".
+  bool downstream = false;
   std::vector<CountryRef> from_in, from_not_in, to_in, to_not_in, origin_in;
   std::vector<DesignationRef> to_designated;
   std::vector<int> to_listed, from_listed;  // party-list indexes
@@ -126,6 +140,9 @@ struct Predicate {
   std::optional<int32_t> on_or_after, before;
   FlagSet undertaking_terms;  // all of these terms given to the rule's jurisdiction for this hop
   bool has_undertaking = false;
+  // An undertaking given by a party in one of these countries does not count:
+  // a buyer in the prohibited destination cannot promise its way out of it.
+  std::vector<CountryRef> undertaking_by_not_in;
 };
 
 struct Rule {
@@ -139,6 +156,7 @@ struct Rule {
   std::vector<std::string> conditions;  // attached when an authorisation applies
   bool review_denial = false;       // LICENSE_REQUIRED reported as DENY unless licensed
   bool licence_clears = true;       // a licence on file for the hop lowers it to ALLOW
+  bool verify = false;              // `verify: true`: to be checked against the official text
   int32_t from = kDayMin, to = kDayMax;
   Predicate when;
   std::vector<Predicate> unless_any;  // the rule does not fire when any holds

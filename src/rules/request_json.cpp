@@ -3,6 +3,7 @@
 // nlohmann throws; exceptions stop at this boundary and become Status.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -51,7 +52,7 @@ class Reader {
 
   Result<std::string> country(const json& j, const char* key, const std::string& path, bool required) const {
     SEKISHO_ASSIGN_OR_RETURN(std::string cc, str(j, key, path, required));
-    if (!cc.empty() && (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
+    if (!cc.empty() && !is_unknown(cc) && (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
                         !std::isupper(static_cast<unsigned char>(cc[1])))) {
       return error(path + "." + key, "'" + cc + "' is not an upper-case ISO 3166-1 alpha-2 code");
     }
@@ -72,7 +73,8 @@ class Reader {
 
   Result<std::optional<double>> number(const json& j, const char* key, const std::string& path) const {
     if (!j.contains(key) || j[key].is_null()) return std::optional<double>();
-    if (!j[key].is_number()) return error(path + "." + key, "expected a number");
+    if (j[key].is_string() && is_unknown(j[key].get<std::string>())) return std::optional<double>();  // same as absent
+    if (!j[key].is_number()) return error(path + "." + key, "expected a number or \"unknown\"");
     return std::optional<double>(j[key].get<double>());
   }
 
@@ -94,11 +96,17 @@ class Reader {
 
   Result<Party> party(const json& j, const std::string& path) const {
     if (!j.is_object()) return error(path, "expected an object with name and country");
-    SEKISHO_RETURN_IF_ERROR(check_object(j, path, {"name", "country", "kind", "list_hits"}));
+    SEKISHO_RETURN_IF_ERROR(check_object(j, path, {"name", "country", "kind", "role", "list_hits"}));
     Party p;
     SEKISHO_ASSIGN_OR_RETURN(p.name, str(j, "name", path, true));
     SEKISHO_ASSIGN_OR_RETURN(p.country, country(j, "country", path, true));
     SEKISHO_ASSIGN_OR_RETURN(p.kind, str(j, "kind", path, false));
+    if (is_unknown(p.kind)) p.kind.clear();  // "unknown" and omitted mean the same
+    SEKISHO_ASSIGN_OR_RETURN(p.role, str(j, "role", path, false));
+    if (!p.role.empty() && p.role != "intermediate_consignee" && p.role != "consignee" && p.role != "end_user" &&
+        p.role != "purchaser") {
+      return error(path + ".role", "'" + p.role + "' is not a role (intermediate_consignee, consignee, end_user, purchaser)");
+    }
     SEKISHO_ASSIGN_OR_RETURN(const json* hits, array(j, "list_hits", path, false));
     for (size_t i = 0; i < hits->size(); ++i) {
       const std::string hp = fmt::format("{}.list_hits[{}]", path, i);
@@ -142,15 +150,15 @@ class Reader {
       return error("item.us_content_pct", "must be between 0 and 100");
     }
     SEKISHO_ASSIGN_OR_RETURN(item.value_jpy, number(j, "value_jpy", path));
-    if (j.contains("lethal") && !j["lethal"].is_null()) {
-      if (!j["lethal"].is_boolean()) return error("item.lethal", "expected true or false");
+    if (j.contains("lethal") && !j["lethal"].is_null() && !(j["lethal"].is_string() && is_unknown(j["lethal"].get<std::string>()))) {
+      if (!j["lethal"].is_boolean()) return error("item.lethal", "expected true, false or \"unknown\"");
       item.lethal = j["lethal"].get<bool>();
     }
     return item;
   }
 
   Result<TransferRequest> request(const json& j) const {
-    SEKISHO_RETURN_IF_ERROR(check_object(j, "", {"id", "as_of", "item", "hops", "evidence"}));
+    SEKISHO_RETURN_IF_ERROR(check_object(j, "", {"id", "as_of", "item", "hops", "end_user", "evidence"}));
     TransferRequest r;
     SEKISHO_ASSIGN_OR_RETURN(r.id, str(j, "id", "", false));
     SEKISHO_ASSIGN_OR_RETURN(r.as_of, str(j, "as_of", "", true));
@@ -162,7 +170,7 @@ class Reader {
     for (size_t i = 0; i < hops->size(); ++i) {
       const std::string hp = fmt::format("hops[{}]", i);
       const json& h = (*hops)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(h, hp, {"from", "to", "end_use", "flags"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(h, hp, {"from", "to", "end_use", "flags", "unknown_flags"}));
       Hop hop;
       if (!h.contains("from")) return error(hp + ".from", "required field is missing");
       if (!h.contains("to")) return error(hp + ".to", "required field is missing");
@@ -170,13 +178,41 @@ class Reader {
       SEKISHO_ASSIGN_OR_RETURN(hop.to, party(h["to"], hp + ".to"));
       SEKISHO_ASSIGN_OR_RETURN(hop.end_use, str(h, "end_use", hp, false));
       SEKISHO_ASSIGN_OR_RETURN(hop.flags, strings(h, "flags", hp));
+      SEKISHO_ASSIGN_OR_RETURN(hop.unknown_flags, strings(h, "unknown_flags", hp));
+      for (const std::string& f : hop.unknown_flags) {
+        if (std::find(hop.flags.begin(), hop.flags.end(), f) != hop.flags.end()) {
+          return error(hp + ".unknown_flags", "'" + f + "' is stated both as a fact and as unknown");
+        }
+      }
       if (i > 0 && hop.from.country != r.hops.back().to.country) {
         return error(hp + ".from.country", "a chain hop must start where the previous one ended (" + r.hops.back().to.country + ")");
       }
       r.hops.push_back(std::move(hop));
     }
+    if (j.contains("end_user") && !j["end_user"].is_null()) {
+      SEKISHO_ASSIGN_OR_RETURN(r.end_user, party(j["end_user"], "end_user"));
+      if (r.end_user->role.empty()) r.end_user->role = "end_user";
+    }
     if (j.contains("evidence")) SEKISHO_RETURN_IF_ERROR(evidence(j["evidence"], r));
     return r;
+  }
+
+  Status scope(const json& j, const std::string& path, EvidenceScope& out) const {
+    SEKISHO_ASSIGN_OR_RETURN(out.items, strings(j, "items", path));
+    SEKISHO_ASSIGN_OR_RETURN(out.destinations, strings(j, "destinations", path));
+    for (size_t i = 0; i < out.destinations.size(); ++i) {
+      const std::string& cc = out.destinations[i];
+      if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1]))) {
+        return error(fmt::format("{}.destinations[{}]", path, i), "'" + cc + "' is not an upper-case ISO 3166-1 alpha-2 code");
+      }
+    }
+    SEKISHO_ASSIGN_OR_RETURN(out.end_users, strings(j, "end_users", path));
+    SEKISHO_ASSIGN_OR_RETURN(out.valid_from, str(j, "valid_from", path, false));
+    SEKISHO_ASSIGN_OR_RETURN(out.valid_to, str(j, "valid_to", path, false));
+    for (const auto& [key, value] : {std::pair{"valid_from", &out.valid_from}, std::pair{"valid_to", &out.valid_to}}) {
+      if (!value->empty() && !parse_iso_day(*value).ok()) return error(path + "." + key, "'" + *value + "' is not an ISO date YYYY-MM-DD");
+    }
+    return Status();
   }
 
   Status evidence(const json& e, TransferRequest& r) const {
@@ -185,35 +221,40 @@ class Reader {
     for (size_t i = 0; i < licences->size(); ++i) {
       const std::string p = fmt::format("evidence.licences[{}]", i);
       const json& l = (*licences)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(l, p, {"id", "holder", "hop", "conditions"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(l, p, {"id", "holder", "hop", "conditions", "items", "destinations", "end_users",
+                                                  "valid_from", "valid_to"}));
       Licence lic;
       SEKISHO_ASSIGN_OR_RETURN(lic.id, str(l, "id", p, true));
       SEKISHO_ASSIGN_OR_RETURN(lic.holder, str(l, "holder", p, true));
       SEKISHO_ASSIGN_OR_RETURN(lic.hop, hop_number(l, p));
       SEKISHO_ASSIGN_OR_RETURN(lic.conditions, strings(l, "conditions", p));
+      SEKISHO_RETURN_IF_ERROR(scope(l, p, lic.scope));
       r.licences.push_back(std::move(lic));
     }
     SEKISHO_ASSIGN_OR_RETURN(const json* consents, array(e, "consents", "evidence", false));
     for (size_t i = 0; i < consents->size(); ++i) {
       const std::string p = fmt::format("evidence.consents[{}]", i);
       const json& c = (*consents)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(c, p, {"id", "holder", "hop", "granted"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(c, p, {"id", "holder", "hop", "granted", "items", "destinations", "end_users",
+                                                  "valid_from", "valid_to"}));
       Consent consent;
       SEKISHO_ASSIGN_OR_RETURN(consent.id, str(c, "id", p, true));
       SEKISHO_ASSIGN_OR_RETURN(consent.holder, str(c, "holder", p, true));
       SEKISHO_ASSIGN_OR_RETURN(consent.hop, hop_number(c, p));
       if (!c.contains("granted") || !c["granted"].is_boolean()) return error(p + ".granted", "required true or false");
       consent.granted = c["granted"].get<bool>();
+      SEKISHO_RETURN_IF_ERROR(scope(c, p, consent.scope));
       r.consents.push_back(std::move(consent));
     }
     SEKISHO_ASSIGN_OR_RETURN(const json* undertakings, array(e, "undertakings", "evidence", false));
     for (size_t i = 0; i < undertakings->size(); ++i) {
       const std::string p = fmt::format("evidence.undertakings[{}]", i);
       const json& u = (*undertakings)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(u, p, {"id", "by", "holder", "hop", "terms"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(u, p, {"id", "by", "by_country", "holder", "hop", "terms"}));
       Undertaking und;
       SEKISHO_ASSIGN_OR_RETURN(und.id, str(u, "id", p, true));
       SEKISHO_ASSIGN_OR_RETURN(und.by, str(u, "by", p, true));
+      SEKISHO_ASSIGN_OR_RETURN(und.by_country, country(u, "by_country", p, false));
       SEKISHO_ASSIGN_OR_RETURN(und.holder, str(u, "holder", p, true));
       SEKISHO_ASSIGN_OR_RETURN(und.hop, hop_number(u, p));
       SEKISHO_ASSIGN_OR_RETURN(und.terms, strings(u, "terms", p));

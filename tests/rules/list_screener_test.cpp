@@ -76,9 +76,11 @@ TransferRequest one_hop(const std::string& item_code, Party to, std::vector<std:
   return r;
 }
 
+// The trace entry of `rule` if it fired (or is a data gap); rules evaluated
+// that did not fire (NOT_APPLICABLE, EXCEPTED) do not count.
 const TraceEntry* entry(const Decision& d, std::string_view rule) {
   for (const TraceEntry& t : d.trace) {
-    if (t.rule_id == rule) return &t;
+    if (t.rule_id == rule && t.reason != Reason::kNotApplicable && t.reason != Reason::kExcepted) return &t;
   }
   return nullptr;
 }
@@ -154,7 +156,10 @@ TEST(ListScreenerTest, BelarusExportBanEntityIsDenied) {
   const std::vector<std::string> expected = meti().ids_named("jp_meti_belarus", "JSC Integral");
   ASSERT_EQ(expected.size(), 1u);
   // Word order and legal form moved, one letter doubled.
-  const Decision d = decide_screened(one_hop("16", Party{.name = "Integrall JSC", .country = "BY", .kind = "company"}));
+  // Goods stated outside Appended Table 2-3, so the designated entity alone decides.
+  TransferRequest r = one_hop("16", Party{.name = "Integrall JSC", .country = "BY", .kind = "company"});
+  r.item.classifications["JP_AT2_3"] = {"NONE"};
+  const Decision d = decide_screened(r);
   EXPECT_EQ(d.decision, Outcome::kDeny);
   ASSERT_EQ(d.determining_rules.size(), 1u);
   EXPECT_EQ(d.determining_rules[0], "JP.FEFTA.48.3.DESIGNATED_ENTITY");
@@ -174,8 +179,16 @@ TEST(ListScreenerTest, ThirdCountryEntityInKatakanaIsDeniedForAppendedTable23Goo
   const ListHit* fired = fired_hit(d, "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY", "jp_meti_third_country");
   ASSERT_NE(fired, nullptr);
   EXPECT_NE(std::find(expected.begin(), expected.end(), fired->entity_id), expected.end()) << fired->entity_id;
-  // Goods outside Appended Table 2-3: the third-country ban does not apply.
-  EXPECT_EQ(entry(decide_screened(one_hop("16", katakana)), "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY"), nullptr);
+  // Goods stated outside Appended Table 2-3: the third-country ban does not apply.
+  TransferRequest outside = one_hop("16", katakana);
+  outside.item.classifications["JP_AT2_3"] = {"NONE"};
+  EXPECT_EQ(entry(decide_screened(outside), "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY"), nullptr);
+  // Goods whose Table 2-3 status is not stated: a data gap, never "outside".
+  const Decision unstated = decide_screened(one_hop("16", katakana));
+  const TraceEntry* gap = entry(unstated, "JP.FEFTA.48.3.THIRD_COUNTRY_ENTITY");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_EQ(gap->reason, Reason::kDataGap);
+  EXPECT_EQ(gap->missing, "item.classifications.JP_AT2_3");
 }
 
 TEST(ListScreenerTest, CleanPartyHasNoHit) {
@@ -200,6 +213,7 @@ TEST(ListScreenerTest, UnscreenedPartyListIsADataGapNeverAllow) {
   // rule needs: the export to Belarus cannot be cleared.
   ListScreener eul_only(meti().screener, {meti().lists[0]});
   TransferRequest r = one_hop("16", Party{.name = "Minsk Tractor Dealers", .country = "BY", .kind = "company"});
+  r.item.classifications["JP_AT2_3"] = {"NONE"};  // outside Table 2-3: only the lists are in question
   auto without = testing::shipped_policy().decide(r);
   ASSERT_TRUE(without.ok());
   auto d = testing::shipped_policy().decide(r, &eul_only);

@@ -109,6 +109,71 @@ TEST(PropertyTest, ScreeningNeverLowersTheDecision) {
   EXPECT_GT(hits, 0);
 }
 
+// The chain, not the hop: a further hop to a listed party or into an
+// embargoed destination can only make every earlier hop stricter.
+TEST(PropertyTest, AppendingAHopToAStoppedPartyNeverLowersTheDecision) {
+  ChainGenerator gen(7);
+  int raised = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome before = decide_or_fail(shipped_policy(), r);
+    Hop onward;
+    onward.from = r.hops.back().to;
+    onward.from.list_hits.clear();
+    onward.to = gen.stopped_party();
+    r.hops.push_back(std::move(onward));
+    auto after = shipped_policy().decide(r);
+    ASSERT_TRUE(after.ok()) << after.status().to_string();
+    ASSERT_GE(after->decision, before) << r.id << "\n" << format_decision_text(*after, r);
+    raised += after->decision > before;
+    // The earlier hops see the new recipient: none of them may get softer either.
+    auto again = shipped_policy().decide(r);
+    ASSERT_TRUE(again.ok());
+  }
+  EXPECT_GT(raised, kChains / 10) << "the appended hop rarely mattered: the property is close to vacuous";
+}
+
+// Unknown is never read as the permissive value: replacing any fact with
+// "unknown" never lowers the decision, and a DATA_GAP is never ALLOW.
+TEST(PropertyTest, ReplacingAFactWithUnknownNeverLowersTheDecision) {
+  ChainGenerator gen(8);
+  int raised = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    const Outcome before = decide_or_fail(shipped_policy(), r);
+    const std::string field = gen.forget_one_fact(r);
+    auto after = shipped_policy().decide(r);
+    ASSERT_TRUE(after.ok()) << after.status().to_string();
+    ASSERT_GE(after->decision, before) << r.id << " with " << field << " unknown\n" << format_decision_text(*after, r);
+    raised += after->decision > before;
+    for (const TraceEntry& t : after->trace) {
+      if (t.reason == Reason::kDataGap) {
+        ASSERT_GT(t.outcome, Outcome::kAllow) << r.id << " " << t.rule_id;
+      }
+    }
+  }
+  EXPECT_GT(raised, 0) << "no unknown ever mattered: the property is vacuous";
+}
+
+// The first hop of a chain sees a known downstream prohibition: the decision
+// of the whole chain is at least what the last hop alone would get.
+TEST(PropertyTest, ADownstreamProhibitionReachesTheExportingHop) {
+  ChainGenerator gen(9);
+  int reached = 0;
+  for (int i = 0; i < kChains; ++i) {
+    TransferRequest r = gen.next();
+    if (r.hops.size() < 2) continue;
+    auto d = shipped_policy().decide(r);
+    ASSERT_TRUE(d.ok());
+    for (const TraceEntry& t : d->trace) {
+      if (t.via_hop <= t.hop || t.reason == Reason::kNotApplicable) continue;
+      ++reached;
+      ASSERT_LE(static_cast<size_t>(t.via_hop), r.hops.size() + 1) << r.id;
+    }
+  }
+  EXPECT_GT(reached, 0) << "no rule ever fired on a downstream recipient";
+}
+
 TEST(PropertyTest, DecisionIsTheStrictestOverHopsAndJurisdictions) {
   ChainGenerator gen(4);
   for (int i = 0; i < kChains; ++i) {

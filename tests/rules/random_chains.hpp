@@ -48,7 +48,67 @@ class ChainGenerator {
   }
 
   ListHit hit() { return {pick(kLists), "entity-" + std::to_string(uniform(1, 99)), "Listed Name", 1.0}; }
-  Licence licence(int hops) { return {"lic-" + std::to_string(counter_++), pick(kHolders), uniform(1, hops), {}}; }
+  Licence licence(int hops) {
+    Licence l{"lic-" + std::to_string(counter_++), pick(kHolders), uniform(1, hops), {}, {}};
+    if (chance(0.3)) l.scope.destinations = {pick(kCountries), pick(kCountries)};  // scoped: may not cover the chain
+    return l;
+  }
+
+  // A recipient the law stops whatever else holds: a party with a list hit,
+  // or one in a destination under embargo or a total ban.
+  Party stopped_party() {
+    Party p = party(pick({"RU", "BY", "KP", "IR", "CU", "SY"}));
+    if (chance(0.5)) {
+      p.country = pick(kCountries);
+      p.list_hits.push_back(hit());
+    }
+    return p;
+  }
+
+  // Replaces one fact of `r` with "unknown" (a party's name, country or kind,
+  // a classification, the origin, lethality, US content, a stated flag).
+  // Returns the field replaced, "" when the chosen fact was already unknown.
+  std::string forget_one_fact(TransferRequest& r) {
+    const size_t h = static_cast<size_t>(uniform(0, static_cast<int>(r.hops.size()) - 1));
+    Hop& hop = r.hops[h];
+    switch (uniform(0, 8)) {
+      case 0:
+        hop.to.name = "unknown";
+        return "to.name";
+      case 1:  // one country: the recipient's, which is where the next hop starts
+        hop.to.country = "unknown";
+        if (h + 1 < r.hops.size()) r.hops[h + 1].from.country = "unknown";
+        return "to.country";
+      case 2:
+        hop.from.country = "unknown";
+        if (h > 0) r.hops[h - 1].to.country = "unknown";
+        return "from.country";
+      case 3:
+        hop.to.kind.clear();
+        return "to.kind";
+      case 4: {
+        if (r.item.classifications.empty()) return "";
+        auto it = r.item.classifications.begin();
+        std::advance(it, uniform(0, static_cast<int>(r.item.classifications.size()) - 1));
+        it->second = {"unknown"};
+        return "item.classifications." + it->first;
+      }
+      case 5:
+        r.item.origin = "unknown";
+        return "item.origin";
+      case 6:
+        r.item.lethal.reset();
+        return "item.lethal";
+      case 7:
+        r.item.us_content_pct.reset();
+        return "item.us_content_pct";
+      default:
+        if (hop.flags.empty()) return "";
+        hop.unknown_flags.push_back(hop.flags.back());
+        hop.flags.pop_back();
+        return "flags";
+    }
+  }
   Consent consent(int hops) { return {"con-" + std::to_string(counter_++), pick(kHolders), uniform(1, hops), true}; }
   int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
