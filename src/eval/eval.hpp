@@ -24,7 +24,7 @@ struct EvalOptions {
   std::string data_dir;            // shared data root (holds un/, ofac/, yente_candidate_generation/…)
   std::string fixtures_dir;        // holds eval/putin_80.txt; "" = <source dir>/tests/fixtures
   std::string only;                // comma-separated metric letters ("a,b"); "" = all
-  size_t limit = 0;                // at most this many labelled rows per metric; 0 = all
+  size_t limit = 0;                // at most this many labelled rows (i: entities per list) per metric; 0 = all
   double threshold = kDefaultScreenThreshold;
   std::function<void(std::string_view)> progress;  // called with a short note as each metric starts
   // Called with (metric key, description) for every labelled row a metric misses, so the misses
@@ -33,7 +33,7 @@ struct EvalOptions {
 };
 
 struct Metric {
-  std::string key;     // "a".."h", with a suffix for sub-rows ("d1")
+  std::string key;     // "a".."i", with a suffix for sub-rows ("d1")
   std::string name;    // what was measured
   double value = 0;    // a share in [0, 1] (shown as %) or a plain score (F1)
   bool percent = true;
@@ -90,6 +90,7 @@ Result<std::vector<Metric>> metric_negatives(const EvalOptions& options, const E
 Result<std::vector<Metric>> metric_ofac_aliases(const EvalOptions& options, const EvalLists& lists);  // ofac_aliases.cpp
 Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& lists);         // mof_katakana.cpp
 Result<Metric> metric_putin(const EvalOptions& options);                                        // putin.cpp
+Result<std::vector<Metric>> metric_self_consistency(const EvalOptions& options);                // self_consistency.cpp
 
 Result<std::vector<Metric>> run_eval(const EvalOptions& options);
 

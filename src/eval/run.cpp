@@ -40,8 +40,8 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   if (options.fixtures_dir.empty()) options.fixtures_dir = std::string(SEKISHO_SOURCE_DIR) + "/tests/fixtures";
   std::vector<std::string> only;
   for (const std::string& k : split_trimmed(options.only, ",")) {
-    if (k.size() != 1 || k[0] < 'a' || k[0] > 'h') {
-      return invalid_argument("--only: unknown metric '" + k + "' (expected letters a to h)");
+    if (k.size() != 1 || k[0] < 'a' || k[0] > 'i') {
+      return invalid_argument("--only: unknown metric '" + k + "' (expected letters a to i)");
     }
     only.push_back(k);
   }
@@ -79,6 +79,7 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   SEKISHO_RETURN_IF_ERROR(timed("e", [&] { return metric_ofac_aliases(options, lists); }));
   SEKISHO_RETURN_IF_ERROR(timed("f", [&] { return metric_mof_katakana(options, lists); }));
   SEKISHO_RETURN_IF_ERROR(timed("g", [&] { return metric_putin(options); }));
+  SEKISHO_RETURN_IF_ERROR(timed("i", [&] { return metric_self_consistency(options); }));
   if (want_h) {
     Metric m;
     m.key = "h";

@@ -308,6 +308,11 @@ void settle_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOpt
   join_number_words(c);
 }
 
+// Factor when an initial of one side meets a word of the other while a whole name word of the
+// initial's side goes unmet: the initial is then read as standing for the other side's surname,
+// which the initial's own side spells otherwise ("KONONOV, Vladimir P." / "Vladimir Putin").
+constexpr double kInitialForSurnameFactor = 0.75;
+
 double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatchOptions& o, NameMatch* out,
                      double floor) {
   settle_units(q, c, o);
@@ -359,6 +364,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
   size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0;
+  bool q_initial_for_word = false, c_initial_for_word = false;  // which side's initial met a word
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
       s.q_left.push_back(&q[i]);
@@ -374,7 +380,10 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (!q[i].legal) s.order.emplace_back(q[i].first, c[j].first);
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
     if (!q[i].filler) ++name_pairs;
-    if (!q[i].filler && ts.method == PairMethod::kInitial) ++initial_pairs;
+    if (!q[i].filler && ts.method == PairMethod::kInitial) {
+      ++initial_pairs;
+      (q[i].text.size() == 1 ? q_initial_for_word : c_initial_for_word) = true;
+    }
     if (!q[i].filler && (q[i].text.size() == 1 || c[j].text.size() == 1)) ++letter_pairs;
   }
   for (size_t j = 0; j < cols; ++j)
@@ -397,6 +406,17 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
       std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
       std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
   if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
+  // An initial stands for a given or middle name ("Vladimir P." = Vladimir Petrovich): when it
+  // meets a word of the other side while its own side leaves a whole name word unmet, the word
+  // it met is that side's surname, and the two surnames differ ("KONONOV, Vladimir P." is not
+  // "Vladimir Putin"; "OKOROKOV, Ivan B." is not "Ivan Brown").
+  const auto word_left = [](const std::vector<const Unit*>& left) {
+    return std::any_of(left.begin(), left.end(),
+                       [](const Unit* u) { return !u->filler && !u->patronymic && u->text.size() > 1; });
+  };
+  if ((q_initial_for_word && word_left(s.q_left)) || (c_initial_for_word && word_left(s.c_left))) {
+    penalise("an initial met a word while its own side's surname went unmet", kInitialForSurnameFactor);
+  }
   // In query order, the candidate positions either rise (same order), rise with one
   // wrap-around (a rotation: "Putin Vladimir" / "Vladimir Putin", family name first
   // or last), or are exchanged in some other way.

@@ -117,6 +117,13 @@ void phonetic_key_into(std::string_view token, std::string& key) {
   key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
 }
 
+char first_sound_class(std::string_view token) {
+  if (token.empty()) return '\0';
+  size_t length = 0;
+  if (const char symbol = digraph_at(token, 0, length); symbol != '\0') return symbol;
+  return consonant_class(token[0], token.size() > 1 ? token[1] : '\0');
+}
+
 const std::string& joined_phonetic_key(std::string_view joined) {
   struct Memo {
     std::string joined, key;

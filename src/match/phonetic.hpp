@@ -16,6 +16,10 @@ void phonetic_key_into(std::string_view token, std::string& key);
 // text's hash). The reference stays valid until the next call on the thread.
 const std::string& joined_phonetic_key(std::string_view joined);
 
+// The class of the token's first sound, as the phonetic key writes it ('k' for c, g, k, q; 'x'
+// for sh, ch; …): two spellings of one first consonant share it.
+char first_sound_class(std::string_view token);
+
 // Whether a token writes th or dh, which kana writes as s or z (see heard_in_kana).
 bool has_dental_h(std::string_view s);
 

@@ -42,6 +42,18 @@ TokenSimilarity heard_similarity(std::string_view q, std::string_view c, bool de
 
 TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o);
 
+// A short word that starts with a consonant of another class is another word, not a typo of
+// this one: Hamas / Kamaz, Hamas / Tamas differ by one letter, and in five letters that letter
+// is a fifth of the name. Transliterations change a first consonant only within its class
+// (Kasem / Qasem, Sergei / Zergei), and vowels freely (Elena / Alena, Yusuf / Jusuf).
+bool other_short_word(std::string_view q, std::string_view c) {
+  constexpr size_t kShortWord = 5;
+  if (q[0] == c[0] || std::max(q.size(), c.size()) > kShortWord) return false;
+  const auto vowel = [](char x) { return x == 'a' || x == 'e' || x == 'i' || x == 'o' || x == 'u' || x == 'y'; };
+  if (vowel(q[0]) || vowel(c[0])) return false;
+  return detail::first_sound_class(q) != detail::first_sound_class(c);
+}
+
 }  // namespace
 
 TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
@@ -115,7 +127,7 @@ TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, con
   // "allison" may be "ellison").
   const bool first_differs = q[0] != c[0];
   const double first_letter = first_differs ? o.first_letter_penalty : 0.0;
-  if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget) {
+  if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget && !other_short_word(q, c)) {
     const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer) - first_letter;
     return {sim, PairMethod::kEdit, edits};
   }

@@ -19,7 +19,8 @@ Result<Schema> parse_schema(std::string_view name) {
   }
   // FTM schemata that screening treats as their nearest party kind.
   if (name == "PublicBody") return Schema::kOrganization;
-  if (name == "Thing") return Schema::kLegalEntity;
+  if (name == "Airplane") return Schema::kAircraft;
+  if (name == "Thing" || name == "Asset") return Schema::kLegalEntity;
   return invalid_argument("unknown schema '" + std::string(name) +
                           "' (expected Person, Organization, Company, LegalEntity, Vessel or Aircraft)");
 }

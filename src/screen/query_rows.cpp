@@ -40,7 +40,9 @@ Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, s
   std::string g = to_lower_ascii(trim(gender));
   if (g == "m" || g == "male") q.gender = "male";
   else if (g == "f" || g == "female") q.gender = "female";
-  else if (!g.empty()) return invalid_argument("gender '" + std::string(gender) + "' is not male or female");
+  // FollowTheMoney's third value: a customer like any other, screened without a gender to compare.
+  else if (g == "other" || g == "o") q.gender.clear();
+  else if (!g.empty()) return invalid_argument("gender '" + std::string(gender) + "' is not male, female or other");
   return q;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/strings.hpp"
 #include "index/name_index.hpp"
+#include "lists/listed_name_forms.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
 
@@ -44,6 +45,7 @@ struct ListedForm {
   uint32_t name_id = 0;                  // listed forms: the name they are a form of
   Schema schema = Schema::kLegalEntity;  // listed forms: the entity's
   LetterMasks letters;                   // listed forms: its initials and its words' first letters
+  NameFormRole role = NameFormRole::kPrimary;  // listed forms: what the form stands for
 };
 
 // A listed name; its forms are forms[first_form, first_form + form_count) of
@@ -172,9 +174,23 @@ class ReachedVotes {
   bool filled_ = false;
 };
 
-double name_kind_factor(NameKind kind) {
-  // A weak alias ("low quality" in UN terms) is a looser handle on the person.
-  return kind == NameKind::kWeakAlias ? 0.95 : 1.0;
+double name_role_factor(NameFormRole role) {
+  // A weak alias ("low quality" in UN terms, one word of a person's) is a looser handle on the party.
+  return is_weak(role) ? 0.95 : 1.0;
+}
+
+// Whether the match leaves a word of the query unmet (particles and legal forms aside): a
+// weak alias is a hit only when it accounts for the whole query ("John" is no hit for
+// "John Hassan", whose surname it does not have).
+bool leaves_query_words_unmet(const match::NameMatch& m, const match::PreparedQuery& query) {
+  for (const match::UnmatchedToken& u : m.unmatched) {
+    if (!u.query_side || match::TokenWeights::is_particle(u.text)) continue;
+    const bool filler = std::any_of(query.tokens().begin(), query.tokens().end(), [&](const match::NameToken& t) {
+      return t.text == u.text && (t.legal_form || t.stopword);
+    });
+    if (!filler) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -293,7 +309,20 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
   for (uint32_t ei = 0; ei < impl->entities.size(); ++ei) {
     const Entity& e = *impl->entities[ei];
     for (uint32_t ni = 0; ni < e.names.size(); ++ni) {
-      std::vector<ListedForm> name_forms = analyse(e.names[ni].full, e.schema, options.max_variants_per_name);
+      // Each plain form and alternative the publisher wrote into the name (listed_name_forms),
+      // analysed as names of their own and kept as forms of this one: a hit shows the name
+      // as published.
+      std::vector<ListedForm> name_forms;
+      for (const ListedNameForm& plain : listed_name_forms(e.names[ni], e.schema)) {
+        for (ListedForm& f : analyse(plain.text, e.schema, options.max_variants_per_name)) {
+          const std::string identity = form_identity(f.tokens);
+          const bool known = std::any_of(name_forms.begin(), name_forms.end(),
+                                         [&](const ListedForm& g) { return form_identity(g.tokens) == identity; });
+          if (known) continue;
+          f.role = plain.role;
+          name_forms.push_back(std::move(f));
+        }
+      }
       if (name_forms.empty()) continue;
       const uint32_t name_id = static_cast<uint32_t>(impl->names.size());
       ListedName ln{ei, ni, static_cast<uint32_t>(impl->forms.size()), static_cast<uint32_t>(name_forms.size())};
@@ -515,9 +544,15 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   scored_hits.clear();
   for (auto& [entity, b] : best) {
     if (!b.found) continue;
-    const Name& name = im.entities[entity]->names[im.names[b.name_id].name_index];
-    const double factor = name_kind_factor(name.kind);
+    const ListedForm& form = im.forms[b.form_id];
+    const double factor = name_role_factor(form.role);
     if (!query_has_facts && b.score * factor < options.threshold) continue;
+    if (is_weak(form.role) &&
+        leaves_query_words_unmet(im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
+                                                      Impl::compare_schema(query.schema, form)),
+                                 prepared[b.query_form])) {
+      continue;
+    }
     match::NameMatch scored;
     scored.score = b.score * factor;
     match::HitScore hs = match::score_hit(std::move(scored), qfacts, im.facts[entity]);

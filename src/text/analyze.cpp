@@ -400,6 +400,10 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       for (size_t i = 0; i < n; ++i) forms.titles.push_back(tokens[i].text);
       tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(n));
     }
+    for (NormalizedToken& t : tokens) {
+      if (t.script == Script::kLatin) continue;  // the suffixes are Japanese and Korean words
+      if (detail::strip_title_suffix(t.text)) t.accented = t.text;
+    }
   }
   if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
     strip_legal_form_hits(tokens, find_legal_forms(name), forms.legal_form_classes);

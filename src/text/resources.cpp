@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -83,21 +84,10 @@ constexpr std::pair<const char*, const char*> kOtherEnglishWordings[] = {
     {"research production enterprise", "scientific and production enterprise"},
 };
 
-constexpr const char* kBuiltinTitles[] = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "sheikh",
-    "sheik", "shaikh", "haji", "hajji", "hadji", "al haj", "general", "gen", "colonel", "col",
-    "major", "maj", "lieutenant", "lt", "captain", "capt", "admiral", "adm", "brigadier",
-    "commander", "sergeant", "president", "minister", "ayatollah", "mullah", "imam", "emir",
-    "prince", "princess", "king", "queen", "sayyid", "sayed", "herr", "frau", "monsieur",
-    "madame", "господин", "г-н", "генерал", "полковник",
-    // Afghan and Pakistani religious titles, as the UN and MOF lists write them before names.
-    "mawlawi", "maulawi", "maulavi", "maulvi", "mawlavi", "moulavi", "maulana", "mulla", "mollah",
-    // Katakana renderings of the titles the MOF list writes before names (ハッジ Haji, ムラー
-    // Mullah, シェイク Sheikh, マウラウィ Mawlawi, ドクター Doctor); the Latin ones above go
-    // the same way, so that a name read from kana meets its entry without the title.
-    "ハッジ", "ハジ", "ムラー", "ムッラー", "ムッラ", "シェイク", "マウラウィ", "マウラヴィ", "マウラナ",
-    "イマーム", "ドクター",
-};
+// data/person_titles.txt: titles and honorifics in the lists' languages, one a line.
+constexpr std::string_view kPersonTitlesTable =
+#include "data/person_titles.inc"
+    ;
 
 }  // namespace
 
@@ -127,6 +117,7 @@ struct LegalFormTable {
   // (most names) needs no lookup of the joined edge runs at all.
   std::unordered_set<std::string> first_words, last_words;
   std::vector<std::string> titles;  // normalised, may have several tokens
+  std::vector<std::string> cjk_title_suffixes;  // titles Japanese and Korean write after the name
   size_t max_title_tokens = 1;
   std::unordered_set<std::string> title_first_words;
   Status status;
@@ -217,10 +208,18 @@ Status load_rigour_titles(LegalFormTable& t, const std::string& path) {
 LegalFormTable build_tables(const std::string& shared) {
   LegalFormTable t;
   for (const auto& f : kBuiltinForms) add_form(t, f.alias, f.form_class);
-  for (const char* title : kBuiltinTitles) {
-    NormalizedName n = normalize(title);
+  for (const std::string& line : split_trimmed(kPersonTitlesTable, "\n")) {
+    if (line.front() == '#') continue;
+    NormalizedName n = normalize(line);
+    if (n.tokens.empty()) continue;
     t.titles.push_back(n.text());
     t.max_title_tokens = std::max(t.max_title_tokens, n.tokens.size());
+    // Japanese and Korean write a title after the name, on the same word (プーチン大統領).
+    const Script script = n.tokens[0].script;
+    if (n.tokens.size() == 1 && (script == Script::kHan || script == Script::kHiragana ||
+                                 script == Script::kKatakana || script == Script::kHangul)) {
+      t.cjk_title_suffixes.push_back(n.tokens[0].text);
+    }
   }
   std::error_code ec;
   if (!shared.empty()) {
@@ -326,6 +325,16 @@ bool is_person_title(std::string_view token) {
 }
 
 namespace detail {
+bool strip_title_suffix(std::string& token) {
+  for (const std::string& title : tables().cjk_title_suffixes) {
+    if (token.size() > title.size() && token.ends_with(title)) {
+      token.resize(token.size() - title.size());
+      return true;
+    }
+  }
+  return false;
+}
+
 // Number of leading tokens that are titles ("prof dr", "sheikh").
 size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens) {
   size_t at = 0;

@@ -95,6 +95,9 @@ std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8
 
 namespace sekisho::text::detail {
 size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens);
+// Strips a title Japanese or Korean write after the name on the same word (プーチン大統領 →
+// プーチン); false when the token ends with none or is nothing but the title.
+bool strip_title_suffix(std::string& token);
 bool strip_cjk_legal_form(std::string& token, std::string& form_class);
 }  // namespace sekisho::text::detail
 

@@ -91,10 +91,11 @@ TEST(Screener, FindsWhatTheScanFindsThroughAnotherNameOfANearMiss) {
 }
 
 // "Michael G. Grimm" meets "Michael Guest" through "michael" and the initial g:
-// a third of the vote of the listed "Michael G. Grimm", under the vote floor,
-// yet a hit, as the comparer forgives the word the query adds. The index hands
-// it over as a weak candidate, scored for a hit only; "Michael Jordan Smith",
-// with two words the query does not meet, is left out unscored.
+// a third of the vote of the listed "Michael G. Grimm", under the vote floor.
+// The index hands it over as a weak candidate, scored for a hit only, as the
+// scan scores it; "Michael Jordan Smith", with two words the query does not
+// meet, is left out unscored. Since issue 17 it is no hit: the initial g would
+// stand for "guest" while the query's own surname "grimm" goes unmet.
 TEST(Screener, AWeakCandidateWhoseWordsTheQueryMeetsIsScoredForAHit) {
   std::vector<Entity> entities = {person("grimm", "Michael G. Grimm"), person("guest", "Michael Guest"),
                                   person("jordan", "Michael Jordan Smith")};
@@ -110,8 +111,7 @@ TEST(Screener, AWeakCandidateWhoseWordsTheQueryMeetsIsScoredForAHit) {
   options.trace = &trace;
   const std::vector<ScreenHit> hits = screener->screen({.name = "Michael G. Grimm"}, options);
   ASSERT_NE(hit_for(hits, "grimm"), nullptr);
-  const ScreenHit* guest = hit_for(hits, "guest");
-  ASSERT_NE(guest, nullptr);
+  EXPECT_EQ(hit_for(hits, "guest"), nullptr);
   // The premise: its vote is under the floor of the strong candidates.
   const CandidateTrace* traced = nullptr;
   for (const CandidateTrace& t : trace) {
