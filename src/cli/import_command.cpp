@@ -1,7 +1,9 @@
 #include <iostream>
 
+#include "cli/case_commands.hpp"
 #include "cli/cli.hpp"
 #include "cli/report.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/store.hpp"
 
@@ -14,6 +16,8 @@ struct ImportArgs {
   std::vector<std::string> paths;
   std::string list_id;
   std::string mapping;
+  std::string user;
+  bool no_monitor = false;
 };
 
 Status run_import(const GlobalOptions& global, const ImportArgs& args) {
@@ -29,6 +33,10 @@ Status run_import(const GlobalOptions& global, const ImportArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed));
   std::cout << describe_import(report) << "\n";
+  // The list is stored whatever follows; a failed run is reported, never hidden.
+  auto run = after_list_import(home, *store, report, cli_user(args.user), !args.no_monitor);
+  if (!run.ok()) return run.status().with_context("list imported, but monitoring the parties failed");
+  if (*run) print_run(**run);
   return Status();
 }
 
@@ -41,6 +49,8 @@ void add_import_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("paths", args->paths, "Files, or one directory holding them")->required();
   sub->add_option("--list", args->list_id, "List id (default: the format's own)");
   sub->add_option("--mapping", args->mapping, "Mapping file for the generic csv format");
+  sub->add_option("--user", args->user, "Who imports, for the audit log (default $SEKISHO_USER, else the login name)");
+  sub->add_flag("--no-monitor", args->no_monitor, "Do not re-screen the party registry against the new version");
   set_command_body(sub, [&global, args] { return run_import(global, *args); });
 }
 

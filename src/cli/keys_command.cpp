@@ -4,7 +4,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/case_commands.hpp"
 #include "cli/cli.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/keys.hpp"
 
 namespace sekisho::cli {
@@ -19,11 +21,20 @@ struct KeysArgs {
   bool as_json = false;
 };
 
+// Key creation and revocation go into the case store's audit log.
+Status audit_key_change(const std::filesystem::path& home, const char* action, const KeyRecord& key,
+                        const std::string& actor) {
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  nlohmann::json detail = {{"id", key.id}, {"role", role_name(key.role)}, {"name", key.name}};
+  return cases->audit(actor, action, key.id, detail.dump());
+}
+
 Status run_create(const GlobalOptions& global, const KeysArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(Role role, parse_role(args.role));
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
   SEKISHO_ASSIGN_OR_RETURN(auto keys, KeyStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(CreatedKey created, keys->create(role, args.name, args.rate_limit));
+  SEKISHO_RETURN_IF_ERROR(audit_key_change(home, "key.create", created.record, cli_user("")));
   // The secret alone on stdout, so scripts can capture it; the rest to stderr.
   std::cout << created.secret << "\n";
   if (!global.quiet) {
@@ -64,6 +75,10 @@ Status run_revoke(const GlobalOptions& global, const KeysArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
   SEKISHO_ASSIGN_OR_RETURN(auto keys, KeyStore::open(home));
   SEKISHO_RETURN_IF_ERROR(keys->revoke(args.id));
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<KeyRecord> all, keys->list());
+  for (const KeyRecord& k : all) {
+    if (k.id == args.id) SEKISHO_RETURN_IF_ERROR(audit_key_change(home, "key.revoke", k, cli_user("")));
+  }
   if (!global.quiet) std::cout << "Revoked key " << args.id << " (a running server notices within seconds).\n";
   return Status();
 }

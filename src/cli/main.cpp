@@ -1,3 +1,4 @@
+#include "cli/case_commands.hpp"
 #include "cli/cli.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,10 @@ int main(int argc, char** argv) {
   add_serve_command(app, global);
   add_keys_command(app, global);
   add_eval_command(app, global);
+  add_parties_command(app, global);
+  add_alerts_command(app, global);
+  add_monitor_command(app, global);
+  add_audit_command(app, global);
 
   try {
     app.parse(argc, argv);

@@ -1,7 +1,9 @@
 #include <iostream>
 
+#include "cli/case_commands.hpp"
 #include "cli/cli.hpp"
 #include "cli/report.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/update.hpp"
 
 namespace sekisho::cli {
@@ -13,6 +15,8 @@ struct UpdateArgs {
   std::string from;
   std::string sources;
   long timeout = 120;
+  std::string user;
+  bool no_monitor = false;
 };
 
 Status run_update_command(const GlobalOptions& global, const UpdateArgs& args) {
@@ -35,6 +39,14 @@ Status run_update_command(const GlobalOptions& global, const UpdateArgs& args) {
   for (const UpdateOutcome& o : outcomes) {
     if (o.status.ok()) {
       std::cout << describe_import(*o.report) << "\n";
+      auto run = after_list_import(home, *store, *o.report, cli_user(args.user), !args.no_monitor);
+      if (!run.ok()) {
+        ++failed;
+        std::cerr << o.list_id << ": imported, but monitoring the parties FAILED: " << run.status().to_string() << "\n";
+        if (first_failure.ok()) first_failure = run.status();
+      } else if (*run) {
+        print_run(**run);
+      }
     } else if (o.skipped) {
       std::cout << o.list_id << ": skipped: " << o.status.message() << "\n";
     } else {
@@ -57,6 +69,8 @@ void add_update_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--from", args->from, "Read from this local mirror directory instead of the publishers");
   sub->add_option("--sources", args->sources, "Source catalogue JSON replacing the built-in one");
   sub->add_option("--timeout", args->timeout, "Seconds allowed per download");
+  sub->add_option("--user", args->user, "Who updates, for the audit log (default $SEKISHO_USER, else the login name)");
+  sub->add_flag("--no-monitor", args->no_monitor, "Do not re-screen the party registry against new versions");
   set_command_body(sub, [&global, args] { return run_update_command(global, *args); });
 }
 

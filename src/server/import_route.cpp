@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cases/case_json.hpp"
 #include "core/strings.hpp"
 #include "sekisho/lists.hpp"
+#include "server/case_routes.hpp"
 #include "server/state.hpp"
 
 namespace sekisho::server {
@@ -220,6 +222,8 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   if (!store.ok()) return error_response(store.status());
   Result<ImportReport> report = (*store)->import_list(list_id, *parsed);
   if (!report.ok()) return error_response(report.status());
+  // The version is stored whatever follows: a failed monitoring run is reported beside it.
+  auto run = after_list_import(ctx.state.options.home, **store, *report, reviewer_of(ctx).name);
   store->reset();
 
   int version = report->version.version;
@@ -242,7 +246,9 @@ ApiResponse import_list_upload(RequestContext& ctx) {
                         {"changed", report->changed},
                         {"publication_date", report->version.publication_date},
                         {"content_hash", report->version.content_hash},
-                        {"live", live}},
+                        {"live", live},
+                        {"run", run.ok() && *run ? cases::run_to_json(**run) : nlohmann::json(nullptr)},
+                        {"monitor_error", run.ok() ? nlohmann::json(nullptr) : nlohmann::json(run.status().to_string())}},
                        report->created ? 201 : 200);
 }
 

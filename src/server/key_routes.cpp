@@ -1,5 +1,5 @@
 // /v1/keys: API key management for admins (the CLI's `sekisho keys` over HTTP).
-#include "server/state.hpp"
+#include "server/case_routes.hpp"
 
 namespace sekisho::server {
 
@@ -12,6 +12,14 @@ nlohmann::json key_json(const KeyRecord& k) {
           {"rate_limit", k.rate_limit},
           {"created_at", k.created_at},
           {"revoked_at", k.revoked_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.revoked_at)}};
+}
+
+// Key creation and revocation go into the case store's audit log.
+Status audit_key_change(const RequestContext& ctx, const char* action, const KeyRecord& key) {
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(ctx.state.options.home));
+  nlohmann::json detail = {{"id", key.id}, {"name", key.name}};
+  if (action == std::string_view("key.create")) detail["role"] = role_name(key.role);
+  return cases->audit(reviewer_of(ctx).name, action, key.id, detail.dump());
 }
 
 ApiResponse list_keys(RequestContext& ctx) {
@@ -46,6 +54,7 @@ ApiResponse create_key(RequestContext& ctx) {
   Result<CreatedKey> created = ctx.state.key_store->create(*role, name, rate);
   if (!created.ok()) return error_response(created.status());
   if (Status st = ctx.state.refresh_keys(); !st.ok()) return error_response(st);
+  if (Status st = audit_key_change(ctx, "key.create", created->record); !st.ok()) return error_response(st);
   return json_response({{"key", key_json(created->record)}, {"secret", created->secret}}, 201);
 }
 
@@ -54,6 +63,9 @@ ApiResponse revoke_key(RequestContext& ctx) {
   Status st = ctx.state.key_store->revoke(ctx.param(0));
   if (!st.ok()) return error_response(st);
   if (Status refreshed = ctx.state.refresh_keys(); !refreshed.ok()) return error_response(refreshed);
+  KeyRecord revoked;
+  revoked.id = ctx.param(0);
+  if (Status st = audit_key_change(ctx, "key.revoke", revoked); !st.ok()) return error_response(st);
   return json_response({{"revoked", ctx.param(0)}});
 }
 

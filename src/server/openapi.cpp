@@ -159,6 +159,124 @@ std::string_view Server::openapi_document() {
         }
       }
     },
+    "/v1/parties": {
+      "get": {
+        "summary": "The party registry (case store): each party's latest version, whether its facts are screened, its active alerts.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "include_removed", "in": "query", "schema": {"type": "boolean", "default": false}}],
+        "responses": {"200": {"description": "Parties", "content": {"application/json": {"schema": {"type": "object", "properties": {"parties": {"type": "array", "items": {"$ref": "#/components/schemas/StoredParty"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      },
+      "post": {
+        "summary": "Import parties (add and update; replace_all removes the ones missing and closes their alerts), then screen what changed unless screen is false.",
+        "x-sekisho-role": "admin",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["parties"],
+          "properties": {
+            "parties": {"type": "array", "items": {"$ref": "#/components/schemas/RegistryParty"}},
+            "replace_all": {"type": "boolean", "default": false},
+            "screen": {"type": "boolean", "default": true}
+          }
+        }}}},
+        "responses": {
+          "201": {"description": "Imported: counts, and the run when one was made", "content": {"application/json": {"schema": {"type": "object"}}}},
+          "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/v1/parties/{id}": {
+      "get": {
+        "summary": "One party and all its alerts.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The party", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoredParty"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/alerts": {
+      "get": {
+        "summary": "Alerts raised by screening runs, oldest first.",
+        "x-sekisho-role": "analyst",
+        "parameters": [
+          {"name": "state", "in": "query", "schema": {"$ref": "#/components/schemas/AlertState"}},
+          {"name": "party", "in": "query", "schema": {"type": "string"}},
+          {"name": "entity", "in": "query", "schema": {"type": "string"}},
+          {"name": "run", "in": "query", "schema": {"type": "integer"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}}
+        ],
+        "responses": {"200": {"description": "Alerts", "content": {"application/json": {"schema": {"type": "object", "properties": {"alerts": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/alerts/{id}": {
+      "get": {
+        "summary": "One alert with its explanation and every change (events).",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The alert", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/alerts/{id}/decision": {
+      "post": {
+        "summary": "Escalate or decide an alert as the calling key. With four-eyes on, a decision (not an escalation) waits as pending for a confirmation.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["state", "reason"],
+          "properties": {"state": {"type": "string", "enum": ["escalated", "true_match", "false_positive", "closed"]}, "reason": {"type": "string", "minLength": 1}}
+        }}}},
+        "responses": {"200": {"description": "The alert after the decision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/alerts/{id}/confirmation": {
+      "post": {
+        "summary": "Confirm (approve, default) or reject another reviewer's pending decision. Needs the configured confirming role (admin by default); never the proposer's own key.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {
+          "type": "object", "properties": {"approve": {"type": "boolean", "default": true}, "reason": {"type": "string"}}
+        }}}},
+        "responses": {"200": {"description": "The alert after the confirmation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/runs": {
+      "get": {
+        "summary": "Screening runs, newest first.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 20}}],
+        "responses": {"200": {"description": "Runs", "content": {"application/json": {"schema": {"type": "object", "properties": {"runs": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      },
+      "post": {
+        "summary": "Run monitoring now: new and changed parties against every list, the rest against list changes since the last run (full: everything).",
+        "x-sekisho-role": "screener",
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {
+          "type": "object", "properties": {"full": {"type": "boolean", "default": false}, "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}}
+        }}}},
+        "responses": {"201": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/runs/{id}": {
+      "get": {
+        "summary": "One run.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/audit": {
+      "get": {
+        "summary": "Audit log entries in a time window (ISO 8601 prefixes, to inclusive at its precision).",
+        "x-sekisho-role": "admin",
+        "parameters": [{"name": "from", "in": "query", "schema": {"type": "string"}}, {"name": "to", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "Entries", "content": {"application/json": {"schema": {"type": "object", "properties": {"entries": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/audit/verify": {
+      "get": {
+        "summary": "Walk the audit hash chain; name the first changed, missing or reordered entry.",
+        "x-sekisho-role": "admin",
+        "responses": {"200": {"description": "The check (ok false names first_bad_seq and the problem)", "content": {"application/json": {"schema": {
+          "type": "object", "properties": {"ok": {"type": "boolean"}, "entries": {"type": "integer"}, "first_bad_seq": {"type": "integer"}, "problem": {"type": "string"}}
+        }}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
     "/v1/screen": {
       "post": {
         "summary": "Screen one party or a batch (at most 1,000) against the lists; results in the shape of `sekisho screen`.",
@@ -398,6 +516,64 @@ std::string_view Server::openapi_document() {
           "added": {"type": "array", "items": {"type": "object"}},
           "removed": {"type": "array", "items": {"type": "object"}},
           "changed": {"type": "array", "items": {"type": "object"}}
+        }
+      },
+      "AlertState": {"type": "string", "enum": ["open", "escalated", "true_match", "false_positive", "closed"]},
+      "RegistryParty": {
+        "type": "object", "required": ["id"],
+        "description": "A party of the registry: name or names required. Same fields as a line of a .jsonl party file (docs/formats/cases.md).",
+        "properties": {
+          "id": {"type": "string"}, "name": {"type": "string"}, "names": {"type": "array", "items": {"type": "string"}},
+          "aliases": {"type": "array", "items": {"type": "string"}}, "schema": {"type": "string", "default": "LegalEntity"},
+          "birth_date": {"type": "string"}, "country": {"type": "string"}, "countries": {"type": "array", "items": {"type": "string"}},
+          "identifiers": {"type": "array", "items": {"type": "string"}}, "tags": {"type": "array", "items": {"type": "string"}}
+        }
+      },
+      "StoredParty": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "string"}, "schema": {"type": "string"}, "names": {"type": "array", "items": {"type": "string"}},
+          "birth_date": {"type": "string"}, "countries": {"type": "array", "items": {"type": "string"}},
+          "identifiers": {"type": "array", "items": {"type": "string"}}, "tags": {"type": "array", "items": {"type": "string"}},
+          "version": {"type": "integer"}, "facts_hash": {"type": "string"},
+          "screened": {"type": "boolean", "description": "false: these facts have not been screened yet (never a clean result)"},
+          "removed_at": {"type": "string"}, "updated_at": {"type": "string"}, "active_alerts": {"type": "integer"},
+          "alerts": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}
+        }
+      },
+      "Alert": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "integer"}, "run_id": {"type": "integer"}, "party_id": {"type": "string"}, "party_version": {"type": "integer"},
+          "facts_hash": {"type": "string"}, "entity_id": {"type": "string"}, "entity_hash": {"type": "string"},
+          "entity_caption": {"type": "string"}, "list_id": {"type": "string"}, "list_version": {"type": "integer"},
+          "score": {"type": "number"}, "matched_name": {"type": "string"}, "query_name": {"type": "string"},
+          "explanation": {"type": "string"}, "state": {"$ref": "#/components/schemas/AlertState"},
+          "pending": {"type": "object", "nullable": true, "properties": {"state": {"$ref": "#/components/schemas/AlertState"}, "by": {"type": "string"}, "reason": {"type": "string"}, "at": {"type": "string"}}},
+          "created_at": {"type": "string"}, "updated_at": {"type": "string"},
+          "events": {"type": "array", "items": {"type": "object", "properties": {
+            "seq": {"type": "integer"}, "kind": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+            "reviewer": {"type": "string"}, "reason": {"type": "string"}, "at": {"type": "string"}}}}
+        }
+      },
+      "Run": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "integer"}, "kind": {"type": "string", "enum": ["monitor", "full"]}, "actor": {"type": "string"},
+          "started_at": {"type": "string"}, "finished_at": {"type": "string"}, "threshold": {"type": "number"},
+          "lists": {"type": "object", "additionalProperties": {"type": "integer"}},
+          "deltas": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+            "from": {"type": "integer"}, "to": {"type": "integer"}, "added": {"type": "integer"}, "changed": {"type": "integer"}, "removed": {"type": "integer"}}}},
+          "parties_screened_full": {"type": "integer"}, "parties_screened_delta": {"type": "integer"},
+          "entities_screened_delta": {"type": "integer"}, "alerts_raised": {"type": "integer"},
+          "alerts_suppressed": {"type": "integer"}, "alerts_known": {"type": "integer"}, "alerts_closed": {"type": "integer"}
+        }
+      },
+      "AuditEntry": {
+        "type": "object",
+        "properties": {
+          "seq": {"type": "integer"}, "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
+          "subject": {"type": "string"}, "detail": {"type": "object"}, "prev_hash": {"type": "string"}, "hash": {"type": "string"}
         }
       },
       "ImportReport": {

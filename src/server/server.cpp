@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "server/case_routes.hpp"
 #include "server/dispatch.hpp"
 #include "server/state.hpp"
 
@@ -25,6 +26,7 @@ void register_routes(server::RouteTable& routes) {
   server::add_match_routes(routes);
   server::add_reconcile_routes(routes);
   server::add_transfer_routes(routes);
+  server::add_case_routes(routes);
 }
 
 void log_line(const std::string& line) { std::cerr << "sekisho serve: " << line << std::endl; }

@@ -136,29 +136,6 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
   return std::string(st.column_text(0));
 }
 
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {}
-  ~Transaction() {
-    if (open_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  Status begin() {
-    // IMMEDIATE takes the write lock now: two importers queue instead of failing at commit.
-    SEKISHO_RETURN_IF_ERROR(sqlite_exec(db_, "BEGIN IMMEDIATE"));
-    open_ = true;
-    return Status();
-  }
-  Status commit() {
-    SEKISHO_RETURN_IF_ERROR(sqlite_exec(db_, "COMMIT"));
-    committed_ = true;
-    return Status();
-  }
-
- private:
-  sqlite3* db_;
-  bool open_ = false;
-  bool committed_ = false;
-};
 
 }  // namespace
 

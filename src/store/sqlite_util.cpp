@@ -40,6 +40,11 @@ Statement& Statement::bind(int index, int64_t value) {
   return *this;
 }
 
+Statement& Statement::bind_double(int index, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 bool Statement::step() {
   if (!stmt_ || !status_.ok()) return false;
   int rc = sqlite3_step(stmt_);
@@ -62,5 +67,23 @@ std::string_view Statement::column_text(int col) const {
 }
 
 int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+double Statement::column_double(int col) const { return sqlite3_column_double(stmt_, col); }
+
+Transaction::~Transaction() {
+  if (open_ && !committed_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Status Transaction::begin() {
+  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db_, "BEGIN IMMEDIATE"));
+  open_ = true;
+  return Status();
+}
+
+Status Transaction::commit() {
+  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db_, "COMMIT"));
+  committed_ = true;
+  return Status();
+}
 
 }  // namespace sekisho

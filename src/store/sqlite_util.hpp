@@ -28,17 +28,37 @@ class Statement {
 
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, int64_t value);
+  Statement& bind_double(int index, double value);
   // SQLITE_ROW → true, SQLITE_DONE → false; an error sets status().
   bool step();
   void reset();
 
   std::string_view column_text(int col) const;
   int64_t column_int(int col) const;
+  double column_double(int col) const;
 
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   Status status_;
+};
+
+// A write transaction that rolls back unless committed: an early return or a
+// kill before commit() leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  // IMMEDIATE takes the write lock now: two writers queue instead of failing at commit.
+  Status begin();
+  Status commit();
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+  bool committed_ = false;
 };
 
 }  // namespace sekisho

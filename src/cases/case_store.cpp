@@ -1,0 +1,96 @@
+// Opening the case store, its review settings, and the hook that runs after
+// a list version lands.
+#include <nlohmann/json.hpp>
+
+#include "cases/cases_internal.hpp"
+
+namespace sekisho {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kFileName = "cases.db";
+}  // namespace
+
+bool CaseStore::exists(const fs::path& home) {
+  std::error_code ec;
+  return fs::exists(home / kFileName, ec);
+}
+
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
+  std::error_code ec;
+  fs::create_directories(home, ec);
+  if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
+  fs::path path = home / kFileName;
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = io_error(path.string() + ": cannot open case store: " + (db ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close(db);
+    return st;
+  }
+  std::unique_ptr<CaseStore> store(new CaseStore(db, path));
+  // A monitoring run holds the write lock while it screens; other writers
+  // (a decision, an import) wait for it rather than fail.
+  sqlite3_busy_timeout(db, 120000);
+  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA journal_mode=WAL").with_context(path.string()));
+  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
+  SEKISHO_RETURN_IF_ERROR(cases::migrate(db).with_context(path.string()));
+  return store;
+}
+
+CaseStore::~CaseStore() { sqlite3_close(db_); }
+
+Result<ReviewSettings> CaseStore::review_settings() {
+  ReviewSettings settings;
+  Statement st(db_, "SELECT key, value FROM case_meta WHERE key IN ('four_eyes', 'confirm_role')");
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  while (st.step()) {
+    std::string value(st.column_text(1));
+    if (st.column_text(0) == "four_eyes") {
+      settings.four_eyes = value == "on";
+    } else {
+      SEKISHO_ASSIGN_OR_RETURN(settings.confirm_role, parse_role(value));
+    }
+  }
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  return settings;
+}
+
+Status CaseStore::set_review_settings(const ReviewSettings& settings, const std::string& actor) {
+  if (settings.confirm_role < Role::kAnalyst) return invalid_argument("the confirming role must be analyst or admin");
+  Transaction tx(db_);
+  SEKISHO_RETURN_IF_ERROR(tx.begin());
+  Statement st(db_, "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  st.bind(1, "four_eyes").bind(2, settings.four_eyes ? "on" : "off");
+  st.step();
+  st.reset();
+  st.bind(1, "confirm_role").bind(2, role_name(settings.confirm_role));
+  st.step();
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  nlohmann::json detail = {{"four_eyes", settings.four_eyes}, {"confirm_role", role_name(settings.confirm_role)}};
+  SEKISHO_RETURN_IF_ERROR(cases::append_audit(db_, actor, "settings.review", "four_eyes", detail.dump()));
+  return tx.commit();
+}
+
+Result<std::optional<RunRecord>> after_list_import(const fs::path& home, ListStore& lists, const ImportReport& report,
+                                                   const std::string& actor, bool run_monitor) {
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  if (report.created) {
+    const ListVersion& v = report.version;
+    nlohmann::json detail = {{"list", v.list_id},       {"version", v.version},
+                             {"format", v.format},      {"content_hash", v.content_hash},
+                             {"entities", v.entity_count}, {"added", report.added},
+                             {"changed", report.changed}, {"removed", report.removed}};
+    SEKISHO_RETURN_IF_ERROR(cases->audit(actor, "list.import", v.list_id, detail.dump()));
+  }
+  if (!run_monitor || !report.created) return std::optional<RunRecord>();
+  SEKISHO_ASSIGN_OR_RETURN(int64_t parties, cases->active_party_count());
+  if (parties == 0) return std::optional<RunRecord>();
+  SEKISHO_ASSIGN_OR_RETURN(RunRecord run, cases->monitor(lists, {}, actor));
+  return std::optional<RunRecord>(std::move(run));
+}
+
+}  // namespace sekisho
