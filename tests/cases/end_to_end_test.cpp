@@ -23,6 +23,7 @@
 #include "sekisho/store.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

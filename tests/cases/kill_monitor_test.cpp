@@ -9,6 +9,7 @@
 #include "sekisho/cases.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -5,6 +5,7 @@
 #include "rules_test_util.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/update.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::rules {
 namespace {
