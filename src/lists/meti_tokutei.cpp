@@ -357,6 +357,10 @@ Status parse_file(const fs::path& path, const ParseOptions& options, ParsedList&
                             "'daisangoku' or 'russia' in it)");
   }
   std::string text = fold_fullwidth(text_body(file));
+  // The PDF extraction spaces out one label of the Russia list ("所 在 地 ：" in block 97).
+  for (std::string_view spaced : {"所 在 地 :", "所 在 地:"}) {
+    for (size_t p = text.find(spaced); p != std::string::npos; p = text.find(spaced, p)) text.replace(p, spaced.size(), "所在地:");
+  }
   out.files.push_back(file.meta);
   size_t first = find_block_start(text, 0, 1);
   if (first == std::string::npos) return parse_error(name + ": no numbered block '1 <name>' found");
