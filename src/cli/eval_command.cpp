@@ -48,7 +48,7 @@ void add_eval_command(CLI::App& app, GlobalOptions& global) {
   CLI::App* sub = app.add_subcommand("eval", "Measure matching quality on the labelled sets in the shared data");
   sub->add_option("--data", args->data, "Shared data directory (default $SEKISHO_SHARED_DATA or ../shared/data)");
   sub->add_option("--fixtures", args->fixtures, "Test fixtures directory holding eval/putin_80.txt");
-  sub->add_option("--only", args->only, "Comma-separated metric letters a-i (default: all)");
+  sub->add_option("--only", args->only, "Comma-separated metric letters a-i, m, x (default: all)");
   sub->add_option("--limit", args->limit, "At most N labelled rows per metric (0 = all)");
   sub->add_option("--threshold", args->threshold, "Decision threshold")->capture_default_str();
   sub->add_flag("--json", args->json, "JSON instead of a markdown table");

@@ -22,18 +22,18 @@ namespace sekisho::eval {
 
 struct EvalOptions {
   std::string data_dir;            // shared data root (holds un/, ofac/, yente_candidate_generation/…)
-  std::string fixtures_dir;        // holds eval/putin_80.txt; "" = <source dir>/tests/fixtures
+  std::string fixtures_dir;        // holds eval/putin_80.txt, eval/cross_script.tsv; "" = <source dir>/tests/fixtures
   std::string only;                // comma-separated metric letters ("a,b"); "" = all
   size_t limit = 0;                // at most this many labelled rows (i: entities per list) per metric; 0 = all
   double threshold = kDefaultScreenThreshold;
   std::function<void(std::string_view)> progress;  // called with a short note as each metric starts
   // Called with (metric key, description) for every labelled row a metric misses, so the misses
-  // can be read in full (the table's note shows only the first few). Metrics f and g report.
+  // can be read in full (the table's note shows only the first few). Metrics f, g, m and x report.
   std::function<void(std::string_view, std::string_view)> miss;
 };
 
 struct Metric {
-  std::string key;     // "a".."i", with a suffix for sub-rows ("d1")
+  std::string key;     // "a".."i", "m", "x", with a suffix for sub-rows ("d1")
   std::string name;    // what was measured
   double value = 0;    // a share in [0, 1] (shown as %) or a plain score (F1)
   bool percent = true;
@@ -51,9 +51,10 @@ struct EvalLists {
   std::vector<Entity> un_latest;  // un/consolidated_2026-02-27.xml
   std::vector<Entity> mof;        // japan/mof_shisantouketsu_20260305.xlsx
   std::vector<Entity> congress;   // opensanctions/senzing/us_congress_senzing.json
+  std::vector<Entity> meti_russia;  // export-control/jp_meti_250912_list_russia_tokutei.pdf.txt
 };
 
-// Parses the lists named in `need` ("ofac", "un", "mof", "congress").
+// Parses the lists named in `need` ("ofac", "un", "mof", "congress", "meti").
 Result<EvalLists> load_lists(const std::string& data_dir, const std::vector<std::string>& need);
 
 // One labelled row of the yente sets (full_name … nationality).
@@ -91,6 +92,8 @@ Result<std::vector<Metric>> metric_ofac_aliases(const EvalOptions& options, cons
 Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& lists);         // mof_katakana.cpp
 Result<Metric> metric_putin(const EvalOptions& options);                                        // putin.cpp
 Result<std::vector<Metric>> metric_self_consistency(const EvalOptions& options);                // self_consistency.cpp
+Result<std::vector<Metric>> metric_meti_russia(const EvalOptions& options, const EvalLists& lists);  // meti_russia.cpp
+Result<Metric> metric_cross_script(const EvalOptions& options, const EvalLists& lists);          // cross_script.cpp
 
 Result<std::vector<Metric>> run_eval(const EvalOptions& options);
 

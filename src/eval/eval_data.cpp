@@ -92,6 +92,11 @@ Result<EvalLists> load_lists(const std::string& data_dir, const std::vector<std:
     SEKISHO_ASSIGN_OR_RETURN(lists.congress,
                              parse("senzing", data_dir + "/opensanctions/senzing/us_congress_senzing.json", "us_congress"));
   }
+  if (wants(need, "meti")) {
+    SEKISHO_ASSIGN_OR_RETURN(lists.meti_russia,
+                             parse("meti-tokutei", data_dir + "/export-control/jp_meti_250912_list_russia_tokutei.pdf.txt",
+                                   "jp_meti_export_ban"));
+  }
   return lists;
 }
 

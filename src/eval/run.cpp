@@ -40,8 +40,8 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   if (options.fixtures_dir.empty()) options.fixtures_dir = std::string(SEKISHO_SOURCE_DIR) + "/tests/fixtures";
   std::vector<std::string> only;
   for (const std::string& k : split_trimmed(options.only, ",")) {
-    if (k.size() != 1 || k[0] < 'a' || k[0] > 'i') {
-      return invalid_argument("--only: unknown metric '" + k + "' (expected letters a to i)");
+    if (k.size() != 1 || ((k[0] < 'a' || k[0] > 'i') && k != "m" && k != "x")) {
+      return invalid_argument("--only: unknown metric '" + k + "' (expected letters a to i, m or x)");
     }
     only.push_back(k);
   }
@@ -54,6 +54,8 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   }
   if (selected(only, "e")) need.push_back("ofac");
   if (selected(only, "f")) need.push_back("mof");
+  if (selected(only, "m")) need.push_back("meti");
+  if (selected(only, "x")) need.push_back("ofac");
   note(options, "loading lists");
   SEKISHO_ASSIGN_OR_RETURN(EvalLists lists, load_lists(options.data_dir, need));
 
@@ -80,6 +82,8 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   SEKISHO_RETURN_IF_ERROR(timed("f", [&] { return metric_mof_katakana(options, lists); }));
   SEKISHO_RETURN_IF_ERROR(timed("g", [&] { return metric_putin(options); }));
   SEKISHO_RETURN_IF_ERROR(timed("i", [&] { return metric_self_consistency(options); }));
+  SEKISHO_RETURN_IF_ERROR(timed("m", [&] { return metric_meti_russia(options, lists); }));
+  SEKISHO_RETURN_IF_ERROR(timed("x", [&] { return metric_cross_script(options, lists); }));
   if (want_h) {
     Metric m;
     m.key = "h";

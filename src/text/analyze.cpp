@@ -101,6 +101,10 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
   Slot slot;
   std::string accented = join_tokens(tokens, begin, end, true);
   add_alternative(slot, fold_to_ascii(join_tokens(tokens, begin, end, false)), VariantSource::kLatin, "latin");
+  // Another language's form of a listed name (Poetin, Putinas) read as the lists' form.
+  std::vector<std::string> words;
+  for (size_t i = begin; i < end; ++i) words.push_back(detail::clean_ascii(fold_to_ascii(tokens[i].text)));
+  add_alternative(slot, detail::equivalent_name_reading(words, true), VariantSource::kScheme, "name_equivalents");
   // Plain ASCII has no umlauts and no Łacinka letters to read.
   if (std::all_of(accented.begin(), accented.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return slot;
@@ -187,6 +191,12 @@ std::string ta_marbuta_as_a(std::string romanised) {
 
 Slot abjad_slot(const std::string& text, std::string_view icu_id) {
   Slot slot;
+  // Arabic name words the table knows, with their vowels (محمد → muhammad, mohamed).
+  if (icu_id == "Arabic-Latin") {
+    for (std::string& r : detail::arabic_table_readings(text)) {
+      add_alternative(slot, std::move(r), VariantSource::kScheme, "arabic_names");
+    }
+  }
   const std::string romanised = icu_or_empty(text, icu_id);
   const std::string latin = fold_to_ascii(romanised);
   const std::string said = fold_to_ascii(ta_marbuta_as_a(romanised));
@@ -389,7 +399,7 @@ std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std:
 
 NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   NameForms forms;
-  NormalizedName name = normalize(raw);
+  NormalizedName name = normalize(detail::expand_bank_legal_forms(raw));
   forms.normalized = name.text();
   forms.script = name.script;
   std::vector<NormalizedToken>& tokens = name.tokens;
@@ -427,6 +437,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   bool all_person_segments = true;
   std::string japanese_text;
   std::string pinyin;  // a whole-name extra for kanji names read as Japanese
+  std::vector<std::string> korean;  // whole-name extras: a hanja name read in Korean
   for (size_t i = 0; i < tokens.size();) {
     Script s = tokens[i].script;
     size_t end = i + 1;
@@ -470,9 +481,16 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
         slots.push_back(icu_slot(run, {"Georgian-Latin"}));
         break;
       case Script::kHangul: {
-        Slot slot = icu_slot(run, {"Hangul-Latin"});
-        if (!slot.alternatives.empty()) {
-          add_alternative(slot, detail::hangul_loanword_reading(slot.alternatives.front().text), VariantSource::kScheme,
+        // A Korean person's name as the lists spell it (김정은 → kim jong un), then ICU's
+        // Revised-like reading and the loanword reading of a foreign name (블라디미르 푸틴).
+        Slot slot;
+        for (std::string& r : detail::korean_name_readings(run)) {
+          add_alternative(slot, std::move(r), VariantSource::kScheme, "korean_name");
+        }
+        const std::string icu = fold_to_ascii(icu_or_empty(run, "Hangul-Latin"));
+        add_alternative(slot, icu, VariantSource::kScheme, "icu:Hangul-Latin");
+        if (!icu.empty()) {
+          add_alternative(slot, detail::hangul_loanword_reading(detail::clean_ascii(icu)), VariantSource::kScheme,
                           "hangul_loanword");
         }
         slots.push_back(std::move(slot));
@@ -481,6 +499,26 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       case Script::kHan:
       case Script::kHiragana:
       case Script::kKatakana: {
+        // A foreign name in the characters Chinese transcribes it with (普京, 奥巴马) is read
+        // as the lists write the name, before any Chinese or Japanese reading of the characters.
+        if (s == Script::kHan) {
+          const std::string known = detail::equivalent_name_reading({tokens[i].text}, false);
+          if (!known.empty()) {
+            Slot slot;
+            add_alternative(slot, known, VariantSource::kReading, "name_equivalents");
+            for (const Alternative& a : chinese_slot(run).alternatives) {
+              add_alternative(slot, a.text, a.source, a.scheme);
+            }
+            slots.push_back(std::move(slot));
+            break;
+          }
+          // A Korean name in hanja (金正恩): its Korean reading as a whole-name extra.
+          if (tokens.size() == 1) {
+            const std::string hangul = detail::hanja_as_hangul(tokens[i].text);
+            if (!hangul.empty()) korean = detail::korean_name_readings(hangul);
+            if (korean.size() > 2) korean.resize(2);
+          }
+        }
         bool kana_present = s != Script::kHan;
         bool as_japanese = options.han_reading == HanReading::kJapanese ||
                            (options.han_reading == HanReading::kAuto && (kana_present || reads_as_japanese(run)));
@@ -544,6 +582,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   if (!gloss.empty() && cap > 0) --cap;
   if (!other_gloss.empty() && other_gloss != gloss && cap > 0) --cap;
   if (!pinyin.empty() && cap > 0) --cap;
+  cap -= std::min(cap, korean.size());
   combine(slots, cap, forms);
   // Whole-name extras after the combined readings, each once.
   auto append_extra = [&forms](const std::string& text, VariantSource source, std::string_view scheme) {
@@ -553,6 +592,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
     forms.schemes.emplace_back(scheme);
   };
   append_extra(pinyin, VariantSource::kReading, "pinyin");
+  for (const std::string& k : korean) append_extra(k, VariantSource::kReading, "korean_name");
   append_extra(gloss, VariantSource::kGloss, "edict_gloss");
   if (forms.variants.size() < options.max_variants) append_extra(other_gloss, VariantSource::kGloss, "edict_gloss");
   if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
@@ -564,7 +604,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
 bool r_may_be_l(std::string_view scheme) {
   // A gloss form keeps the readings of the words EDICT does not know (ベネヴォランス → benevorans).
   return scheme == "hepburn" || scheme == "enamdict" || scheme == "edict_gloss" || scheme == "icu:Hangul-Latin" ||
-         scheme == "hangul_loanword";
+         scheme == "hangul_loanword" || scheme == "korean_name";
 }
 
 std::string_view bounded_name(std::string_view raw) {

@@ -50,6 +50,9 @@ constexpr BuiltinForm kBuiltinForms[] = {
     {"(株)", "JSC"}, {"kabushiki kaisha", "JSC"}, {"kk", "JSC"},
     // Japanese renderings of Russian forms: ОАО, ЗАО/АО, ПАО.
     {"公開株式会社", "JSC"}, {"非公開株式会社", "JSC"}, {"公共株式会社", "JSC"},
+    // The forms spelt in katakana, as bank accounts and kana-only forms write them.
+    {"カブシキガイシャ", "JSC"}, {"カブシキカイシャ", "JSC"}, {"ユウゲンガイシャ", "LLC"},
+    {"ユウゲンカイシャ", "LLC"}, {"ゴウドウガイシャ", "LLC"}, {"ゴウドウカイシャ", "LLC"},
     {"co", "CO"}, {"company", "CO"}, {"corp", "CORP"}, {"corporation", "CORP"},
     {"公司", "CO"}, {"有限公司", "LLC"}, {"股份有限公司", "JSC"},
 };

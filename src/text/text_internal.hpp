@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -163,4 +164,53 @@ std::string without_trailing_abbreviation(std::string_view raw);
 // any other parentheses, which tell an organisation from its siblings (Bank of China (Hong
 // Kong) Limited) or give an abbreviation.
 ParenthesisedName split_respellings(std::string_view raw);
+}  // namespace sekisho::text::detail
+
+// The name tables of src/text/tables/ (name_tables.cpp), loaded once and immutable after.
+namespace sekisho::text::detail {
+// Every table file's name and text, as cmake/embed_tables.cmake compiled them in.
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_tables();
+// Spellings of a name word or words (key normalised as names are; values clean ASCII, the
+// usual spelling first).
+struct SpellingTable {
+  std::unordered_map<std::string, std::vector<std::string>> spellings;
+  size_t max_key_words = 1;
+};
+// The form the lists use for each other form of a name (arabic keys folded by
+// fold_arabic_letters): "poetin" → "putin", "普京" → "putin".
+struct EquivalentNames {
+  std::unordered_map<std::string, std::string> list_form;
+};
+const SpellingTable& arabic_name_spellings();     // arabic_names.tsv
+const SpellingTable& korean_surname_spellings();  // korean_surnames.tsv
+const EquivalentNames& equivalent_names();        // name_equivalents.tsv
+// Whether every table parsed (the error names the table's file and line).
+Status name_tables_status();
+// Arabic letters folded to the spelling the tables use: no vowel marks or tatweel, bare alif for
+// أ إ آ ٱ, ه for ة, ي for ى.
+std::string fold_arabic_letters(std::string_view arabic);
+
+// Readings from the tables (arabic_names.cpp, korean_names.cpp, equivalent_names.cpp), each a
+// list of whole-run alternatives in clean ASCII, best first; empty when the tables know nothing
+// of the run.
+// An Arabic-script run read word by word: table words as their spellings (عبد الله → abdullah),
+// an عبد before an article as abdul/abdel/abd al, other words as the abjad reading gives them.
+std::vector<std::string> arabic_table_readings(std::string_view run);
+// A Hangul run as a Korean name: the surname as people spell it (김 → kim, 박 → park) and the
+// given name's syllables in McCune–Reischauer without breves, the popular spelling and Revised
+// Romanization (김정은 → kim jong un, kim jung eun, kim jeong eun).
+std::vector<std::string> korean_name_readings(std::string_view hangul_run);
+// A Han name of two to four characters read in Korean through libhangul's hanja table, when its
+// first character is a Korean surname's hanja (金正恩 → 김정은); "" otherwise or without the table.
+std::string hanja_as_hangul(std::string_view han);
+// A run's words each replaced by its list form in name_equivalents.tsv (普京 → putin, poetin →
+// putin); a word without a class is kept when `keep_unknown`, else the run gets "". "" too when
+// no word has a class.
+std::string equivalent_name_reading(const std::vector<std::string>& words, bool keep_unknown);
+}  // namespace sekisho::text::detail
+
+namespace sekisho::text::detail {
+// A company name with the bank-account abbreviation of its legal form written out (bank_kana.cpp):
+// "ｶ)ﾛｿﾎﾞﾛﾝｴｸｽﾎﾟﾙﾄ" → " 株式会社 ロソボロンエクスポルト"; other names unchanged.
+std::string expand_bank_legal_forms(std::string_view raw);
 }  // namespace sekisho::text::detail

@@ -1,0 +1,155 @@
+// The name tables of src/text/tables/ (compiled in by cmake/embed_tables.cmake), parsed once:
+// spellings of Arabic name words and Korean surnames, and classes of one name across languages.
+#include <mutex>
+
+#include "core/strings.hpp"
+#include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
+
+namespace sekisho::text::detail {
+
+namespace {
+
+std::string_view embedded_table(std::string_view file) {
+  for (const auto& [name, text] : embedded_tables()) {
+    if (name == file) return text;
+  }
+  return {};
+}
+
+// One "key<TAB>a,b,c" line of a table, with the key and each value normalised as names are.
+struct TableLine {
+  size_t line_no = 0;
+  std::string key;
+  std::vector<std::string> values;
+};
+
+Result<std::vector<TableLine>> read_table(std::string_view file, const std::function<std::string(std::string_view)>& fold_key) {
+  const std::string where = "src/text/tables/" + std::string(file);
+  const std::string_view text = embedded_table(file);
+  if (text.empty()) return not_found(where + ": not embedded in this build");
+  std::vector<TableLine> out;
+  size_t line_no = 0;
+  for (const std::string& raw : split_trimmed(text, "\n")) {
+    ++line_no;
+    if (raw.empty() || raw[0] == '#') continue;
+    const size_t tab = raw.find('\t');
+    if (tab == std::string::npos) return parse_error(where + ":" + std::to_string(line_no) + ": expected key<TAB>values");
+    TableLine line;
+    line.line_no = line_no;
+    line.key = fold_key(raw.substr(0, tab));
+    if (line.key.empty()) return parse_error(where + ":" + std::to_string(line_no) + ": empty key");
+    for (const std::string& v : split_trimmed(raw.substr(tab + 1), ",")) {
+      std::string folded = fold_key(v);
+      if (folded.empty()) return parse_error(where + ":" + std::to_string(line_no) + ": empty value in '" + raw + "'");
+      line.values.push_back(std::move(folded));
+    }
+    if (line.values.empty()) return parse_error(where + ":" + std::to_string(line_no) + ": no values");
+    for (const TableLine& earlier : out) {
+      if (earlier.key == line.key) {
+        return parse_error(where + ":" + std::to_string(line_no) + ": key '" + line.key + "' repeats line " +
+                           std::to_string(earlier.line_no));
+      }
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+std::string as_name(std::string_view s) { return normalize(s).text(); }
+
+Result<SpellingTable> load_spelling_table(std::string_view file, bool arabic) {
+  auto fold = [arabic](std::string_view s) { return arabic ? fold_arabic_letters(as_name(s)) : as_name(s); };
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<TableLine> lines, read_table(file, fold));
+  SpellingTable table;
+  for (TableLine& line : lines) {
+    for (std::string& v : line.values) v = detail::clean_ascii(fold_to_ascii(v));
+    const size_t words = split_name_parts(line.key).size();
+    table.max_key_words = std::max(table.max_key_words, words);
+    table.spellings.emplace(std::move(line.key), std::move(line.values));
+  }
+  return table;
+}
+
+Result<EquivalentNames> load_equivalents(std::string_view file) {
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<TableLine> lines, read_table(file, as_name));
+  EquivalentNames table;
+  const std::string where = "src/text/tables/" + std::string(file);
+  for (const TableLine& line : lines) {
+    const std::string list_form = detail::clean_ascii(fold_to_ascii(line.key));
+    for (const std::string& form : line.values) {
+      // One word each: the lookup is by word, and a phrase would never be met.
+      if (form.find(' ') != std::string::npos) {
+        return parse_error(where + ":" + std::to_string(line.line_no) + ": '" + form + "' is more than one word");
+      }
+      if (!table.list_form.emplace(form, list_form).second) {
+        return parse_error(where + ":" + std::to_string(line.line_no) + ": '" + form + "' is in two classes");
+      }
+    }
+  }
+  return table;
+}
+
+template <typename T>
+const T& loaded_once(Result<T> (*load)(), std::once_flag& once, T& value, Status& status) {
+  std::call_once(once, [&] {
+    Result<T> r = load();
+    if (r.ok()) {
+      value = std::move(*r);
+    } else {
+      status = r.status();
+    }
+  });
+  return value;
+}
+
+Result<SpellingTable> load_arabic() { return load_spelling_table("arabic_names.tsv", true); }
+Result<SpellingTable> load_korean() { return load_spelling_table("korean_surnames.tsv", false); }
+Result<EquivalentNames> load_equivalent_names() { return load_equivalents("name_equivalents.tsv"); }
+
+std::once_flag arabic_once, korean_once, equivalents_once;
+SpellingTable arabic_table, korean_table;
+EquivalentNames equivalents_table;
+Status arabic_status, korean_status, equivalents_status;
+
+}  // namespace
+
+std::string fold_arabic_letters(std::string_view arabic) {
+  // Lists and keyboards write the hamza seats, ta marbuta and alif maqsura either way (أحمد /
+  // احمد, أسامة / اسامه, مصطفى / مصطفي), and vowel marks only sometimes.
+  std::string out;
+  out.reserve(arabic.size());
+  for (size_t pos = 0; pos < arabic.size();) {
+    const char32_t cp = next_code_point(arabic, pos);
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) continue;  // harakat, tatweel
+    switch (cp) {
+      case U'أ': case U'إ': case U'آ': case U'ٱ': append_utf8(out, U'ا'); break;
+      case U'ة': append_utf8(out, U'ه'); break;
+      case U'ى': append_utf8(out, U'ي'); break;
+      default: append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+const SpellingTable& arabic_name_spellings() {
+  return loaded_once(&load_arabic, arabic_once, arabic_table, arabic_status);
+}
+const SpellingTable& korean_surname_spellings() {
+  return loaded_once(&load_korean, korean_once, korean_table, korean_status);
+}
+const EquivalentNames& equivalent_names() {
+  return loaded_once(&load_equivalent_names, equivalents_once, equivalents_table, equivalents_status);
+}
+
+Status name_tables_status() {
+  arabic_name_spellings();
+  korean_surname_spellings();
+  equivalent_names();
+  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status}) {
+    if (!s->ok()) return *s;
+  }
+  return Status::ok_status();
+}
+
+}  // namespace sekisho::text::detail
