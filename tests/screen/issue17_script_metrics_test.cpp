@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "eval/eval.hpp"
+#include "support/shared_data.hpp"
 
 namespace sekisho::eval {
 namespace {
