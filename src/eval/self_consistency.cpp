@@ -28,8 +28,7 @@ struct BundledList {
   const char* path;  // under the shared data root
 };
 
-// Every list format sekisho reads that ../shared holds a complete (or the newest) copy of. Not yet
-// the METI Russia export-ban text: its parser refuses block 97 (no 所在地 line).
+// Every list format sekisho reads that ../shared holds a complete (or the newest) copy of.
 constexpr BundledList kBundledLists[] = {
     {"us_ofac_sdn", "ofac-csv", "ofac/sdn_csv_2021-07"},
     {"us_ofac_cons", "ofac-xml", "ofac/cons_xml_2025-03-28/consolidated.xml"},
@@ -40,6 +39,7 @@ constexpr BundledList kBundledLists[] = {
     {"us_trade_csl", "us-csl", "us_csl/consolidated_sample_2025-06.csv"},
     {"jp_mof_sanctions", "mof-xlsx", "japan/mof_shisantouketsu_20260305.xlsx"},
     {"jp_meti_eul", "meti-eul-xlsx", "japan/meti_end_user_list_20250929.xlsx"},
+    {"jp_meti_export_ban", "meti-tokutei", "export-control/jp_meti_250912_list_russia_tokutei.pdf.txt"},
 };
 
 // The queries one entity is screened by: each name's forms, and each form without its legal
