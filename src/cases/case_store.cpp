@@ -18,22 +18,11 @@ bool CaseStore::exists(const fs::path& home) {
 }
 
 Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
-  std::error_code ec;
-  fs::create_directories(home, ec);
-  if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
-  fs::path path = home / kFileName;
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = io_error(path.string() + ": cannot open case store: " + (db ? sqlite3_errmsg(db) : "out of memory"));
-    sqlite3_close(db);
-    return st;
-  }
-  std::unique_ptr<CaseStore> store(new CaseStore(db, path));
+  const fs::path path = home / kFileName;
   // A monitoring run holds the write lock while it screens; other writers
   // (a decision, an import) wait for it rather than fail.
-  sqlite3_busy_timeout(db, 120000);
-  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA journal_mode=WAL").with_context(path.string()));
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, kFileName, "case store", 120000));
+  std::unique_ptr<CaseStore> store(new CaseStore(db, path));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
   SEKISHO_RETURN_IF_ERROR(cases::migrate(db).with_context(path.string()));
   return store;

@@ -148,26 +148,16 @@ Result<KeyRecord> KeyVerifier::verify(std::string_view token) const {
 
 Result<std::unique_ptr<KeyStore>> KeyStore::open(const fs::path& home) {
   if (!sodium_ready()) return internal_error("libsodium could not be initialised");
+  const fs::path path = home / "keys.db";
   std::error_code ec;
-  fs::create_directories(home, ec);
-  if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
-  fs::path path = home / "keys.db";
-  bool existed = fs::exists(path, ec);
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = io_error(path.string() + ": cannot open key store: " + (db ? sqlite3_errmsg(db) : "out of memory"));
-    sqlite3_close(db);
-    return st;
-  }
+  const bool existed = fs::exists(path, ec);
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, "keys.db", "key store", 10000));
   // Key hashes are secrets of a kind: only the owner may read the file.
   if (!existed) ::chmod(path.c_str(), 0600);
-  sqlite3_busy_timeout(db, 10000);
   auto close_with = [db](Status st) {
     sqlite3_close(db);
     return st;
   };
-  if (Status st = sqlite_exec(db, "PRAGMA journal_mode=WAL"); !st.ok()) return close_with(st.with_context(path.string()));
   if (Status st = sqlite_exec(db, kSchemaSql); !st.ok()) return close_with(st.with_context(path.string()));
   std::string salt;
   {

@@ -140,21 +140,9 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
 }  // namespace
 
 Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
-  std::error_code ec;
-  fs::create_directories(home, ec);
-  if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
-  fs::path path = home / "sekisho.db";
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = io_error(path.string() + ": cannot open store: " + (db ? sqlite3_errmsg(db) : "out of memory"));
-    sqlite3_close(db);
-    return st;
-  }
+  const fs::path path = home / "sekisho.db";
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, "sekisho.db", "store", 10000));
   std::unique_ptr<ListStore> store(new ListStore(db, path));
-  sqlite3_busy_timeout(db, 10000);
-  // WAL: readers never block the writer; a crash leaves the last committed state.
-  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA journal_mode=WAL").with_context(path.string()));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
   // A list version touches tens of megabytes of B-tree pages; the default 2 MB
   // cache made an OFAC import spend a quarter of its time re-reading pages.

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,13 @@ Status sqlite_error(sqlite3* db, std::string_view doing);
 
 // Executes SQL that returns no rows (may hold several statements).
 Status sqlite_exec(sqlite3* db, const char* sql);
+
+// Opens (creating it and `home` if needed) the database `home`/`file_name` in WAL
+// mode, so readers never block the writer and a crash leaves the last committed
+// state, with a writer waiting up to `busy_timeout_ms` for another's lock. `what`
+// names the database in errors ("store", "case store"). The caller owns the handle.
+Result<sqlite3*> open_wal_database(const std::filesystem::path& home, std::string_view file_name,
+                                   std::string_view what, int busy_timeout_ms);
 
 class Statement {
  public:

@@ -337,9 +337,9 @@ void combine(const std::vector<Slot>& slots, size_t cap, NameForms& forms) {
         emit(ranks);
       }
       bool advanced = false;  // the odometer moves: the rightmost digit that can grow grows
+      size_t before = prefix;   // walking left, the ranks before digit d
       for (size_t d = n - 1; d-- > 0;) {
-        size_t before = 0;
-        for (size_t i = 0; i < d; ++i) before += ranks[i];
+        before -= ranks[d];
         if (ranks[d] + 1 < slots[d].alternatives.size() && before + ranks[d] + 1 <= sum) {
           ++ranks[d];
           std::fill(ranks.begin() + static_cast<std::ptrdiff_t>(d) + 1, ranks.end(), 0);
