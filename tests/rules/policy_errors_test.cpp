@@ -38,9 +38,12 @@ TEST(PolicyErrorsTest, BrokenFixturesNameFileLineAndField) {
 }
 
 TEST(PolicyErrorsTest, YamlSyntaxErrorNamesTheLine) {
-  auto loaded = load_policy_files({{"broken.yaml", "schema: sekisho.policy/1\nrules:\n  - id: [unclosed\n"}});
+  // A mapping value where none may stand, on line 4 of six: the message must point at that line,
+  // not at the file alone or at its end.
+  auto loaded = load_policy_files(
+      {{"broken.yaml", "schema: sekisho.policy/1\nrules:\n  - id: A\n    then: DENY: twice\n  - id: B\n    then: ALLOW\n"}});
   ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(loaded.status().message().find("broken.yaml:"), std::string::npos) << loaded.status().message();
+  EXPECT_NE(loaded.status().message().find("broken.yaml:4:"), std::string::npos) << loaded.status().message();
 }
 
 TEST(PolicyErrorsTest, UnknownFieldAndDuplicateRuleAreRejected) {

@@ -2,6 +2,8 @@
 // with --no-screen, and by default screens every party with the snapshot the
 // request pinned.
 
+#include <algorithm>
+
 #include "server_fixture.hpp"
 
 namespace sekisho::testing {
@@ -20,8 +22,9 @@ class TransferRouteTest : public ServerTest {
   }
 };
 
+// Three golden cases with three different decisions, so a route that answered one fixed
+// decision, or ignored the request's hops, fails at least two of them.
 TEST_F(TransferRouteTest, DecidesGoldenCasesLikeTheirExpectations) {
-  int checked = 0;
   for (const char* name : {"case04b_rifles_to_ukraine_denied.json", "case04_helmets_to_ukraine_allowed.json",
                            "case08_eccn_3a001_to_china.json"}) {
     std::string text = read_file(kGolden / name);
@@ -33,9 +36,10 @@ TEST_F(TransferRouteTest, DecidesGoldenCasesLikeTheirExpectations) {
     ASSERT_EQ(r->status, 200) << name << ": " << r->body;
     nlohmann::json j = json_of(r);
     EXPECT_EQ(j["decision"], expect["decision"]) << name;
-    ++checked;
+    EXPECT_EQ(j["hop"], expect["hop"]) << name;
+    const auto& rules = j["determining_rules"];
+    EXPECT_NE(std::find(rules.begin(), rules.end(), expect["rule"]), rules.end()) << name << ": " << r->body;
   }
-  EXPECT_EQ(checked, 3);
 }
 
 TEST_F(TransferRouteTest, RolesAndBadRequests) {
