@@ -198,6 +198,19 @@ Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_vi
   return Status::ok_status();
 }
 
+Status CellBudget::exceeded(std::string_view file_name, std::string_view sheet, size_t row, size_t col) {
+  return parse_error(std::string(file_name) + ": " + a1_ref(sheet, row, col) + ": the workbook would hold more than " +
+                     std::to_string(kMaxCellSlots) + " cells; refused as implausible for a list");
+}
+
+Status check_cell_utf8(std::string_view text, std::string_view file_name, std::string_view sheet, size_t row,
+                       size_t col) {
+  const size_t bad = find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return Status::ok_status();
+  return parse_error(std::string(file_name) + ": " + a1_ref(sheet, row, col) + ": invalid UTF-8 at byte " +
+                     std::to_string(bad + 1) + " of the cell's text");
+}
+
 std::string_view local_name(const pugi::xml_node& node) {
   std::string_view n = node.name();
   size_t colon = n.find(':');

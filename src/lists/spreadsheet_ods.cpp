@@ -1,5 +1,6 @@
 // ODS (OpenDocument 1.2/1.3, part 1 §9.1) reading: content.xml holds every
 // table; rows and cells may carry repeat counts.
+#include "core/strings.hpp"
 #include "lists/source_file.hpp"
 #include "lists/spreadsheet.hpp"
 #include "lists/spreadsheet_zip.hpp"
@@ -9,6 +10,9 @@ namespace sekisho {
 namespace {
 
 using spreadsheet_detail::attr_local;
+using spreadsheet_detail::CellBudget;
+using spreadsheet_detail::kMaxCellSlots;
+using spreadsheet_detail::kMaxCellTextBytes;
 using spreadsheet_detail::child_local;
 using spreadsheet_detail::local_name;
 using spreadsheet_detail::parse_xml;
@@ -79,6 +83,7 @@ Cell read_cell(const pugi::xml_node& c) {
 struct TableReader {
   std::string_view file_name;
   Sheet& sheet;
+  CellBudget& budget;
   size_t next_row = 0;
 
   Status error(std::string what) const {
@@ -90,6 +95,7 @@ struct TableReader {
     size_t repeat = attr_local(row, "number-rows-repeated").as_ullong(1);
     if (repeat == 0) repeat = 1;
     std::vector<Cell> cells;
+    size_t row_text_bytes = 0;
     size_t col = 0;
     for (pugi::xml_node c = row.first_child(); c; c = c.next_sibling()) {
       std::string_view n = local_name(c);
@@ -104,6 +110,10 @@ struct TableReader {
       if (crep > kMaxContentRepeat || col + crep > kMaxColumns) {
         return error("cell " + a1_ref(next_row, col) + " with content repeated " + std::to_string(crep) + " times");
       }
+      SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_cell_utf8(cell.text, file_name, sheet.name, next_row, col));
+      SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_cell_utf8(cell.value, file_name, sheet.name, next_row, col));
+      row_text_bytes += (cell.text.size() + cell.value.size()) * crep;  // both factors are bounded above
+      if (row_text_bytes > kMaxCellTextBytes) return CellBudget::exceeded(file_name, sheet.name, next_row, col);
       if (cells.size() < col + crep) cells.resize(col + crep);
       for (size_t k = 0; k < crep; ++k) cells[col + k] = cell;
       col += crep;
@@ -114,6 +124,11 @@ struct TableReader {
     }
     if (repeat > kMaxContentRepeat || next_row + repeat > kMaxRows) {
       return error("row with content repeated " + std::to_string(repeat) + " times");
+    }
+    // The row's slots, once per repeat; a product of two allowed repeats can still be huge.
+    if (cells.size() > kMaxCellSlots / repeat || row_text_bytes > kMaxCellTextBytes / repeat ||
+        !budget.take(cells.size() * repeat, row_text_bytes * repeat)) {
+      return CellBudget::exceeded(file_name, sheet.name, next_row, cells.size() - 1);
     }
     if (sheet.rows.size() < next_row) sheet.rows.resize(next_row);
     for (size_t k = 0; k < repeat; ++k) sheet.rows.push_back(cells);
@@ -152,11 +167,16 @@ Result<Workbook> read_ods(std::string_view bytes, std::string_view file_name) {
   }
   Workbook wb;
   wb.file_name = std::string(file_name);
+  CellBudget budget;
   for (pugi::xml_node t = spreadsheet.first_child(); t; t = t.next_sibling()) {
     if (local_name(t) != "table") continue;
     Sheet sheet;
     sheet.name = attr_local(t, "name").value();
-    TableReader reader{file_name, sheet};
+    if (size_t bad = find_invalid_utf8(sheet.name); bad != std::string::npos) {
+      return parse_error(std::string(file_name) + ": content.xml: a table name is not valid UTF-8 (byte " +
+                         std::to_string(bad + 1) + ")");
+    }
+    TableReader reader{file_name, sheet, budget};
     SEKISHO_RETURN_IF_ERROR(reader.read_rows(t));
     wb.sheets.push_back(std::move(sheet));
   }

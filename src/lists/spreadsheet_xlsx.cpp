@@ -3,6 +3,7 @@
 // xl/worksheets/*.xml the cells.
 #include <cstring>
 
+#include "core/strings.hpp"
 #include "lists/source_file.hpp"
 #include "lists/spreadsheet.hpp"
 #include "lists/spreadsheet_zip.hpp"
@@ -12,6 +13,7 @@ namespace sekisho {
 namespace {
 
 using spreadsheet_detail::attr_local;
+using spreadsheet_detail::CellBudget;
 using spreadsheet_detail::child_local;
 using spreadsheet_detail::local_name;
 using spreadsheet_detail::parse_xml;
@@ -88,16 +90,23 @@ Result<std::vector<SheetRef>> read_sheet_list(const ZipArchive& zip, std::string
   return out;
 }
 
-void put_cell(Sheet& sheet, size_t row, size_t col, Cell cell) {
-  if (cell.text.empty() && cell.value.empty()) return;  // empty styled cells take no room
+Status put_cell(Sheet& sheet, size_t row, size_t col, Cell cell, CellBudget& budget, std::string_view file_name) {
+  if (cell.text.empty() && cell.value.empty()) return Status::ok_status();  // empty styled cells take no room
+  SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_cell_utf8(cell.text, file_name, sheet.name, row, col));
+  SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_cell_utf8(cell.value, file_name, sheet.name, row, col));
+  const size_t have = row < sheet.rows.size() ? sheet.rows[row].size() : 0;
+  if (!budget.take(col >= have ? col + 1 - have : 0, cell.text.size() + cell.value.size())) {
+    return CellBudget::exceeded(file_name, sheet.name, row, col);
+  }
   if (sheet.rows.size() <= row) sheet.rows.resize(row + 1);
   auto& r = sheet.rows[row];
   if (r.size() <= col) r.resize(col + 1);
   r[col] = std::move(cell);
+  return Status::ok_status();
 }
 
 Status read_sheet(const ZipArchive& zip, std::string_view file_name, const SheetRef& ref,
-                  const std::vector<std::string>& shared, Sheet& sheet) {
+                  const std::vector<std::string>& shared, Sheet& sheet, CellBudget& budget) {
   SEKISHO_ASSIGN_OR_RETURN(std::string xml, zip.read(ref.part));
   pugi::xml_document doc;
   SEKISHO_RETURN_IF_ERROR(parse_xml(doc, xml, file_name, ref.part));
@@ -166,7 +175,7 @@ Status read_sheet(const ZipArchive& zip, std::string_view file_name, const Sheet
       } else {
         return parse_error(where(row_index, col) + ": unknown cell type t=\"" + std::string(t) + "\"");
       }
-      put_cell(sheet, row_index, col, std::move(cell));
+      SEKISHO_RETURN_IF_ERROR(put_cell(sheet, row_index, col, std::move(cell), budget, file_name));
     }
   }
   return Status::ok_status();
@@ -183,10 +192,15 @@ Result<Workbook> read_xlsx(std::string_view bytes, std::string_view file_name) {
   SEKISHO_ASSIGN_OR_RETURN(std::vector<SheetRef> refs, read_sheet_list(*zip, file_name));
   Workbook wb;
   wb.file_name = std::string(file_name);
+  CellBudget budget;
   for (const SheetRef& ref : refs) {
     Sheet sheet;
     sheet.name = ref.name;
-    SEKISHO_RETURN_IF_ERROR(read_sheet(*zip, file_name, ref, shared, sheet));
+    if (size_t bad = find_invalid_utf8(sheet.name); bad != std::string::npos) {
+      return parse_error(std::string(file_name) + ": xl/workbook.xml: a sheet name is not valid UTF-8 (byte " +
+                         std::to_string(bad + 1) + ")");
+    }
+    SEKISHO_RETURN_IF_ERROR(read_sheet(*zip, file_name, ref, shared, sheet, budget));
     wb.sheets.push_back(std::move(sheet));
   }
   return wb;

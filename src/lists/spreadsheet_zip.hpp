@@ -36,6 +36,38 @@ class ZipArchive {
 Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name,
                  std::string_view entry);
 
+// What a workbook may hold once read: cells are stored padded to the last cell with content in
+// each row, so one cell far to the right (column XFD) costs a whole row of slots, repeat counts
+// multiply, and every cell that refers to a shared string holds its own copy. A budget of slots
+// and of text bytes, taken before anything is allocated, keeps a small hostile file from asking
+// for gigabytes; the largest official workbooks hold a few tens of thousands of cells and a few
+// megabytes of text.
+inline constexpr size_t kMaxCellSlots = 4'000'000;
+inline constexpr size_t kMaxCellTextBytes = 256u << 20;
+
+class CellBudget {
+ public:
+  // Takes `slots` more cells holding `text_bytes` more text; false (and nothing taken) when the
+  // workbook would exceed either budget.
+  bool take(size_t slots, size_t text_bytes = 0) {
+    if (slots > kMaxCellSlots - slots_ || text_bytes > kMaxCellTextBytes - text_bytes_) return false;
+    slots_ += slots;
+    text_bytes_ += text_bytes;
+    return true;
+  }
+  // The error for a cell whose slots did not fit: file, sheet and cell named.
+  static Status exceeded(std::string_view file_name, std::string_view sheet, size_t row, size_t col);
+
+ private:
+  size_t slots_ = 0;
+  size_t text_bytes_ = 0;
+};
+
+// A parse error naming file, sheet and cell when a cell's text is not valid UTF-8 (the XML
+// parser passes bytes through as they are), else OK.
+Status check_cell_utf8(std::string_view text, std::string_view file_name, std::string_view sheet, size_t row,
+                       size_t col);
+
 // Element name without its namespace prefix ("x:sheet" → "sheet").
 std::string_view local_name(const pugi::xml_node& node);
 // First child element with local name `name`, or an empty node.
