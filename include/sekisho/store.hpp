@@ -76,6 +76,16 @@ enum class ImportStep {
 // crash safety through its Env; the product installs none.
 using ImportObserver = std::function<void(ImportStep step, size_t rows_so_far)>;
 
+// How an import treats a new version much smaller than the one before it.
+struct ImportOptions {
+  // A version holding fewer than (1 - max_shrink) of the previous version's entities, or no
+  // entity at all, is refused (kParseError, nothing stored): a truncated file, cut at a line end
+  // where its format shows no sign of it, must not delist anyone.
+  double max_shrink = 0.20;
+  // The publisher really removed them: store the smaller version.
+  bool allow_shrink = false;
+};
+
 class ListStore {
  public:
   // Opens (creating if needed) the store in directory `home` (file sekisho.db).
@@ -86,7 +96,8 @@ class ListStore {
 
   // Stores `parsed` as a new version of `list_id` (see the header comment).
   // A delta (parsed.is_delta) is applied on top of the latest version.
-  Result<ImportReport> import_list(const std::string& list_id, const ParsedList& parsed);
+  Result<ImportReport> import_list(const std::string& list_id, const ParsedList& parsed,
+                                   const ImportOptions& options = {});
 
   // Every list's latest version, ordered by list id.
   Result<std::vector<ListVersion>> lists();

@@ -47,6 +47,7 @@ struct UpdateOptions {
   std::string from_dir;            // non-empty: read files from this mirror instead of the network
   std::filesystem::path scratch_dir;  // where downloads land before import (default: <store dir>/downloads)
   long timeout_seconds = 120;      // per download
+  bool allow_shrink = false;       // store versions that lose over 20% of a list (ImportOptions)
 };
 
 struct UpdateOutcome {

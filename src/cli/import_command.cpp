@@ -18,6 +18,7 @@ struct ImportArgs {
   std::string mapping;
   std::string user;
   bool no_monitor = false;
+  bool allow_shrink = false;
 };
 
 Status run_import(const GlobalOptions& global, const ImportArgs& args) {
@@ -31,7 +32,7 @@ Status run_import(const GlobalOptions& global, const ImportArgs& args) {
   const FormatInfo* info = find_format(args.format);
   std::string list_id = args.list_id.empty() ? std::string(info->default_list_id) : args.list_id;
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
-  SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed));
+  SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed, {.allow_shrink = args.allow_shrink}));
   std::cout << describe_import(report) << "\n";
   // The list is stored whatever follows; a failed run is reported, never hidden.
   auto run = after_list_import(home, *store, report, cli_user(args.user), !args.no_monitor);
@@ -51,6 +52,8 @@ void add_import_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--mapping", args->mapping, "Mapping file for the generic csv format");
   sub->add_option("--user", args->user, "Who imports, for the audit log (default $SEKISHO_USER, else the login name)");
   sub->add_flag("--no-monitor", args->no_monitor, "Do not re-screen the party registry against the new version");
+  sub->add_flag("--allow-shrink", args->allow_shrink,
+                "Store the new version even when it holds no entity or over 20% fewer than the last one");
   set_command_body(sub, [&global, args] { return run_import(global, *args); });
 }
 

@@ -17,6 +17,7 @@ struct UpdateArgs {
   long timeout = 120;
   std::string user;
   bool no_monitor = false;
+  bool allow_shrink = false;
 };
 
 Status run_update_command(const GlobalOptions& global, const UpdateArgs& args) {
@@ -33,6 +34,7 @@ Status run_update_command(const GlobalOptions& global, const UpdateArgs& args) {
   options.lists = args.lists;
   options.from_dir = args.from;
   options.timeout_seconds = args.timeout;
+  options.allow_shrink = args.allow_shrink;
   auto outcomes = run_update(*store, sources, options);
   Status first_failure;
   int failed = 0;
@@ -71,6 +73,8 @@ void add_update_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--timeout", args->timeout, "Seconds allowed per download");
   sub->add_option("--user", args->user, "Who updates, for the audit log (default $SEKISHO_USER, else the login name)");
   sub->add_flag("--no-monitor", args->no_monitor, "Do not re-screen the party registry against new versions");
+  sub->add_flag("--allow-shrink", args->allow_shrink,
+                "Store new versions even when one holds no entity or over 20% fewer than the last one");
   set_command_body(sub, [&global, args] { return run_update_command(global, *args); });
 }
 

@@ -220,7 +220,8 @@ ApiResponse import_list_upload(RequestContext& ctx) {
 
   auto store = ctx.state.open_store();
   if (!store.ok()) return error_response(store.status());
-  Result<ImportReport> report = (*store)->import_list(list_id, *parsed);
+  Result<ImportReport> report =
+      (*store)->import_list(list_id, *parsed, {.allow_shrink = ctx.query("allow_shrink") == "true"});
   if (!report.ok()) return error_response(report.status());
   // The version is stored whatever follows: a failed monitoring run is reported beside it.
   auto run = after_list_import(ctx.state.options.home, **store, *report, reviewer_of(ctx).name);

@@ -159,7 +159,30 @@ Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
 
 ListStore::~ListStore() { sqlite3_close(db_); }
 
-Result<ImportReport> ListStore::import_list(const std::string& list_id, const ParsedList& parsed) {
+namespace {
+
+// The shrink guard of ImportOptions: an error naming both counts, or OK.
+Status check_shrink(const std::string& list_id, const ImportOptions& options, const ListVersion* previous,
+                    size_t next_count) {
+  if (options.allow_shrink) return Status::ok_status();
+  const std::string advice = "; if the publisher really removed them, import again with --allow-shrink";
+  if (next_count == 0) {
+    return parse_error(list_id + ": the new version would hold no entity (a truncated or empty file?)" + advice);
+  }
+  if (previous == nullptr || previous->entity_count <= 0) return Status::ok_status();
+  const double kept = static_cast<double>(next_count) / previous->entity_count;
+  if (kept >= 1.0 - options.max_shrink) return Status::ok_status();
+  return parse_error(list_id + ": the new version would hold " + std::to_string(next_count) + " entities, " +
+                     std::to_string(static_cast<int>((1.0 - kept) * 100 + 0.5)) + "% fewer than version " +
+                     std::to_string(previous->version) + "'s " + std::to_string(previous->entity_count) +
+                     " (more than the " + std::to_string(static_cast<int>(options.max_shrink * 100 + 0.5)) +
+                     "% a version may lose; a truncated file?)" + advice);
+}
+
+}  // namespace
+
+Result<ImportReport> ListStore::import_list(const std::string& list_id, const ParsedList& parsed,
+                                            const ImportOptions& options) {
   if (list_id.empty()) return invalid_argument("import: empty list id");
   ImportReport report;
   const std::string content_hash = content_hash_of(parsed);
@@ -206,6 +229,7 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
     next[e.id] = Row{std::string(schema_name(e.schema)), e.caption, hash};
     records.push_back({std::move(hash), std::move(body)});
   }
+  SEKISHO_RETURN_IF_ERROR(check_shrink(list_id, options, has_previous ? &*latest : nullptr, next.size()));
   std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.hash < b.hash; });
   Statement put_record(db_, "INSERT OR IGNORE INTO records (hash, json) VALUES (?1, ?2)");
   SEKISHO_RETURN_IF_ERROR(put_record.status());

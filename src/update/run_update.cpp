@@ -117,7 +117,7 @@ std::vector<UpdateOutcome> run_update(ListStore& store, const std::vector<Source
       outcome.status = parsed.status();
       outcome.skipped = !options.from_dir.empty() && parsed.status().code() == StatusCode::kNotFound;
     } else {
-      auto report = store.import_list(s.list_id, *parsed);
+      auto report = store.import_list(s.list_id, *parsed, {.allow_shrink = options.allow_shrink});
       if (report.ok()) {
         outcome.report = std::move(report).value();
       } else {

@@ -69,6 +69,22 @@ TEST_F(ImportRouteTest, ImportRoute_RealUnFile) {
   EXPECT_EQ(again->status, 200) << again->body;
   EXPECT_FALSE(json_of(again)["created"].get<bool>());
   EXPECT_TRUE(fs::is_empty(home_ / "uploads"));
+
+  // A well-formed list with its sections emptied would delist all 877: 422 unless the client
+  // says the publisher really removed them.
+  const std::string emptied = "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00Z\">"
+                              "<INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>\n";
+  auto shrunk = c.Post("/v1/lists/un_sc_sanctions/import?format=un-xml&filename=emptied.xml", bearer(keys_.admin),
+                       emptied, "application/xml");
+  ASSERT_TRUE(shrunk);
+  EXPECT_EQ(shrunk->status, 422) << shrunk->body;
+  EXPECT_NE(shrunk->body.find("allow-shrink"), std::string::npos) << shrunk->body;
+  EXPECT_EQ(json_of(c.Get("/v1/lists", bearer(keys_.admin)))["lists"][0]["entities"], 877);
+  auto allowed = c.Post("/v1/lists/un_sc_sanctions/import?format=un-xml&filename=emptied.xml&allow_shrink=true",
+                        bearer(keys_.admin), emptied, "application/xml");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 201) << allowed->body;
+  EXPECT_EQ(json_of(allowed)["entities"], 0);
 }
 
 }  // namespace
