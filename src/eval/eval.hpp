@@ -71,6 +71,8 @@ ScreenQuery person_query(const PersonRow& row, bool with_qualifiers);
 // Share of query sets whose top-10 (entity ids and scores) from the index equal the exhaustive scan's;
 // and, of the queries with a labelled entity the scan returns, those the index returns too.
 struct Agreement {
+  // The exhaustive scan costs about a hundred queries: gathered only when row h is asked for.
+  bool wanted = true;
   size_t same = 0;
   size_t total = 0;
   std::vector<std::string> differing;  // first few differing queries

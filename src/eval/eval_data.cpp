@@ -139,6 +139,7 @@ ScreenQuery person_query(const PersonRow& row, bool with_qualifiers) {
 
 void add_agreement(const Screener& screener, const ScreenQuery& query, double threshold, Agreement& agreement,
                    std::string_view target) {
+  if (!agreement.wanted) return;
   ScreenOptions indexed;
   indexed.threshold = threshold;
   indexed.limit = 10;

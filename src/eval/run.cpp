@@ -61,6 +61,7 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
 
   std::vector<Metric> out;
   Agreement agreement;
+  agreement.wanted = want_h;
   auto timed = [&](std::string_view key, auto&& fn) -> Status {
     if (!selected(only, key) && !(want_h && (key == "b" || key == "c" || key == "d"))) return Status();
     note(options, fmt::format("metric {}", key));
