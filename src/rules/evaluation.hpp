@@ -4,6 +4,7 @@
 // engine turns it into a DATA_GAP, never into ALLOW.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +23,9 @@ struct BoundItem {
   std::vector<uint32_t> chart_reasons;  // per chart: reason columns of the item's codes
   int origin = -1;
   int licensor = -1;  // licensor country, -1 when not licensed production
+  // Per licence exception: the lowest value limit the item's codes give it,
+  // and the code that gives it (for the trace).
+  std::map<std::string, std::pair<double, std::string>> value_limits;
 };
 
 struct BoundParty {
@@ -67,6 +71,18 @@ struct EvalContext {
 };
 
 Tri evaluate(const Predicate& predicate, EvalContext& ctx);
+
+// One condition of a predicate as it stands for this hop, in words
+// ("destination PK in US_EAR_B"), for the trace (explain.cpp).
+struct Fact {
+  bool holds = false;
+  std::string text;
+};
+std::vector<Fact> predicate_facts(const Predicate& predicate, const EvalContext& ctx);
+// "US_EAR_B, RU": the countries and groups of a predicate list, for the trace.
+std::string country_refs_text(const Policy::Impl& policy, const std::vector<CountryRef>& refs);
+// The facts that hold (`holding`) or fail, joined by "; ".
+std::string facts_text(const std::vector<Fact>& facts, bool holding);
 // True when `country` is in any of `refs` on `day`.
 bool in_refs(const Policy::Impl& policy, const std::vector<CountryRef>& refs, int country, int32_t day);
 
