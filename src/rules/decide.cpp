@@ -143,16 +143,22 @@ class Evaluator {
   void record_claim(const BoundHop& hop, const Jurisdiction& jur, EvalContext& ctx, std::string_view basis,
                     JurisdictionCheck::Claimed claimed, std::string_view missing) {
     JurisdictionCheck c{hop.number, jur.id, claimed, basis, {}};
-    const std::string territory = country_refs_text(p_, jur.territory);
+    const std::string& territory = jur.territory_text;
     const std::string exporter = hop.from.country_unknown ? std::string("unknown") : hop.from.party->country;
     if (basis == kTerritory) {
       c.fact = fmt::format("exporter in {} ({} territory: {})", exporter, jur.id, territory);
     } else {
-      c.fact = jur.territory.empty() ? std::string() : fmt::format("exporter in {}, not in {} territory ({})", exporter, jur.id, territory);
+      if (jur.territory.empty()) {
+        c.fact.clear();
+      } else if (hop.from.country_unknown) {
+        c.fact = fmt::format("exporter country unknown ({} territory: {})", jur.id, territory);
+      } else {
+        c.fact = fmt::format("exporter in {}, not in {} territory ({})", exporter, jur.id, territory);
+      }
       for (const ClaimRule& claim : jur.claims) {
         if (!basis.empty() && claim.id != basis) continue;
-        const std::vector<Fact> facts = predicate_facts(claim.when, ctx);
-        std::string text = facts_text(facts, !basis.empty());
+        // A claim that held: all its facts; one that failed: the first fact that failed it.
+        std::string text = explain_predicate(claim.when, ctx, !basis.empty(), basis.empty() ? 1 : SIZE_MAX);
         if (text.empty()) text = basis.empty() ? "does not hold" : "holds";
         c.fact += fmt::format("{}{}: {}", c.fact.empty() ? "" : "; ", claim.id, text);
       }
@@ -306,7 +312,7 @@ class Evaluator {
         d_.conditions.push_back({ctx.hop->number, c, p_.jurisdictions[static_cast<size_t>(a.jurisdiction)].id, a.id});
       }
       e.reason = Reason::kAuthorised;
-      e.detail = "applies: " + facts_text(predicate_facts(a.when, ctx), true);
+      e.detail = "applies: " + explain_predicate(a.when, ctx, true);
     } else if (t == Tri::kUnknown) {
       // Not usable on missing data: the requirement stands, and the gap says why.
       e.reason = Reason::kDataGap;
@@ -324,7 +330,7 @@ class Evaluator {
       } else if (ctx.day < a.from || ctx.day > a.to) {
         e.detail = fmt::format("not in force on {}", req_.as_of);
       } else {
-        const std::string failed = facts_text(predicate_facts(a.when, ctx), false);
+        const std::string failed = explain_predicate(a.when, ctx, false);
         e.detail = "not available: " + (failed.empty() ? std::string("its conditions do not hold for this hop") : failed);
       }
     }

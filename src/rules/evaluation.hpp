@@ -4,6 +4,7 @@
 // engine turns it into a DATA_GAP, never into ALLOW.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -72,17 +73,12 @@ struct EvalContext {
 
 Tri evaluate(const Predicate& predicate, EvalContext& ctx);
 
-// One condition of a predicate as it stands for this hop, in words
-// ("destination PK in US_EAR_B"), for the trace (explain.cpp).
-struct Fact {
-  bool holds = false;
-  std::string text;
-};
-std::vector<Fact> predicate_facts(const Predicate& predicate, const EvalContext& ctx);
+// The conditions of a predicate as they stand for this hop, in words
+// ("destination PK in US_EAR_B"), for the trace (explain.cpp): those that
+// hold (`holding`) or those that fail, at most `limit`, joined by "; ".
+std::string explain_predicate(const Predicate& predicate, const EvalContext& ctx, bool holding, size_t limit = SIZE_MAX);
 // "US_EAR_B, RU": the countries and groups of a predicate list, for the trace.
 std::string country_refs_text(const Policy::Impl& policy, const std::vector<CountryRef>& refs);
-// The facts that hold (`holding`) or fail, joined by "; ".
-std::string facts_text(const std::vector<Fact>& facts, bool holding);
 // True when `country` is in any of `refs` on `day`.
 bool in_refs(const Policy::Impl& policy, const std::vector<CountryRef>& refs, int country, int32_t day);
 

@@ -47,49 +47,57 @@ std::string country_refs_text(const Policy::Impl& p, const std::vector<CountryRe
   return out;
 }
 
-std::vector<Fact> predicate_facts(const Predicate& pr, const EvalContext& ctx) {
+std::string explain_predicate(const Predicate& pr, const EvalContext& ctx, bool holding, size_t limit) {
   const Policy::Impl& p = ctx.policy;
   const BoundHop& hop = *ctx.hop;
-  std::vector<Fact> out;
+  // Facts are worded only when they are the ones asked for: a decision
+  // explains every jurisdiction at every hop, so the wording is on the hot path.
+  std::string out;
+  size_t count = 0;
+  auto add = [&](bool holds, auto&& words) {
+    if (holds != holding || count >= limit) return;
+    out += (out.empty() ? "" : "; ") + words();
+    ++count;
+  };
   auto country_fact = [&](const char* role, const BoundParty& party, const std::vector<CountryRef>& refs, bool want) {
     if (refs.empty() || party.country_unknown) return;
     const bool in = in_refs(p, refs, party.country, ctx.day);
-    out.push_back({in == want, fmt::format("{} {} {} {}", role, party_country(party), in ? "in" : "not in", refs_text(p, refs))});
+    add(in == want, [&] { return fmt::format("{} {} {} {}", role, party_country(party), in ? "in" : "not in", refs_text(p, refs)); });
   };
   if (pr.on_or_after) {
-    out.push_back({ctx.day >= *pr.on_or_after, fmt::format("decision date {} {} {}", format_iso_day(ctx.day),
+    add(ctx.day >= *pr.on_or_after, [&] { return fmt::format("decision date {} {} {}", format_iso_day(ctx.day),
                                                            ctx.day >= *pr.on_or_after ? "on or after" : "before",
-                                                           format_iso_day(*pr.on_or_after))});
+                                                           format_iso_day(*pr.on_or_after)); });
   }
   if (pr.before) {
-    out.push_back({ctx.day < *pr.before, fmt::format("decision date {} {} {}", format_iso_day(ctx.day),
-                                                     ctx.day < *pr.before ? "before" : "not before", format_iso_day(*pr.before))});
+    add(ctx.day < *pr.before, [&] { return fmt::format("decision date {} {} {}", format_iso_day(ctx.day),
+                                                     ctx.day < *pr.before ? "before" : "not before", format_iso_day(*pr.before)); });
   }
   country_fact("exporter in", hop.from, pr.from_in, true);
   country_fact("exporter in", hop.from, pr.from_not_in, false);
   if (!pr.origin_in.empty() && ctx.item.origin >= 0) {
     const bool in = in_refs(p, pr.origin_in, ctx.item.origin, ctx.day);
-    out.push_back({in, fmt::format("item origin {} {} {}", country_code(ctx.item.origin), in ? "in" : "not in", refs_text(p, pr.origin_in))});
+    add(in, [&] { return fmt::format("item origin {} {} {}", country_code(ctx.item.origin), in ? "in" : "not in", refs_text(p, pr.origin_in)); });
   }
   if (pr.has_tags_any) {
     const TagSet has = pr.tags_any & ctx.item.tags;
-    out.push_back({has.any(), has.any() ? fmt::format("item classified {}", tags_text(p, has))
-                                        : fmt::format("item carries none of {}", tags_text(p, pr.tags_any))});
+    add(has.any(), [&] { return has.any() ? fmt::format("item classified {}", tags_text(p, has))
+                                        : fmt::format("item carries none of {}", tags_text(p, pr.tags_any)); });
   }
   if (pr.us_content_gt && ctx.request.item.us_content_pct) {
     const double v = *ctx.request.item.us_content_pct;
-    out.push_back({v > *pr.us_content_gt, fmt::format("US content {} {} {}", percent(v),
-                                                      v > *pr.us_content_gt ? "above" : "not above (de minimis)", percent(*pr.us_content_gt))});
+    add(v > *pr.us_content_gt, [&] { return fmt::format("US content {} {} {}", percent(v),
+                                                      v > *pr.us_content_gt ? "above" : "not above (de minimis)", percent(*pr.us_content_gt)); });
   }
   if (!pr.value_usd_within.empty()) {
     auto limit = ctx.item.value_limits.find(pr.value_usd_within);
     if (limit == ctx.item.value_limits.end()) {
-      out.push_back({false, fmt::format("no {} value limit for the item's codes ({} N/A)", pr.value_usd_within, pr.value_usd_within)});
+      add(false, [&] { return fmt::format("no {} value limit for the item's codes ({} N/A)", pr.value_usd_within, pr.value_usd_within); });
     } else if (ctx.request.item.value_usd) {
       const double v = *ctx.request.item.value_usd;
       const bool within = v <= limit->second.first;
-      out.push_back({within, fmt::format("shipment value USD {:g} {} the {} limit USD {:g} of {}", v, within ? "within" : "above",
-                                         pr.value_usd_within, limit->second.first, limit->second.second)});
+      add(within, [&] { return fmt::format("shipment value USD {:g} {} the {} limit USD {:g} of {}", v, within ? "within" : "above",
+                                         pr.value_usd_within, limit->second.first, limit->second.second); });
     }
   }
   country_fact("destination", hop.to, pr.to_in, true);
@@ -103,21 +111,13 @@ std::vector<Fact> predicate_facts(const Predicate& pr, const EvalContext& ctx) {
       if (hit & (1u << c)) cols += (cols.empty() ? "" : ", ") + chart.columns[c];
     }
     const bool within = !pr.has_chart_hit_within || (hit & ~pr.chart_hit_within) == 0;
-    if (hit == 0) out.push_back({false, fmt::format("no X for {} in {} for the item's reasons for control", party_country(hop.to), chart.id)});
-    else out.push_back({within, fmt::format("{} has an X in {} of {}", party_country(hop.to), cols, chart.id)});
+    if (hit == 0) add(false, [&] { return fmt::format("no X for {} in {} for the item's reasons for control", party_country(hop.to), chart.id); });
+    else add(within, [&] { return fmt::format("{} has an X in {} of {}", party_country(hop.to), cols, chart.id); });
   }
   if (pr.has_flags_any) {
     const FlagSet has = pr.flags_any & hop.flags;
-    out.push_back({has.any(), has.any() ? fmt::format("hop states {}", flags_text(p, has))
-                                        : fmt::format("hop states none of {}", flags_text(p, pr.flags_any))});
-  }
-  return out;
-}
-
-std::string facts_text(const std::vector<Fact>& facts, bool holding) {
-  std::string out;
-  for (const Fact& f : facts) {
-    if (f.holds == holding) out += (out.empty() ? "" : "; ") + f.text;
+    add(has.any(), [&] { return has.any() ? fmt::format("hop states {}", flags_text(p, has))
+                                        : fmt::format("hop states none of {}", flags_text(p, pr.flags_any)); });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "rules/evaluation.hpp"
 #include "rules/policy_loader.hpp"
 
 namespace sekisho::rules {
@@ -144,6 +145,7 @@ Status load_jurisdiction_bodies(const PolicyFile& f, Policy::Impl& p) {
     const std::string path = index_path("jurisdictions", i);
     Jurisdiction& j = p.jurisdictions[static_cast<size_t>(p.find_jurisdiction(nodes[i]["id"].Scalar()))];
     SEKISHO_ASSIGN_OR_RETURN(j.territory, country_refs(f, p, nodes[i], "territory", path));
+    j.territory_text = country_refs_text(p, j.territory);
     SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> schemes, f.fields.strings(nodes[i], "classification_schemes", path));
     if (schemes.empty()) return f.fields.error(nodes[i], field_path(path, "classification_schemes"), "a jurisdiction needs at least one classification scheme");
     for (const std::string& s : schemes) {

@@ -195,6 +195,7 @@ struct ClaimRule {
 struct Jurisdiction {
   std::string id, name, authority, law;
   std::vector<CountryRef> territory;
+  std::string territory_text;  // "EU_MEMBER_STATES", worded once for the claim facts of every decision
   std::vector<int> schemes;  // control-list indexes an item needs a code in
   std::vector<ClaimRule> claims;
   std::vector<int> rules;           // restrictive rules, in file order
