@@ -40,6 +40,7 @@
 namespace sekisho {
 class ListStore;
 class Screener;
+struct ListVersion;
 }
 
 namespace sekisho::rules {
@@ -62,6 +63,11 @@ struct ListHit {
   double score = 0.0;        // 0..1; hits below the list's policy threshold are ignored
   int list_version = 0;      // store version screened; 0 for a hit stated in the request
   std::string explanation;   // the matcher's explanation, short form; "" for a stated hit
+  // The sanction programmes the listed entity is designated under (OFAC
+  // "NPWMD", "SDGT", …), as the list states them; empty when not stated. A
+  // rule limited to some programmes (`listed_programs`) cannot rule on a hit
+  // whose programmes are not stated: that is a DATA_GAP, not "no match".
+  std::vector<std::string> programs;
 };
 
 // A list a PartyScreener screens against.
@@ -69,7 +75,20 @@ struct ScreenedList {
   std::string list_id;  // store list id (jp_meti_eul, us_ofac_sdn, …)
   int version = 0;
   size_t entity_count = 0;
+  // The date the version counts from: its publication date when the source
+  // states one, else the day it was imported; "" when not known.
+  std::string effective_date;
+  // Chosen for a decision date (ListScreenerOptions::as_of) before any stored
+  // version: the earliest later version was screened instead, and the
+  // decision says so.
+  bool later_than_decision = false;
 };
+
+// The version of one list in force on `as_of` (ISO date): the latest whose
+// publication date (else import date) is on or before it; when every version
+// is later, the earliest one, marked later_than_decision. `versions` oldest
+// first, not empty.
+ScreenedList version_in_force(const std::vector<ListVersion>& versions, std::string_view as_of);
 
 // The word a request uses for a party, code, country or fact it does not know.
 // Unknown is never read as "not listed" or "not controlled": a rule that needs
@@ -131,6 +150,9 @@ struct ListScreenerOptions {
   // (kDefaultScreenThreshold in sekisho/screen.hpp, chosen on the evaluation sets).
   std::optional<double> threshold;
   size_t limit = 10;  // hits per party at most, best first
+  // The decision date (ISO): screen each list at the version in force then
+  // (version_in_force). "" screens the latest version of every list.
+  std::string as_of;
 };
 
 // Screens each party with the fuzzy matching engine (sekisho::Screener: text
@@ -143,7 +165,8 @@ class ListScreener final : public PartyScreener {
   // `lists` says what `screener` was built from (ids, versions) for the record.
   ListScreener(std::shared_ptr<const Screener> screener, std::vector<ScreenedList> lists,
                ListScreenerOptions options = {});
-  // The latest version of every list in the store (or of `list_ids`). An empty
+  // The latest version of every list in the store (or of `list_ids`), or with
+  // options.as_of the version in force on that date. An empty
   // store gives a screener over no lists: every policy party list is then
   // unscreened (DATA_GAP), never silently clear.
   static Result<std::unique_ptr<ListScreener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
@@ -181,6 +204,9 @@ struct Item {
   std::optional<double> us_content_pct;  // controlled US content, percent; unknown when absent
   std::optional<bool> lethal;            // unknown when absent
   std::optional<double> value_jpy;       // unknown when absent
+  // Net value of the shipment in US dollars (EAR licence exception LVS,
+  // 15 CFR 740.3); unknown when absent: never read as "within the limit".
+  std::optional<double> value_usd;
 };
 
 // What a licence or consent was issued for. An empty field is not stated and
@@ -267,6 +293,11 @@ struct TraceEntry {
   std::string detail;           // the settling fact: the exception that held, evidence not applied and why
   int via_hop = 0;              // a chain rule fired on the recipient of this later hop (0: this hop's own)
   bool verify = false;          // a rule, designation or group marked `verify: true` decided this entry
+  // A licence exception or general authorisation (GBS, LVS, EU001) weighed
+  // against a requirement that fired at this hop: AUTHORISED (applied),
+  // NOT_APPLICABLE (`detail`: the restriction or condition that failed) or
+  // DATA_GAP (`missing`: what it needs to be used).
+  bool authorisation = false;
 };
 
 struct Condition {
@@ -282,12 +313,26 @@ struct Claim {
   std::string_view basis;  // "territory" or a claim id (US.734.3.ORIGIN, …)
 };
 
+// Whether a jurisdiction of the bundle claims a hop, and the fact that
+// settled it, for every jurisdiction and hop: an auditor reads why a regime
+// did not apply ("exporter in JP not in US; item origin JP not in US; US
+// content 0% not above (de minimis) 25%") as well as why it did.
+struct JurisdictionCheck {
+  int hop = 0;
+  std::string_view jurisdiction;
+  enum class Claimed : uint8_t { kNo, kYes, kUnknown } claimed = Claimed::kNo;  // kUnknown: depends on missing data (DATA_GAP)
+  std::string_view basis;  // "territory" or the claim id; "" when not claimed
+  std::string fact;        // the facts that settled it
+};
+std::string_view claimed_name(JurisdictionCheck::Claimed claimed);  // "yes", "no", "unknown"
+
 struct Decision {
   Outcome decision = Outcome::kLicenseRequired;
   int hop = 0;  // determining hop (1-based); 0 when the decision is ALLOW
   std::vector<std::string_view> determining_rules;
   std::vector<Condition> conditions;
   std::vector<Claim> claims;
+  std::vector<JurisdictionCheck> jurisdictions;  // every jurisdiction at every hop, claimed or not
   std::vector<TraceEntry> trace;
   std::vector<Outcome> hop_outcomes;  // per hop, strictest over jurisdictions
   std::vector<std::vector<ListHit>> screened;  // per hop: [2h] from, [2h+1] to — screener hits

@@ -40,7 +40,8 @@ Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
   if (!opt.no_screen) {
     SEKISHO_ASSIGN_OR_RETURN(home, resolve_home(global));
     SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
-    SEKISHO_ASSIGN_OR_RETURN(screener, rules::ListScreener::from_store(*store, opt.lists, {.threshold = opt.threshold >= 0 ? std::optional<double>(opt.threshold) : std::nullopt}));
+    SEKISHO_ASSIGN_OR_RETURN(screener, rules::ListScreener::from_store(*store, opt.lists, {.threshold = opt.threshold >= 0 ? std::optional<double>(opt.threshold) : std::nullopt,
+                                                                    .as_of = request.as_of}));
   }
   SEKISHO_ASSIGN_OR_RETURN(rules::Decision decision, policy->decide(request, screener.get()));
   if (opt.json) {

@@ -104,6 +104,10 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
         continue;
       }
       b.item.tags |= e->second.tags;
+      for (const auto& [exception, limit] : e->second.value_limits) {
+        auto [at, fresh] = b.item.value_limits.try_emplace(exception, limit, code);
+        if (!fresh && limit < at->second.first) at->second = {limit, code};
+      }
       if (list.chart >= 0) b.item.chart_reasons[static_cast<size_t>(list.chart)] |= e->second.chart_reasons;
     }
   }

@@ -18,6 +18,8 @@ constexpr std::string_view kNoClassification = "the item has no code in this jur
 constexpr std::string_view kUnknownCode = "classification code not in the control list";
 constexpr std::string_view kClaimUnknown = "whether this jurisdiction claims the item depends on missing data";
 constexpr std::string_view kRuleUnknown = "the rule may apply; data it needs is missing";
+constexpr std::string_view kExceptionUnknown =
+    "the licence exception or authorisation may apply, but data it needs is missing: it cannot be used";
 constexpr std::string_view kTerritory = "territory";
 constexpr std::string_view kStatedUnknown = "the request states this classification as unknown";
 constexpr std::string_view kFromUnknown = "whether this jurisdiction claims the hop depends on the exporter's country, which is unknown";
@@ -78,6 +80,14 @@ class Evaluator {
         ctx.missing.clear();
       }
     }
+    if (!basis.empty()) {
+      record_claim(hop, jur, ctx, basis, JurisdictionCheck::Claimed::kYes, {});
+    } else if (unknown_claim.empty() && !territory_unknown) {
+      record_claim(hop, jur, ctx, {}, JurisdictionCheck::Claimed::kNo, {});
+    } else {
+      record_claim(hop, jur, ctx, {}, JurisdictionCheck::Claimed::kUnknown,
+                   unknown_claim.empty() ? hop.from.field + ".country" : unknown_claim_field);
+    }
     if (basis.empty() && unknown_claim.empty() && !territory_unknown) return;
     // A claim that may hold: the rules are evaluated as if it did, and what
     // they would require is a DATA_GAP at that level — an unknown never
@@ -125,6 +135,38 @@ class Evaluator {
         e.missing = unknown_claim_field;
       }
     }
+  }
+
+  // Why `jur` does or does not claim this hop, in facts: the exporter's
+  // country against the territory, then each claim with what holds (the
+  // claim that settled it) or what fails (every claim, when none holds).
+  void record_claim(const BoundHop& hop, const Jurisdiction& jur, EvalContext& ctx, std::string_view basis,
+                    JurisdictionCheck::Claimed claimed, std::string_view missing) {
+    JurisdictionCheck c{hop.number, jur.id, claimed, basis, {}};
+    const std::string& territory = jur.territory_text;
+    const std::string exporter = hop.from.country_unknown ? std::string("unknown") : hop.from.party->country;
+    if (basis == kTerritory) {
+      c.fact = fmt::format("exporter in {} ({} territory: {})", exporter, jur.id, territory);
+    } else {
+      if (jur.territory.empty()) {
+        c.fact.clear();
+      } else if (hop.from.country_unknown) {
+        c.fact = fmt::format("exporter country unknown ({} territory: {})", jur.id, territory);
+      } else {
+        c.fact = fmt::format("exporter in {}, not in {} territory ({})", exporter, jur.id, territory);
+      }
+      for (const ClaimRule& claim : jur.claims) {
+        if (!basis.empty() && claim.id != basis) continue;
+        // A claim that held: all its facts; one that failed: the first fact that failed it.
+        std::string text = explain_predicate(claim.when, ctx, !basis.empty(), basis.empty() ? 1 : SIZE_MAX);
+        if (text.empty()) text = basis.empty() ? "does not hold" : "holds";
+        c.fact += fmt::format("{}{}: {}", c.fact.empty() ? "" : "; ", claim.id, text);
+      }
+      if (claimed == JurisdictionCheck::Claimed::kUnknown && !missing.empty()) {
+        c.fact += fmt::format("; may claim it: {} is unknown", missing);
+      }
+    }
+    d_.jurisdictions.push_back(std::move(c));
   }
 
   // Evaluates `when` and `unless`. `excepted` names the exception that held
@@ -239,27 +281,60 @@ class Evaluator {
     return fmt::format("{} has an X in {} of {} (the item's reasons for control: {})", to.party->country, found, chart.id, all);
   }
 
+  // A general authorisation or licence exception is weighed where it could
+  // matter (a requirement it names fired at this hop) and always leaves a
+  // trace entry: applied, not available and why (the 740.2 restriction, the
+  // value over the limit), or a DATA_GAP naming what it needs.
   void authorise(const Rule& a, EvalContext& ctx, size_t first) {
-    const Designation* designation = nullptr;
-    const ListHit* hit = nullptr;
-    if (applies(a, ctx, designation, hit) != Tri::kTrue) return;
-    bool used = false;
+    std::vector<size_t> targets;
     for (size_t i = first; i < d_.trace.size(); ++i) {
-      TraceEntry& e = d_.trace[i];
+      const TraceEntry& e = d_.trace[i];
       if (e.reason != Reason::kFired || e.raw != Outcome::kLicenseRequired) continue;
       for (int target : a.authorises) {
-        if (p_.rules[static_cast<size_t>(target)].id == e.rule_id) {
-          e.outcome = Outcome::kAllow;
-          e.reason = Reason::kAuthorised;
-          e.by = a.id;
-          used = true;
-        }
+        if (p_.rules[static_cast<size_t>(target)].id == e.rule_id) targets.push_back(i);
       }
     }
-    if (!used) return;
-    for (const std::string& c : a.conditions) {
-      d_.conditions.push_back({ctx.hop->number, c, p_.jurisdictions[static_cast<size_t>(a.jurisdiction)].id, a.id});
+    if (targets.empty()) return;
+    const Designation* designation = nullptr;
+    const ListHit* hit = nullptr;
+    const Predicate* excepted = nullptr;
+    const Tri t = applies(a, ctx, designation, hit, &excepted);
+    TraceEntry e = entry_for(a, ctx.hop->number);
+    e.authorisation = true;
+    e.raw = Outcome::kAllow;
+    if (t == Tri::kTrue) {
+      for (size_t i : targets) {
+        d_.trace[i].outcome = Outcome::kAllow;
+        d_.trace[i].reason = Reason::kAuthorised;
+        d_.trace[i].by = a.id;
+      }
+      for (const std::string& c : a.conditions) {
+        d_.conditions.push_back({ctx.hop->number, c, p_.jurisdictions[static_cast<size_t>(a.jurisdiction)].id, a.id});
+      }
+      e.reason = Reason::kAuthorised;
+      e.detail = "applies: " + explain_predicate(a.when, ctx, true);
+    } else if (t == Tri::kUnknown) {
+      // Not usable on missing data: the requirement stands, and the gap says why.
+      e.reason = Reason::kDataGap;
+      e.outcome = Outcome::kLicenseRequired;
+      e.note = kExceptionUnknown;
+      e.missing = std::move(ctx.missing);
+      e.hit = hit;
+    } else {
+      e.reason = Reason::kNotApplicable;
+      e.verify = false;
+      if (excepted) {
+        e.detail = "not available: " + (excepted->label.empty() ? std::string("a restriction of the rule holds") : excepted->label);
+        e.via_hop = ctx.via_hop;
+        e.verify = a.verify;
+      } else if (ctx.day < a.from || ctx.day > a.to) {
+        e.detail = fmt::format("not in force on {}", req_.as_of);
+      } else {
+        const std::string failed = explain_predicate(a.when, ctx, false);
+        e.detail = "not available: " + (failed.empty() ? std::string("its conditions do not hold for this hop") : failed);
+      }
     }
+    d_.trace.push_back(std::move(e));
   }
 
   const Rule* rule_of(const TraceEntry& e) const {
@@ -440,6 +515,15 @@ class Evaluator {
 };
 
 }  // namespace
+
+std::string_view claimed_name(JurisdictionCheck::Claimed claimed) {
+  switch (claimed) {
+    case JurisdictionCheck::Claimed::kYes: return "yes";
+    case JurisdictionCheck::Claimed::kUnknown: return "unknown";
+    case JurisdictionCheck::Claimed::kNo: break;
+  }
+  return "no";
+}
 
 Result<Decision> Policy::decide(const TransferRequest& request, const PartyScreener* screener) const {
   Decision d;

@@ -15,6 +15,7 @@ nlohmann::ordered_json hit_json(const ListHit& h) {
   nlohmann::ordered_json j = {{"list", h.list_id}, {"entity_id", h.entity_id}, {"matched_name", h.matched_name},
                               {"score", h.score}};
   if (h.list_version > 0) j["list_version"] = h.list_version;
+  if (!h.programs.empty()) j["programs"] = h.programs;
   j["source"] = h.explanation.empty() ? "stated" : "screened";
   if (!h.explanation.empty()) j["explanation"] = h.explanation;
   return j;
@@ -46,6 +47,16 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   ordered_json claims = ordered_json::array();
   for (const Claim& c : d.claims) claims.push_back({{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"basis", s(c.basis)}});
   out["claims"] = claims;
+  // Every jurisdiction of the bundle at every hop, claimed or not, with the
+  // facts that settled it (added to the contract; "claims" keeps its shape).
+  ordered_json jurisdictions = ordered_json::array();
+  for (const JurisdictionCheck& c : d.jurisdictions) {
+    ordered_json j = {{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"claimed", s(claimed_name(c.claimed))}};
+    if (!c.basis.empty()) j["basis"] = s(c.basis);
+    j["fact"] = c.fact;
+    jurisdictions.push_back(j);
+  }
+  out["jurisdictions"] = jurisdictions;
   ordered_json trace = ordered_json::array();
   ordered_json not_fired = ordered_json::array();
   for (const TraceEntry& t : d.trace) {
@@ -55,6 +66,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
       if (!t.detail.empty()) e["detail"] = t.detail;
       if (t.via_hop > 0) e["via_hop"] = t.via_hop;
       if (t.verify) e["verify"] = true;
+      if (t.authorisation) e["authorisation"] = true;
       not_fired.push_back(e);
       continue;
     }
@@ -75,6 +87,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
     if (!t.detail.empty()) e["detail"] = t.detail;
     if (t.via_hop > 0) e["via_hop"] = t.via_hop;
     if (t.verify) e["verify"] = true;
+    if (t.authorisation) e["authorisation"] = true;
     trace.push_back(e);
   }
   out["trace"] = trace;
@@ -105,7 +118,11 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   if (d.screening) screening["threshold"] = d.screening_threshold;
   ordered_json lists = ordered_json::array();
   for (const ScreenedList& l : d.screened_lists) {
-    lists.push_back({{"list", l.list_id}, {"version", l.version}, {"entities", l.entity_count}});
+    ordered_json j = {{"list", l.list_id}, {"version", l.version}, {"entities", l.entity_count}};
+    if (!l.effective_date.empty()) j["effective_date"] = l.effective_date;
+    // No version was in force on the decision date; a later one stood in.
+    if (l.later_than_decision) j["later_than_decision_date"] = true;
+    lists.push_back(j);
   }
   screening["lists"] = lists;
   ordered_json unscreened = ordered_json::array();

@@ -2,6 +2,7 @@
 // the decision, what decided it, what cleared what, which data was missing,
 // which lists were screened at which version, and what still needs checking.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "sekisho/rules.hpp"
 
@@ -27,6 +28,14 @@ std::string format_screening_text(const Decision& d, const TransferRequest& requ
     out += fmt::format("parties screened (threshold {:.2f}) against", d.screening_threshold);
     for (const ScreenedList& l : d.screened_lists) out += fmt::format(" {} v{} ({})", l.list_id, l.version, l.entity_count);
     out += "\n";
+    for (const ScreenedList& l : d.screened_lists) {
+      if (l.later_than_decision) {
+        out += fmt::format("  {}: no version in force on {} is in the store; v{} (from {}) was screened instead\n",
+                           l.list_id, d.as_of, l.version, l.effective_date);
+      } else if (!l.effective_date.empty()) {
+        out += fmt::format("  {}: v{} in force from {}\n", l.list_id, l.version, l.effective_date);
+      }
+    }
   }
   if (!d.unscreened_party_lists.empty()) {
     out += "  not screened (rules testing them are DATA_GAP unless a stated hit decides):";
@@ -75,6 +84,7 @@ std::string finding_text(const TraceEntry& t, const TransferRequest& request) {
                        t.hit->list_version > 0 ? fmt::format(" (screened, version {})", t.hit->list_version)
                                                : std::string(" (stated in the request)"));
     if (!t.hit->explanation.empty()) out += fmt::format("      match: {}\n", t.hit->explanation);
+    if (!t.hit->programs.empty()) out += fmt::format("      designated under: {}\n", fmt::join(t.hit->programs, ", "));
   }
   if (!t.detail.empty()) out += fmt::format("      settled by: {}\n", t.detail);
   if (!t.note.empty()) out += fmt::format("      note: {}\n", t.note);
@@ -116,6 +126,14 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
   out += "\nClaims:\n";
   if (d.claims.empty()) out += "  (no jurisdiction claims any hop)\n";
   for (const Claim& c : d.claims) out += fmt::format("  hop {}: {} by {}\n", c.hop, c.jurisdiction, c.basis);
+  out += "\nJurisdictions weighed at each hop (and the facts that settled it):\n";
+  for (const JurisdictionCheck& c : d.jurisdictions) {
+    out += fmt::format("  hop {} [{}] {}: {}\n", c.hop, c.jurisdiction,
+                       c.claimed == JurisdictionCheck::Claimed::kYes ? "claimed"
+                       : c.claimed == JurisdictionCheck::Claimed::kNo ? "not claimed"
+                                                                       : "may claim (data gap)",
+                       c.fact);
+  }
 
   out += "\nTrace (rules that fired, and what settled each):\n";
   size_t fired = 0;
@@ -125,9 +143,12 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
     out += finding_text(t, request);
   }
   if (fired == 0) out += "  NO_RULE_FIRED\n";
-  std::string excepted, dated, checked;
+  std::string excepted, dated, checked, unavailable;
   for (const TraceEntry& t : d.trace) {
-    if (t.reason == Reason::kExcepted) {
+    if (t.authorisation && t.reason == Reason::kNotApplicable) {
+      unavailable += fmt::format("  hop {} [{}] {}: {}{}\n      cite: {}\n", t.hop, t.jurisdiction, t.rule_id, t.detail,
+                                 via_text(t, request), t.cite);
+    } else if (t.reason == Reason::kExcepted) {
       excepted += fmt::format("  hop {} [{}] {}: {}{}\n      cite: {}\n", t.hop, t.jurisdiction, t.rule_id, t.detail,
                               via_text(t, request), t.cite);
     } else if (t.reason == Reason::kNotApplicable && !t.detail.empty()) {
@@ -137,6 +158,7 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
     }
   }
   if (!excepted.empty()) out += "\nExceptions that applied (permitted cases):\n" + excepted;
+  if (!unavailable.empty()) out += "\nLicence exceptions and general authorisations weighed and not available:\n" + unavailable;
   if (!dated.empty()) out += "\nRules not in force on the decision date:\n" + dated;
   if (!checked.empty()) out += "\nEvaluated, conditions not met (rule@hop):" + checked + "\n";
 

@@ -4,6 +4,8 @@
 // engine turns it into a DATA_GAP, never into ALLOW.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +24,9 @@ struct BoundItem {
   std::vector<uint32_t> chart_reasons;  // per chart: reason columns of the item's codes
   int origin = -1;
   int licensor = -1;  // licensor country, -1 when not licensed production
+  // Per licence exception: the lowest value limit the item's codes give it,
+  // and the code that gives it (for the trace).
+  std::map<std::string, std::pair<double, std::string>> value_limits;
 };
 
 struct BoundParty {
@@ -67,6 +72,13 @@ struct EvalContext {
 };
 
 Tri evaluate(const Predicate& predicate, EvalContext& ctx);
+
+// The conditions of a predicate as they stand for this hop, in words
+// ("destination PK in US_EAR_B"), for the trace (explain.cpp): those that
+// hold (`holding`) or those that fail, at most `limit`, joined by "; ".
+std::string explain_predicate(const Predicate& predicate, const EvalContext& ctx, bool holding, size_t limit = SIZE_MAX);
+// "US_EAR_B, RU": the countries and groups of a predicate list, for the trace.
+std::string country_refs_text(const Policy::Impl& policy, const std::vector<CountryRef>& refs);
 // True when `country` is in any of `refs` on `day`.
 bool in_refs(const Policy::Impl& policy, const std::vector<CountryRef>& refs, int country, int32_t day);
 

@@ -2,6 +2,9 @@
 // and rules, including the predicate language of docs/policy-schema.md.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "rules/evaluation.hpp"
 #include "rules/policy_loader.hpp"
 
 namespace sekisho::rules {
@@ -37,7 +40,7 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
       n, path, {"hop", "from_in", "from_not_in", "to_in", "to_not_in", "item_origin_in", "to_designated", "to_listed",
                 "from_listed", "to_kind", "item_tags_any", "item_tags_none", "item_lethal", "licensor_country",
                 "chart_hit", "us_content_pct_gt", "value_jpy_le", "flags_any", "flags_none", "on_or_after", "before",
-                "undertaking", "undertaking_by_not_in", "recipients", "case"}));
+                "undertaking", "undertaking_by_not_in", "recipients", "case", "listed_programs", "value_usd_within", "chart_hit_within"}));
   Predicate pr;
   SEKISHO_ASSIGN_OR_RETURN(pr.label, f.fields.optional(n, "case", path));
   SEKISHO_ASSIGN_OR_RETURN(std::string recipients, f.fields.optional(n, "recipients", path));
@@ -73,6 +76,11 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
   }
   SEKISHO_ASSIGN_OR_RETURN(pr.to_listed, party_list_refs(f, p, n, "to_listed", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.from_listed, party_list_refs(f, p, n, "from_listed", path));
+  SEKISHO_ASSIGN_OR_RETURN(pr.listed_programs, f.fields.strings(n, "listed_programs", path));
+  if (!pr.listed_programs.empty() && pr.to_listed.empty() && pr.from_listed.empty()) {
+    return f.fields.error(n["listed_programs"], field_path(path, "listed_programs"), "needs to_listed or from_listed");
+  }
+  for (std::string& program : pr.listed_programs) program = normalise_program(program);
   SEKISHO_ASSIGN_OR_RETURN(pr.to_kind, f.fields.strings(n, "to_kind", path));
   pr.has_tags_any = n["item_tags_any"].IsDefined();
   SEKISHO_ASSIGN_OR_RETURN(pr.tags_any, tag_set(f, p, n, "item_tags_any", path));
@@ -89,6 +97,18 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
     }
     if (pr.chart < 0) return f.fields.error(n["chart_hit"], field_path(path, "chart_hit"), "unknown country chart '" + chart + "'");
   }
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> within, f.fields.strings(n, "chart_hit_within", path));
+  pr.has_chart_hit_within = n["chart_hit_within"].IsDefined();
+  if (pr.has_chart_hit_within && pr.chart < 0) {
+    return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"), "needs chart_hit in the same mapping");
+  }
+  for (const std::string& col : within) {
+    const auto& cols = p.charts[static_cast<size_t>(pr.chart)].columns;
+    const auto c = std::find(cols.begin(), cols.end(), col);
+    if (c == cols.end()) return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"), "'" + col + "' is not a column of the chart");
+    pr.chart_hit_within |= 1u << static_cast<unsigned>(c - cols.begin());
+  }
+  SEKISHO_ASSIGN_OR_RETURN(pr.value_usd_within, f.fields.optional(n, "value_usd_within", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.us_content_gt, f.fields.number(n, "us_content_pct_gt", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.value_jpy_le, f.fields.number(n, "value_jpy_le", path));
   pr.has_flags_any = n["flags_any"].IsDefined();
@@ -125,6 +145,7 @@ Status load_jurisdiction_bodies(const PolicyFile& f, Policy::Impl& p) {
     const std::string path = index_path("jurisdictions", i);
     Jurisdiction& j = p.jurisdictions[static_cast<size_t>(p.find_jurisdiction(nodes[i]["id"].Scalar()))];
     SEKISHO_ASSIGN_OR_RETURN(j.territory, country_refs(f, p, nodes[i], "territory", path));
+    j.territory_text = country_refs_text(p, j.territory);
     SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> schemes, f.fields.strings(nodes[i], "classification_schemes", path));
     if (schemes.empty()) return f.fields.error(nodes[i], field_path(path, "classification_schemes"), "a jurisdiction needs at least one classification scheme");
     for (const std::string& s : schemes) {

@@ -233,7 +233,7 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(std::vector<YAML::Node> entries, f.fields.sequence(n, "entries", path));
     for (size_t e = 0; e < entries.size(); ++e) {
       const std::string epath = index_path(field_path(path, "entries"), e);
-      SEKISHO_RETURN_IF_ERROR(f.fields.check_map(entries[e], epath, {"code", "title", "tags", "reasons", "note", "verify"}));
+      SEKISHO_RETURN_IF_ERROR(f.fields.check_map(entries[e], epath, {"code", "title", "tags", "reasons", "note", "verify", "value_limits"}));
       ControlEntry entry;
       SEKISHO_ASSIGN_OR_RETURN(entry.code, f.fields.required(entries[e], "code", epath));
       SEKISHO_ASSIGN_OR_RETURN(entry.title, f.fields.optional(entries[e], "title", epath));
@@ -251,6 +251,16 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
         while (c < cols.size() && cols[c] != r) ++c;
         if (c == cols.size()) return f.fields.error(entries[e]["reasons"], field_path(epath, "reasons"), "'" + r + "' is not a column of the chart");
         entry.chart_reasons |= 1u << c;
+      }
+      if (const YAML::Node limits = entries[e]["value_limits"]; limits.IsDefined()) {
+        const std::string lpath = field_path(epath, "value_limits");
+        if (!limits.IsMap()) return f.fields.error(limits, lpath, "expected a map of exception id to value (USD)");
+        for (const auto& kv : limits) {
+          const std::string key = kv.first.Scalar();
+          SEKISHO_ASSIGN_OR_RETURN(auto limit, f.fields.number(limits, key, lpath));
+          if (!limit || *limit < 0) return f.fields.error(kv.second, field_path(lpath, key), "expected a value of 0 or more");
+          entry.value_limits[key] = *limit;
+        }
       }
       if (l.entries.count(entry.code)) return f.fields.error(entries[e], field_path(epath, "code"), "duplicate code '" + entry.code + "'");
       l.entries.emplace(entry.code, std::move(entry));

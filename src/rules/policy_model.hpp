@@ -5,6 +5,7 @@
 
 #include <array>
 #include <bitset>
+#include <map>
 #include <climits>
 #include <cstdint>
 #include <optional>
@@ -58,6 +59,9 @@ struct ControlEntry {
   std::string code, title;
   TagSet tags;
   uint32_t chart_reasons = 0;  // bits = columns of the list's chart
+  // Value limits of licence exceptions for this code, e.g. {LVS: 1500}: the
+  // ECCN's "LVS: $1500" (15 CFR 740.3(a)). No entry: the exception is N/A.
+  std::map<std::string, double> value_limits;
 };
 
 struct ControlList {
@@ -98,6 +102,16 @@ struct Designation {
   TagSet scope;
 };
 
+// A sanction programme as rules compare it: "[npwmd]" and "NPWMD" are one.
+inline std::string normalise_program(std::string_view program) {
+  std::string out;
+  for (char c : program) {
+    if (c == '[' || c == ']' || c == ' ') continue;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out;
+}
+
 struct PartyList {
   std::string id, holder, effect, cite;
   // Minimum score of a hit. Unset: a stated hit needs the matcher's default
@@ -128,6 +142,10 @@ struct Predicate {
   std::vector<CountryRef> from_in, from_not_in, to_in, to_not_in, origin_in;
   std::vector<DesignationRef> to_designated;
   std::vector<int> to_listed, from_listed;  // party-list indexes
+  // With to_listed / from_listed: only a hit designated under one of these
+  // programmes counts (15 CFR 744.8 names EO 13382 designations, [NPWMD]);
+  // upper case, without brackets.
+  std::vector<std::string> listed_programs;
   std::vector<std::string> to_kind;
   TagSet tags_any, tags_none;
   bool has_tags_any = false;
@@ -135,6 +153,13 @@ struct Predicate {
   LicensorIs licensor = LicensorIs::kNone;
   int chart = -1;
   std::optional<double> us_content_gt, value_jpy_le;
+  // `value_usd_within: LVS`: the item's value_usd is at most the limit its
+  // codes give this exception (false when no code gives one: N/A).
+  std::string value_usd_within;
+  // `chart_hit_within: [NS2]`, with chart_hit: every column that puts an X
+  // for the destination is one of these (GBS covers NS2 only, 740.4).
+  uint32_t chart_hit_within = 0;
+  bool has_chart_hit_within = false;
   FlagSet flags_any, flags_none;
   bool has_flags_any = false;
   std::optional<int32_t> on_or_after, before;
@@ -170,6 +195,7 @@ struct ClaimRule {
 struct Jurisdiction {
   std::string id, name, authority, law;
   std::vector<CountryRef> territory;
+  std::string territory_text;  // "EU_MEMBER_STATES", worded once for the claim facts of every decision
   std::vector<int> schemes;  // control-list indexes an item needs a code in
   std::vector<ClaimRule> claims;
   std::vector<int> rules;           // restrictive rules, in file order

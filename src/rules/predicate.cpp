@@ -58,12 +58,27 @@ FlagSet undertakings_from_outside(const EvalContext& ctx, const std::vector<Coun
   return out;
 }
 
-const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists) {
+bool designated_under(const ListHit& hit, const std::vector<std::string>& programs) {
+  for (const std::string& p : hit.programs) {
+    if (std::find(programs.begin(), programs.end(), normalise_program(p)) != programs.end()) return true;
+  }
+  return false;
+}
+
+// A hit on one of `lists` that counts. With `programs`, only a hit designated
+// under one of them counts; a hit whose programmes the list does not state
+// is returned in `unsure`: it can neither fire the rule nor rule it out.
+const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists, const std::vector<std::string>& programs,
+                        const ListHit*& unsure) {
+  unsure = nullptr;
   for (const auto& [list, hit] : party.hits) {
-    if (std::find(lists.begin(), lists.end(), list) != lists.end()) return hit;
+    if (std::find(lists.begin(), lists.end(), list) == lists.end()) continue;
+    if (programs.empty() || designated_under(*hit, programs)) return hit;
+    if (hit->programs.empty() && !unsure) unsure = hit;
   }
   return nullptr;
 }
+
 
 const PartyList* unscreened_list(const EvalContext& ctx, const std::vector<int>& lists) {
   if (!ctx.unscreened) return nullptr;
@@ -71,6 +86,27 @@ const PartyList* unscreened_list(const EvalContext& ctx, const std::vector<int>&
     if ((*ctx.unscreened)[static_cast<size_t>(list)]) return &ctx.policy.party_lists[static_cast<size_t>(list)];
   }
   return nullptr;
+}
+
+// The to_listed / from_listed test on one party: true (ctx.hit set), unknown
+// (`all` names the field) or false.
+bool listed(const Predicate& pr, const std::vector<int>& lists, EvalContext& ctx, const BoundParty& party,
+            Conjunction& all) {
+  const ListHit* unsure = nullptr;
+  if (const ListHit* hit = find_hit(party, lists, pr.listed_programs, unsure)) {
+    ctx.hit = hit;
+  } else if (unsure) {
+    ctx.hit = unsure;
+    all.unknown(party.field + ".list_hits.programs");  // listed, under programmes nobody stated
+  } else if (party.name_unknown) {
+    all.unknown(party.field + ".name");  // an unnamed party cannot be screened, so cannot be ruled out
+  } else if (const PartyList* unscreened = unscreened_list(ctx, lists)) {
+    ctx.unscreened_list = unscreened;  // no hit, but no screening either: cannot rule the party out
+    all.unknown("screening:" + unscreened->id);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 std::string unknown_scheme_field(const BoundItem& item, const TagSet& tags) {
@@ -147,21 +183,13 @@ Tri evaluate_recipient(const Predicate& pr, EvalContext& ctx, const BoundParty& 
     if (to.country_unknown) all.unknown(country_field());
     else if (!chart.has_row.test(static_cast<size_t>(to.country))) all.unknown(country_field());  // no row is not "no X"
     else if ((chart.cells[static_cast<size_t>(to.country)] & reasons) == 0) return Tri::kFalse;
-  }
-  // Conditions that record a fact for the trace come last, so the fact is the
-  // one behind a predicate that held.
-  if (!pr.to_listed.empty()) {
-    if (const ListHit* hit = find_hit(to, pr.to_listed)) {
-      ctx.hit = hit;
-    } else if (to.name_unknown) {
-      all.unknown(to.field + ".name");  // an unnamed party cannot be screened, so cannot be ruled out
-    } else if (const PartyList* unscreened = unscreened_list(ctx, pr.to_listed)) {
-      ctx.unscreened_list = unscreened;  // no hit, but no screening either: cannot rule the party out
-      all.unknown("screening:" + unscreened->id);
-    } else {
+    else if (pr.has_chart_hit_within && (chart.cells[static_cast<size_t>(to.country)] & reasons & ~pr.chart_hit_within) != 0) {
       return Tri::kFalse;
     }
   }
+  // Conditions that record a fact for the trace come last, so the fact is the
+  // one behind a predicate that held.
+  if (!pr.to_listed.empty() && !listed(pr, pr.to_listed, ctx, to, all)) return Tri::kFalse;
   if (!pr.to_designated.empty()) {
     if (to.country_unknown) {
       all.unknown(country_field());
@@ -285,22 +313,17 @@ Tri evaluate(const Predicate& pr, EvalContext& ctx) {
     if (!ctx.request.item.us_content_pct) all.unknown("item.us_content_pct");
     else if (!(*ctx.request.item.us_content_pct > *pr.us_content_gt)) return Tri::kFalse;
   }
+  if (!pr.value_usd_within.empty()) {
+    auto limit = ctx.item.value_limits.find(pr.value_usd_within);
+    if (limit == ctx.item.value_limits.end()) return Tri::kFalse;  // no code gives the exception a value: N/A
+    if (!ctx.request.item.value_usd) all.unknown("item.value_usd");
+    else if (!(*ctx.request.item.value_usd <= limit->second.first)) return Tri::kFalse;
+  }
   if (pr.value_jpy_le) {
     if (!ctx.request.item.value_jpy) all.unknown("item.value_jpy");
     else if (!(*ctx.request.item.value_jpy <= *pr.value_jpy_le)) return Tri::kFalse;
   }
-  if (!pr.from_listed.empty()) {
-    if (const ListHit* hit = find_hit(hop.from, pr.from_listed)) {
-      ctx.hit = hit;
-    } else if (hop.from.name_unknown) {
-      all.unknown(hop.from.field + ".name");
-    } else if (const PartyList* unscreened = unscreened_list(ctx, pr.from_listed)) {
-      ctx.unscreened_list = unscreened;
-      all.unknown("screening:" + unscreened->id);
-    } else {
-      return Tri::kFalse;
-    }
-  }
+  if (!pr.from_listed.empty() && !listed(pr, pr.from_listed, ctx, hop.from, all)) return Tri::kFalse;
   Tri recipients = evaluate_recipients(pr, ctx);
   if (recipients == Tri::kFalse) return Tri::kFalse;
   if (recipients == Tri::kUnknown) all.unknown(ctx.missing);

@@ -111,7 +111,7 @@ class Reader {
     for (size_t i = 0; i < hits->size(); ++i) {
       const std::string hp = fmt::format("{}.list_hits[{}]", path, i);
       const json& h = (*hits)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(h, hp, {"list", "entity_id", "matched_name", "score"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(h, hp, {"list", "entity_id", "matched_name", "score", "programs"}));
       ListHit hit;
       SEKISHO_ASSIGN_OR_RETURN(hit.list_id, str(h, "list", hp, true));
       SEKISHO_ASSIGN_OR_RETURN(hit.entity_id, str(h, "entity_id", hp, true));
@@ -119,6 +119,7 @@ class Reader {
       SEKISHO_ASSIGN_OR_RETURN(auto score, number(h, "score", hp));
       if (!score || *score < 0 || *score > 1) return error(hp + ".score", "required, between 0 and 1");
       hit.score = *score;
+      SEKISHO_ASSIGN_OR_RETURN(hit.programs, strings(h, "programs", hp));
       p.list_hits.push_back(std::move(hit));
     }
     return p;
@@ -127,7 +128,7 @@ class Reader {
   Result<Item> item(const json& j) const {
     const std::string path = "item";
     SEKISHO_RETURN_IF_ERROR(check_object(j, path, {"id", "description", "classifications", "origin", "licensed_from",
-                                                  "us_content_pct", "lethal", "value_jpy"}));
+                                                  "us_content_pct", "lethal", "value_jpy", "value_usd"}));
     Item item;
     SEKISHO_ASSIGN_OR_RETURN(item.id, str(j, "id", path, false));
     SEKISHO_ASSIGN_OR_RETURN(item.description, str(j, "description", path, false));
@@ -150,6 +151,10 @@ class Reader {
       return error("item.us_content_pct", "must be between 0 and 100");
     }
     SEKISHO_ASSIGN_OR_RETURN(item.value_jpy, number(j, "value_jpy", path));
+    SEKISHO_ASSIGN_OR_RETURN(item.value_usd, number(j, "value_usd", path));
+    for (const auto& [value, field] : {std::pair{item.value_jpy, "item.value_jpy"}, std::pair{item.value_usd, "item.value_usd"}}) {
+      if (value && *value < 0) return error(field, "must not be negative");
+    }
     if (j.contains("lethal") && !j["lethal"].is_null() && !(j["lethal"].is_string() && is_unknown(j["lethal"].get<std::string>()))) {
       if (!j["lethal"].is_boolean()) return error("item.lethal", "expected true, false or \"unknown\"");
       item.lethal = j["lethal"].get<bool>();

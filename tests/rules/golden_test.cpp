@@ -32,7 +32,9 @@ TEST(GoldenTest, CoversTheTenWorkedCases) {
 // Optional expectations of a golden file beyond decision, hop and rule: the
 // determining rule fired on a later hop's recipient (`via_hop`), a trace entry
 // names the unknown field (`missing`), evidence that was not applied is
-// explained (`detail`, a substring), a list hit stays in the trace (`trace_hit`).
+// explained (`detail`, a substring), a list hit stays in the trace (`trace_hit`),
+// rules that must not fire (`not_rules`: evaluated, or not reached because no
+// jurisdiction that has them claims the hop).
 void expect_trace_facts(const nlohmann::json& expect, const Decision& d, const TransferRequest& request) {
   const std::string rule = expect.at("rule").get<std::string>();
   const std::string memo = format_decision_text(d, request);
@@ -51,6 +53,16 @@ void expect_trace_facts(const nlohmann::json& expect, const Decision& d, const T
     bool found = false;
     for (const TraceEntry& t : d.trace) found = found || t.detail.find(expect["detail"].get<std::string>()) != std::string::npos;
     EXPECT_TRUE(found) << "no trace entry explains " << expect["detail"] << ":\n" << memo;
+  }
+  if (expect.contains("not_rules")) {
+    // Mirrored negatives: the named rules were evaluated and did not fire.
+    for (const auto& r : expect["not_rules"]) {
+      for (const TraceEntry& t : d.trace) {
+        if (t.rule_id != r.get<std::string>()) continue;
+        EXPECT_TRUE(t.reason == Reason::kNotApplicable || t.reason == Reason::kExcepted)
+            << r << " fired at hop " << t.hop << ":\n" << memo;
+      }
+    }
   }
   if (expect.contains("trace_hit")) {
     bool found = false;
