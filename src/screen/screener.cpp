@@ -179,10 +179,20 @@ double name_role_factor(NameFormRole role) {
   return is_weak(role) ? 0.95 : 1.0;
 }
 
-// Whether the match leaves a word of the query unmet (particles and legal forms aside): a
-// weak alias is a hit only when it accounts for the whole query ("John" is no hit for
-// "John Hassan", whose surname it does not have).
-bool leaves_query_words_unmet(const match::NameMatch& m, const match::PreparedQuery& query) {
+// Whether the match falls short of what a weak alias needs: every word of the query met
+// (particles and legal forms aside: "John" is no hit for "John Hassan", whose surname it does
+// not have), each as the alias spells it. OFAC publishes a weak a.k.a. as a broad handle that
+// alone proves little, so a typo or a sound-alike of it proves nothing: "Hamas" is not HASM's
+// weak "HAMMS". Kana's l-for-r reading (no edit) and numbers by value still meet.
+bool falls_short_of_weak_alias(const match::NameMatch& m, const match::PreparedQuery& query) {
+  for (const match::AlignedPair& p : m.pairs) {
+    const bool as_spelled = p.edits == 0 && (p.method == match::PairMethod::kExact ||
+                                             p.method == match::PairMethod::kEdit ||
+                                             p.method == match::PairMethod::kMerged ||
+                                             p.method == match::PairMethod::kNumber ||
+                                             p.method == match::PairMethod::kLegalForm);
+    if (!as_spelled) return true;
+  }
   for (const match::UnmatchedToken& u : m.unmatched) {
     if (!u.query_side || match::TokenWeights::is_particle(u.text)) continue;
     const bool filler = std::any_of(query.tokens().begin(), query.tokens().end(), [&](const match::NameToken& t) {
@@ -548,7 +558,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     const double factor = name_role_factor(form.role);
     if (!query_has_facts && b.score * factor < options.threshold) continue;
     if (is_weak(form.role) &&
-        leaves_query_words_unmet(im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
+        falls_short_of_weak_alias(im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
                                                       Impl::compare_schema(query.schema, form)),
                                  prepared[b.query_form])) {
       continue;
