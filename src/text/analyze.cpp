@@ -653,11 +653,15 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   raw = bounded_name(raw);
   // A query of unknown kind inverted around one comma ("CHERIZIER, Jimmy") states its order
-  // as a listed "LAST, First" does: read in natural order first, then as written (an
-  // organisation's "Sukhoi Company, JSC" keeps its reading as written too).
+  // as a listed "LAST, First" does: read in natural order first, then as written. A name with
+  // a legal form is an organisation's, whose comma sets off the form or a second name
+  // ("Haineng Machinery, Limited", "TMKB Soyuz, Tactical Missiles Corporation JSC").
   if (options.kind == NameKind::kUnknown) {
     const std::string natural = detail::natural_order(raw);
-    if (!natural.empty()) {
+    const size_t comma = raw.find(',');
+    const bool legal_form = !natural.empty() && (!find_legal_forms(normalize(raw.substr(0, comma))).empty() ||
+                                                 !find_legal_forms(normalize(raw.substr(comma + 1))).empty());
+    if (!natural.empty() && !legal_form) {
       return interleave({analyze_not_person(natural, options), analyze_not_person(raw, options)},
                         options.max_variants);
     }
