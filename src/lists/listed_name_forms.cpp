@@ -130,11 +130,14 @@ std::u32string tidy(std::u32string_view s) {
   return out.substr(start);
 }
 
+// Words as the name's script separates them: Japanese writes no spaces, and marks the word
+// breaks of a foreign name with a middle dot or a double hyphen (アレクサンドル・コフマン is
+// two words, a full name, not a one-word alias).
 size_t word_count(std::u32string_view s) {
   size_t words = 0;
   bool in_word = false;
   for (char32_t c : s) {
-    const bool w = c != U' ';
+    const bool w = c != U' ' && c != U'・' && c != U'･' && c != U'＝' && c != U'゠';
     if (w && !in_word) ++words;
     in_word = w;
   }

@@ -225,13 +225,15 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         // here, before the edit distance (it was 4% of a transliterated query's instructions).
         const uint64_t target_letters = target.merged ? detail::letter_set(target.text) : target.letters;
         if (detail::letters_within(joined_letters, target_letters, budget)) {
-          // The same first-letter rule as a typo'd token (token_similarity): otherwise an
-          // initial glued to its neighbour ("a lindeman" → "alindeman") passes here and then
-          // fails to meet "lindemann" at all, where the initial and the word alone would.
+          // Both sides agree where a word begins, so a run that spells the other side's word
+          // starts with its first letter: joining two words and changing the first letter is
+          // two guesses, and reads a given name and a surname as one unrelated word ("yu chin",
+          // ユ・チン, is no "putin"; "han ko" no "hanako"). A merge also starting with another
+          // letter would pass here and then fail to meet at all, where the words alone would.
           const size_t edits = osa_bounded(s.joined, target.text, budget);
           const bool first_differs = s.joined[0] != target.text[0];
           const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
-          if (edits + (first_differs && edits >= 2 ? 1 : 0) <= budget && sim >= kMergeFloor) {
+          if (!first_differs && edits <= budget && sim >= kMergeFloor) {
             merge = true;
             break;
           }

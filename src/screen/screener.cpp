@@ -179,10 +179,20 @@ double name_role_factor(NameFormRole role) {
   return is_weak(role) ? 0.95 : 1.0;
 }
 
-// Whether the match leaves a word of the query unmet (particles and legal forms aside): a
-// weak alias is a hit only when it accounts for the whole query ("John" is no hit for
-// "John Hassan", whose surname it does not have).
-bool leaves_query_words_unmet(const match::NameMatch& m, const match::PreparedQuery& query) {
+// Whether the match falls short of what a weak alias needs: every word of the query met
+// (particles and legal forms aside: "John" is no hit for "John Hassan", whose surname it does
+// not have), each as the alias spells it. OFAC publishes a weak a.k.a. as a broad handle that
+// alone proves little, so a typo or a sound-alike of it proves nothing: "Hamas" is not HASM's
+// weak "HAMMS". Kana's l-for-r reading (no edit) and numbers by value still meet.
+bool falls_short_of_weak_alias(const match::NameMatch& m, const match::PreparedQuery& query) {
+  for (const match::AlignedPair& p : m.pairs) {
+    const bool as_spelled = p.edits == 0 && (p.method == match::PairMethod::kExact ||
+                                             p.method == match::PairMethod::kEdit ||
+                                             p.method == match::PairMethod::kMerged ||
+                                             p.method == match::PairMethod::kNumber ||
+                                             p.method == match::PairMethod::kLegalForm);
+    if (!as_spelled) return true;
+  }
   for (const match::UnmatchedToken& u : m.unmatched) {
     if (!u.query_side || match::TokenWeights::is_particle(u.text)) continue;
     const bool filler = std::any_of(query.tokens().begin(), query.tokens().end(), [&](const match::NameToken& t) {
@@ -213,14 +223,21 @@ struct Screener::Impl {
   index::NameIndex index;
   ScreenerOptions options;
 
-  // The best-scoring pair of forms of one entity; explained only if it becomes a hit.
-  struct Best {
+  // A pair of forms: a listed form and the query form it was scored against.
+  struct Pick {
     double score = 0;
     uint32_t name_id = 0;
     uint32_t form_id = 0;
     size_t query_form = 0;
     bool found = false;
+  };
+  // The best-scoring pair of forms of one entity; explained only if it becomes a hit. The best
+  // pair of its strong forms is kept too: a weak alias that scores best but makes no hit
+  // (falls_short_of_weak_alias) leaves the entity its other names ("Aleksandr KOFMAN" is a hit
+  // through the primary name when the query only sounds like the weak alias).
+  struct Best : Pick {
     bool expanded = false;  // a near miss: the forms of its names the index reached were scored
+    Pick strong;            // over the forms that are not weak aliases
   };
 
   // The kind of party decides how missing name parts count (an omitted
@@ -241,21 +258,22 @@ struct Screener::Impl {
 
   // `at_least`: a floor of the caller's, above the query's (a pair that matters only as a hit).
   void score_pair(uint32_t form_id, size_t qf, const Scoring& q, Best& best, double at_least = 0) const {
-    if (best.found && best.score >= 1.0) return;  // nothing beats a perfect name match
     const ListedForm& form = forms[form_id];
-    // Only a better pair changes `best`: the best so far is a floor too.
-    const double floor = std::max(best.found ? std::max(q.floor, best.score) : q.floor, at_least);
+    // The pick this pair may improve: a strong form may still matter under a weak alias's score.
+    const bool weak = is_weak(form.role);
+    const Pick& bar = weak ? static_cast<const Pick&>(best) : best.strong;
+    if (bar.found && bar.score >= 1.0) return;  // nothing beats a perfect name match
+    // Only a better pair changes the pick: the best so far is a floor too.
+    const double floor = std::max(bar.found ? std::max(q.floor, bar.score) : q.floor, at_least);
     const double score =
         comparer->score_above(q.prepared[qf], form.tokens, form.features, compare_schema(q.schema, form), floor);
-    // A tie goes to the lower query form of the same listed form, whichever was scored first.
-    const bool earlier_tie = best.found && score == best.score && form_id == best.form_id && qf < best.query_form;
-    if (!best.found || score > best.score || earlier_tie) {
-      best.score = score;
-      best.name_id = form.name_id;
-      best.form_id = form_id;
-      best.query_form = qf;
-      best.found = true;
-    }
+    auto improve = [&](Pick& pick) {
+      // A tie goes to the lower query form of the same listed form, whichever was scored first.
+      const bool earlier_tie = pick.found && score == pick.score && form_id == pick.form_id && qf < pick.query_form;
+      if (!pick.found || score > pick.score || earlier_tie) pick = Pick{score, form.name_id, form_id, qf, true};
+    };
+    improve(best);
+    if (!weak) improve(best.strong);
   }
 
   // A near miss's other names: those of its forms the index reached (but `skip_form`, and
@@ -507,8 +525,11 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
       // reaches its entity through "Mounir Ben Dhaou Ben Brahim Ben Helal" (0.59), and
       // matches it through another of its names, "ムニール・ヘレル" (0.79), which shares
       // two of the query's seven words and so was outvoted.
+      // A hit short of 1.0 has them scored too, so its score is its name's best: the index
+      // may name "aleksandr alexander oleksandr kofman" (0.80) for "Aleksandr KOFMAN", which
+      // the name's plain form meets exactly, and a hit's rank among hits is what a reviewer reads.
       const ListedName& ln = im.names[c.name_id];
-      const bool name_scored = ln.form_count > 1 && best.score < options.threshold &&
+      const bool name_scored = ln.form_count > 1 && best.score < 1.0 &&
                                best.score >= options.threshold * kScoreFloorShare;
       if (name_scored) {
         for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
@@ -536,28 +557,33 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   // Hits by score first; only those within the limit are explained.
   struct Scored {
     uint32_t entity;
-    const Impl::Best* best;
+    const Impl::Pick* best;
     double factor;
     match::HitScore score;
   };
   thread_local std::vector<Scored> scored_hits;
   scored_hits.clear();
-  for (auto& [entity, b] : best) {
-    if (!b.found) continue;
+  for (auto& [entity, best_of_entity] : best) {
+    if (!best_of_entity.found) continue;
+    const Impl::Pick* pick = &best_of_entity;
+    if (is_weak(im.forms[pick->form_id].role)) {
+      const ListedForm& weak = im.forms[pick->form_id];
+      const bool short_of_it = falls_short_of_weak_alias(
+          im.comparer->compare(prepared[pick->query_form], weak.tokens, weak.features,
+                               Impl::compare_schema(query.schema, weak)),
+          prepared[pick->query_form]);
+      if (short_of_it && !best_of_entity.strong.found) continue;
+      if (short_of_it) pick = &best_of_entity.strong;
+    }
+    const Impl::Pick& b = *pick;
     const ListedForm& form = im.forms[b.form_id];
     const double factor = name_role_factor(form.role);
     if (!query_has_facts && b.score * factor < options.threshold) continue;
-    if (is_weak(form.role) &&
-        leaves_query_words_unmet(im.comparer->compare(prepared[b.query_form], form.tokens, form.features,
-                                                      Impl::compare_schema(query.schema, form)),
-                                 prepared[b.query_form])) {
-      continue;
-    }
     match::NameMatch scored;
     scored.score = b.score * factor;
     match::HitScore hs = match::score_hit(std::move(scored), qfacts, im.facts[entity]);
     if (hs.score < options.threshold) continue;
-    scored_hits.push_back({entity, &b, factor, std::move(hs)});
+    scored_hits.push_back({entity, pick, factor, std::move(hs)});
   }
   auto before = [&im](const Scored& a, const Scored& b) {
     return a.score.score != b.score.score ? a.score.score > b.score.score
@@ -569,7 +595,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
   hits.reserve(kept);
   for (size_t k = 0; k < kept; ++k) {
     Scored& sh = scored_hits[k];
-    const Impl::Best& b = *sh.best;
+    const Impl::Pick& b = *sh.best;
     const ListedName& ln = im.names[b.name_id];
     const Entity& e = *im.entities[sh.entity];
     const Name& name = e.names[ln.name_index];

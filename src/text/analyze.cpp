@@ -623,46 +623,52 @@ std::string_view bounded_name(std::string_view raw) {
   return raw;
 }
 
+namespace {
+
+// The readings' variants alternating, best first, each once, at most max_variants; the
+// rest of the first reading's analysis (script, titles, legal forms) stands for all.
+NameForms interleave(const std::vector<NameForms>& all, size_t max_variants) {
+  NameForms merged = all.front();
+  merged.variants.clear();
+  merged.sources.clear();
+  merged.schemes.clear();
+  size_t longest = 0;
+  for (const NameForms& f : all) longest = std::max(longest, f.variants.size());
+  for (size_t i = 0; i < longest; ++i) {
+    for (const NameForms& f : all) {
+      if (i >= f.variants.size() || merged.variants.size() >= max_variants) continue;
+      if (std::find(merged.variants.begin(), merged.variants.end(), f.variants[i]) != merged.variants.end()) continue;
+      merged.variants.push_back(f.variants[i]);
+      merged.sources.push_back(f.sources[i]);
+      merged.schemes.push_back(f.schemes[i]);
+    }
+  }
+  return merged;
+}
+
+NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options);
+
+}  // namespace
+
 NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   raw = bounded_name(raw);
-  // Only a person's name is read more than one way: an organisation's parentheses mostly tell
-  // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
-  if (options.kind != NameKind::kPerson) {
-    NameForms forms = analyze_whole(raw, options);
-    // Appends the best variant of another reading of the name, when it is new.
-    auto append_best = [&forms](const NameForms& other) {
-      if (other.variants.empty() ||
-          std::find(forms.variants.begin(), forms.variants.end(), other.variants.front()) != forms.variants.end()) {
-        return;
-      }
-      forms.variants.push_back(other.variants.front());
-      forms.sources.push_back(other.sources.front());
-      forms.schemes.push_back(other.schemes.front());
-    };
-    // A name of unknown kind that starts with a title may be an organisation's, whose words
-    // keep it ("Haji Basir Hawala", a money exchange): its as-written reading comes after.
-    if (options.kind == NameKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
-      AnalyzeOptions keep_titles = options;
-      keep_titles.strip_titles = false;
-      append_best(analyze_whole(raw, keep_titles));
+  // A query of unknown kind inverted around one comma ("CHERIZIER, Jimmy") states its order
+  // as a listed "LAST, First" does: read in natural order first, then as written. A name with
+  // a legal form is an organisation's, whose comma sets off the form or a second name
+  // ("Haineng Machinery, Limited", "TMKB Soyuz, Tactical Missiles Corporation JSC").
+  if (options.kind == NameKind::kUnknown) {
+    const std::string natural = detail::natural_order(raw);
+    const size_t comma = raw.find(',');
+    const bool legal_form = !natural.empty() && (!find_legal_forms(normalize(raw.substr(0, comma))).empty() ||
+                                                 !find_legal_forms(normalize(raw.substr(comma + 1))).empty());
+    if (!natural.empty() && !legal_form) {
+      return interleave({analyze_not_person(natural, options), analyze_not_person(raw, options)},
+                        options.max_variants);
     }
-    // A word spelled two ways in one cell ("Luhansk(Lugansk) Guard") is two names of one
-    // organisation, neither of which has both words.
-    const detail::ParenthesisedName respelled = detail::split_respellings(raw);
-    if (!respelled.main.empty() && forms.variants.size() + 2 <= options.max_variants) {
-      append_best(analyze_whole(respelled.main, options));
-      append_best(analyze_whole(respelled.alternative, options));
-    }
-    // ...but an abbreviation closing the name is no part of it: a translation or another list
-    // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.
-    const std::string bare = detail::without_trailing_abbreviation(raw);
-    if (bare.empty() || forms.variants.size() >= options.max_variants) return forms;
-    append_best(analyze_whole(bare, options));
-    return forms;
   }
+  if (options.kind != NameKind::kPerson) return analyze_not_person(raw, options);
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
-  // written (a query of unknown kind is neither reordered nor split); the readings' best
-  // variants alternate.
+  // written; the readings' best variants alternate.
   const detail::ParenthesisedName split = detail::split_parenthesised(raw);
   const std::string main = split.main.empty() ? std::string(raw) : split.main;
   const std::string natural = detail::natural_order(main);
@@ -676,22 +682,47 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   if (readings.size() == 1) return analyze_whole(raw, options);
   std::vector<NameForms> all;
   for (const std::string& r : readings) all.push_back(analyze_whole(r, options));
-  NameForms merged = all.front();
-  merged.variants.clear();
-  merged.sources.clear();
-  merged.schemes.clear();
-  size_t longest = 0;
-  for (const NameForms& f : all) longest = std::max(longest, f.variants.size());
-  for (size_t i = 0; i < longest; ++i) {
-    for (const NameForms& f : all) {
-      if (i >= f.variants.size() || merged.variants.size() >= options.max_variants) continue;
-      if (std::find(merged.variants.begin(), merged.variants.end(), f.variants[i]) != merged.variants.end()) continue;
-      merged.variants.push_back(f.variants[i]);
-      merged.sources.push_back(f.sources[i]);
-      merged.schemes.push_back(f.schemes[i]);
-    }
-  }
-  return merged;
+  return interleave(all, options.max_variants);
 }
+
+namespace {
+
+NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options) {
+  // Only a person's name is read more than one way: an organisation's parentheses mostly tell
+  // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
+  NameForms forms = analyze_whole(raw, options);
+  // Appends the best variant of another reading of the name, when it is new.
+  auto append_best = [&forms](const NameForms& other) {
+    if (other.variants.empty() ||
+        std::find(forms.variants.begin(), forms.variants.end(), other.variants.front()) != forms.variants.end()) {
+      return;
+    }
+    forms.variants.push_back(other.variants.front());
+    forms.sources.push_back(other.sources.front());
+    forms.schemes.push_back(other.schemes.front());
+  };
+  // A name of unknown kind that starts with a title may be an organisation's, whose words
+  // keep it ("Haji Basir Hawala", a money exchange): its as-written reading comes after.
+  if (options.kind == NameKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
+    AnalyzeOptions keep_titles = options;
+    keep_titles.strip_titles = false;
+    append_best(analyze_whole(raw, keep_titles));
+  }
+  // A word spelled two ways in one cell ("Luhansk(Lugansk) Guard") is two names of one
+  // organisation, neither of which has both words.
+  const detail::ParenthesisedName respelled = detail::split_respellings(raw);
+  if (!respelled.main.empty() && forms.variants.size() + 2 <= options.max_variants) {
+    append_best(analyze_whole(respelled.main, options));
+    append_best(analyze_whole(respelled.alternative, options));
+  }
+  // ...but an abbreviation closing the name is no part of it: a translation or another list
+  // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.
+  const std::string bare = detail::without_trailing_abbreviation(raw);
+  if (bare.empty() || forms.variants.size() >= options.max_variants) return forms;
+  append_best(analyze_whole(bare, options));
+  return forms;
+}
+
+}  // namespace
 
 }  // namespace sekisho::text

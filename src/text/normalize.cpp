@@ -74,6 +74,13 @@ bool is_token_char(char32_t cp) {
   }
 }
 
+// The apostrophes names are written with: ASCII, typographic, and the modifier letters of
+// transliteration (ʼ ʻ for hamza and ayn, ʾ ʿ).
+bool is_word_apostrophe(char32_t cp) {
+  return cp == U'\'' || cp == U'\u2019' || cp == U'\u2018' || cp == U'`' || cp == 0x02BC || cp == 0x02BB ||
+         cp == 0x02BE || cp == 0x02BF;
+}
+
 // Scripts whose diacritics are optional in real lists (Latin accents, Greek tonos, Arabic
 // harakat, Hebrew niqqud). Cyrillic й/ё and kana dakuten are letters, not accents: kept.
 bool strips_marks(Script s) {
@@ -193,6 +200,8 @@ NormalizedName normalize(std::string_view raw) {
       if (c == '\'' && !current.empty() && i + 1 < folded.size() && folded[i + 1] == 's' &&
           (i + 2 == folded.size() || !is_token_byte(folded[i + 2]))) {
         ++i;
+      } else if ((c == '\'' || c == '`') && !current.empty() && i + 1 < folded.size() && is_token_byte(folded[i + 1])) {
+        continue;  // an apostrophe inside a word, as in the general loop below
       }
       flush_ascii();
     }
@@ -233,11 +242,21 @@ NormalizedName normalize(std::string_view raw) {
       // An English possessive is no word of the name: PEOPLE'S ARMY is "people army", as a
       // translation (人民軍) or another list (Peoples Army) writes it, not "people s army".
       const bool apostrophe = cp == U'\'' || cp == U'\u2019';
+      bool possessive = false;
       if (apostrophe && !current.empty() && pos < folded.size() && folded[pos] == 's') {
         const size_t after = pos + 1;
         size_t peek = after;
-        const bool word_ends = after == folded.size() || !is_token_char(next_code_point(folded, peek));
-        if (word_ends) pos = after;
+        possessive = after == folded.size() || !is_token_char(next_code_point(folded, peek));
+        if (possessive) pos = after;
+      }
+      if (!possessive && !current.empty() && pos < folded.size() && is_word_apostrophe(cp)) {
+        // An apostrophe between two letters marks a letter of the word, not a break in it: an
+        // ayn or hamza (Sa'id, Mus'ab), McCune-Reischauer's breve and aspiration (Ko'n-u,
+        // Yo'ng-ch'o'l), a pinyin syllable break (Xi'an), the Ukrainian apostrophe (Мар'яна),
+        // an elision (O'Brien). Read as a break it leaves one-letter words that pass for
+        // initials ("HAN, Ko'n-u" as "han ko n u" met "Nakamura Hanako").
+        size_t peek = pos;
+        if (is_token_char(next_code_point(folded, peek))) continue;
       }
       flush();
     }

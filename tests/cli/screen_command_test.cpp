@@ -69,9 +69,27 @@ TEST_F(ScreenCommand, OneLinePerRowInInputOrderWithDocumentedFields) {
   EXPECT_GE(m["score"].get<double>(), 0.9);
   EXPECT_LE(m["score"].get<double>(), 1.0);
   EXPECT_TRUE(out[1]["matches"].empty());
-  // Word order is not an exact match: the swapped form scores, but below the straight one.
   ASSERT_FALSE(out[2]["matches"].empty());
-  EXPECT_EQ(out[2]["matches"][0]["entity_id"], "un_sc_sanctions-HTi.001");
+}
+
+// Issue 17: a query written surname-first with a comma states its order, as a listed
+// "CHERIZIER, Jimmy" does: it meets the names listed in natural order (UN, MOF) as exactly as
+// the one listed so (OFAC), while the same words without the comma are a reordering of them.
+TEST_F(ScreenCommand, AQueryInvertedAroundACommaMeetsNamesListedInNaturalOrder) {
+  RunResult r = screen({}, "id,name\ncomma,\"CHERIZIER, Jimmy\"\nswapped,Cherizier Jimmy\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 2u);
+  auto score_of = [](const nlohmann::json& row, const std::string& entity) {
+    for (const auto& m : row["matches"]) {
+      if (m["entity_id"] == entity) return m["score"].get<double>();
+    }
+    return 0.0;
+  };
+  EXPECT_DOUBLE_EQ(score_of(out[0], "un_sc_sanctions-HTi.001"), 1.0) << out[0].dump().substr(0, 600);
+  const double swapped = score_of(out[1], "un_sc_sanctions-HTi.001");
+  EXPECT_GT(swapped, 0.75) << out[1].dump().substr(0, 600);
+  EXPECT_LT(swapped, 1.0);
 }
 
 TEST_F(ScreenCommand, MatchesAreSortedByScoreAndLimited) {
