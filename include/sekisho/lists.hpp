@@ -31,7 +31,11 @@ struct SourceFile {
 
 struct ParsedList {
   std::string format;            // the format name used
-  std::string publication_date;  // ISO date when the source states one, else ""
+  std::string publication_date;  // ISO date (or year-month) the publisher gave the list, else ""
+  // Where publication_date was read: "file" (the format states it), "file name"
+  // (the publisher dates its file or folder names), "download header" (HTTP
+  // Last-Modified); "" when there is no date.
+  std::string publication_date_source;
   std::vector<SourceFile> files;
   std::vector<Entity> entities;  // ids already prefixed with the list id
 

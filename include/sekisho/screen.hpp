@@ -152,10 +152,27 @@ struct QueryRow {
   std::string error;   // non-empty: the row is unusable, and why
 };
 
+// How a batch writes numeric dates whose first two fields could both be a month.
+enum class DateOrder {
+  kUnstated,      // such dates (07/10/1952) are refused: guessing would screen the wrong birthday
+  kDayMonthYear,  // 07/10/1952 is 7 October
+  kMonthDayYear,  // 07/10/1952 is 10 July
+  kYearMonthDay,  // only 1952/10/07 forms; day-or-month-first dates are refused
+};
+
+// Parses "dmy", "mdy" or "ymd"; kInvalidArgument otherwise.
+Result<DateOrder> parse_date_order(std::string_view text);
+
+struct QueryRowOptions {
+  DateOrder date_order = DateOrder::kUnstated;  // see DateOrder
+};
+
 // Reads a screening batch. A missing `id` or `name` column, or an unreadable
 // file, is an error for the whole batch; a bad row (empty name, invalid UTF-8,
-// unknown schema) keeps its `error` and the rest go on.
-Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name);
+// unknown schema, an ambiguous birth date, a country sekisho does not know)
+// keeps its `error`, naming the line and the field, and the rest go on.
+Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name,
+                                              const QueryRowOptions& options = {});
 
 // Whether `name` may be screened: not empty, valid UTF-8, and within the
 // pipeline's bounds (text.hpp kMaxNameBytes, kMaxNameWords). Screening a

@@ -85,6 +85,12 @@ using SnapshotHook = std::function<Status(Snapshot& next)>;
 Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const std::vector<SnapshotHook>& hooks,
                                                        uint64_t generation);
 
+// How the server writes its log lines (requests and list loads) to stderr.
+enum class LogFormat {
+  kText,  // one readable line each
+  kJson,  // one JSON object per line, for log shippers
+};
+
 struct ServerOptions {
   // Data directory holding sekisho.db (lists) and keys.db (API keys).
   std::filesystem::path home;
@@ -122,8 +128,11 @@ struct ServerOptions {
   std::chrono::milliseconds poll_interval{2000};
   // Worker threads answering requests; 0 = cpp-httplib's default.
   int threads = 0;
-  // Log one line per request to stderr.
+  // Log one line per request to stderr: time, route, status, duration, key id,
+  // request id (the client's X-Request-Id when it sends a sane one, else a new one).
   bool access_log = false;
+  // Text or JSON lines, for the access log and the list-load lines.
+  LogFormat log_format = LogFormat::kText;
 
   // Run on every snapshot build, in order (see SnapshotHook).
   std::vector<SnapshotHook> snapshot_hooks;

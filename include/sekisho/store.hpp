@@ -35,12 +35,19 @@ struct ListVersion {
   std::string list_id;
   int version = 0;                 // 1, 2, … per list
   std::string created_at;          // UTC, ISO 8601
-  std::string publication_date;    // as stated by the source, else ""
+  std::string publication_date;    // as stated by the publisher, else "" (ParsedList)
+  std::string publication_date_source;  // "file", "file name", "download header" or ""
   std::string format;
   std::string content_hash;        // SHA-256 over the source files' digests
   int entity_count = 0;
   std::map<std::string, int> counts_by_schema;
   std::vector<SourceFile> files;
+};
+
+// A listed entity with the list version it was read from.
+struct StoredEntity {
+  Entity entity;
+  ListVersion version;
 };
 
 struct ImportReport {
@@ -110,6 +117,8 @@ class ListStore {
   Result<std::vector<Entity>> load_entities(const std::string& list_id, int version = 0);
   // The latest stored content of an entity id in any list's latest version.
   Result<Entity> get_entity(const std::string& entity_id);
+  // The same, with the version it is in (its list's latest). kNotFound when no latest version holds it.
+  Result<StoredEntity> find_entity(const std::string& entity_id);
 
   // Entities added, removed and changed between two versions (0 = latest and
   // the one before it).

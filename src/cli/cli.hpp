@@ -40,6 +40,7 @@ void add_update_command(CLI::App& app, GlobalOptions& global);
 void add_screen_command(CLI::App& app, GlobalOptions& global);
 void add_compare_command(CLI::App& app, GlobalOptions& global);
 void add_search_command(CLI::App& app, GlobalOptions& global);
+void add_show_command(CLI::App& app, GlobalOptions& global);
 void add_transfer_command(CLI::App& app, GlobalOptions& global);
 void add_serve_command(CLI::App& app, GlobalOptions& global);
 void add_keys_command(CLI::App& app, GlobalOptions& global);

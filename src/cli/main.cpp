@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add_screen_command(app, global);
   add_compare_command(app, global);
   add_search_command(app, global);
+  add_show_command(app, global);
   add_transfer_command(app, global);
   add_serve_command(app, global);
   add_keys_command(app, global);

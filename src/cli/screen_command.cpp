@@ -1,21 +1,26 @@
 // `sekisho screen`: batch screening of a CSV of parties, JSON lines or CSV out,
 // one output record per input row in input order. The output shape is a
 // contract relied on by scripts (docs/cli.md): change it only additively.
+//
+// A batch cannot fail silently: stderr ends with a summary (rows, screened,
+// refused, hits), a refused row makes the run exit 65 unless --allow-refused,
+// and the lists' ages head the run with one warning for stale or missing lists.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
-#include <cmath>
+#include <chrono>
 #include <fstream>
 #include <iostream>
-#include <mutex>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
 #include "cli/cli.hpp"
+#include "cli/input_encoding.hpp"
+#include "cli/list_age_report.hpp"
 #include "cli/progress.hpp"
+#include "cli/screen_output.hpp"
 #include "cli/screener_loader.hpp"
-#include "screen/hit_json.hpp"
 #include "sekisho/screen.hpp"
 
 namespace sekisho::cli {
@@ -30,6 +35,10 @@ struct ScreenArgs {
   std::vector<std::string> lists;
   std::string format = "jsonl";
   bool strict = false;
+  bool allow_refused = false;
+  std::string date_order;  // empty: ambiguous dates are refused
+  std::string encoding = "auto";
+  bool excel = false;      // CSV with a UTF-8 byte-order mark
   unsigned threads = 0;
 };
 
@@ -45,67 +54,12 @@ Result<std::string> read_all(const std::string& path) {
   return ss.str();
 }
 
-std::string csv_quote(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string jsonl_record(const QueryRow& row, const std::vector<ScreenHit>& hits) {
-  nlohmann::ordered_json j;
-  j["id"] = row.id;
-  nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-  for (const ScreenHit& h : hits) matches.push_back(screen_hit_json(h));
-  j["matches"] = std::move(matches);
-  if (!row.error.empty()) j["error"] = row.error;
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-std::string csv_records(const QueryRow& row, const std::vector<ScreenHit>& hits) {
-  std::string out;
-  if (hits.empty()) {
-    return csv_quote(row.id) + ",,,,,,," + csv_quote(row.error) + "\n";
-  }
-  for (const ScreenHit& h : hits) {
-    char score[16];
-    std::snprintf(score, sizeof score, "%.4f", h.score);
-    out += csv_quote(row.id) + "," + csv_quote(h.entity->id) + "," + csv_quote(h.list_id) + "," +
-           std::string(schema_name(h.entity->schema)) + "," + csv_quote(h.entity->caption) + "," +
-           csv_quote(h.matched_name) + "," + score + "," + csv_quote(row.error) + "\n";
-  }
-  return out;
-}
-
-Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
-  if (args.format != "jsonl" && args.format != "csv") {
-    return invalid_argument("--format must be jsonl or csv, not '" + args.format + "'");
-  }
-  if (args.threshold < 0 || args.threshold > 1) return invalid_argument("--threshold must be within [0, 1]");
-  SEKISHO_ASSIGN_OR_RETURN(std::string text, read_all(args.input));
-  std::string input_name = args.input == "-" ? "<stdin>" : args.input;
-  SEKISHO_ASSIGN_OR_RETURN(std::vector<QueryRow> rows, read_query_rows(text, input_name));
-  size_t bad = 0;
-  for (const QueryRow& r : rows) {
-    if (r.error.empty()) continue;
-    ++bad;
-    if (args.strict) return invalid_argument(r.error + " (--strict stops at the first bad row)");
-    std::cerr << "sekisho: skipping row: " << r.error << "\n";
-  }
-  SEKISHO_ASSIGN_OR_RETURN(auto screener, load_screener(global, args.lists));
-
-  ScreenOptions options;
-  options.threshold = args.threshold;
-  options.limit = args.limit;
-  options.lists = args.lists;
-
-  std::vector<std::string> out(rows.size());
+// Screens every usable row on `threads` workers; rows keep their input order.
+std::vector<ScreenedRow> screen_rows(const Screener& screener, const std::vector<QueryRow>& rows,
+                                     const ScreenOptions& options, unsigned threads, bool show_progress) {
+  std::vector<ScreenedRow> out(rows.size());
   std::atomic<size_t> next{0}, done{0};
-  unsigned threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  Progress progress(rows.size(), global.quiet ? false : isatty(STDERR_FILENO));
+  Progress progress(rows.size(), show_progress);
   auto work = [&] {
     for (;;) {
       // Small chunks keep the threads busy to the end without contention on every row.
@@ -113,9 +67,8 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
       if (begin >= rows.size()) return;
       size_t end = std::min(rows.size(), begin + 64);
       for (size_t i = begin; i < end; ++i) {
-        std::vector<ScreenHit> hits;
-        if (rows[i].error.empty()) hits = screener->screen(rows[i].query, options);
-        out[i] = args.format == "jsonl" ? jsonl_record(rows[i], hits) + "\n" : csv_records(rows[i], hits);
+        out[i].row = &rows[i];
+        if (rows[i].error.empty()) out[i].hits = screener.screen(rows[i].query, options);
       }
       done.fetch_add(end - begin);
     }
@@ -128,7 +81,68 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   for (std::thread& t : pool) t.join();
   progress.finish(rows.size());
+  return out;
+}
 
+// The summary a nightly job's log keeps: a refused row is a customer left unscreened.
+Status summarise(const std::vector<ScreenedRow>& screened, size_t refused, bool allow_refused) {
+  size_t with_hits = 0, hits = 0;
+  for (const ScreenedRow& r : screened) {
+    with_hits += r.hits.empty() ? 0 : 1;
+    hits += r.hits.size();
+  }
+  std::cerr << "sekisho: " << screened.size() << " rows: " << screened.size() - refused << " screened, " << refused
+            << " refused, " << with_hits << " with hits (" << hits << " hits)\n";
+  if (refused && !allow_refused) {
+    return parse_error(std::to_string(refused) + " of " + std::to_string(screened.size()) +
+                       " rows refused and not screened (see \"error\" in the output); --allow-refused accepts that");
+  }
+  return Status();
+}
+
+Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
+  if (args.format != "jsonl" && args.format != "csv" && args.format != "xlsx") {
+    return invalid_argument("--format must be jsonl, csv or xlsx, not '" + args.format + "'");
+  }
+  if (args.format == "xlsx" && args.output == "-") {
+    return invalid_argument("--format xlsx writes a workbook file: give --output FILE.xlsx");
+  }
+  if (args.excel && args.format != "csv") return invalid_argument("--excel applies to --format csv only");
+  if (args.threshold < 0 || args.threshold > 1) return invalid_argument("--threshold must be within [0, 1]");
+  QueryRowOptions row_options;
+  if (!args.date_order.empty()) {
+    SEKISHO_ASSIGN_OR_RETURN(row_options.date_order, parse_date_order(args.date_order));
+  }
+  SEKISHO_ASSIGN_OR_RETURN(std::string bytes, read_all(args.input));
+  std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  SEKISHO_ASSIGN_OR_RETURN(DecodedInput text, decode_input(bytes, args.encoding, input_name));
+  if (text.encoding != "utf-8" && !global.quiet) {
+    std::cerr << "sekisho: " << input_name << " read as " << text.encoding << (text.detected ? " (detected)" : "") << "\n";
+  }
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<QueryRow> rows, read_query_rows(text.utf8, input_name, row_options));
+  size_t refused = 0;
+  for (const QueryRow& r : rows) {
+    if (r.error.empty()) continue;
+    ++refused;
+    if (args.strict) return invalid_argument(r.error + " (--strict stops at the first bad row)");
+    std::cerr << "sekisho: skipping row: " << r.error << "\n";
+  }
+  SEKISHO_ASSIGN_OR_RETURN(LoadedScreener loaded, load_screener(global, args.lists));
+  if (!global.quiet) print_lists_header(loaded.ages, std::cerr);
+  warn_flagged_lists(loaded.ages, std::cerr);
+
+  ScreenOptions options;
+  options.threshold = args.threshold;
+  options.limit = args.limit;
+  options.lists = args.lists;
+  unsigned threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<ScreenedRow> screened =
+      screen_rows(*loaded.screener, rows, options, threads, global.quiet ? false : isatty(STDERR_FILENO));
+
+  if (args.format == "xlsx") {
+    SEKISHO_RETURN_IF_ERROR(write_xlsx(screened, loaded.ages, args.output));
+    return summarise(screened, refused, args.allow_refused);
+  }
   std::ofstream file;
   std::ostream* os = &std::cout;
   if (args.output != "-") {
@@ -136,12 +150,14 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
     if (!file) return io_error(args.output + ": cannot open for writing");
     os = &file;
   }
-  if (args.format == "csv") *os << "id,entity_id,list,schema,caption,matched_name,score,error\n";
-  for (const std::string& s : out) *os << s;
+  if (args.format == "csv") {
+    write_csv(screened, loaded.ages, args.excel, *os);
+  } else {
+    write_jsonl(screened, loaded.ages, *os);
+  }
   os->flush();
   if (!*os) return io_error(args.output + ": write failed");
-  if (bad) std::cerr << "sekisho: " << bad << " of " << rows.size() << " rows had errors (see \"error\" in the output)\n";
-  return Status();
+  return summarise(screened, refused, args.allow_refused);
 }
 
 }  // namespace
@@ -154,9 +170,15 @@ void add_screen_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--threshold", args->threshold, "Report hits scoring at least this")->capture_default_str();
   sub->add_option("--limit", args->limit, "Hits per row at most")->capture_default_str();
   sub->add_option("--lists", args->lists, "Only these list ids (comma-separated)")->delimiter(',');
-  sub->add_option("--format", args->format, "jsonl or csv")->capture_default_str();
+  sub->add_option("--format", args->format, "jsonl, csv or xlsx (a workbook; needs --output FILE)")->capture_default_str();
+  sub->add_flag("--excel", args->excel, "CSV for Excel: UTF-8 with a byte-order mark, so Japanese Excel reads it right");
+  sub->add_option("--encoding", args->encoding,
+                  "Input encoding: auto (detect), utf-8, shift_jis, cp932, euc-jp, utf-16")->capture_default_str();
   sub->add_flag("--strict", args->strict, "Stop at the first bad row instead of skipping it");
   sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+  sub->add_flag("--allow-refused", args->allow_refused, "Exit 0 even when rows were refused (default: exit 65)");
+  sub->add_option("--date-order", args->date_order,
+                  "dmy, mdy or ymd: how to read dates like 07/10/1952 (default: refuse them as ambiguous)");
   set_command_body(sub, [&global, args] { return run_screen(global, *args); });
 }
 

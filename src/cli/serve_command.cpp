@@ -23,6 +23,7 @@ struct ServeArgs {
   int threads = 0;
   int poll_seconds = 0;
   bool access_log = false;
+  std::string log_format = "text";
   std::string policies;
 };
 
@@ -60,6 +61,11 @@ Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
   if (args.poll_seconds > 0) options.poll_interval = std::chrono::seconds(args.poll_seconds);
   options.threads = args.threads;
   options.access_log = args.access_log;
+  if (args.log_format == "json") {
+    options.log_format = LogFormat::kJson;
+  } else if (args.log_format != "text") {
+    return invalid_argument("--log-format must be text or json, not '" + args.log_format + "'");
+  }
   // The transfer-check route needs the policy bundle; without one found it
   // answers 503 and everything else serves as usual.
   if (Result<std::filesystem::path> policies = find_policy_dir(args.policies); policies.ok()) {
@@ -104,7 +110,9 @@ void add_serve_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--max-upload", args->max_upload, "Largest list upload in bytes (default 512 MiB)");
   sub->add_option("--threads", args->threads, "Worker threads (default: cpp-httplib's)");
   sub->add_option("--poll", args->poll_seconds, "Seconds between checks for new list versions and keys (default 2)");
-  sub->add_flag("--access-log", args->access_log, "Log every request to stderr");
+  sub->add_flag("--access-log", args->access_log,
+                "Log every request to stderr (time, route, status, duration, key id, request id)");
+  sub->add_option("--log-format", args->log_format, "text, or json: one JSON object per log line")->capture_default_str();
   sub->add_option("--policies", args->policies,
                   "Policy bundle for POST /v1/transfers/check (default $SEKISHO_POLICIES or the repository's policies/)");
   set_command_body(sub, [&global, args] { return run_serve(global, *args); });

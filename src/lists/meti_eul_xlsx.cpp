@@ -170,6 +170,7 @@ Result<ParsedList> parse_meti_eul_xlsx(const Paths& paths, const ParseOptions& o
   ParsedList out;
   out.files.push_back(file.meta);
   out.publication_date = date_in_file_name(file.meta.name);
+  out.publication_date_source = "file name";
   for (size_t row = cols.header_row + 1; row < sheet.row_count(); ++row) {
     bool empty = true;
     for (size_t col = 0; col < sheet.column_count(row); ++col) empty &= trim(sheet.text(row, col)).empty();

@@ -323,6 +323,7 @@ Result<ParsedList> parse_mof_xlsx(const Paths& paths, const ParseOptions& option
   out.files.push_back(file.meta);
   // The publication date is in the file name MOF gives it (shisantouketsu20260305.xlsx).
   out.publication_date = date_in_file_name(file.meta.name);
+  out.publication_date_source = "file name";
   size_t regimes = 0;
   for (const Sheet& sheet : wb.sheets) {
     if (sheet.name == "一覧" || sheet.name.find("【解除】") != std::string::npos) continue;

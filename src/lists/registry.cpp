@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lists/parsers.hpp"
+#include "lists/dated_names.hpp"
 #include "sekisho/lists.hpp"
 
 namespace sekisho {
@@ -54,6 +55,16 @@ Result<ParsedList> parse_list(std::string_view format, const std::vector<std::fi
   auto parsed = info->parse(paths, options);
   if (!parsed.ok()) return parsed;
   parsed->format = std::string(format);
+  // The list's age is only as honest as its date: the file's own date first,
+  // else the date the publisher put in the file or folder name.
+  if (!parsed->publication_date.empty() && parsed->publication_date_source.empty()) {
+    parsed->publication_date_source = "file";
+  }
+  for (const std::filesystem::path& p : paths) {
+    if (!parsed->publication_date.empty()) break;
+    parsed->publication_date = date_in_path(p);
+    if (!parsed->publication_date.empty()) parsed->publication_date_source = "file name";
+  }
   // Duplicate ids would make versions and diffs ambiguous: refuse them here, for every format.
   std::vector<std::string_view> ids;
   ids.reserve(parsed->entities.size());

@@ -1,3 +1,4 @@
+#include <optional>
 #include <unordered_map>
 
 #include "core/strings.hpp"
@@ -46,7 +47,79 @@ Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, s
   return q;
 }
 
-Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name) {
+Result<DateOrder> parse_date_order(std::string_view text) {
+  if (text == "dmy") return DateOrder::kDayMonthYear;
+  if (text == "mdy") return DateOrder::kMonthDayYear;
+  if (text == "ymd") return DateOrder::kYearMonthDay;
+  return invalid_argument("date order must be dmy, mdy or ymd, not '" + std::string(text) + "'");
+}
+
+namespace {
+
+// The two leading fields of a date written N/N/YYYY (any of . / - or space between):
+// the one shape whose meaning depends on the writer's habit.
+std::optional<std::pair<int, int>> day_or_month_first(std::string_view s) {
+  auto digits = [&](size_t& i, size_t min, size_t max) -> std::optional<int> {
+    size_t start = i;
+    while (i < s.size() && i - start < max && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i - start < min || (i < s.size() && s[i] >= '0' && s[i] <= '9')) return std::nullopt;
+    return std::stoi(std::string(s.substr(start, i - start)));
+  };
+  auto separator = [&](size_t& i) {
+    if (i < s.size() && std::string_view("./- ").find(s[i]) != std::string_view::npos) return ++i, true;
+    return false;
+  };
+  size_t i = 0;
+  auto a = digits(i, 1, 2);
+  if (!a || !separator(i)) return std::nullopt;
+  auto b = digits(i, 1, 2);
+  if (!b || !separator(i)) return std::nullopt;
+  if (!digits(i, 4, 4) || i != s.size()) return std::nullopt;
+  return std::make_pair(*a, *b);
+}
+
+// A batch's birth date read under its stated order; an error names what is wrong with the value.
+Result<DateSpec> read_birth_date(std::string_view text, DateOrder order) {
+  std::string quoted = "'" + std::string(text) + "'";
+  bool month_first = order == DateOrder::kMonthDayYear;
+  if (auto pair = day_or_month_first(text)) {
+    auto [a, b] = *pair;
+    switch (order) {
+      case DateOrder::kUnstated:
+        if (a <= 12 && b <= 12 && a != b) {
+          return invalid_argument(quoted + " could be day/month or month/day; state --date-order dmy or mdy");
+        }
+        break;
+      case DateOrder::kDayMonthYear:
+        if (b > 12) return invalid_argument(quoted + " is not day/month/year (--date-order dmy)");
+        break;
+      case DateOrder::kMonthDayYear:
+        if (a > 12) return invalid_argument(quoted + " is not month/day/year (--date-order mdy)");
+        break;
+      case DateOrder::kYearMonthDay:
+        return invalid_argument(quoted + " is not year/month/day (--date-order ymd)");
+    }
+  }
+  DateSpec d = parse_date_loose(text, month_first);
+  if (d.empty()) return invalid_argument(quoted + " is not a date");
+  return d;
+}
+
+// Every ';'-separated country must be one sekisho knows: an unknown one would
+// silently weigh nothing in the score.
+Status check_countries(std::string_view field) {
+  for (const std::string& c : split_trimmed(field, ";")) {
+    if (text::country_code(c).empty()) {
+      return invalid_argument("'" + c + "' is not a country code or name sekisho knows (ISO 3166 codes: RU, JP, …)");
+    }
+  }
+  return Status::ok_status();
+}
+
+}  // namespace
+
+Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::string_view file_name,
+                                              const QueryRowOptions& options) {
   if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
   // Invalid UTF-8 is judged per row below, so the reader must not reject the file for it.
   SEKISHO_ASSIGN_OR_RETURN(std::vector<CsvRecord> records, read_csv(csv_text, file_name));
@@ -78,12 +151,20 @@ Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::st
     } else if (row.id.empty()) {
       row.error = where + ": empty id";
     } else {
-      auto q = make_query(field(r, "name"), field(r, "schema"), field(r, "birth_date"), field(r, "country"),
-                          field(r, "id_number"), field(r, "gender"));
-      if (q.ok()) {
-        row.query = std::move(q).value();
-      } else {
+      std::string_view birth_text = trim(field(r, "birth_date"));
+      Result<DateSpec> birth = birth_text.empty() ? Result<DateSpec>(DateSpec{}) : read_birth_date(birth_text, options.date_order);
+      Status countries = check_countries(field(r, "country"));
+      auto q = make_query(field(r, "name"), field(r, "schema"), "", field(r, "country"), field(r, "id_number"),
+                          field(r, "gender"));
+      if (!q.ok()) {
         row.error = where + ": " + q.status().message();
+      } else if (!birth.ok()) {
+        row.error = where + ": field birth_date: " + birth.status().message();
+      } else if (!countries.ok()) {
+        row.error = where + ": field country: " + countries.message();
+      } else {
+        row.query = std::move(q).value();
+        if (!birth->empty()) row.query.birth_dates.push_back(std::move(birth).value());
       }
     }
     rows.push_back(std::move(row));

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "core/strings.hpp"
+#include "server/access_log.hpp"
 
 namespace sekisho::server {
 
@@ -76,8 +77,9 @@ ApiResponse read_buffered_body(RequestContext& ctx, const httplib::ContentReader
   return ApiResponse{.status = 0};
 }
 
+// `key_id` receives the id of the key that authenticated the request, for the access log.
 ApiResponse handle(const Route& route, const httplib::Request& req, const httplib::ContentReader* reader,
-                   ServerState& state, RateLimiter& limiter) {
+                   ServerState& state, RateLimiter& limiter, std::string& key_id) {
   RequestContext ctx{.http = req, .state = state};
   Caller caller;
   if (route.role != Role::kNone) {
@@ -88,6 +90,7 @@ ApiResponse handle(const Route& route, const httplib::Request& req, const httpli
       return r;
     }
     caller = std::move(who).value();
+    if (caller.key) key_id = caller.key->id;
     if (caller.role < route.role) {
       return error_response(Status(StatusCode::kPermissionDenied,
                                    route.label() + " needs the " + std::string(role_name(route.role)) +
@@ -140,6 +143,21 @@ void write(const ApiResponse& r, const httplib::Request& req, httplib::Response&
   res.set_content(r.body, r.content_type.c_str());
 }
 
+// Every answer carries its request id, so a client's report and the log line meet.
+std::string tag_request(const httplib::Request& req, httplib::Response& res) {
+  std::string id = request_id_for(req.get_header_value("X-Request-Id"));
+  res.set_header("X-Request-Id", id);
+  return id;
+}
+
+void log_request(const ServerState& state, const httplib::Request& req, std::string_view route, int status,
+                 std::chrono::nanoseconds elapsed, std::string_view key_id, std::string_view request_id) {
+  if (!state.options.access_log) return;
+  AccessEntry entry{.method = req.method, .route = route, .path = req.path, .remote = req.remote_addr,
+                    .key_id = key_id, .request_id = request_id, .status = status, .duration = elapsed};
+  write_log_line(access_log_line(entry, log_time_now(), state.options.log_format));
+}
+
 }  // namespace
 
 std::string path_regex(const std::string& path_template) {
@@ -182,8 +200,9 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
             });
       }
       ApiResponse r;
+      std::string key_id;
       try {
-        r = handle(route, req, tracked ? &*tracked : nullptr, state, limiter);
+        r = handle(route, req, tracked ? &*tracked : nullptr, state, limiter, key_id);
       } catch (const std::exception& e) {
         r = error_response(internal_error(route.label() + ": " + e.what()));
       } catch (...) {
@@ -197,7 +216,10 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
         (*reader)([](const char*, size_t) { return true; });
       }
       write(r, req, res);
-      state.metrics->record(slot, r.status, Clock::now() - started);
+      std::string request_id = tag_request(req, res);
+      auto elapsed = Clock::now() - started;
+      state.metrics->record(slot, r.status, elapsed);
+      log_request(state, req, route.label(), r.status, elapsed, key_id, request_id);
     };
     std::string pattern = path_regex(route.path);
     if (route.method == "GET") {
@@ -218,6 +240,7 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
   httplib::Server::HandlerWithResponse on_error = [&state, &routes, regexes](const httplib::Request& req,
                                                                               httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // a route's own error
+    auto started = Clock::now();
     ApiResponse r;
     // cpp-httplib answers 404 for a path with no handler of this method, and
     // 400 for a bodiless POST there: both mean 405 when another method fits.
@@ -241,7 +264,9 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
                          "malformed request (HTTP " + std::to_string(res.status) + ")");
     }
     write(r, req, res);
+    std::string request_id = tag_request(req, res);
     state.metrics->record(state.metrics->unmatched_slot(), r.status, std::chrono::nanoseconds(0));
+    log_request(state, req, "", r.status, Clock::now() - started, "", request_id);
     return httplib::Server::HandlerResponse::Handled;
   };
   http.set_error_handler(std::move(on_error));

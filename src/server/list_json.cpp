@@ -30,6 +30,22 @@ nlohmann::json list_version_json(const ListVersion& v) {
           {"files", files}};
 }
 
+nlohmann::json list_age_json(const ListAge& age) {
+  bool stale = age.flagged();
+  if (!age.version) {
+    return {{"list", age.list_id}, {"title", age.title}, {"state", list_age_state_name(age.state)},
+            {"stale", stale}, {"missing", true}};
+  }
+  nlohmann::json j = list_version_json(*age.version);
+  j["title"] = age.title;
+  j["publication_date_source"] = age.version->publication_date_source;
+  j["age_seconds"] = age.age_seconds < 0 ? nlohmann::json(nullptr) : nlohmann::json(age.age_seconds);
+  j["max_age_days"] = age.max_age_days;
+  j["state"] = list_age_state_name(age.state);
+  j["stale"] = stale;
+  return j;
+}
+
 nlohmann::json list_diff_json(const ListDiff& d) {
   return {{"list", d.list_id},
           {"from", d.from},

@@ -6,10 +6,16 @@ namespace sekisho::server {
 
 namespace {
 
+// Each served list with its age; catalogue lists the store lacks under "missing",
+// so a list that is not loaded is never silently absent.
 ApiResponse lists(RequestContext& ctx) {
   nlohmann::json out = nlohmann::json::array();
-  for (const ListVersion& v : ctx.snapshot->lists) out.push_back(list_version_json(v));
+  nlohmann::json missing = nlohmann::json::array();
+  for (const ListAge& age : list_ages(ctx.snapshot->lists, default_sources())) {
+    (age.version ? out : missing).push_back(list_age_json(age));
+  }
   return json_response({{"lists", out},
+                        {"missing", missing},
                         {"snapshot",
                          {{"generation", ctx.snapshot->generation},
                           {"loaded_at", ctx.snapshot->loaded_at},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sekisho/server.hpp"
+#include "sekisho/update.hpp"
 
 namespace sekisho::server {
 
@@ -97,6 +98,20 @@ std::string Metrics::render(const Snapshot* snapshot, size_t active_keys) const 
   out += "# HELP sekisho_list_entities Entities of each list being served.\n# TYPE sekisho_list_entities gauge\n";
   for (const ListVersion& v : snapshot->lists) {
     out += fmt::format("sekisho_list_entities{{list=\"{}\"}} {}\n", label_value(v.list_id), v.entity_count);
+  }
+  std::vector<ListAge> ages = list_ages(snapshot->lists, default_sources());
+  out += "# HELP sekisho_list_age_seconds Time since each served list's publication date (undated lists: absent).\n";
+  out += "# TYPE sekisho_list_age_seconds gauge\n";
+  for (const ListAge& a : ages) {
+    if (a.age_seconds < 0) continue;
+    out += fmt::format("sekisho_list_age_seconds{{list=\"{}\"}} {}\n", label_value(a.list_id), a.age_seconds);
+  }
+  out += "# HELP sekisho_list_stale 1 when a list is older than its publisher's cadence, undated, or in the catalogue "
+         "but not loaded.\n";
+  out += "# TYPE sekisho_list_stale gauge\n";
+  for (const ListAge& a : ages) {
+    out += fmt::format("sekisho_list_stale{{list=\"{}\",state=\"{}\"}} {}\n", label_value(a.list_id),
+                       list_age_state_name(a.state), a.flagged() ? 1 : 0);
   }
   return out;
 }

@@ -5,9 +5,12 @@
 #include <arpa/inet.h>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
+#include "sekisho/update.hpp"
+#include "server/access_log.hpp"
 #include "server/case_routes.hpp"
 #include "server/dispatch.hpp"
 #include "server/state.hpp"
@@ -29,7 +32,44 @@ void register_routes(server::RouteTable& routes) {
   server::add_case_routes(routes);
 }
 
-void log_line(const std::string& line) { std::cerr << "sekisho serve: " << line << std::endl; }
+void log_line(const std::string& line) { server::write_log_line("sekisho serve: " + line); }
+
+// One line per list load: which versions are served now, and how old each list is.
+void log_snapshot(const Snapshot& snap, LogFormat format) {
+  std::vector<ListAge> ages = list_ages(snap.lists, default_sources());
+  if (format == LogFormat::kJson) {
+    nlohmann::ordered_json j;
+    j["time"] = server::log_time_now();
+    j["event"] = "lists_loaded";
+    j["generation"] = snap.generation;
+    j["entities"] = snap.entity_count;
+    j["build_seconds"] = snap.build_seconds;
+    nlohmann::ordered_json lists = nlohmann::ordered_json::array();
+    for (const ListAge& a : ages) {
+      nlohmann::ordered_json l;
+      l["list"] = a.list_id;
+      l["version"] = a.version ? nlohmann::ordered_json(a.version->version) : nlohmann::ordered_json(nullptr);
+      l["publication_date"] = a.version ? a.version->publication_date : "";
+      l["age_seconds"] = a.age_seconds < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.age_seconds);
+      l["state"] = list_age_state_name(a.state);
+      lists.push_back(std::move(l));
+    }
+    j["lists"] = std::move(lists);
+    server::write_log_line(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    return;
+  }
+  // Stale and undated lists by name; missing ones counted (GET /v1/lists names them).
+  std::string flagged;
+  size_t missing = 0;
+  for (const ListAge& a : ages) {
+    if (a.state == ListAgeState::kMissing) ++missing;
+    else if (a.flagged()) flagged += (flagged.empty() ? "" : ", ") + a.list_id + " " + std::string(list_age_state_name(a.state));
+  }
+  if (missing) flagged += (flagged.empty() ? "" : ", ") + std::to_string(missing) + " catalogue lists missing";
+  log_line("serving snapshot " + std::to_string(snap.generation) + ": " + std::to_string(snap.lists.size()) +
+           " lists, " + std::to_string(snap.entity_count) + " entities (built in " + std::to_string(snap.build_seconds) +
+           " s)" + (flagged.empty() ? "" : "; stale, undated or missing: " + flagged));
+}
 
 }  // namespace
 
@@ -92,9 +132,7 @@ void Server::Impl::poll_once(std::unique_ptr<ListStore>& store) {
     if (next.ok()) {
       ++generation;
       failed_fingerprint.reset();
-      log_line("serving snapshot " + std::to_string(generation) + ": " + std::to_string((*next)->lists.size()) +
-               " lists, " + std::to_string((*next)->entity_count) + " entities (built in " +
-               std::to_string((*next)->build_seconds) + " s)");
+      log_snapshot(**next, state.options.log_format);
       state.snapshots.publish(std::move(next).value());
     } else {
       failed_fingerprint = fingerprint;
@@ -184,12 +222,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
     size_t n = static_cast<size_t>(options.threads);
     http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
   }
-  if (options.access_log) {
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      log_line(req.remote_addr + " " + req.method + " " + req.path + " " + std::to_string(res.status));
-    });
-  }
-
+  // The access log is written by the dispatcher, which knows the route, the key and the time taken.
   impl->state.options = std::move(options);
   register_routes(impl->routes);
   std::vector<std::string> labels;

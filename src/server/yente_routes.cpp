@@ -1,6 +1,7 @@
 // yente-compatible read routes: GET /entities/{id} and GET /catalog, in the
 // shapes of yente's EntityResponse and DataCatalogModel (yente/data/common.py).
 #include <algorithm>
+#include <map>
 
 #include "sekisho/update.hpp"
 #include "server/ftm_query.hpp"
@@ -34,7 +35,16 @@ ApiResponse catalog(RequestContext& ctx) {
   const Snapshot& snap = *ctx.snapshot;
   nlohmann::json datasets = nlohmann::json::array();
   nlohmann::json names = nlohmann::json::array();
+  nlohmann::json missing = nlohmann::json::array();
+  // Beyond yente's model: each dataset's publication date, age and staleness, and the
+  // catalogue lists the store lacks, so a list that is not loaded is never silently absent.
+  std::map<std::string, ListAge> ages;
+  for (ListAge& a : list_ages(snap.lists, default_sources())) {
+    if (!a.version) missing.push_back(a.list_id);
+    ages.emplace(a.list_id, std::move(a));
+  }
   for (const ListVersion& v : snap.lists) {
+    const ListAge& age = ages.at(v.list_id);
     std::string summary = v.format + " list, " + std::to_string(v.entity_count) + " entities" +
                           (v.publication_date.empty() ? "" : ", published " + v.publication_date);
     datasets.push_back({{"name", v.list_id},
@@ -48,7 +58,11 @@ ApiResponse catalog(RequestContext& ctx) {
                         {"index_current", true},
                         {"children", nlohmann::json::array()},
                         {"entity_count", v.entity_count},
-                        {"updated_at", v.created_at}});
+                        {"updated_at", v.created_at},
+                        {"publication_date", v.publication_date},
+                        {"age_seconds", age.age_seconds < 0 ? nlohmann::json(nullptr) : nlohmann::json(age.age_seconds)},
+                        {"state", list_age_state_name(age.state)},
+                        {"stale", age.flagged()}});
     names.push_back(v.list_id);
   }
   datasets.push_back({{"name", kAllDatasets},
@@ -66,7 +80,7 @@ ApiResponse catalog(RequestContext& ctx) {
                       {"updated_at", snap.loaded_at}});
   names.push_back(kAllDatasets);
   return json_response({{"datasets", datasets}, {"current", names}, {"outdated", nlohmann::json::array()},
-                        {"index_stale", false}});
+                        {"index_stale", false}, {"missing", missing}});
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: versions.publication_date_source.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS meta (
@@ -36,6 +37,7 @@ CREATE TABLE IF NOT EXISTS versions (
   entity_count     INTEGER NOT NULL,
   counts_json      TEXT    NOT NULL,
   files_json       TEXT    NOT NULL,
+  publication_date_source TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (list_id, version)
 );
 -- One row per distinct entity content; versions share unchanged records.
@@ -91,6 +93,7 @@ ListVersion version_from_row(const Statement& st) {
   if (counts.is_object()) {
     for (auto it = counts.begin(); it != counts.end(); ++it) v.counts_by_schema[it.key()] = it.value().get<int>();
   }
+  v.publication_date_source = std::string(st.column_text(9));
   json files = json::parse(st.column_text(8), nullptr, false);
   if (files.is_array()) {
     for (const json& f : files) {
@@ -101,7 +104,8 @@ ListVersion version_from_row(const Statement& st) {
 }
 
 constexpr const char* kVersionColumns =
-    "list_id, version, created_at, publication_date, format, content_hash, entity_count, counts_json, files_json";
+    "list_id, version, created_at, publication_date, format, content_hash, entity_count, counts_json, files_json, "
+    "publication_date_source";
 
 struct Row {
   std::string schema;
@@ -137,6 +141,15 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
 }
 
 
+// Stores made before schema 2 gain the column; their versions keep '' (source unknown).
+Status add_publication_date_source(sqlite3* db) {
+  Statement columns(db, "SELECT 1 FROM pragma_table_info('versions') WHERE name = 'publication_date_source'");
+  SEKISHO_RETURN_IF_ERROR(columns.status());
+  if (columns.step()) return Status();
+  SEKISHO_RETURN_IF_ERROR(columns.status());
+  return sqlite_exec(db, "ALTER TABLE versions ADD COLUMN publication_date_source TEXT NOT NULL DEFAULT ''");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
@@ -149,7 +162,8 @@ Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA cache_size=-65536"));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA foreign_keys=ON"));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, kSchemaSql).with_context(path.string()));
-  Statement meta(db, "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)");
+  SEKISHO_RETURN_IF_ERROR(add_publication_date_source(db).with_context(path.string()));
+  Statement meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?1)");
   SEKISHO_RETURN_IF_ERROR(meta.status());
   meta.bind(1, std::to_string(kSchemaVersion));
   meta.step();
@@ -262,6 +276,7 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
   v.version = new_version;
   v.created_at = utc_now_iso();
   v.publication_date = parsed.publication_date;
+  v.publication_date_source = parsed.publication_date.empty() ? "" : parsed.publication_date_source;
   v.format = parsed.format;
   v.content_hash = content_hash;
   v.entity_count = static_cast<int>(next.size());
@@ -270,11 +285,12 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
 
   Statement put_version(db_,
                         "INSERT INTO versions (list_id, version, created_at, publication_date, format, content_hash, "
-                        "entity_count, counts_json, files_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                        "entity_count, counts_json, files_json, publication_date_source) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   SEKISHO_RETURN_IF_ERROR(put_version.status());
   put_version.bind(1, v.list_id).bind(2, v.version).bind(3, v.created_at).bind(4, v.publication_date)
       .bind(5, v.format).bind(6, v.content_hash).bind(7, v.entity_count)
-      .bind(8, json(counts).dump()).bind(9, files_to_json(v.files).dump());
+      .bind(8, json(counts).dump()).bind(9, files_to_json(v.files).dump()).bind(10, v.publication_date_source);
   put_version.step();
   SEKISHO_RETURN_IF_ERROR(put_version.status());
   observe(ImportStep::kVersionWritten, 0);
@@ -357,15 +373,26 @@ Result<std::vector<Entity>> ListStore::load_entities(const std::string& list_id,
 }
 
 Result<Entity> ListStore::get_entity(const std::string& entity_id) {
+  SEKISHO_ASSIGN_OR_RETURN(StoredEntity found, find_entity(entity_id));
+  return std::move(found.entity);
+}
+
+Result<StoredEntity> ListStore::find_entity(const std::string& entity_id) {
   Statement st(db_,
-               "SELECT r.json FROM version_entities ve JOIN records r ON r.hash = ve.record_hash "
+               "SELECT ve.list_id, ve.version, r.json FROM version_entities ve JOIN records r ON r.hash = ve.record_hash "
                "WHERE ve.entity_id = ?1 AND ve.version = "
                "(SELECT MAX(version) FROM versions v WHERE v.list_id = ve.list_id) LIMIT 1");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, entity_id);
-  if (st.step()) return entity_from_json(st.column_text(0));
-  SEKISHO_RETURN_IF_ERROR(st.status());
-  return not_found("no entity '" + entity_id + "' in any list's latest version");
+  if (!st.step()) {
+    SEKISHO_RETURN_IF_ERROR(st.status());
+    return not_found("no entity '" + entity_id + "' in any list's latest version (ids look like un_sc_sanctions-QDi.001)");
+  }
+  std::string list_id(st.column_text(0));
+  int version_number = static_cast<int>(st.column_int(1));
+  SEKISHO_ASSIGN_OR_RETURN(Entity entity, entity_from_json(st.column_text(2)));
+  SEKISHO_ASSIGN_OR_RETURN(ListVersion v, version(list_id, version_number));
+  return StoredEntity{std::move(entity), std::move(v)};
 }
 
 Result<ListDiff> ListStore::diff(const std::string& list_id, int from, int to) {

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <cstdio>
+#include <ctime>
 #include <mutex>
 
 #include "sekisho/update.hpp"
@@ -24,7 +25,7 @@ size_t write_to_file(char* data, size_t size, size_t n, void* user) {
 
 }  // namespace
 
-Status download_file(const std::string& url, const fs::path& dest, long timeout_seconds) {
+Status download_file(const std::string& url, const fs::path& dest, long timeout_seconds, std::string* last_modified) {
   ensure_curl();
   fs::path partial = dest;
   partial += ".part";
@@ -44,6 +45,7 @@ Status download_file(const std::string& url, const fs::path& dest, long timeout_
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
   curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
+  curl_easy_setopt(curl, CURLOPT_FILETIME, 1L);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, err);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "sekisho/" SEKISHO_VERSION " (sanctions list update)");
   // gzip/deflate only: brotli at the quality some servers pick costs seconds per megabyte to produce.
@@ -51,6 +53,17 @@ Status download_file(const std::string& url, const fs::path& dest, long timeout_
   CURLcode rc = curl_easy_perform(curl);
   long http_code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http_code);
+  curl_off_t file_time = -1;
+  curl_easy_getinfo(curl, CURLINFO_FILETIME_T, &file_time);
+  if (last_modified) last_modified->clear();
+  if (last_modified && file_time >= 0) {
+    std::time_t t = static_cast<std::time_t>(file_time);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
+    *last_modified = day;
+  }
   curl_easy_cleanup(curl);
   bool write_ok = std::fclose(out) == 0;
   std::error_code ec;

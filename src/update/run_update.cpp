@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <random>
 #include <regex>
@@ -53,8 +55,11 @@ Result<std::string> discover(const SourceSpec& s, const fs::path& scratch, long 
 }
 
 fs::path make_scratch(const fs::path& root, const std::string& list_id) {
+  // Letters only: parsers read dates from folder names, and random digits could look like one.
   std::random_device rd;
-  fs::path dir = root / (list_id + "-" + std::to_string(rd()));
+  std::string tag;
+  for (uint32_t n = rd(); tag.size() < 7; n /= 26) tag += static_cast<char>('a' + n % 26);
+  fs::path dir = root / (list_id + "-" + tag);
   fs::create_directories(dir);
   return dir;
 }
@@ -62,6 +67,7 @@ fs::path make_scratch(const fs::path& root, const std::string& list_id) {
 Result<ParsedList> fetch_and_parse(const SourceSpec& s, const UpdateOptions& options, const fs::path& scratch) {
   std::vector<fs::path> files;
   std::string format = s.format;
+  std::string header_date;
   if (!options.from_dir.empty()) {
     if (s.mirror_paths.empty()) return not_found(s.list_id + ": the mirror layout has no place for this list");
     if (!s.mirror_format.empty()) format = s.mirror_format;
@@ -84,13 +90,22 @@ Result<ParsedList> fetch_and_parse(const SourceSpec& s, const UpdateOptions& opt
     }
     for (const std::string& url : urls) {
       fs::path dest = scratch / last_segment(url);
-      SEKISHO_RETURN_IF_ERROR(download_file(url, dest, options.timeout_seconds));
+      std::string modified;
+      SEKISHO_RETURN_IF_ERROR(download_file(url, dest, options.timeout_seconds, &modified));
+      header_date = std::max(header_date, modified);
       files.push_back(dest);
     }
   }
   ParseOptions po;
   po.list_id = s.list_id;
-  return parse_list(format, files, po);
+  auto parsed = parse_list(format, files, po);
+  // The last resort for a list's age: when neither the file nor its name is
+  // dated, the publisher's Last-Modified header (newest of the list's files).
+  if (parsed.ok() && parsed->publication_date.empty() && !header_date.empty()) {
+    parsed->publication_date = header_date;
+    parsed->publication_date_source = "download header";
+  }
+  return parsed;
 }
 
 }  // namespace

@@ -105,14 +105,16 @@ TEST_F(ScreenCommand, MatchesAreSortedByScoreAndLimited) {
 
 TEST_F(ScreenCommand, BadRowsAreReportedAndTheBatchGoesOn) {
   RunResult r = screen({}, "id,name,schema\nok,Jimmy Cherizier,Person\nbad,,Person\nbad2,Someone,Spaceship\n");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Every row is written, but the run says rows went unscreened (issue 20).
+  ASSERT_EQ(r.exit_code, 65) << r.err;
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_FALSE(out[0].contains("error"));
   EXPECT_NE(out[1]["error"].get<std::string>().find("<stdin>:3"), std::string::npos) << out[1];
   EXPECT_NE(out[1]["error"].get<std::string>().find("empty name"), std::string::npos);
   EXPECT_NE(out[2]["error"].get<std::string>().find("Spaceship"), std::string::npos);
-  EXPECT_NE(r.err.find("2 of 3 rows had errors"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 rows: 1 screened, 2 refused"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 of 3 rows refused"), std::string::npos) << r.err;
 }
 
 // Issue 21 regression: one row of half a megabyte overflowed the stack and no
@@ -120,7 +122,7 @@ TEST_F(ScreenCommand, BadRowsAreReportedAndTheBatchGoesOn) {
 TEST_F(ScreenCommand, AHugeNameIsRefusedAndEveryOtherRowIsScreened) {
   std::string huge;
   for (int i = 0; i < 25000; ++i) huge += "Ivanov Иванов ";
-  RunResult r = screen({}, "id,name\nbefore,Jimmy Cherizier\nbig," + huge + "\nafter,Jimmy Cherizier\n");
+  RunResult r = screen({"--allow-refused"}, "id,name\nbefore,Jimmy Cherizier\nbig," + huge + "\nafter,Jimmy Cherizier\n");
   ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 500);
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u);
@@ -147,7 +149,7 @@ TEST_F(ScreenCommand, MissingColumnAndUnknownListAreErrors) {
 }
 
 TEST_F(ScreenCommand, InvalidUtf8RowIsReported) {
-  RunResult r = screen({}, "id,name\n1,Jimmy Cherizier\n2,Bad\xff\xfeName\n");
+  RunResult r = screen({"--allow-refused"}, "id,name\n1,Jimmy Cherizier\n2,Bad\xff\xfeName\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 2u);
@@ -157,9 +159,95 @@ TEST_F(ScreenCommand, InvalidUtf8RowIsReported) {
 TEST_F(ScreenCommand, CsvFormatHasAHeaderAndOneRowPerMatch) {
   RunResult r = screen({"--format", "csv"}, "id,name\nx,Jimmy Cherizier\ny,Gina Hubbard\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "id,entity_id,list,schema,caption,matched_name,score,error");
+  // Issue 20 added the list's version and age after `error`: the first eight columns stay as they were.
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "id,entity_id,list,schema,caption,matched_name,score,error,list_version,list_published,list_state");
   EXPECT_NE(r.out.find("x,un_sc_sanctions-HTi.001,un_sc_sanctions,Person,"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\ny,,,,,,,"), std::string::npos) << r.out;
+}
+
+// Issue 20 §2: a batch run cannot fail silently. Refused rows make the run exit
+// 65 (unless --allow-refused), a summary goes to stderr, and dates whose order
+// is a guess (07/10/1952) or countries sekisho does not know (ZZ) are refused
+// with the line and the field named, or read under an explicit --date-order.
+TEST_F(ScreenCommand, ACleanBatchExitsZeroWithASummary) {
+  RunResult r = screen({}, "id,name,birth_date,country\na,Jimmy Cherizier,1977-03-30,HT\nb,Gina Hubbard,,JP\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 rows: 2 screened, 0 refused, 1 with hits"), std::string::npos) << r.err;
+}
+
+TEST_F(ScreenCommand, ARefusedRowMakesTheRunExit65AfterWritingEveryRow) {
+  RunResult r = screen({}, "id,name\na,Jimmy Cherizier\nb,\nc,Gina Hubbard\n");
+  EXPECT_EQ(r.exit_code, 65);
+  ASSERT_EQ(lines(r.out).size(), 3u);
+  EXPECT_NE(r.err.find("3 rows: 2 screened, 1 refused"), std::string::npos) << r.err;
+  RunResult allowed = screen({"--allow-refused"}, "id,name\na,Jimmy Cherizier\nb,\nc,Gina Hubbard\n");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_NE(allowed.err.find("1 refused"), std::string::npos) << allowed.err;
+}
+
+TEST_F(ScreenCommand, AnAmbiguousDateIsRefusedNamingLineAndField) {
+  RunResult r = screen({}, "id,name,birth_date\na,Jimmy Cherizier,07/10/1952\n");
+  EXPECT_EQ(r.exit_code, 65);
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 1u);
+  std::string error = out[0]["error"];
+  EXPECT_NE(error.find("<stdin>:2"), std::string::npos) << error;
+  EXPECT_NE(error.find("birth_date"), std::string::npos) << error;
+  EXPECT_NE(error.find("07/10/1952"), std::string::npos) << error;
+  EXPECT_NE(error.find("--date-order"), std::string::npos) << error;
+}
+
+TEST_F(ScreenCommand, DatesThatReadOneWayOnlyAreAccepted) {
+  // 30 cannot be a month, and equal fields read the same either way.
+  RunResult r = screen({}, "id,name,birth_date\na,Jimmy Cherizier,30/03/1977\nb,Jimmy Cherizier,03/03/1977\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// The stated order decides: IBRAIMA CAMARÁ (UN GBi.001) was born 1964-05-11, so
+// 11/05/1964 is the listed date under dmy, and under mdy (5 November) it is not
+// (the scorer calls a day/month swap "compatible", never a match).
+TEST_F(ScreenCommand, DateOrderReadsAmbiguousDates) {
+  auto birth_outcome = [](const RunResult& r) {
+    auto out = lines(r.out);
+    EXPECT_EQ(out.size(), 1u) << r.err;
+    if (out.empty() || out[0]["matches"].empty()) return std::string("no hit");
+    for (const auto& q : out[0]["matches"][0]["explanation"]["score"]["qualifiers"]) {
+      if (q["qualifier"] == "birth_date") return q["outcome"].get<std::string>();
+    }
+    return std::string("no birth_date qualifier");
+  };
+  const std::string row = "id,name,birth_date\na,Ibraima Camara,11/05/1964\n";
+  RunResult unstated = screen({}, row);
+  EXPECT_EQ(unstated.exit_code, 65) << "11/05/1964 is ambiguous";
+  RunResult dmy = screen({"--date-order", "dmy"}, row);
+  ASSERT_EQ(dmy.exit_code, 0) << dmy.err;
+  EXPECT_EQ(birth_outcome(dmy), "match") << dmy.out;
+  RunResult mdy = screen({"--date-order", "mdy", "--threshold", "0.1"}, row);
+  ASSERT_EQ(mdy.exit_code, 0) << mdy.err;
+  EXPECT_NE(birth_outcome(mdy), "match") << mdy.out;
+  EXPECT_NE(birth_outcome(mdy), "no hit") << mdy.out;
+  // A date that contradicts the stated order is refused, not swapped.
+  RunResult mdy_wrong = screen({"--date-order", "mdy"}, "id,name,birth_date\na,Jimmy Cherizier,30/03/1977\n");
+  EXPECT_EQ(mdy_wrong.exit_code, 65) << "30 is no month under mdy";
+  EXPECT_NE(mdy_wrong.out.find("month/day/year"), std::string::npos) << mdy_wrong.out;
+  RunResult ymd_wrong = screen({"--date-order", "ymd"}, "id,name,birth_date\na,Jimmy Cherizier,07/10/1952\n");
+  EXPECT_EQ(ymd_wrong.exit_code, 65);
+  RunResult bad = screen({"--date-order", "dym"}, "id,name\na,x\n");
+  EXPECT_EQ(bad.exit_code, 64);
+}
+
+TEST_F(ScreenCommand, AnUnknownCountryIsRefusedNamingLineAndField) {
+  RunResult r = screen({}, "id,name,country\na,Jimmy Cherizier,HT\nb,Jimmy Cherizier,ZZ\nc,Jimmy Cherizier,Haiti;RU\n");
+  EXPECT_EQ(r.exit_code, 65);
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_FALSE(out[0].contains("error"));
+  EXPECT_FALSE(out[2].contains("error")) << out[2];
+  std::string error = out[1]["error"];
+  EXPECT_NE(error.find("<stdin>:3"), std::string::npos) << error;
+  EXPECT_NE(error.find("field country"), std::string::npos) << error;
+  EXPECT_NE(error.find("'ZZ'"), std::string::npos) << error;
 }
 
 }  // namespace
