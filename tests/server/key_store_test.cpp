@@ -162,7 +162,10 @@ TEST(KeyStoreTest, VerificationComparesWholeHashesInConstantTime) {
   ASSERT_TRUE(created.ok());
   auto verifier = (*keys)->load_verifier();
   ASSERT_TRUE(verifier.ok());
+  // The comparison the product installs is libsodium's constant-time one, not a memcmp that
+  // returns at the first differing byte.
   const auto original = keys_detail::hash_compare;
+  EXPECT_EQ(original, &sodium_memcmp);
   keys_detail::hash_compare = counting_compare;
   g_compares = 0;
   EXPECT_TRUE((*verifier)->verify(created->secret).ok());
