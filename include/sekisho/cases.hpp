@@ -37,9 +37,15 @@
 #include "sekisho/status.hpp"
 #include "sekisho/store.hpp"
 
-struct sqlite3;
-
 namespace sekisho {
+
+class SqlConnection;
+
+namespace rules {
+struct Decision;
+struct PolicyInfo;
+struct TransferRequest;
+}  // namespace rules
 
 // A party of the customer's own: what is screened about it, and free tags.
 struct Party {
@@ -197,6 +203,43 @@ struct AuditCheck {
   std::string problem;        // why the first bad entry is bad
 };
 
+// The policy bundle in use, file by file, so the audit log can say what
+// changed from one bundle to the next.
+struct PolicyBundleFiles {
+  std::string sha256;                        // the bundle's hash (rules::PolicyInfo::sha256)
+  std::map<std::string, std::string> files;  // relative path → SHA-256 of the file's bytes
+};
+
+// Reads the files of the bundle `loaded` (rules::Policy::info()) from `dir`,
+// where it was loaded from. Fails when they no longer hash to the bundle
+// loaded: a file changed in between.
+Result<PolicyBundleFiles> read_policy_bundle_files(const std::filesystem::path& dir, const rules::PolicyInfo& loaded);
+
+// A transfer decision kept as a case: what was asked, what was answered and
+// on which rules, lists and policy bundle.
+struct TransferCase {
+  int64_t id = 0;                // 1, 2, … given when recorded
+  std::string recorded_at;       // UTC ISO 8601
+  std::string actor;             // who asked: API key or CLI user
+  std::string request_id;        // the request's own id ("" when it has none)
+  std::string as_of;             // the date the transfer was decided for
+  std::string decision;          // ALLOW, LICENSE_REQUIRED, CONSENT_REQUIRED, DENY
+  struct CitedRule {
+    int hop = 0;
+    std::string jurisdiction, rule, outcome, cite;
+  };
+  std::vector<CitedRule> rules;      // the determining rules, with their legal citations
+  std::map<std::string, int> lists;  // list id → version screened; empty: no screening
+  std::string policy_sha256;
+  std::string request_json;   // the request as received
+  std::string decision_json;  // the decision as answered
+};
+
+// The case of `decision`, made from `request` (given as `request_json`);
+// `decision_json` is the answer as rendered to the caller.
+TransferCase transfer_case_of(const rules::Decision& decision, const rules::TransferRequest& request,
+                              std::string request_json, std::string decision_json);
+
 class CaseStore {
  public:
   // Opens (creating if needed) cases.db in directory `home`.
@@ -237,6 +280,18 @@ class CaseStore {
   Result<std::vector<RunRecord>> runs(size_t limit = 0);
   Result<RunRecord> run(int64_t id);
 
+  // Records `bundle` as the policy bundle in use. When it differs from the
+  // last one recorded, appends the audit entry "policy.bundle" naming its
+  // hash and the files added, changed and removed; returns whether it did.
+  Result<bool> record_policy_bundle(const PolicyBundleFiles& bundle, const std::string& actor);
+
+  // Stores a transfer decision (id and time given here) with its audit entry
+  // "transfer.decide", which holds the hashes of the stored request and decision.
+  Result<TransferCase> record_transfer(TransferCase transfer, const std::string& actor);
+  // Recorded transfer decisions, newest first (at most `limit`, 0 = all); one by id.
+  Result<std::vector<TransferCase>> transfers(size_t limit = 0);
+  Result<TransferCase> transfer(int64_t id);
+
   // Appends an entry to the audit log in its own transaction.
   Status audit(const std::string& actor, const std::string& action, const std::string& subject,
                const std::string& detail_json);
@@ -248,8 +303,9 @@ class CaseStore {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  CaseStore(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
+  CaseStore(std::unique_ptr<SqlConnection> conn, std::filesystem::path path);
+  std::unique_ptr<SqlConnection> conn_;
+  SqlConnection* db_;  // conn_.get(), as the statements take it
   std::filesystem::path path_;
 };
 
@@ -259,5 +315,10 @@ class CaseStore {
 Result<std::optional<RunRecord>> after_list_import(const std::filesystem::path& home, ListStore& lists,
                                                    const ImportReport& report, const std::string& actor,
                                                    bool run_monitor = true);
+
+// Opens the case store in `home` and records the bundle `loaded` from `dir`
+// as the one in use; see record_policy_bundle.
+Status audit_policy_bundle(const std::filesystem::path& home, const std::filesystem::path& dir,
+                           const rules::PolicyInfo& loaded, const std::string& actor);
 
 }  // namespace sekisho

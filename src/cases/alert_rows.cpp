@@ -30,7 +30,7 @@ const char* const kAlertColumns =
     "list_version, score, matched_name, query_name, explanation, state, pending_state, pending_by, pending_reason, "
     "pending_at, created_at, updated_at";
 
-Alert alert_from_row(const Statement& st) {
+Alert alert_from_row(const SqlStatement& st) {
   Alert a;
   a.id = st.column_int(0);
   a.run_id = st.column_int(1);
@@ -57,8 +57,8 @@ Alert alert_from_row(const Statement& st) {
   return a;
 }
 
-Status add_alert_event(sqlite3* db, const AlertEvent& e) {
-  Statement st(db,
+Status add_alert_event(SqlConnection* db, const AlertEvent& e) {
+  SqlStatement st(db,
                "INSERT INTO alert_events (alert_id, seq, kind, from_state, to_state, reviewer, reason, at) "
                "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM alert_events WHERE alert_id = ?1");
   SEKISHO_RETURN_IF_ERROR(st.status());
@@ -68,8 +68,8 @@ Status add_alert_event(sqlite3* db, const AlertEvent& e) {
   return st.status();
 }
 
-Status set_alert_state(sqlite3* db, int64_t id, AlertState to, const std::string& at) {
-  Statement st(db,
+Status set_alert_state(SqlConnection* db, int64_t id, AlertState to, const std::string& at) {
+  SqlStatement st(db,
                "UPDATE alerts SET state = ?2, pending_state = '', pending_by = '', pending_reason = '', "
                "pending_at = '', updated_at = ?3 WHERE alert_id = ?1");
   SEKISHO_RETURN_IF_ERROR(st.status());
@@ -78,9 +78,9 @@ Status set_alert_state(sqlite3* db, int64_t id, AlertState to, const std::string
   return st.status();
 }
 
-Status add_suppression(sqlite3* db, const Alert& alert, const std::string& decided_by, const std::string& confirmed_by,
+Status add_suppression(SqlConnection* db, const Alert& alert, const std::string& decided_by, const std::string& confirmed_by,
                        const std::string& reason, const std::string& at) {
-  Statement st(db,
+  SqlStatement st(db,
                "INSERT INTO suppressions (party_id, facts_hash, entity_id, entity_hash, alert_id, decided_by, "
                "confirmed_by, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                "ON CONFLICT (party_id, facts_hash, entity_id, entity_hash) DO NOTHING");
@@ -91,11 +91,11 @@ Status add_suppression(sqlite3* db, const Alert& alert, const std::string& decid
   return st.status();
 }
 
-Result<int> close_active_alerts(sqlite3* db, const char* where, const std::string& key, const std::string& kind,
+Result<int> close_active_alerts(SqlConnection* db, const char* where, const std::string& key, const std::string& kind,
                                 const std::string& reviewer, const std::string& reason, const std::string& at) {
   std::string sql = std::string("SELECT alert_id, state FROM alerts WHERE state IN ('open', 'escalated', 'true_match') AND ") +
                     where + " ORDER BY alert_id";
-  Statement st(db, sql.c_str());
+  SqlStatement st(db, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, key);
   std::vector<std::pair<int64_t, std::string>> hits;

@@ -29,7 +29,7 @@ Result<std::vector<Alert>> CaseStore::alerts(const AlertFilter& filter) {
                     " FROM alerts WHERE (?1 = '' OR state = ?1) AND (?2 = '' OR party_id = ?2)"
                     " AND (?3 = '' OR entity_id = ?3) AND (?4 = 0 OR run_id = ?4) ORDER BY alert_id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
-  Statement st(db_, sql.c_str());
+  SqlStatement st(db_, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, filter.state ? alert_state_name(*filter.state) : "").bind(2, filter.party_id).bind(3, filter.entity_id);
   st.bind(4, filter.run_id);
@@ -41,7 +41,7 @@ Result<std::vector<Alert>> CaseStore::alerts(const AlertFilter& filter) {
 
 Result<Alert> CaseStore::alert(int64_t id) {
   std::string sql = std::string("SELECT ") + cases::kAlertColumns + " FROM alerts WHERE alert_id = ?1";
-  Statement st(db_, sql.c_str());
+  SqlStatement st(db_, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, id);
   if (!st.step()) {
@@ -52,7 +52,7 @@ Result<Alert> CaseStore::alert(int64_t id) {
 }
 
 Result<std::vector<AlertEvent>> CaseStore::alert_events(int64_t id) {
-  Statement st(db_,
+  SqlStatement st(db_,
                "SELECT alert_id, seq, kind, from_state, to_state, reviewer, reason, at FROM alert_events "
                "WHERE alert_id = ?1 ORDER BY seq");
   SEKISHO_RETURN_IF_ERROR(st.status());
@@ -72,7 +72,7 @@ Result<Alert> CaseStore::decide(int64_t id, AlertState to, const Reviewer& revie
   if (reviewer.role < Role::kAnalyst) return permission_denied("deciding alerts needs the analyst role");
   if (reason.empty()) return invalid_argument("a decision needs a reason");
   if (to == AlertState::kOpen) return invalid_argument("an alert cannot be decided back to open");
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_ASSIGN_OR_RETURN(Alert a, alert(id));
   SEKISHO_ASSIGN_OR_RETURN(ReviewSettings settings, review_settings());
@@ -89,7 +89,7 @@ Result<Alert> CaseStore::decide(int64_t id, AlertState to, const Reviewer& revie
   const std::string_view from = alert_state_name(a.state);
   // Escalation asks for more eyes; it never waits for them.
   if (settings.four_eyes && to != AlertState::kEscalated) {
-    Statement st(db_, "UPDATE alerts SET pending_state = ?2, pending_by = ?3, pending_reason = ?4, pending_at = ?5, "
+    SqlStatement st(db_, "UPDATE alerts SET pending_state = ?2, pending_by = ?3, pending_reason = ?4, pending_at = ?5, "
                       "updated_at = ?5 WHERE alert_id = ?1");
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, id).bind(2, alert_state_name(to)).bind(3, reviewer.name).bind(4, reason).bind(5, now);
@@ -117,7 +117,7 @@ Result<Alert> CaseStore::decide(int64_t id, AlertState to, const Reviewer& revie
 
 Result<Alert> CaseStore::confirm(int64_t id, const Reviewer& reviewer, const std::string& reason, bool approve) {
   if (reviewer.name.empty()) return invalid_argument("a confirmation needs a named reviewer");
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_ASSIGN_OR_RETURN(Alert a, alert(id));
   SEKISHO_ASSIGN_OR_RETURN(ReviewSettings settings, review_settings());
@@ -141,7 +141,7 @@ Result<Alert> CaseStore::confirm(int64_t id, const Reviewer& reviewer, const std
       SEKISHO_RETURN_IF_ERROR(cases::add_suppression(db_, a, a.pending_by, reviewer.name, a.pending_reason, now));
     }
   } else {
-    Statement st(db_, "UPDATE alerts SET pending_state = '', pending_by = '', pending_reason = '', pending_at = '', "
+    SqlStatement st(db_, "UPDATE alerts SET pending_state = '', pending_by = '', pending_reason = '', pending_at = '', "
                       "updated_at = ?2 WHERE alert_id = ?1");
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, id).bind(2, now);

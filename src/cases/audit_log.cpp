@@ -2,7 +2,9 @@
 // own fields and the previous entry's hash, so changing a byte of any entry
 // breaks its hash, and deleting or reordering entries breaks the chain. The
 // head (last sequence number and hash) is kept apart in case_meta, so
-// dropping the newest entries is caught too.
+// dropping the newest entries is caught too. A transfer decision's entry
+// holds the hashes of the stored request and answer, and the walk checks
+// them, so the stored case is vouched for as well.
 #include <nlohmann/json.hpp>
 
 #include "cases/cases_internal.hpp"
@@ -25,8 +27,8 @@ struct Head {
   std::string hash;
 };
 
-Result<Head> stored_head(sqlite3* db) {
-  Statement st(db, "SELECT key, value FROM case_meta WHERE key IN ('audit_head_seq', 'audit_head_hash')");
+Result<Head> stored_head(SqlConnection* db) {
+  SqlStatement st(db, "SELECT key, value FROM case_meta WHERE key IN ('audit_head_seq', 'audit_head_hash')");
   SEKISHO_RETURN_IF_ERROR(st.status());
   Head head;
   while (st.step()) {
@@ -37,16 +39,7 @@ Result<Head> stored_head(sqlite3* db) {
   return head;
 }
 
-Status put_meta(sqlite3* db, const char* key, const std::string& value) {
-  Statement st(db, "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  SEKISHO_RETURN_IF_ERROR(st.status());
-  st.bind(1, key).bind(2, value);
-  st.step();
-  return st.status();
-}
-
-AuditEntry entry_from_row(const Statement& st) {
+AuditEntry entry_from_row(const SqlStatement& st) {
   AuditEntry e;
   e.seq = st.column_int(0);
   e.at = std::string(st.column_text(1));
@@ -65,7 +58,26 @@ constexpr const char* kEntryColumns = "seq, at, actor, action, subject, detail, 
 
 namespace cases {
 
-Status append_audit(sqlite3* db, const std::string& actor, const std::string& action, const std::string& subject,
+Status put_meta(SqlConnection* db, std::string_view key, const std::string& value) {
+  SqlStatement st(db, "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  st.bind(1, key).bind(2, value);
+  st.step();
+  return st.status();
+}
+
+Result<std::string> get_meta(SqlConnection* db, std::string_view key) {
+  SqlStatement st(db, "SELECT value FROM case_meta WHERE key = ?1");
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  st.bind(1, key);
+  std::string value;
+  if (st.step()) value = std::string(st.column_text(0));
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  return value;
+}
+
+Status append_audit(SqlConnection* db, const std::string& actor, const std::string& action, const std::string& subject,
                     const std::string& detail_json) {
   // The chain continues from the stored head: the log's own last row could
   // have been deleted, and appending after it would hide that.
@@ -73,7 +85,7 @@ Status append_audit(sqlite3* db, const std::string& actor, const std::string& ac
   int64_t seq = head.seq + 1;
   std::string at = utc_now_iso();
   std::string hash = entry_hash(seq, at, actor, action, subject, detail_json, head.hash);
-  Statement st(db,
+  SqlStatement st(db,
                "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   SEKISHO_RETURN_IF_ERROR(st.status());
@@ -81,7 +93,7 @@ Status append_audit(sqlite3* db, const std::string& actor, const std::string& ac
   st.bind(7, head.hash).bind(8, hash);
   st.step();
   SEKISHO_RETURN_IF_ERROR(st.status().with_context("appending to the audit log"));
-  SEKISHO_RETURN_IF_ERROR(put_meta(db, "audit_head_seq", std::to_string(seq)));
+  SEKISHO_RETURN_IF_ERROR(cases::put_meta(db, "audit_head_seq", std::to_string(seq)));
   return put_meta(db, "audit_head_hash", hash);
 }
 
@@ -89,7 +101,7 @@ Status append_audit(sqlite3* db, const std::string& actor, const std::string& ac
 
 Status CaseStore::audit(const std::string& actor, const std::string& action, const std::string& subject,
                         const std::string& detail_json) {
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_RETURN_IF_ERROR(cases::append_audit(db_, actor, action, subject, detail_json));
   return tx.commit();
@@ -103,7 +115,7 @@ Result<AuditCheck> CaseStore::verify_audit() {
     check.problem = std::move(problem);
     return check;
   };
-  Statement st(db_, (std::string("SELECT ") + kEntryColumns + " FROM audit_log ORDER BY seq").c_str());
+  SqlStatement st(db_, (std::string("SELECT ") + kEntryColumns + " FROM audit_log ORDER BY seq").c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   std::string prev_hash;
   int64_t expected = 1;
@@ -121,6 +133,10 @@ Result<AuditCheck> CaseStore::verify_audit() {
       return fail(e.seq, "entry " + std::to_string(e.seq) + " (" + e.action + " by " + e.actor +
                              ") was changed after it was written: its hash does not match its content");
     }
+    if (e.action == "transfer.decide") {
+      SEKISHO_ASSIGN_OR_RETURN(std::string problem, cases::transfer_row_problem(db_, e));
+      if (!problem.empty()) return fail(e.seq, "entry " + std::to_string(e.seq) + " (transfer.decide): " + problem);
+    }
     prev_hash = e.hash;
     ++check.entries;
     ++expected;
@@ -137,7 +153,7 @@ Result<AuditCheck> CaseStore::verify_audit() {
 
 Result<std::vector<AuditEntry>> CaseStore::audit_entries(const std::string& from, const std::string& to) {
   // `to` is inclusive at its own precision: "2026-03-01" takes the whole day.
-  Statement st(db_, (std::string("SELECT ") + kEntryColumns +
+  SqlStatement st(db_, (std::string("SELECT ") + kEntryColumns +
                      " FROM audit_log WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR substr(at, 1, length(?2)) <= ?2)"
                      " ORDER BY seq")
                         .c_str());

@@ -17,22 +17,24 @@ bool CaseStore::exists(const fs::path& home) {
   return fs::exists(home / kFileName, ec);
 }
 
+CaseStore::CaseStore(std::unique_ptr<SqlConnection> conn, fs::path path)
+    : conn_(std::move(conn)), db_(conn_.get()), path_(std::move(path)) {}
+
 Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
-  const fs::path path = home / kFileName;
   // A monitoring run holds the write lock while it screens; other writers
   // (a decision, an import) wait for it rather than fail.
-  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, kFileName, "case store", 120000));
-  std::unique_ptr<CaseStore> store(new CaseStore(db, path));
-  SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
-  SEKISHO_RETURN_IF_ERROR(cases::migrate(db).with_context(path.string()));
+  SEKISHO_ASSIGN_OR_RETURN(auto conn, open_sql_connection("", home, kFileName, "case store", 120000));
+  fs::path location = conn->location();
+  std::unique_ptr<CaseStore> store(new CaseStore(std::move(conn), location));
+  SEKISHO_RETURN_IF_ERROR(cases::migrate(store->db_).with_context(location.string()));
   return store;
 }
 
-CaseStore::~CaseStore() { sqlite3_close(db_); }
+CaseStore::~CaseStore() = default;
 
 Result<ReviewSettings> CaseStore::review_settings() {
   ReviewSettings settings;
-  Statement st(db_, "SELECT key, value FROM case_meta WHERE key IN ('four_eyes', 'confirm_role')");
+  SqlStatement st(db_, "SELECT key, value FROM case_meta WHERE key IN ('four_eyes', 'confirm_role')");
   SEKISHO_RETURN_IF_ERROR(st.status());
   while (st.step()) {
     std::string value(st.column_text(1));
@@ -48,17 +50,10 @@ Result<ReviewSettings> CaseStore::review_settings() {
 
 Status CaseStore::set_review_settings(const ReviewSettings& settings, const std::string& actor) {
   if (settings.confirm_role < Role::kAnalyst) return invalid_argument("the confirming role must be analyst or admin");
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
-  Statement st(db_, "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  SEKISHO_RETURN_IF_ERROR(st.status());
-  st.bind(1, "four_eyes").bind(2, settings.four_eyes ? "on" : "off");
-  st.step();
-  st.reset();
-  st.bind(1, "confirm_role").bind(2, role_name(settings.confirm_role));
-  st.step();
-  SEKISHO_RETURN_IF_ERROR(st.status());
+  SEKISHO_RETURN_IF_ERROR(cases::put_meta(db_, "four_eyes", settings.four_eyes ? "on" : "off"));
+  SEKISHO_RETURN_IF_ERROR(cases::put_meta(db_, "confirm_role", std::string(role_name(settings.confirm_role))));
   nlohmann::json detail = {{"four_eyes", settings.four_eyes}, {"confirm_role", role_name(settings.confirm_role)}};
   SEKISHO_RETURN_IF_ERROR(cases::append_audit(db_, actor, "settings.review", "four_eyes", detail.dump()));
   return tx.commit();

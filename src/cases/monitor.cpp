@@ -71,7 +71,7 @@ std::string pair_key(std::string_view party, std::string_view entity) {
   return std::string(party) + '\x1f' + std::string(entity);
 }
 
-RunRecord run_from_row(const Statement& st) {
+RunRecord run_from_row(const SqlStatement& st) {
   RunRecord r;
   r.id = st.column_int(0);
   r.kind = std::string(st.column_text(1));
@@ -113,7 +113,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   run.threshold = options.threshold > 0 ? options.threshold : kDefaultScreenThreshold;
   size_t threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
 
   // What changed in the lists since the versions the last run screened.
@@ -122,7 +122,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   if (versions.empty()) return not_found("no lists loaded: import a list before screening parties");
   std::unordered_map<std::string, int> monitored;
   {
-    Statement st(db_, "SELECT list_id, version FROM monitored_lists");
+    SqlStatement st(db_, "SELECT list_id, version FROM monitored_lists");
     SEKISHO_RETURN_IF_ERROR(st.status());
     while (st.step()) monitored[std::string(st.column_text(0))] = static_cast<int>(st.column_int(1));
     SEKISHO_RETURN_IF_ERROR(st.status());
@@ -182,14 +182,14 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   // What is already known about each party–entity pair.
   std::unordered_map<std::string, AlertState> latest;
   {
-    Statement st(db_, "SELECT party_id, entity_id, state FROM alerts ORDER BY alert_id");
+    SqlStatement st(db_, "SELECT party_id, entity_id, state FROM alerts ORDER BY alert_id");
     SEKISHO_RETURN_IF_ERROR(st.status());
     while (st.step()) latest[pair_key(st.column_text(0), st.column_text(1))] = parse_alert_state(st.column_text(2)).value();
     SEKISHO_RETURN_IF_ERROR(st.status());
   }
   std::unordered_set<std::string> suppressed;
   {
-    Statement st(db_, "SELECT party_id, facts_hash, entity_id, entity_hash FROM suppressions");
+    SqlStatement st(db_, "SELECT party_id, facts_hash, entity_id, entity_hash FROM suppressions");
     SEKISHO_RETURN_IF_ERROR(st.status());
     while (st.step()) {
       suppressed.insert(pair_key(st.column_text(0), st.column_text(1)) + '\x1f' +
@@ -201,7 +201,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   SEKISHO_ASSIGN_OR_RETURN(run.id, cases::next_id(db_, "runs", "run_id"));
   SEKISHO_ASSIGN_OR_RETURN(int64_t alert_id, cases::next_id(db_, "alerts", "alert_id"));
   const std::string now = utc_now_iso();
-  Statement insert(db_, (std::string("INSERT INTO alerts (") + cases::kAlertColumns +
+  SqlStatement insert(db_, (std::string("INSERT INTO alerts (") + cases::kAlertColumns +
                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'open', '', '', '', '', "
                          "?15, ?15)")
                             .c_str());
@@ -254,7 +254,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   cases::maybe_pause_mid_run();
 
   {
-    Statement st(db_, "UPDATE parties SET screened_hash = ?2 WHERE party_id = ?1");
+    SqlStatement st(db_, "UPDATE parties SET screened_hash = ?2 WHERE party_id = ?1");
     SEKISHO_RETURN_IF_ERROR(st.status());
     for (size_t i : dirty) {
       st.bind(1, parties[i].party.id).bind(2, parties[i].facts_hash);
@@ -264,7 +264,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
     }
   }
   {
-    Statement st(db_, "INSERT INTO monitored_lists (list_id, version, run_id) VALUES (?1, ?2, ?3) "
+    SqlStatement st(db_, "INSERT INTO monitored_lists (list_id, version, run_id) VALUES (?1, ?2, ?3) "
                       "ON CONFLICT (list_id) DO UPDATE SET version = excluded.version, run_id = excluded.run_id");
     SEKISHO_RETURN_IF_ERROR(st.status());
     for (const auto& [list, version] : run.lists) {
@@ -279,7 +279,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   json stats = cases::run_to_json(run);
   json lists_json(run.lists);
   {
-    Statement st(db_, (std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").c_str());
+    SqlStatement st(db_, (std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").c_str());
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, run.id).bind(2, run.kind).bind(3, actor).bind(4, run.started_at).bind(5, run.finished_at);
     st.bind_double(6, run.threshold).bind(7, lists_json.dump()).bind(8, stats.dump());
@@ -294,7 +294,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
 Result<std::vector<RunRecord>> CaseStore::runs(size_t limit) {
   std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY run_id DESC";
   if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-  Statement st(db_, sql.c_str());
+  SqlStatement st(db_, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   std::vector<RunRecord> out;
   while (st.step()) out.push_back(run_from_row(st));
@@ -303,7 +303,7 @@ Result<std::vector<RunRecord>> CaseStore::runs(size_t limit) {
 }
 
 Result<RunRecord> CaseStore::run(int64_t id) {
-  Statement st(db_, (std::string("SELECT ") + kRunColumns + " FROM runs WHERE run_id = ?1").c_str());
+  SqlStatement st(db_, (std::string("SELECT ") + kRunColumns + " FROM runs WHERE run_id = ?1").c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, id);
   if (!st.step()) {

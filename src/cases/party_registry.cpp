@@ -43,7 +43,7 @@ constexpr const char* kPartyColumns =
     "p.party_id, p.version, p.party_json, p.facts_hash, p.screened_hash, p.removed_at, p.updated_at, "
     "(SELECT count(*) FROM alerts a WHERE a.party_id = p.party_id AND a.state IN ('open', 'escalated'))";
 
-StoredParty party_from_row(const Statement& st) {
+StoredParty party_from_row(const SqlStatement& st) {
   StoredParty sp;
   sp.party = party_from_json(st.column_text(2));
   sp.version = static_cast<int>(st.column_int(1));
@@ -70,12 +70,12 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
                                                     const PartyImportOptions& options, const std::string& actor) {
   PartyImportReport report;
   const std::string now = utc_now_iso();
-  Transaction tx(db_);
+  SqlTransaction tx(db_);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
 
   std::unordered_map<std::string, Current> current;
   {
-    Statement st(db_, "SELECT party_id, version, party_json, facts_hash, removed_at FROM parties");
+    SqlStatement st(db_, "SELECT party_id, version, party_json, facts_hash, removed_at FROM parties");
     SEKISHO_RETURN_IF_ERROR(st.status());
     while (st.step()) {
       current.emplace(std::string(st.column_text(0)),
@@ -85,7 +85,7 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
     SEKISHO_RETURN_IF_ERROR(st.status());
   }
 
-  Statement upsert(db_,
+  SqlStatement upsert(db_,
                    "INSERT INTO parties (party_id, version, schema_name, party_json, facts_hash, screened_hash, "
                    "removed_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6) "
                    "ON CONFLICT (party_id) DO UPDATE SET version = excluded.version, schema_name = excluded.schema_name, "
@@ -93,7 +93,7 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
                    // A party back in the registry is screened afresh: its alerts were closed when it left.
                    "screened_hash = CASE WHEN parties.removed_at = '' THEN parties.screened_hash ELSE '' END, removed_at = '', "
                    "updated_at = excluded.updated_at");
-  Statement history(db_,
+  SqlStatement history(db_,
                     "INSERT INTO party_versions (party_id, version, party_json, facts_hash, removed, created_at) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   SEKISHO_RETURN_IF_ERROR(upsert.status());
@@ -121,7 +121,7 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
   }
 
   if (options.replace_all) {
-    Statement remove(db_, "UPDATE parties SET version = version + 1, removed_at = ?2, updated_at = ?2 WHERE party_id = ?1");
+    SqlStatement remove(db_, "UPDATE parties SET version = version + 1, removed_at = ?2, updated_at = ?2 WHERE party_id = ?1");
     SEKISHO_RETURN_IF_ERROR(remove.status());
     for (const auto& [id, cur] : current) {
       if (cur.removed || in_file.count(id)) continue;
@@ -154,7 +154,7 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
 Result<std::vector<StoredParty>> CaseStore::parties(bool include_removed) {
   std::string sql = std::string("SELECT ") + kPartyColumns + " FROM parties p" +
                     (include_removed ? "" : " WHERE p.removed_at = ''") + " ORDER BY p.party_id";
-  Statement st(db_, sql.c_str());
+  SqlStatement st(db_, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   std::vector<StoredParty> out;
   while (st.step()) out.push_back(party_from_row(st));
@@ -164,7 +164,7 @@ Result<std::vector<StoredParty>> CaseStore::parties(bool include_removed) {
 
 Result<StoredParty> CaseStore::party(const std::string& id) {
   std::string sql = std::string("SELECT ") + kPartyColumns + " FROM parties p WHERE p.party_id = ?1";
-  Statement st(db_, sql.c_str());
+  SqlStatement st(db_, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, id);
   if (!st.step()) {
@@ -175,7 +175,7 @@ Result<StoredParty> CaseStore::party(const std::string& id) {
 }
 
 Result<int64_t> CaseStore::active_party_count() {
-  Statement st(db_, "SELECT count(*) FROM parties WHERE removed_at = ''");
+  SqlStatement st(db_, "SELECT count(*) FROM parties WHERE removed_at = ''");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.step();
   SEKISHO_RETURN_IF_ERROR(st.status());

@@ -109,15 +109,29 @@ CREATE TABLE audit_log (
   hash      TEXT NOT NULL
 );
 )sql",
+    R"sql(
+CREATE TABLE transfer_decisions (
+  decision_id   BIGINT PRIMARY KEY,
+  recorded_at   TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  request_id    TEXT NOT NULL,
+  as_of         TEXT NOT NULL,
+  decision      TEXT NOT NULL,
+  policy_sha256 TEXT NOT NULL,
+  rules_json    TEXT NOT NULL,
+  lists_json    TEXT NOT NULL,
+  request_json  TEXT NOT NULL,
+  decision_json TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
-Result<int> current_version(sqlite3* db) {
-  Statement exists(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'case_meta'");
-  SEKISHO_RETURN_IF_ERROR(exists.status());
-  if (!exists.step() || exists.column_int(0) == 0) return 0;
-  Statement st(db, "SELECT value FROM case_meta WHERE key = 'schema_version'");
+Result<int> current_version(SqlConnection* db) {
+  SEKISHO_ASSIGN_OR_RETURN(bool exists, db->table_exists("case_meta"));
+  if (!exists) return 0;
+  SqlStatement st(db, "SELECT value FROM case_meta WHERE key = 'schema_version'");
   SEKISHO_RETURN_IF_ERROR(st.status());
   if (!st.step()) return 0;
   return std::stoi(std::string(st.column_text(0)));
@@ -125,8 +139,8 @@ Result<int> current_version(sqlite3* db) {
 
 }  // namespace
 
-Status migrate(sqlite3* db) {
-  Transaction tx(db);
+Status migrate(SqlConnection* db) {
+  SqlTransaction tx(db);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_ASSIGN_OR_RETURN(int version, current_version(db));
   if (version > kSchemaVersion) {
@@ -134,8 +148,8 @@ Status migrate(sqlite3* db) {
                             " is newer than this sekisho understands (" + std::to_string(kSchemaVersion) + ")");
   }
   if (version == kSchemaVersion) return Status();
-  for (int v = version; v < kSchemaVersion; ++v) SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, kMigrations[v]));
-  Statement set(db, "INSERT INTO case_meta (key, value) VALUES ('schema_version', ?1) "
+  for (int v = version; v < kSchemaVersion; ++v) SEKISHO_RETURN_IF_ERROR(db->exec(kMigrations[v]));
+  SqlStatement set(db, "INSERT INTO case_meta (key, value) VALUES ('schema_version', ?1) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   SEKISHO_RETURN_IF_ERROR(set.status());
   set.bind(1, std::to_string(kSchemaVersion));
@@ -144,9 +158,9 @@ Status migrate(sqlite3* db) {
   return tx.commit();
 }
 
-Result<int64_t> next_id(sqlite3* db, const char* table, const char* column) {
+Result<int64_t> next_id(SqlConnection* db, const char* table, const char* column) {
   std::string sql = std::string("SELECT COALESCE(MAX(") + column + "), 0) + 1 FROM " + table;
-  Statement st(db, sql.c_str());
+  SqlStatement st(db, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.step();
   SEKISHO_RETURN_IF_ERROR(st.status());

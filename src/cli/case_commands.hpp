@@ -1,4 +1,4 @@
-// The case store's commands (parties, alerts, monitor, audit) and what the
+// The case store's commands (parties, alerts, monitor, audit, recorded transfers) and what the
 // list-import commands share with them.
 #pragma once
 
@@ -20,5 +20,7 @@ void add_parties_command(CLI::App& app, GlobalOptions& global);
 void add_alerts_command(CLI::App& app, GlobalOptions& global);
 void add_monitor_command(CLI::App& app, GlobalOptions& global);
 void add_audit_command(CLI::App& app, GlobalOptions& global);
+// `transfer list|show`: the transfer decisions kept with `transfer check --record`.
+void add_transfer_case_commands(CLI::App* transfer, GlobalOptions& global);
 
 }  // namespace sekisho::cli

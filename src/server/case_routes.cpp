@@ -1,6 +1,8 @@
-// /v1/parties, /v1/alerts, /v1/runs, /v1/audit: the case store over HTTP.
+// /v1/parties, /v1/alerts, /v1/runs, /v1/transfers, /v1/review-settings,
+// /v1/audit: the case store over HTTP.
 // Roles: a screener raises runs, an analyst reads and decides, an admin
-// imports parties, confirms four-eyes decisions and reads the audit log. The
+// imports parties, confirms four-eyes decisions, sets the review settings and
+// reads the audit log. The
 // reviewer is the calling key ("key:<id> (<name>)") with the key's role.
 #include "cases/case_json.hpp"
 #include "sekisho/cases.hpp"
@@ -215,6 +217,67 @@ ApiResponse get_run(RequestContext& ctx) {
   return json_response(cases::run_to_json(*run));
 }
 
+json review_settings_json(const ReviewSettings& settings) {
+  return {{"four_eyes", settings.four_eyes}, {"confirm_role", role_name(settings.confirm_role)}};
+}
+
+ApiResponse get_review_settings(RequestContext& ctx) {
+  auto cases = open_cases(ctx);
+  if (!cases.ok()) return error_response(cases.status());
+  auto settings = (*cases)->review_settings();
+  if (!settings.ok()) return error_response(settings.status());
+  return json_response(review_settings_json(*settings));
+}
+
+// A field left out keeps its value, so a caller may switch four-eyes without
+// knowing the confirming role (and the reverse).
+ApiResponse change_review_settings(RequestContext& ctx) {
+  auto body = json_body(ctx);
+  if (!body.ok()) return error_response(body.status());
+  auto cases = open_cases(ctx);
+  if (!cases.ok()) return error_response(cases.status());
+  auto settings = (*cases)->review_settings();
+  if (!settings.ok()) return error_response(settings.status());
+  for (const auto& [field, value] : body->items()) {
+    if (field == "four_eyes") {
+      if (!value.is_boolean()) return error_response(invalid_argument("\"four_eyes\" must be true or false"));
+      settings->four_eyes = value.get<bool>();
+    } else if (field == "confirm_role") {
+      if (!value.is_string()) return error_response(invalid_argument("\"confirm_role\" must be \"analyst\" or \"admin\""));
+      auto role = parse_role(value.get<std::string>());
+      if (!role.ok()) return error_response(role.status().with_context("confirm_role"));
+      settings->confirm_role = *role;
+    } else {
+      return error_response(invalid_argument("unknown field \"" + field + "\": expected four_eyes, confirm_role"));
+    }
+  }
+  Status set = (*cases)->set_review_settings(*settings, reviewer_of(ctx).name);
+  if (!set.ok()) return error_response(set);
+  return json_response(review_settings_json(*settings));
+}
+
+ApiResponse list_transfers(RequestContext& ctx) {
+  auto limit = parse_query_int(ctx.query("limit"), "limit", 20);
+  if (!limit.ok()) return error_response(limit.status());
+  auto cases = open_cases(ctx);
+  if (!cases.ok()) return error_response(cases.status());
+  auto transfers = (*cases)->transfers(static_cast<size_t>(*limit));
+  if (!transfers.ok()) return error_response(transfers.status());
+  json out = json::array();
+  for (const TransferCase& t : *transfers) out.push_back(cases::transfer_to_json(t, false));
+  return json_response({{"transfers", out}});
+}
+
+ApiResponse get_transfer(RequestContext& ctx) {
+  auto id = id_param(ctx, "transfer case id");
+  if (!id.ok()) return error_response(id.status());
+  auto cases = open_cases(ctx);
+  if (!cases.ok()) return error_response(cases.status());
+  auto transfer = (*cases)->transfer(*id);
+  if (!transfer.ok()) return error_response(transfer.status());
+  return json_response(cases::transfer_to_json(*transfer, true));
+}
+
 ApiResponse list_audit(RequestContext& ctx) {
   auto cases = open_cases(ctx);
   if (!cases.ok()) return error_response(cases.status());
@@ -250,6 +313,12 @@ void add_case_routes(RouteTable& routes) {
   routes.push_back({.method = "POST", .path = "/v1/runs", .role = Role::kScreener, .body = BodyMode::kBuffered,
                     .handler = create_run});
   routes.push_back({.method = "GET", .path = "/v1/runs/{id}", .role = Role::kAnalyst, .handler = get_run});
+  routes.push_back({.method = "GET", .path = "/v1/transfers", .role = Role::kAnalyst, .handler = list_transfers});
+  routes.push_back({.method = "GET", .path = "/v1/transfers/{id}", .role = Role::kAnalyst, .handler = get_transfer});
+  routes.push_back({.method = "GET", .path = "/v1/review-settings", .role = Role::kAdmin,
+                    .handler = get_review_settings});
+  routes.push_back({.method = "POST", .path = "/v1/review-settings", .role = Role::kAdmin,
+                    .body = BodyMode::kBuffered, .handler = change_review_settings});
   routes.push_back({.method = "GET", .path = "/v1/audit", .role = Role::kAdmin, .handler = list_audit});
   routes.push_back({.method = "GET", .path = "/v1/audit/verify", .role = Role::kAdmin, .handler = verify_audit});
 }

@@ -10,6 +10,7 @@ namespace sekisho::server {
 // runs without keys (a development mode on loopback only).
 Reviewer reviewer_of(const RequestContext& ctx);
 
-void add_case_routes(RouteTable& routes);  // /v1/parties, /v1/alerts, /v1/runs, /v1/audit
+// /v1/parties, /v1/alerts, /v1/runs, /v1/transfers, /v1/review-settings, /v1/audit
+void add_case_routes(RouteTable& routes);
 
 }  // namespace sekisho::server

@@ -277,6 +277,35 @@ std::string_view Server::openapi_document() {
         }}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
+    "/v1/transfers": {
+      "get": {
+        "summary": "Transfer decisions recorded as cases (check with record=true, or `sekisho transfer check --record`), newest first.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "default": 20}, "description": "At most this many; 0 = all."}],
+        "responses": {"200": {"description": "Transfer cases", "content": {"application/json": {"schema": {"type": "object", "properties": {"transfers": {"type": "array", "items": {"$ref": "#/components/schemas/TransferCase"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/transfers/{id}": {
+      "get": {
+        "summary": "One recorded transfer decision with the request as received and the answer as given.",
+        "x-sekisho-role": "analyst",
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The transfer case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TransferCase"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
+    "/v1/review-settings": {
+      "get": {
+        "summary": "The review settings: whether a decision waits for a second reviewer (four-eyes) and the least role that may confirm it.",
+        "x-sekisho-role": "admin",
+        "responses": {"200": {"description": "The settings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      },
+      "post": {
+        "summary": "Change the review settings as the calling key; a field left out keeps its value. Recorded in the audit log (settings.review).",
+        "x-sekisho-role": "admin",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}},
+        "responses": {"200": {"description": "The settings now in force", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+      }
+    },
     "/v1/screen": {
       "post": {
         "summary": "Screen one party or a batch (at most 1,000) against the lists; results in the shape of `sekisho screen`.",
@@ -442,12 +471,14 @@ std::string_view Server::openapi_document() {
         "x-sekisho-role": "analyst",
         "parameters": [
           {"name": "screen", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "Screen every party against the loaded lists (false: only the hits the request states, as --no-screen)."},
-          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1}, "description": "Screening score threshold; default the matcher's (0.75)."}
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1}, "description": "Screening score threshold; default the matcher's (0.75)."},
+          {"name": "record", "in": "query", "schema": {"type": "boolean", "default": false}, "description": "Keep the decision as a transfer case (GET /v1/transfers/{id}) with an audit entry transfer.decide; the answer gains record.id."}
         ],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
         "responses": {
           "200": {"description": "Decision with its cited trace", "content": {"application/json": {"schema": {"type": "object", "properties": {
-            "decision": {"type": "string", "enum": ["ALLOW", "LICENSE_REQUIRED", "CONSENT_REQUIRED", "DENY"]}
+            "decision": {"type": "string", "enum": ["ALLOW", "LICENSE_REQUIRED", "CONSENT_REQUIRED", "DENY"]},
+            "record": {"type": "object", "description": "With record=true: the transfer case kept.", "properties": {"id": {"type": "integer"}, "recorded_at": {"type": "string"}}}
           }}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
@@ -567,6 +598,27 @@ std::string_view Server::openapi_document() {
           "parties_screened_full": {"type": "integer"}, "parties_screened_delta": {"type": "integer"},
           "entities_screened_delta": {"type": "integer"}, "alerts_raised": {"type": "integer"},
           "alerts_suppressed": {"type": "integer"}, "alerts_known": {"type": "integer"}, "alerts_closed": {"type": "integer"}
+        }
+      },
+      "TransferCase": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "integer"}, "recorded_at": {"type": "string"}, "actor": {"type": "string"},
+          "request_id": {"type": "string"}, "as_of": {"type": "string"},
+          "decision": {"type": "string", "enum": ["ALLOW", "LICENSE_REQUIRED", "CONSENT_REQUIRED", "DENY"]},
+          "rules": {"type": "array", "description": "The determining rules with their citations.", "items": {"type": "object", "properties": {
+            "hop": {"type": "integer"}, "jurisdiction": {"type": "string"}, "rule": {"type": "string"}, "outcome": {"type": "string"}, "cite": {"type": "string"}}}},
+          "lists": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "List id → version screened; empty when not screened."},
+          "policy_sha256": {"type": "string"},
+          "request": {"type": "object", "description": "One case only: the request as received."},
+          "answer": {"type": "object", "description": "One case only: the decision as answered."}
+        }
+      },
+      "ReviewSettings": {
+        "type": "object", "additionalProperties": false,
+        "properties": {
+          "four_eyes": {"type": "boolean", "description": "A decision (not an escalation) takes effect only when a second reviewer confirms it."},
+          "confirm_role": {"type": "string", "enum": ["analyst", "admin"], "description": "The least role that may confirm."}
         }
       },
       "AuditEntry": {

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "sekisho/cases.hpp"
 #include "sekisho/keys.hpp"
 #include "sekisho/rules.hpp"
 #include "sekisho/server.hpp"
@@ -68,6 +69,8 @@ struct ServerState {
   Result<std::unique_ptr<ListStore>> open_store() const { return ListStore::open(options.home); }
   // The policy bundle for transfer decisions; null when none was configured.
   std::shared_ptr<const rules::Policy> policy;
+  // Its files' hashes as read at start, for the audit log of recorded decisions.
+  PolicyBundleFiles policy_files;
 
   // Re-reads the active keys after a change made through the API. Caller holds key_store_mutex.
   Status refresh_keys();

@@ -3,7 +3,10 @@
 // `sekisho transfer check --json` does, and answers the cited decision. Each
 // party is screened with the request's pinned snapshot (the same lists and
 // index /v1/screen uses) unless `?screen=false`; `?threshold=` overrides the
-// matcher's default.
+// matcher's default. `?record=true` also keeps the decision as a transfer
+// case in the case store, audited, and answers its id under "record".
+#include "cases/case_json.hpp"
+#include "server/case_routes.hpp"
 #include "server/state.hpp"
 
 namespace sekisho::server {
@@ -28,6 +31,10 @@ ApiResponse check(RequestContext& ctx) {
     return error_response(unavailable("no policy bundle is loaded: start the server with --policies DIR "
                                       "(or SEKISHO_POLICIES)"));
   }
+  const std::string record = ctx.query("record");
+  if (record != "" && record != "true" && record != "false") {
+    return error_response(invalid_argument("record must be true or false"));
+  }
   Result<rules::TransferRequest> request = rules::parse_transfer_request_json(ctx.body, "request body");
   if (!request.ok()) return error_response(request.status());
   std::unique_ptr<rules::ListScreener> screener;
@@ -40,8 +47,21 @@ ApiResponse check(RequestContext& ctx) {
   Result<rules::Decision> decision = policy->decide(*request, screener.get());
   if (!decision.ok()) return error_response(decision.status());
   // Rendered at once: a Decision views into the policy and the request.
-  nlohmann::json body = nlohmann::json::parse(rules::decision_to_json(*decision, *request, false), nullptr, false);
+  std::string answer = rules::decision_to_json(*decision, *request, false);
+  nlohmann::json body = nlohmann::json::parse(answer, nullptr, false);
   if (body.is_discarded()) return error_response(internal_error("the decision did not serialise"));
+  if (record == "true") {
+    const std::string actor = reviewer_of(ctx).name;
+    auto cases = CaseStore::open(ctx.state.options.home);
+    if (!cases.ok()) return error_response(cases.status().with_context("the decision was NOT recorded"));
+    // Another process may have recorded another bundle since this server
+    // started: the chain then names this one again before its decision.
+    auto bundle = (*cases)->record_policy_bundle(ctx.state.policy_files, actor);
+    if (!bundle.ok()) return error_response(bundle.status().with_context("the decision was NOT recorded"));
+    auto recorded = (*cases)->record_transfer(transfer_case_of(*decision, *request, ctx.body, answer), actor);
+    if (!recorded.ok()) return error_response(recorded.status().with_context("the decision was NOT recorded"));
+    body["record"] = {{"id", recorded->id}, {"recorded_at", recorded->recorded_at}};
+  }
   return json_response(body);
 }
 

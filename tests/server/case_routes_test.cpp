@@ -112,6 +112,64 @@ TEST_F(CaseRoutesTest, AuditListsWhoDidWhatAndVerifies) {
   EXPECT_EQ(json_of(get("/v1/runs/" + std::to_string(runs[0]["id"].get<int64_t>()), keys_.analyst))["id"], runs[0]["id"]);
 }
 
+TEST_F(CaseRoutesTest, ReviewSettingsAreForAdminsOnly) {
+  EXPECT_EQ(get("/v1/review-settings", keys_.analyst)->status, 403);
+  EXPECT_EQ(get("/v1/review-settings", keys_.screener)->status, 403);
+  EXPECT_EQ(post("/v1/review-settings", {{"four_eyes", true}}, keys_.analyst)->status, 403);
+  EXPECT_EQ(post("/v1/review-settings", {{"four_eyes", true}}, keys_.screener)->status, 403);
+  EXPECT_EQ(client().Get("/v1/review-settings")->status, 401);
+  // Refused changes left the settings as they were.
+  auto cases = CaseStore::open(home_);
+  ASSERT_TRUE(cases.ok());
+  EXPECT_FALSE((*cases)->review_settings()->four_eyes);
+  json current = json_of(get("/v1/review-settings", keys_.admin));
+  EXPECT_EQ(current, json({{"four_eyes", false}, {"confirm_role", "admin"}}));
+}
+
+TEST_F(CaseRoutesTest, ReviewSettingsRejectBadFields) {
+  EXPECT_EQ(post("/v1/review-settings", {{"four_eyes", "yes"}}, keys_.admin)->status, 400);
+  EXPECT_EQ(post("/v1/review-settings", {{"confirm_role", "screener"}}, keys_.admin)->status, 400);
+  EXPECT_EQ(post("/v1/review-settings", {{"confirm_role", "boss"}}, keys_.admin)->status, 400);
+  auto unknown = post("/v1/review-settings", {{"four_eye", true}}, keys_.admin);
+  ASSERT_EQ(unknown->status, 400);
+  EXPECT_NE(json_of(unknown)["error"]["message"].get<std::string>().find("four_eye"), std::string::npos);
+  EXPECT_EQ(json_of(get("/v1/review-settings", keys_.admin))["four_eyes"], false);
+}
+
+TEST_F(CaseRoutesTest, ReviewSettingsTakeEffectAndAreAudited) {
+  json alert = import_and_alert();
+  auto set = post("/v1/review-settings", {{"four_eyes", true}, {"confirm_role", "analyst"}}, keys_.admin);
+  ASSERT_EQ(set->status, 200) << set->body;
+  EXPECT_EQ(json_of(set), json({{"four_eyes", true}, {"confirm_role", "analyst"}}));
+  // A field left out keeps its value.
+  auto partial = post("/v1/review-settings", {{"confirm_role", "analyst"}}, keys_.admin);
+  EXPECT_EQ(json_of(partial)["four_eyes"], true);
+
+  // Four-eyes is on: the analyst's decision waits, and (confirm_role analyst)
+  // the admin's confirmation settles it.
+  std::string base = "/v1/alerts/" + std::to_string(alert["id"].get<int64_t>());
+  json proposed = json_of(post(base + "/decision", {{"state", "true_match"}, {"reason", "same passport"}}, keys_.analyst));
+  EXPECT_EQ(proposed["state"], "open");
+  EXPECT_EQ(proposed["pending"]["state"], "true_match");
+  json confirmed = json_of(post(base + "/confirmation", {{"reason", "agreed"}}, keys_.admin));
+  EXPECT_EQ(confirmed["state"], "true_match");
+
+  // Switched off again.
+  ASSERT_EQ(post("/v1/review-settings", {{"four_eyes", false}}, keys_.admin)->status, 200);
+  EXPECT_EQ(json_of(get("/v1/review-settings", keys_.admin))["four_eyes"], false);
+
+  std::vector<json> changes;
+  json audit = json_of(get("/v1/audit", keys_.admin));
+  for (const json& e : audit["entries"]) {
+    if (e["action"] == "settings.review") changes.push_back(e);
+  }
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_NE(changes[0]["actor"].get<std::string>().find("(admin)"), std::string::npos);
+  EXPECT_EQ(changes[0]["detail"], json({{"four_eyes", true}, {"confirm_role", "analyst"}}));
+  EXPECT_EQ(changes[2]["detail"]["four_eyes"], false);
+  EXPECT_EQ(json_of(get("/v1/audit/verify", keys_.admin))["ok"], true);
+}
+
 TEST_F(CaseRoutesTest, BadPartyNamesItsIndexAndField) {
   json body = {{"parties", {{{"id", "C1"}, {"name", "Ann"}}, {{"id", "C2"}, {"name", "Bo"}, {"birth_date", "soon"}}}}};
   auto r = post("/v1/parties", body, keys_.admin);

@@ -128,6 +128,46 @@ TEST(TransferRouteStartTest, WithoutPoliciesTheRouteIs503) {
   fs::remove_all(home);
 }
 
+// ?record=true keeps the decision as a transfer case, readable under
+// /v1/transfers, audited after the bundle the server started with.
+TEST_F(TransferRouteTest, RecordsTheDecisionAsAnAuditedCase) {
+  std::string text = read_file(kGolden / "case04b_rifles_to_ukraine_denied.json");
+  nlohmann::json expect = nlohmann::json::parse(text)["expect"];
+  auto c = client();
+  auto bad = c.Post("/v1/transfers/check?record=yes", bearer(keys_.analyst), text, "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto unrecorded = c.Post("/v1/transfers/check?screen=false", bearer(keys_.analyst), text, "application/json");
+  ASSERT_EQ(unrecorded->status, 200);
+  EXPECT_FALSE(json_of(unrecorded).contains("record"));
+
+  auto r = c.Post("/v1/transfers/check?record=true", bearer(keys_.analyst), text, "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  nlohmann::json answer = json_of(r);
+  EXPECT_EQ(answer["decision"], expect["decision"]);
+  ASSERT_EQ(answer["record"]["id"], 1) << r->body;
+
+  EXPECT_EQ(c.Get("/v1/transfers", bearer(keys_.screener))->status, 403);
+  nlohmann::json list = json_of(c.Get("/v1/transfers", bearer(keys_.analyst)))["transfers"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_NE(list[0]["actor"].get<std::string>().find("(analyst)"), std::string::npos);
+  nlohmann::json one = json_of(c.Get("/v1/transfers/1", bearer(keys_.analyst)));
+  EXPECT_EQ(one["request"], nlohmann::json::parse(text));
+  EXPECT_EQ(one["answer"]["trace"], answer["trace"]);
+  EXPECT_EQ(one["decision"], expect["decision"]);
+  EXPECT_EQ(one["policy_sha256"], answer["policy_sha256"]);
+  // Screened against the snapshot: both seeded lists, at version 1.
+  EXPECT_EQ(one["lists"], nlohmann::json({{"test_eu", 1}, {"test_un", 1}}));
+  EXPECT_EQ(c.Get("/v1/transfers/2", bearer(keys_.analyst))->status, 404);
+
+  std::vector<std::string> actions;
+  nlohmann::json audit = json_of(c.Get("/v1/audit", bearer(keys_.admin)));
+  for (const auto& e : audit["entries"]) actions.push_back(e["action"]);
+  EXPECT_EQ(actions, (std::vector<std::string>{"policy.bundle", "transfer.decide"}));
+  EXPECT_EQ(json_of(c.Get("/v1/audit/verify", bearer(keys_.admin)))["ok"], true);
+}
+
 TEST(TransferRouteStartTest, ABrokenPolicyDirectoryStopsTheStart) {
   fs::path home = fresh_home("badpol");
   create_keys(home);
