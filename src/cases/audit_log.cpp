@@ -77,6 +77,8 @@ Result<std::string> get_meta(SqlConnection* db, std::string_view key) {
   return value;
 }
 
+void (*audit_entry_written)() = nullptr;
+
 Status append_audit(SqlConnection* db, const std::string& actor, const std::string& action, const std::string& subject,
                     const std::string& detail_json) {
   // The chain continues from the stored head: the log's own last row could
@@ -93,6 +95,7 @@ Status append_audit(SqlConnection* db, const std::string& actor, const std::stri
   st.bind(7, head.hash).bind(8, hash);
   st.step();
   SEKISHO_RETURN_IF_ERROR(st.status().with_context("appending to the audit log"));
+  if (audit_entry_written != nullptr) audit_entry_written();
   SEKISHO_RETURN_IF_ERROR(cases::put_meta(db, "audit_head_seq", std::to_string(seq)));
   return put_meta(db, "audit_head_hash", hash);
 }

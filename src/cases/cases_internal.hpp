@@ -17,6 +17,11 @@ Status migrate(SqlConnection* db);
 Result<std::string> get_meta(SqlConnection* db, std::string_view key);
 Status put_meta(SqlConnection* db, std::string_view key, const std::string& value);
 
+// Called inside every audit append, after the entry row is written and before the head moves
+// and the transaction commits; null in the product. A test installs it to kill the process there
+// and check that a change and its audit entry land together or not at all.
+extern void (*audit_entry_written)();
+
 // Appends one audit entry; the caller holds the write transaction, so the
 // entry lands with the change it records or not at all.
 Status append_audit(SqlConnection* db, const std::string& actor, const std::string& action, const std::string& subject,
