@@ -2,7 +2,8 @@
 // of docs/transfer-request.md) against the policy bundle loaded at start, as
 // `sekisho transfer check --json` does, and answers the cited decision. Each
 // party is screened with the request's pinned snapshot (the same lists and
-// index /v1/screen uses) unless `?screen=false`; `?threshold=` overrides the
+// index /v1/screen uses), or with the store's versions in force on the
+// request's date when the snapshot serves later ones, unless `?screen=false`; `?threshold=` overrides the
 // matcher's default. `?record=true` also keeps the decision as a transfer
 // case in the case store, audited, and answers its id under "record".
 #include "cases/case_json.hpp"
@@ -13,15 +14,26 @@ namespace sekisho::server {
 
 namespace {
 
-// The policy engine's party screener over the snapshot the request pinned.
-Result<std::unique_ptr<rules::ListScreener>> snapshot_screener(const RequestContext& ctx) {
+// The policy engine's party screener for a decision dated `as_of`: the snapshot the request
+// pinned when each of its lists is served at the version in force on that date (the usual
+// case: a decision about today), else a screener built from the store at those versions, as
+// `sekisho transfer check` does; a back-dated decision costs a build, never a wrong list.
+Result<std::unique_ptr<rules::ListScreener>> screener_in_force(const RequestContext& ctx, const std::string& as_of) {
   SEKISHO_ASSIGN_OR_RETURN(double threshold,
                            parse_query_score(ctx.query("threshold"), "threshold", kDefaultScreenThreshold));
-  rules::ListScreenerOptions options{.threshold = threshold};
+  rules::ListScreenerOptions options{.threshold = threshold, .as_of = as_of};
+  SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<ListStore> store, ctx.state.open_store());
   std::vector<rules::ScreenedList> lists;
-  for (const ListVersion& v : ctx.snapshot->lists) {
-    lists.push_back({v.list_id, v.version, static_cast<size_t>(v.entity_count)});
+  std::vector<std::string> ids;
+  bool snapshot_in_force = true;
+  for (const ListVersion& served : ctx.snapshot->lists) {
+    SEKISHO_ASSIGN_OR_RETURN(std::vector<ListVersion> versions, store->versions(served.list_id));
+    rules::ScreenedList in_force = rules::version_in_force(versions, as_of);
+    snapshot_in_force = snapshot_in_force && in_force.version == served.version;
+    ids.push_back(served.list_id);
+    lists.push_back(std::move(in_force));
   }
+  if (!snapshot_in_force) return rules::ListScreener::from_store(*store, ids, options);
   return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
 }
 
@@ -39,7 +51,7 @@ ApiResponse check(RequestContext& ctx) {
   if (!request.ok()) return error_response(request.status());
   std::unique_ptr<rules::ListScreener> screener;
   if (ctx.query("screen") != "false") {
-    Result<std::unique_ptr<rules::ListScreener>> built = snapshot_screener(ctx);
+    Result<std::unique_ptr<rules::ListScreener>> built = screener_in_force(ctx, request->as_of);
     if (!built.ok()) return error_response(built.status());
     screener = std::move(*built);
   }

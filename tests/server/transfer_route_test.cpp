@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "server_fixture.hpp"
+#include "support/subprocess.hpp"
 
 namespace sekisho::testing {
 namespace {
@@ -178,6 +179,52 @@ TEST(TransferRouteStartTest, ABrokenPolicyDirectoryStopsTheStart) {
   auto server = Server::create(options);
   EXPECT_FALSE(server.ok());
   fs::remove_all(home);
+}
+
+// The snapshot serves the latest Denied Persons List (2022-09), which names AEROCARGO DEL SUR;
+// the 2019-07 version does not. A decision dated between the two is screened at the version in
+// force then, as `sekisho transfer check` does, and says so; a decision dated today uses the
+// snapshot and denies under General Prohibition 4.
+class DatedTransferRouteTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    for (const char* file : {"us_bis/dpl_2019-07.txt", "us_bis/dpl_2022-09.txt"}) {
+      auto r = run_process({SEKISHO_BINARY, "--home", home_.string(), "import", "bis-dpl",
+                            (fs::path(SEKISHO_SHARED_DATA) / file).string()});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    keys_ = create_keys(home_);
+    ServerOptions options;
+    options.policies = fs::path(SEKISHO_SOURCE_DIR) / "policies";
+    start_ready(options);
+  }
+
+  nlohmann::json decide(const std::string& as_of) {
+    const nlohmann::json request = {
+        {"id", "dated-dpl"},
+        {"as_of", as_of},
+        {"item", {{"id", "valves"}, {"classifications", {{"US_ECCN", {"EAR99"}}}}, {"origin", "US"}, {"us_content_pct", 100}}},
+        {"hops", {{{"from", {{"name", "Pacific Components Inc"}, {"country", "US"}, {"kind", "company"}}},
+                   {"to", {{"name", "Aerocargo del Sur Transportation Company"}, {"country", "VE"}, {"kind", "company"}}}}}}};
+    auto r = client().Post("/v1/transfers/check", bearer(keys_.analyst), request.dump(), "application/json");
+    EXPECT_TRUE(r);
+    if (!r) return {};
+    EXPECT_EQ(r->status, 200) << r->body;
+    return json_of(r);
+  }
+};
+
+TEST_F(DatedTransferRouteTest, ScreensTheListVersionInForceOnTheDecisionDate) {
+  const nlohmann::json today = decide("2023-01-10");
+  ASSERT_EQ(today["screening"]["lists"].size(), 1u) << today.dump();
+  EXPECT_EQ(today["screening"]["lists"][0]["version"], 2);
+  EXPECT_EQ(today["decision"], "DENY") << today.dump();
+
+  const nlohmann::json back_dated = decide("2021-01-10");
+  ASSERT_EQ(back_dated["screening"]["lists"].size(), 1u) << back_dated.dump();
+  EXPECT_EQ(back_dated["screening"]["lists"][0]["version"], 1) << back_dated.dump();
+  for (const auto& rule : back_dated["determining_rules"]) EXPECT_NE(rule, "US.736.2.GP4.DENIED_PERSON");
+  EXPECT_TRUE(back_dated["screening_hits"].empty()) << back_dated.dump();
 }
 
 }  // namespace
