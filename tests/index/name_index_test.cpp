@@ -396,3 +396,19 @@ TEST(NameIndex, KanaSoundAlikesDoNotSilenceCommonTokens) {
 
 }  // namespace
 }  // namespace sekisho::index
+
+namespace sekisho::index {
+namespace {
+
+// Letters no sound key folds together, so only the edit budget can reach these: a long word
+// (nine letters or more) is reached with two edits, a word joined from two listed words with
+// one at most (as it was indexed).
+TEST(NameIndex, LongWordsTakeTwoEditsAndJoinedWordsOne) {
+  NameIndex ix = build({"xqzvbnmlkj", "qjxzw vkpqz", "plmokn ijbuhv"});
+  EXPECT_TRUE(contains(find_ids(ix, "xqzvbwmlkq"), 0u));   // two substitutions in ten letters
+  EXPECT_TRUE(contains(find_ids(ix, "qjxzwvkpqx"), 1u));   // the join, one substitution
+  EXPECT_FALSE(contains(find_ids(ix, "qjxzwvkwqx"), 1u));  // the join, two substitutions
+}
+
+}  // namespace
+}  // namespace sekisho::index

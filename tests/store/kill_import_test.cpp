@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <random>
+#include <stdexcept>
 #include <thread>
 
 #include "sekisho/lists.hpp"
@@ -101,6 +102,27 @@ void expect_only_version_one(const TempHome& home) {
   auto entities = (*store)->load_entities("un");
   ASSERT_TRUE(entities.ok());
   EXPECT_EQ(static_cast<int>(entities->size()), kOldCount);
+}
+
+// An import that fails after writing (here: an exception out of the observer, as a failing
+// statement returns early) rolls its transaction back: the store keeps only the old version,
+// and the next import lands whole.
+TEST(FailedImport, AnImportThatFailsMidwayRollsBackWhatItWrote) {
+  TempHome home("fail-mid");
+  import_or_fail(home, kOld);
+  {
+    auto store = ListStore::open(home.path());
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    (*store)->set_import_observer([](ImportStep step, size_t rows) {
+      if (step == ImportStep::kEntityWritten && rows == kNewCount / 2) throw std::runtime_error("failed midway");
+    });
+    EXPECT_THROW((void)(*store)->import_list("un", parsed(kNew)), std::runtime_error);
+  }
+  expect_only_version_one(home);
+  import_or_fail(home, kNew);
+  auto store = ListStore::open(home.path());
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->version("un")->entity_count, kNewCount);
 }
 
 TEST(KillMidImport, SigkillAfterTheVersionRowAndHalfTheEntityRowsLeavesTheOldVersionWhole) {
