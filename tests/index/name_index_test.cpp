@@ -408,6 +408,9 @@ TEST(NameIndex, LongWordsTakeTwoEditsAndJoinedWordsOne) {
   EXPECT_TRUE(contains(find_ids(ix, "xqzvbwmlkq"), 0u));   // two substitutions in ten letters
   EXPECT_TRUE(contains(find_ids(ix, "qjxzwvkpqx"), 1u));   // the join, one substitution
   EXPECT_FALSE(contains(find_ids(ix, "qjxzwvkwqx"), 1u));  // the join, two substitutions
+  // Two letters added: the query's deletions meet the word itself, and only the budget decides.
+  EXPECT_TRUE(contains(find_ids(ix, "xqzvbnmlkjab"), 0u));
+  EXPECT_FALSE(contains(find_ids(ix, "qjxzwvkpqzab"), 1u));
 }
 
 }  // namespace
