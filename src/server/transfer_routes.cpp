@@ -15,26 +15,28 @@ namespace sekisho::server {
 namespace {
 
 // The policy engine's party screener for a decision dated `as_of`: the snapshot the request
-// pinned when each of its lists is served at the version in force on that date (the usual
-// case: a decision about today), else a screener built from the store at those versions, as
-// `sekisho transfer check` does; a back-dated decision costs a build, never a wrong list.
+// pinned when each of its versions was already in force on that date (the usual case: a
+// decision about today, and no store access on the request path), else a screener built from
+// the store at the versions in force then, as `sekisho transfer check` does; a back-dated
+// decision costs a build, never a wrong list.
 Result<std::unique_ptr<rules::ListScreener>> screener_in_force(const RequestContext& ctx, const std::string& as_of) {
   SEKISHO_ASSIGN_OR_RETURN(double threshold,
                            parse_query_score(ctx.query("threshold"), "threshold", kDefaultScreenThreshold));
   rules::ListScreenerOptions options{.threshold = threshold, .as_of = as_of};
-  SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<ListStore> store, ctx.state.open_store());
   std::vector<rules::ScreenedList> lists;
   std::vector<std::string> ids;
   bool snapshot_in_force = true;
   for (const ListVersion& served : ctx.snapshot->lists) {
-    SEKISHO_ASSIGN_OR_RETURN(std::vector<ListVersion> versions, store->versions(served.list_id));
-    rules::ScreenedList in_force = rules::version_in_force(versions, as_of);
-    snapshot_in_force = snapshot_in_force && in_force.version == served.version;
+    // The served version is the latest the snapshot holds: in force unless it counts from a
+    // date after the decision's.
+    rules::ScreenedList in_force = rules::version_in_force({served}, as_of);
+    snapshot_in_force = snapshot_in_force && !in_force.later_than_decision;
     ids.push_back(served.list_id);
     lists.push_back(std::move(in_force));
   }
-  if (!snapshot_in_force) return rules::ListScreener::from_store(*store, ids, options);
-  return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
+  if (snapshot_in_force) return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
+  SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<ListStore> store, ctx.state.open_store());
+  return rules::ListScreener::from_store(*store, ids, options);
 }
 
 ApiResponse check(RequestContext& ctx) {
