@@ -211,6 +211,13 @@ Status check_cell_utf8(std::string_view text, std::string_view file_name, std::s
                      std::to_string(bad + 1) + " of the cell's text");
 }
 
+Status check_sheet_name_utf8(std::string_view name, std::string_view file_name, std::string_view part) {
+  const size_t bad = find_invalid_utf8(name);
+  if (bad == std::string_view::npos) return Status::ok_status();
+  return parse_error(std::string(file_name) + ": " + std::string(part) + ": a sheet name is not valid UTF-8 (byte " +
+                     std::to_string(bad + 1) + ")");
+}
+
 std::string_view local_name(const pugi::xml_node& node) {
   std::string_view n = node.name();
   size_t colon = n.find(':');

@@ -1,6 +1,5 @@
 // ODS (OpenDocument 1.2/1.3, part 1 §9.1) reading: content.xml holds every
 // table; rows and cells may carry repeat counts.
-#include "core/strings.hpp"
 #include "lists/source_file.hpp"
 #include "lists/spreadsheet.hpp"
 #include "lists/spreadsheet_zip.hpp"
@@ -172,10 +171,7 @@ Result<Workbook> read_ods(std::string_view bytes, std::string_view file_name) {
     if (local_name(t) != "table") continue;
     Sheet sheet;
     sheet.name = attr_local(t, "name").value();
-    if (size_t bad = find_invalid_utf8(sheet.name); bad != std::string::npos) {
-      return parse_error(std::string(file_name) + ": content.xml: a table name is not valid UTF-8 (byte " +
-                         std::to_string(bad + 1) + ")");
-    }
+    SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_sheet_name_utf8(sheet.name, file_name, "content.xml"));
     TableReader reader{file_name, sheet, budget};
     SEKISHO_RETURN_IF_ERROR(reader.read_rows(t));
     wb.sheets.push_back(std::move(sheet));

@@ -3,7 +3,6 @@
 // xl/worksheets/*.xml the cells.
 #include <cstring>
 
-#include "core/strings.hpp"
 #include "lists/source_file.hpp"
 #include "lists/spreadsheet.hpp"
 #include "lists/spreadsheet_zip.hpp"
@@ -196,10 +195,7 @@ Result<Workbook> read_xlsx(std::string_view bytes, std::string_view file_name) {
   for (const SheetRef& ref : refs) {
     Sheet sheet;
     sheet.name = ref.name;
-    if (size_t bad = find_invalid_utf8(sheet.name); bad != std::string::npos) {
-      return parse_error(std::string(file_name) + ": xl/workbook.xml: a sheet name is not valid UTF-8 (byte " +
-                         std::to_string(bad + 1) + ")");
-    }
+    SEKISHO_RETURN_IF_ERROR(spreadsheet_detail::check_sheet_name_utf8(sheet.name, file_name, "xl/workbook.xml"));
     SEKISHO_RETURN_IF_ERROR(read_sheet(*zip, file_name, ref, shared, sheet, budget));
     wb.sheets.push_back(std::move(sheet));
   }
