@@ -1,8 +1,11 @@
 // Nothing malformed crashes the server or gets an answer other than a JSON error.
 #include <arpa/inet.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <chrono>
 #include <random>
 
 #include "server_fixture.hpp"
@@ -28,14 +31,40 @@ class MalformedTest : public ServerTest {
     int fd = connect_loopback(server_->port());
     EXPECT_GE(fd, 0);
     ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    ::shutdown(fd, SHUT_WR);
+    // Half-closing at once would race the answer: cpp-httplib stops writing
+    // to a peer it sees has closed, so a reply could lose its body. Instead
+    // read until the reply is whole, and half-close only when the server goes
+    // quiet (it is waiting for the rest of a request line).
     std::string out;
     char buf[4096];
-    ssize_t n;
-    while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<size_t>(n));
+    ssize_t n = 0;
+    bool half_closed = false;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!reply_is_whole(out) && std::chrono::steady_clock::now() < deadline) {
+      pollfd pfd{fd, POLLIN, 0};
+      if (::poll(&pfd, 1, 500) == 0) {
+        if (!half_closed) ::shutdown(fd, SHUT_WR);
+        half_closed = true;
+        continue;
+      }
+      n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
     if (reset != nullptr) *reset = n < 0;
     ::close(fd);
     return out;
+  }
+  // A reply is whole once its head and the Content-Length bytes after it came.
+  static bool reply_is_whole(const std::string& reply) {
+    size_t head_end = reply.find("\r\n\r\n");
+    if (head_end == std::string::npos) return false;
+    std::string head = reply.substr(0, head_end);
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    size_t at = head.find("\r\ncontent-length:");
+    if (at == std::string::npos) return true;
+    size_t length = std::stoul(head.substr(at + 17));
+    return reply.size() >= head_end + 4 + length;
   }
   void expect_alive() {
     auto r = client().Get("/healthz");
