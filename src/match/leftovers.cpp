@@ -43,10 +43,20 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
 }
 
 double leftover_cost(const Leftovers& sums, const NameMatchOptions& o) {
+  // A given name and its patronymic are one form of address (Vladimir Vladimirovich): a side
+  // that leaves out the given name leaves the patronymic out with it, so the patronymic costs
+  // only what exceeds the cost of that side's other unmet name words. Capped so, more
+  // leftovers never cost less, which the score bound relies on.
+  const auto patronymic_cost = [&o](double patronymic, double name_extra_cost) {
+    const double cost = o.patronymic_extra_weight * patronymic;
+    return cost - std::min(cost, name_extra_cost);
+  };
+  const double q_extra_cost = o.query_extra_weight * sums.q_extra;
+  const double c_extra_cost = o.candidate_extra_weight * sums.c_extra;
   return o.contradiction_weight * sums.contradicted + o.legal_form_conflict_weight * sums.legal_conflict +
-         o.number_conflict_weight * sums.number_conflict + o.query_extra_weight * sums.q_extra +
-         o.candidate_extra_weight * sums.c_extra + o.filler_extra_weight * sums.filler_extra +
-         o.patronymic_extra_weight * sums.patronymic_extra;
+         o.number_conflict_weight * sums.number_conflict + q_extra_cost + c_extra_cost +
+         o.filler_extra_weight * sums.filler_extra + patronymic_cost(sums.q_patronymic_extra, q_extra_cost) +
+         patronymic_cost(sums.c_patronymic_extra, c_extra_cost);
 }
 
 }  // namespace sekisho::match::detail

@@ -11,7 +11,7 @@ namespace sekisho::match::detail {
 // The weight of the leftovers by what they cost (contradicted: half the weight of each side's unit).
 struct Leftovers {
   double contradicted = 0, legal_conflict = 0, number_conflict = 0, q_extra = 0, c_extra = 0, filler_extra = 0,
-         patronymic_extra = 0;
+         q_patronymic_extra = 0, c_patronymic_extra = 0;
 };
 
 // Leftovers contradict only leftovers of their kind: a legal form another legal
@@ -30,7 +30,9 @@ inline double& conflict_sum(Leftovers& sums, LeftoverKind kind) {
                                           : sums.contradicted;
 }
 inline double& extra_sum(Leftovers& sums, const Unit& u, bool query_side) {
-  return u.filler ? sums.filler_extra : u.patronymic ? sums.patronymic_extra : query_side ? sums.q_extra : sums.c_extra;
+  if (u.filler) return sums.filler_extra;
+  if (u.patronymic) return query_side ? sums.q_patronymic_extra : sums.c_patronymic_extra;
+  return query_side ? sums.q_extra : sums.c_extra;
 }
 
 // Pairs the leftovers of both sides of kind `wanted` as contradictions,

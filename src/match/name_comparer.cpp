@@ -365,7 +365,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.q_left.clear();
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
-  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0;
+  size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0, exact_name_pairs = 0;
   bool q_initial_for_word = false, c_initial_for_word = false;  // which side's initial met a word
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
@@ -382,6 +382,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (!q[i].legal) s.order.emplace_back(q[i].first, c[j].first);
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
     if (!q[i].filler) ++name_pairs;
+    if (!q[i].filler && ts.method == PairMethod::kExact) ++exact_name_pairs;
     if (!q[i].filler && ts.method == PairMethod::kInitial) {
       ++initial_pairs;
       (q[i].text.size() == 1 ? q_initial_for_word : c_initial_for_word) = true;
@@ -407,7 +408,14 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   const bool extra_name_tokens =
       std::any_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; }) ||
       std::any_of(s.c_left.begin(), s.c_left.end(), [](const Unit* u) { return !u->filler; });
-  if (name_pairs == 1 && extra_name_tokens) penalise("only one name token in common", o.single_token_support_factor);
+  // A query of one word met exactly ("Putin") gave nothing more to agree on: its evidence is
+  // that word's rarity, which its weight already carries. The factor is for a match resting on
+  // one shared word while the query's other words go unmet or the word is only like it.
+  const bool query_one_exact_word =
+      exact_name_pairs == 1 && std::none_of(s.q_left.begin(), s.q_left.end(), [](const Unit* u) { return !u->filler; });
+  if (name_pairs == 1 && extra_name_tokens && !query_one_exact_word) {
+    penalise("only one name token in common", o.single_token_support_factor);
+  }
   // An initial stands for a given or middle name ("Vladimir P." = Vladimir Petrovich): when it
   // meets a word of the other side while its own side leaves a whole name word unmet, the word
   // it met is that side's surname, and the two surnames differ ("KONONOV, Vladimir P." is not

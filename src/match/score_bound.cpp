@@ -152,6 +152,8 @@ void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, st
 
 // What a leftover unit costs at least, whether it ends contradicted or extra.
 double least_cost(const Unit& u, bool query_side, const NameMatchOptions& o) {
+  // A patronymic left out with its given name costs nothing (leftover_cost).
+  if (u.patronymic && !u.filler && leftover_kind(u) == LeftoverKind::kName) return 0;
   Leftovers contradicted, extra;
   conflict_sum(contradicted, leftover_kind(u)) += u.weight / 2;
   extra_sum(extra, u, query_side) += u.weight;

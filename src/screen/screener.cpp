@@ -48,6 +48,17 @@ struct ListedForm {
   NameFormRole role = NameFormRole::kPrimary;  // listed forms: what the form stands for
 };
 
+// Whether every word of a listed form (its legal forms aside) is a word of the query form.
+bool spells_whole_form(const std::vector<std::string>& query, const std::vector<match::NameToken>& form) {
+  bool any = false;
+  for (const match::NameToken& t : form) {
+    if (t.legal_form || t.text.empty()) continue;
+    if (std::find(query.begin(), query.end(), t.text) == query.end()) return false;
+    any = true;
+  }
+  return any;
+}
+
 // A listed name; its forms are forms[first_form, first_form + form_count) of
 // the screener, one flat array in index order, so that scoring a candidate
 // reads its form without going through its name first.
@@ -546,6 +557,21 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
         pairs += spent;
       }
       record(c, e, pairs, best);
+    }
+    // A listed form the query spells word for word is scored whatever the votes: its words may
+    // be common ("abdullah") and vote little, while longer forms sharing them outvote it by
+    // their number and fill the candidate budget, yet it is the query's own name. Bounded by
+    // the budget, like the candidates.
+    size_t whole_forms = 0;
+    for (const index::Candidate& r : reached_forms) {
+      if (whole_forms >= options.candidates) break;
+      if (!spells_whole_form(query_tokens[r.query_form], im.forms[r.form_id].tokens)) continue;
+      const uint32_t e = im.names[r.name_id].entity;
+      if (!list_allowed(e)) continue;
+      Impl::Best& best = slot(e);
+      im.score_pair(r.form_id, r.query_form, scoring, best);
+      record(r, e, 1, best);
+      ++whole_forms;
     }
   }
   clock.lap(&ScreenStats::score_ns);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <unicode/uchar.h>
+
 #include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
@@ -83,6 +85,41 @@ std::string natural_order_impl(std::string_view raw) {
   });
   if (suffix_only) return {};
   return std::string(given) + " " + std::string(family);
+}
+
+// "PUTIN Vladimir Vladimirovich" → "Vladimir Vladimirovich PUTIN": lists that set the family name
+// in capitals among given names in mixed case (the UK's, Canada's, Japan's MOF) mark it so
+// wherever it stands; set first, it is again a filing order, not another order of the name.
+// One to three words of two or more capital letters lead, and every word after has a small one.
+std::string capitals_first_natural_order(std::string_view raw) {
+  const std::vector<std::string> words = split_trimmed(raw, " ");
+  const auto letters = [](const std::string& w, bool& any_lower) {
+    size_t count = 0;
+    any_lower = false;
+    for (size_t pos = 0; pos < w.size();) {
+      const char32_t cp = detail::next_code_point(w, pos);
+      count += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
+      any_lower = any_lower || u_islower(static_cast<UChar32>(cp));
+    }
+    return count;
+  };
+  size_t lead = 0;
+  bool lower = false;
+  while (lead < words.size() && letters(words[lead], lower) >= 2 && !lower) ++lead;
+  if (lead == 0 || lead > 3 || lead == words.size()) return {};
+  for (size_t i = lead; i < words.size(); ++i) {
+    if (letters(words[i], lower) == 0 || !lower) return {};
+  }
+  std::string out;
+  for (size_t i = lead; i < words.size(); ++i) out += words[i] + " ";
+  for (size_t i = 0; i < lead; ++i) out += words[i] + (i + 1 < lead ? " " : "");
+  return out;
+}
+
+// A person's name in natural order, from either filing order; "" when it is in neither.
+std::string person_natural_order(std::string_view raw) {
+  std::string natural = natural_order_impl(raw);
+  return natural.empty() ? capitals_first_natural_order(raw) : natural;
 }
 
 std::string icu_or_empty(std::string_view text, std::string_view id) {
@@ -174,6 +211,29 @@ Slot icu_slot(const std::string& text, std::initializer_list<std::string_view> i
     add_alternative(slot, fold_to_ascii(icu_or_empty(text, id)), VariantSource::kScheme,
                     "icu:" + std::string(id));
   }
+  return slot;
+}
+
+// Greek. ICU's Greek-Latin keeps two letters apart with an apostrophe where they would read
+// back as another Greek letter (νκ → n'k, not γκ): the mark belongs to the scheme, not the name,
+// and would split the word. Greek spells the u sound ου and writes foreign names by their sound
+// (Λουκασένκο is Lukashenko, Αλέξανδρος Alexander), so the lists' Latin form of such a name has u
+// where the Greek reading has ou, and the word may be the Greek form of a name the lists write
+// otherwise (tables/name_equivalents.tsv).
+Slot greek_slot(const std::string& text) {
+  Slot slot;
+  std::string latin = icu_or_empty(text, "Greek-Latin/UNGEGN");
+  std::erase(latin, '\'');
+  latin = fold_to_ascii(latin);
+  add_alternative(slot, latin, VariantSource::kScheme, "icu:Greek-Latin/UNGEGN");
+  std::string u_for_ou;
+  for (size_t i = 0; i < latin.size(); ++i) {
+    const bool ou = (latin[i] == 'o' || latin[i] == 'O') && i + 1 < latin.size() && (latin[i + 1] == 'u' || latin[i + 1] == 'U');
+    if (!ou) u_for_ou += latin[i];
+  }
+  add_alternative(slot, u_for_ou, VariantSource::kScheme, "greek_u_for_ou");
+  std::vector<std::string> words = split_trimmed(detail::clean_ascii(u_for_ou), " ");
+  add_alternative(slot, detail::equivalent_name_reading(words, true), VariantSource::kScheme, "name_equivalents");
   return slot;
 }
 
@@ -466,7 +526,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
         slots.push_back(cyrillic_slot(run, options));
         break;
       case Script::kGreek:
-        slots.push_back(icu_slot(run, {"Greek-Latin/UNGEGN", "Greek-Latin"}));
+        slots.push_back(greek_slot(run));
         break;
       case Script::kArabic:
         slots.push_back(abjad_slot(detail::urdu_letters_as_arabic(run), "Arabic-Latin"));
@@ -671,10 +731,10 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // written; the readings' best variants alternate.
   const detail::ParenthesisedName split = detail::split_parenthesised(raw);
   const std::string main = split.main.empty() ? std::string(raw) : split.main;
-  const std::string natural = detail::natural_order(main);
+  const std::string natural = person_natural_order(main);
   std::vector<std::string> readings{natural.empty() ? main : natural};
   if (!split.alternative.empty()) {
-    const std::string alt_natural = detail::natural_order(split.alternative);
+    const std::string alt_natural = person_natural_order(split.alternative);
     readings.push_back(alt_natural.empty() ? split.alternative : alt_natural);
   }
   if (!natural.empty()) readings.push_back(main);

@@ -290,6 +290,10 @@ TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
   EXPECT_GE(score("wladimir piutin", "vladimir vladimirovich putin"), kDefaultThreshold);
   // A different patronymic is still a contradiction (Lavrov's Viktorovich vs Borisovich).
   EXPECT_LT(score("sergey viktorovich lavrov", "sergey borisovich lavrov"), omitted);
+  // Given name and patronymic are one form of address: a query of the surname alone leaves
+  // both out, and the patronymic costs nothing beyond the given name.
+  EXPECT_DOUBLE_EQ(score("putin", "vladimir vladimirovich putin"), score("putin", "vladimir putin"));
+  EXPECT_LT(score("putin", "vladimir vladislav putin"), score("putin", "vladimir putin"));
   // Serbian -ović is a surname, not a patronymic.
   EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
 }

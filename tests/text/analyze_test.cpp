@@ -288,6 +288,32 @@ TEST(WordOrder, Helpers) {
   EXPECT_EQ(swap_first_last("solo"), "solo");
 }
 
+// The first reading of a person's name.
+std::string person_first_reading(std::string_view raw) {
+  AnalyzeOptions person;
+  person.kind = NameKind::kPerson;
+  return analyze_name(raw, person).variants.at(0);
+}
+
+TEST(AnalyzeName, PersonWithTheFamilyNameInCapitalsFirstReadInNaturalOrder) {
+  EXPECT_EQ(person_first_reading("PUTIN Vladimir Vladimirovich"), "vladimir vladimirovich putin");
+  EXPECT_EQ(person_first_reading("ЗАХАРОВ Александр"), "aleksandr zakharov");
+  // Capitals throughout, a one-letter surname, or capitals last: nothing to reorder.
+  for (const char* as_written : {"KIM JONG UN", "O Kuk Ryol", "Aleksandr LUKASHENKO"}) {
+    std::string folded = as_written;
+    for (char& ch : folded) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_EQ(person_first_reading(as_written), folded);
+  }
+}
+
+TEST(AnalyzeName, GreekReadWithoutTheSchemesApostropheAndWithUForOu) {
+  AnalyzeOptions person;
+  person.kind = NameKind::kPerson;
+  const NameForms forms = analyze_name("Αλέξανδρος Λουκασένκο", person);
+  EXPECT_TRUE(contains(forms.variants, "alexandros loukasenko"));
+  EXPECT_TRUE(contains(forms.variants, "alexander lukasenko"));  // the lists' form of Αλέξανδρος
+}
+
 TEST(AnalyzeName, PersonInvertedAroundACommaReadInNaturalOrder) {
   AnalyzeOptions person;
   person.kind = NameKind::kPerson;
