@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -67,6 +68,20 @@ TEST(PostgresTestServer, StopsAndRemovesItsDirectoryWhenDestroyed) {
   // The destructor returns once the reaper has finished.
   EXPECT_FALSE(running(pid)) << "postmaster " << pid << " still runs";
   EXPECT_FALSE(fs::exists(dir)) << dir;
+}
+
+// A server that cannot start is a failure with a reason, for the tests to
+// assert on: never a quiet return that a test could read as "skip".
+TEST(PostgresTestServer, AServerThatCannotStartSaysWhy) {
+  const char* saved = std::getenv("TMPDIR");
+  std::string kept = saved ? saved : "";
+  ::setenv("TMPDIR", "/nonexistent/sekisho-test", 1);
+  PostgresServer pg;
+  bool started = pg.start();
+  if (saved) ::setenv("TMPDIR", kept.c_str(), 1);
+  else ::unsetenv("TMPDIR");
+  EXPECT_FALSE(started);
+  EXPECT_NE(pg.error().find("/nonexistent/sekisho-test"), std::string::npos) << pg.error();
 }
 
 TEST(PostgresTestServer, StopsAndRemovesItsDirectoryWhenTheTestProcessDies) {

@@ -136,8 +136,14 @@ bool PostgresServer::fail(const std::string& what, const std::string& out, const
 bool PostgresServer::start() {
   bin_ = server_bin_dir();
   if (bin_.empty()) return fail("no /usr/lib/postgresql/*/bin/initdb (scripts/setup installs postgresql)", "", "");
-  std::string tmpl = (fs::temp_directory_path() / "sekisho-pg-XXXXXX").string();
-  if (!::mkdtemp(tmpl.data())) return fail("cannot create a temporary directory in " + fs::temp_directory_path().string(), "", "");
+  std::error_code ec;
+  fs::path tmp = fs::temp_directory_path(ec);
+  if (ec) {
+    const char* env = std::getenv("TMPDIR");
+    return fail("no temporary directory (TMPDIR=" + std::string(env ? env : "") + "): " + ec.message(), "", "");
+  }
+  std::string tmpl = (tmp / "sekisho-pg-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) return fail("cannot create a temporary directory in " + tmp.string(), "", "");
   dir_ = tmpl;
   if (!start_reaper()) return fail("cannot start the process that stops the server after the test", "", "");
   // The server's user must reach its directories below ours.
