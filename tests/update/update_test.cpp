@@ -21,6 +21,7 @@
 namespace sekisho {
 namespace {
 
+using testing::free_loopback_port;
 using testing::run_process;
 using testing::TempHome;
 
