@@ -34,7 +34,10 @@ CaseStore::CaseStore(std::unique_ptr<SqlConnection> conn, fs::path path)
 Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
   // A monitoring run holds the write lock while it screens; other writers
   // (a decision, an import) wait for it rather than fail.
-  SEKISHO_ASSIGN_OR_RETURN(auto conn, open_sql_connection(case_store_url(), home, kFileName, "case store", 120000));
+  std::string url = case_store_url();
+  auto opened = open_sql_connection(url, home, kFileName, "case store", 120000);
+  if (!opened.ok() && !url.empty()) return opened.status().with_context("SEKISHO_CASE_STORE");
+  SEKISHO_ASSIGN_OR_RETURN(auto conn, std::move(opened));
   fs::path location = conn->location();
   std::unique_ptr<CaseStore> store(new CaseStore(std::move(conn), location));
   SEKISHO_RETURN_IF_ERROR(cases::migrate(store->db_).with_context(location.string()));

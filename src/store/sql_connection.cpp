@@ -63,8 +63,9 @@ Result<std::unique_ptr<SqlConnection>> open_sql_connection(std::string_view url,
                                                            int busy_timeout_ms) {
   if (is_postgres_url(url)) return open_postgres_connection(url, what, busy_timeout_ms);
   if (!url.empty() && url != "sqlite:") {
-    return invalid_argument(std::string(what) + " URL '" + std::string(url) +
-                            "': expected postgresql://… (or empty for the SQLite file in the data directory)");
+    // Only the scheme is repeated: the rest may hold a password.
+    return invalid_argument(std::string(what) + " URL '" + std::string(url.substr(0, url.find(':'))) +
+                            ":…': expected postgresql://… (or empty for the SQLite file in the data directory)");
   }
   SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, file_name, what, busy_timeout_ms));
   auto conn = std::make_unique<SqliteConnection>(db, (home / file_name).string());
