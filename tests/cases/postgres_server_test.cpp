@@ -78,8 +78,11 @@ TEST(PostgresTestServer, AServerThatCannotStartSaysWhy) {
   ::setenv("TMPDIR", "/nonexistent/sekisho-test", 1);
   PostgresServer pg;
   bool started = pg.start();
-  if (saved) ::setenv("TMPDIR", kept.c_str(), 1);
-  else ::unsetenv("TMPDIR");
+  if (saved) {
+    ::setenv("TMPDIR", kept.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
   EXPECT_FALSE(started);
   EXPECT_NE(pg.error().find("/nonexistent/sekisho-test"), std::string::npos) << pg.error();
 }

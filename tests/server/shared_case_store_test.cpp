@@ -95,12 +95,14 @@ TEST_F(SharedCaseStoreTest, WhatOneServerRecordsTheOtherShows) {
   EXPECT_EQ(b_.get("/v1/parties/C2", b_.keys.analyst)["screened"], true);
 
   // Four-eyes switched on through B holds on A.
-  ASSERT_EQ(b_.post("/v1/review-settings", {{"four_eyes", true}, {"confirm_role", "admin"}}, b_.keys.admin)->status, 200);
+  ASSERT_EQ(b_.post("/v1/review-settings", {{"four_eyes", true}, {"confirm_role", "admin"}}, b_.keys.admin)->status,
+            200);
   EXPECT_EQ(a_.get("/v1/review-settings", a_.keys.admin)["four_eyes"], true);
 
   // Proposed through A, seen waiting through B, confirmed through B, seen decided through A.
   std::string path = "/v1/alerts/" + std::to_string(id_of(from_a[0]));
-  auto proposed = a_.post(path + "/decision", {{"state", "false_positive"}, {"reason", "other birth date"}}, a_.keys.analyst);
+  auto proposed =
+      a_.post(path + "/decision", {{"state", "false_positive"}, {"reason", "other birth date"}}, a_.keys.analyst);
   ASSERT_TRUE(proposed && proposed->status == 200) << (proposed ? proposed->body : "no response");
   json waiting = b_.get(path, b_.keys.analyst);
   EXPECT_EQ(waiting["state"], "open");
@@ -151,8 +153,12 @@ TEST_F(SharedCaseStoreTest, ConcurrentWritesThroughBothServersKeepOneChain) {
           auto imported = s->post("/v1/parties", party, s->keys.admin);
           auto settings = s->post("/v1/review-settings", {{"four_eyes", round % 2 == 0}}, s->keys.admin);
           std::lock_guard lock(mu);
-          if (!imported || imported->status != 201) failures.push_back(id + " import: " + (imported ? imported->body : "no response"));
-          if (!settings || settings->status != 200) failures.push_back(id + " settings: " + (settings ? settings->body : "no response"));
+          if (!imported || imported->status != 201) {
+            failures.push_back(id + " import: " + (imported ? imported->body : "no response"));
+          }
+          if (!settings || settings->status != 200) {
+            failures.push_back(id + " settings: " + (settings ? settings->body : "no response"));
+          }
         }
       });
     }

@@ -161,9 +161,9 @@ bool PostgresServer::start() {
       }
     }
   }
-  RunResult init = run_process(as_server_user({(bin_ / "initdb").string(), "-D", (dir_ / "data").string(), "-U",
-                                               "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8",
-                                               "--no-sync"}));
+  RunResult init =
+      run_process(as_server_user({(bin_ / "initdb").string(), "-D", (dir_ / "data").string(), "-U", "postgres",
+                                  "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"}));
   if (init.exit_code != 0) return fail("initdb failed", init.out, init.err);
   // Another process may take the port between our probe and the server's bind: try a few.
   std::string log = (dir_ / "run" / "server.log").string();
@@ -185,8 +185,8 @@ bool PostgresServer::start() {
       return fail("pg_ctl start failed", logs.out, up.err);
     }
   }
-  RunResult db = run_process({(bin_ / "createdb").string(), "-h", "127.0.0.1", "-p", std::to_string(port_), "-U",
-                              "postgres", "sekisho"});
+  RunResult db = run_process(
+      {(bin_ / "createdb").string(), "-h", "127.0.0.1", "-p", std::to_string(port_), "-U", "postgres", "sekisho"});
   if (db.exit_code != 0) return fail("createdb failed", db.out, db.err);
   return true;
 }

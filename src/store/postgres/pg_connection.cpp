@@ -2,13 +2,16 @@
 // SQLite's `?N` parameters; here they become `$N` cast to the type bound
 // (text, bigint, double precision), so PostgreSQL never has to guess a
 // parameter's type from context. A statement runs at its first step() and
-// keeps the whole result: the case store reads small results, and no cursor
-// stays open between statements on the one connection.
+// keeps the whole result, so no cursor stays open while the caller runs other
+// statements on the one connection; the largest result the case store reads
+// is the party registry, once per monitoring run, which fits in memory.
 #include "store/postgres/pg_connection.hpp"
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <string>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -97,7 +100,9 @@ class PgStatement final : public SqlStatementImpl {
       auto p = params_.find(index);
       ParamType type = p == params_.end() ? ParamType::kText : p->second.second;
       out += "$" + std::to_string(index) +
-             (type == ParamType::kInt ? "::bigint" : type == ParamType::kDouble ? "::double precision" : "::text");
+             (type == ParamType::kInt      ? "::bigint"
+              : type == ParamType::kDouble ? "::double precision"
+                                           : "::text");
       i = j - 1;
     }
     return out;
@@ -170,8 +175,9 @@ class PgConnection final : public SqlConnection {
     tx_.reset();
   }
   Result<bool> table_exists(std::string_view table) override {
-    SqlStatement st(this, "SELECT count(*) FROM information_schema.tables "
-                          "WHERE table_schema = current_schema() AND table_name = ?1");
+    SqlStatement st(this,
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_schema = current_schema() AND table_name = ?1");
     st.bind(1, table);
     bool found = st.step() && st.column_int(0) > 0;
     SEKISHO_RETURN_IF_ERROR(st.status());
@@ -237,7 +243,7 @@ bool PgStatement::step() {
 }  // namespace
 
 Result<std::unique_ptr<SqlConnection>> open_postgres_connection(std::string_view url, std::string_view what,
-                                                               int lock_timeout_ms) {
+                                                                int lock_timeout_ms) {
   std::string location = redact(url);
   try {
     auto conn = std::make_unique<pqxx::connection>(std::string(url));
