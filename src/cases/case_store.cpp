@@ -22,8 +22,10 @@ std::string case_store_url() {
 }  // namespace
 
 bool CaseStore::exists(const fs::path& home) {
-  // A server's store is there to be asked; whether it holds a case store is for open() to find out.
-  if (is_postgres_url(case_store_url())) return true;
+  // A store named by URL is there to be asked: open() finds out whether it
+  // holds a case store, or refuses a URL it does not understand.
+  std::string url = case_store_url();
+  if (!url.empty() && url != "sqlite:") return true;
   std::error_code ec;
   return fs::exists(home / kFileName, ec);
 }

@@ -44,6 +44,11 @@ TEST(CaseStoreUrl, AnUnknownSchemeIsRefused) {
   EXPECT_NE(r.err.find("SEKISHO_CASE_STORE"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("expected postgresql://"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("s3cret-pw"), std::string::npos) << r.err;
+  // The audit commands ask whether there is a store first: refused there too, not "no case store".
+  RunResult verify = run_process({SEKISHO_BINARY, "--home", home.str(), "audit", "verify"},
+                                 {"SEKISHO_CASE_STORE=mysql://clerk@db/cases"});
+  EXPECT_EQ(verify.exit_code, 64) << verify.err;
+  EXPECT_NE(verify.err.find("SEKISHO_CASE_STORE"), std::string::npos) << verify.err;
   EXPECT_FALSE(std::filesystem::exists(home.path() / "cases.db")) << "fell back to the SQLite file";
 }
 
