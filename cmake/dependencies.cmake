@@ -13,6 +13,9 @@ pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # screen --format xlsx
+# The case store's PostgreSQL backend (src/store/postgres); kept off sekisho_deps so
+# only that library's files see libpq's include directory.
+pkg_check_modules(LIBPQXX REQUIRED IMPORTED_TARGET libpqxx)
 
 # MeCab ships mecab-config rather than a pkg-config file.
 find_program(MECAB_CONFIG mecab-config REQUIRED)

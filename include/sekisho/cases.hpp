@@ -19,9 +19,10 @@
 //   (*cases)->decide(alert_id, AlertState::kFalsePositive, {"alice", Role::kAnalyst}, "other birth date");
 //   auto check = (*cases)->verify_audit();   // check->ok, check->first_bad_seq
 //
-// Schema: docs/formats/cases.md. Thread safety: a CaseStore is one SQLite
-// connection; use it from one thread at a time. Several processes may open
-// the same case store (SQLite locking; writers queue).
+// Schema: docs/formats/cases.md. Thread safety: a CaseStore is one SQLite or
+// PostgreSQL connection; use it from one thread at a time. Several processes
+// may open the same case store (SQLite's lock or an advisory lock on
+// PostgreSQL; writers queue), so several servers can share one.
 #pragma once
 
 #include <cstdint>
@@ -242,7 +243,9 @@ TransferCase transfer_case_of(const rules::Decision& decision, const rules::Tran
 
 class CaseStore {
  public:
-  // Opens (creating if needed) cases.db in directory `home`.
+  // Opens (creating if needed) cases.db in directory `home`, or, when
+  // $SEKISHO_CASE_STORE holds a postgresql:// URL, the case store in that
+  // PostgreSQL database (same schema and migrations; `home` unused).
   static Result<std::unique_ptr<CaseStore>> open(const std::filesystem::path& home);
   // True when `home` already holds a case store.
   static bool exists(const std::filesystem::path& home);
@@ -300,6 +303,7 @@ class CaseStore {
   // Entries whose time lies in [from, to] (ISO prefixes; "" = open end), oldest first.
   Result<std::vector<AuditEntry>> audit_entries(const std::string& from = "", const std::string& to = "");
 
+  // The SQLite file, or the PostgreSQL URL without its password.
   const std::filesystem::path& path() const { return path_; }
 
  private:

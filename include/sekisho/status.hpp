@@ -25,7 +25,7 @@ enum class StatusCode {
   kNotFound,          // a list, version, entity or file that does not exist
   kAlreadyExists,     // nothing to do: identical content already stored
   kIoError,           // the file system or the store failed
-  kUnavailable,       // a remote publisher could not be reached
+  kUnavailable,       // a remote publisher or the case store's server could not be reached, or a store stayed locked
   kPermissionDenied,  // authenticated but not allowed
   kUnauthenticated,   // no or wrong credentials
   kResourceExhausted, // rate or size limit hit

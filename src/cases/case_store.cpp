@@ -1,5 +1,7 @@
 // Opening the case store, its review settings, and the hook that runs after
 // a list version lands.
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "cases/cases_internal.hpp"
@@ -10,9 +12,20 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kFileName = "cases.db";
+
+// The case store's location: $SEKISHO_CASE_STORE (a postgresql:// URL) for a
+// store shared by a team, else cases.db in the data directory.
+std::string case_store_url() {
+  const char* url = std::getenv("SEKISHO_CASE_STORE");
+  return url ? url : "";
+}
 }  // namespace
 
 bool CaseStore::exists(const fs::path& home) {
+  // A store named by URL is there to be asked: open() finds out whether it
+  // holds a case store, or refuses a URL it does not understand.
+  std::string url = case_store_url();
+  if (!url.empty() && url != "sqlite:") return true;
   std::error_code ec;
   return fs::exists(home / kFileName, ec);
 }
@@ -23,7 +36,10 @@ CaseStore::CaseStore(std::unique_ptr<SqlConnection> conn, fs::path path)
 Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
   // A monitoring run holds the write lock while it screens; other writers
   // (a decision, an import) wait for it rather than fail.
-  SEKISHO_ASSIGN_OR_RETURN(auto conn, open_sql_connection("", home, kFileName, "case store", 120000));
+  std::string url = case_store_url();
+  auto opened = open_sql_connection(url, home, kFileName, "case store", 120000);
+  if (!opened.ok() && !url.empty()) return opened.status().with_context("SEKISHO_CASE_STORE");
+  SEKISHO_ASSIGN_OR_RETURN(auto conn, std::move(opened));
   fs::path location = conn->location();
   std::unique_ptr<CaseStore> store(new CaseStore(std::move(conn), location));
   SEKISHO_RETURN_IF_ERROR(cases::migrate(store->db_).with_context(location.string()));

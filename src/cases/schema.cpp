@@ -140,6 +140,12 @@ Result<int> current_version(SqlConnection* db) {
 }  // namespace
 
 Status migrate(SqlConnection* db) {
+  // Nearly every open (each server request opens the store) finds the schema
+  // current: seen without the write lock, it never waits for a monitoring run
+  // that holds it, in this process or, on PostgreSQL, on another server.
+  SEKISHO_ASSIGN_OR_RETURN(int seen, current_version(db));
+  if (seen == kSchemaVersion) return Status();
+  // Otherwise under the lock, looking again: another process may have migrated meanwhile.
   SqlTransaction tx(db);
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_ASSIGN_OR_RETURN(int version, current_version(db));

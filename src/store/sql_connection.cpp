@@ -1,6 +1,7 @@
-// The SQLite backend of SqlConnection, chosen by an empty URL.
+// The SQLite backend of SqlConnection, and the choice of backend by URL.
 #include "store/sql_connection.hpp"
 
+#include "store/postgres/pg_connection.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace sekisho {
@@ -53,12 +54,18 @@ class SqliteConnection final : public SqlConnection {
 
 }  // namespace
 
+bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
 Result<std::unique_ptr<SqlConnection>> open_sql_connection(std::string_view url, const std::filesystem::path& home,
                                                            std::string_view file_name, std::string_view what,
                                                            int busy_timeout_ms) {
+  if (is_postgres_url(url)) return open_postgres_connection(url, what, busy_timeout_ms);
   if (!url.empty() && url != "sqlite:") {
-    return invalid_argument(std::string(what) + " URL '" + std::string(url) +
-                            "': only the SQLite file in the data directory is supported");
+    // Only the scheme is repeated: the rest may hold a password.
+    return invalid_argument(std::string(what) + " URL '" + std::string(url.substr(0, url.find(':'))) +
+                            ":…': expected postgresql://… (or empty for the SQLite file in the data directory)");
   }
   SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, file_name, what, busy_timeout_ms));
   auto conn = std::make_unique<SqliteConnection>(db, (home / file_name).string());

@@ -1,10 +1,9 @@
-// One SQL connection behind which the case store runs, so a second backend
-// (PostgreSQL) can join SQLite. The statements are written once, in SQL that
-// PostgreSQL accepts too (docs/formats/cases.md), with numbered parameters
-// `?1`, `?2`, …; a backend maps what differs: placeholders, the write lock,
-// the catalogue.
+// One SQL connection behind which the case store runs on SQLite or on
+// PostgreSQL. The statements are written once, in the SQL both accept
+// (docs/formats/cases.md), with numbered parameters `?1`, `?2`, …; each
+// backend maps what differs: placeholders, the write lock, the catalogue.
 //
-//   auto db = open_sql_connection("", home, "cases.db", "case store", 120000);
+//   auto db = open_sql_connection("postgresql://127.0.0.1:5432/cases", home, "case store");
 //   SqlTransaction tx(**db);
 //   SqlStatement st(**db, "SELECT value FROM case_meta WHERE key = ?1");
 //   st.bind(1, "four_eyes");
@@ -49,15 +48,18 @@ class SqlConnection {
   virtual Status commit() = 0;
   virtual void rollback() = 0;
   virtual Result<bool> table_exists(std::string_view table) = 0;
-  // Where the data lives, for messages: the file path.
+  // Where the data lives, for messages: a file path or a URL without its password.
   virtual const std::string& location() const = 0;
 };
 
-// `url` "" (or "sqlite:"): the SQLite file `home`/`file_name` in WAL mode,
-// waiting up to `busy_timeout_ms` for another writer; any other URL is refused.
+// `url` "postgresql://…" or "postgres://…" (a libpq connection URI): that
+// server's database. "" (or "sqlite:"): the SQLite file `home`/`file_name`
+// in WAL mode. Either way a writer waits up to `busy_timeout_ms` for another.
 Result<std::unique_ptr<SqlConnection>> open_sql_connection(std::string_view url, const std::filesystem::path& home,
                                                            std::string_view file_name, std::string_view what,
                                                            int busy_timeout_ms);
+// True when `url` names a PostgreSQL server.
+bool is_postgres_url(std::string_view url);
 
 // The Statement API of sqlite_util.hpp over any backend.
 class SqlStatement {

@@ -2,7 +2,8 @@
 // list and 1,000 parties, decisions (a false positive, a true match under
 // four-eyes), the newer UN list, and exactly the alerts that must appear,
 // reappear and close; then the audit log verifies, and fails once a byte of
-// the store file is flipped.
+// the store is flipped. Run on both case stores: the SQLite file in the data
+// directory, and a PostgreSQL server the test starts for itself.
 //
 // What the data says between consolidated_2025-04-19 and 2026-02-27 (the
 // list store's diff, checked below): IQi.085 (Bashar Sabawi Ibrahim Hasan
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -21,6 +23,7 @@
 #include "sekisho/cases.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/store.hpp"
+#include "support/postgres_server.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 #include "support/shared_data.hpp"
@@ -36,9 +39,13 @@ using testing::TempHome;
 const std::string kOld = std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml";
 const std::string kNew = std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2026-02-27.xml";
 
+// The case store the commands use: "" for the SQLite file, else a postgresql:// URL.
+std::string g_case_store;
+
 RunResult sekisho(const TempHome& home, std::vector<std::string> args) {
   args.insert(args.begin(), {SEKISHO_BINARY, "--home", home.str()});
-  return run_process(args);
+  if (g_case_store.empty()) return run_process(args);
+  return run_process(args, {"SEKISHO_CASE_STORE=" + g_case_store});
 }
 
 json sekisho_json(const TempHome& home, std::vector<std::string> args) {
@@ -84,8 +91,10 @@ const json* find_alert(const json& alerts, const std::string& party, const std::
   return nullptr;
 }
 
-TEST(CasesEndToEnd, OldListThousandPartiesDecisionsNewListAudit) {
-  TempHome home("cases-e2e");
+// Flips one byte of the stored audit entry whose detail holds `needle`.
+using FlipByte = std::function<void(const std::string& needle)>;
+
+void old_list_thousand_parties_decisions_new_list_audit(const TempHome& home, const FlipByte& flip_byte) {
   const std::string un = "un_sc_sanctions";
   ASSERT_EQ(sekisho(home, {"import", "un-xml", kOld, "--user", "ops"}).exit_code, 0);
 
@@ -262,28 +271,63 @@ TEST(CasesEndToEnd, OldListThousandPartiesDecisionsNewListAudit) {
   ASSERT_TRUE(confirm_entry.is_object());
   EXPECT_EQ(confirm_entry["actor"], "bob");
 
-  // Flip one byte of the confirmation's stored hash in the database file.
-  std::string file = (home.path() / "cases.db").string();
-  std::string bytes;
-  {
-    std::ifstream in(file, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
-  ASSERT_FALSE(std::filesystem::exists(home.path() / "cases.db-wal") &&
-               std::filesystem::file_size(home.path() / "cases.db-wal") > 0)
-      << "the WAL was not checkpointed into the store file";
-  std::string reason = "checked the passport";
-  size_t at = bytes.find("\"reason\":\"" + reason + "\"");
-  ASSERT_NE(at, std::string::npos) << "the confirmation's audit detail is not in the file";
-  bytes[at + 10] ^= 0x01;  // 'c' → 'b'
-  {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << bytes;
-  }
+  // Flip one byte of the confirmation's stored audit detail.
+  flip_byte("\"reason\":\"checked the passport\"");
+  if (::testing::Test::HasFatalFailure()) return;
   RunResult broken = sekisho(home, {"audit", "verify"});
   EXPECT_EQ(broken.exit_code, 65) << broken.out << broken.err;
   std::string expected_seq = "entry " + std::to_string(static_cast<int64_t>(confirm_entry["seq"]));
   EXPECT_NE(broken.err.find("audit log broken at " + expected_seq), std::string::npos) << broken.err;
+}
+
+TEST(CasesEndToEnd, OldListThousandPartiesDecisionsNewListAuditOnSqlite) {
+  TempHome home("cases-e2e");
+  g_case_store.clear();
+  old_list_thousand_parties_decisions_new_list_audit(home, [&home](const std::string& needle) {
+    std::string file = (home.path() / "cases.db").string();
+    std::string bytes;
+    {
+      std::ifstream in(file, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    ASSERT_FALSE(std::filesystem::exists(home.path() / "cases.db-wal") &&
+                 std::filesystem::file_size(home.path() / "cases.db-wal") > 0)
+        << "the WAL was not checkpointed into the store file";
+    size_t at = bytes.find(needle);
+    ASSERT_NE(at, std::string::npos) << "the confirmation's audit detail is not in the file";
+    bytes[at + 10] ^= 0x01;  // 'c' → 'b'
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  });
+}
+
+// The same on PostgreSQL (issue 19: several servers share one case store).
+// A server that cannot start fails the test: the PostgreSQL store is never
+// skipped as if it had passed.
+TEST(CasesEndToEnd, OldListThousandPartiesDecisionsNewListAuditOnPostgres) {
+  TempHome home("cases-e2e-pg");
+  testing::PostgresServer pg;
+  ASSERT_TRUE(pg.start()) << pg.error();
+  g_case_store = pg.url();
+  old_list_thousand_parties_decisions_new_list_audit(home, [&pg](const std::string& needle) {
+    // The same byte of the stored row, changed behind sekisho's back.
+    auto quoted = [](const std::string& text) {
+      std::string out = "'";
+      for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+      return out + "'";
+    };
+    std::string flipped = needle;
+    flipped[10] ^= 0x01;  // 'c' → 'b'
+    std::string changed;
+    ASSERT_TRUE(pg.psql("UPDATE audit_log SET detail = replace(detail, " + quoted(needle) + ", " + quoted(flipped) +
+                            ") WHERE strpos(detail, " + quoted(needle) + ") > 0 RETURNING seq",
+                        &changed))
+        << pg.error();
+    ASSERT_EQ(std::count(changed.begin(), changed.end(), '\n'), 1) << "rows changed: " << changed;
+  });
+  g_case_store.clear();
+  // Nothing of the case store went to the data directory.
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "cases.db"));
 }
 
 }  // namespace

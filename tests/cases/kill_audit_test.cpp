@@ -1,16 +1,19 @@
 // A decision and its audit entry land together or not at all: a forked child decides an alert
 // and dies by SIGKILL inside the audit append (after the entry row, before the chain's head
 // moves and the transaction commits). The alert keeps its state, the log keeps its length and
-// verifies, and the same decision then lands whole.
+// verifies, and the same decision then lands whole. On SQLite and on PostgreSQL, where the
+// server rolls back the dead client's transaction and frees its write lock.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "cases/cases_internal.hpp"
 #include "sekisho/cases.hpp"
+#include "support/postgres_server.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 
@@ -27,8 +30,16 @@ std::vector<std::string> cli(const TempHome& home, std::vector<std::string> args
 
 void die_now() { ::raise(SIGKILL); }
 
-TEST(KillMidAuditAppend, ADecisionKilledInsideItsAuditEntryLeavesNoTrace) {
-  TempHome home("kill-audit");
+// $SEKISHO_CASE_STORE for this process and the commands it runs, for one scope.
+class CaseStoreEnv {
+ public:
+  explicit CaseStoreEnv(const std::string& url) { ::setenv("SEKISHO_CASE_STORE", url.c_str(), 1); }
+  ~CaseStoreEnv() { ::unsetenv("SEKISHO_CASE_STORE"); }
+  CaseStoreEnv(const CaseStoreEnv&) = delete;
+  CaseStoreEnv& operator=(const CaseStoreEnv&) = delete;
+};
+
+void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& home) {
   ASSERT_EQ(run_process(cli(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) +
                                                            "/un/consolidated_2025-04-19.xml"})).exit_code, 0);
   const std::string csv = (home.path() / "parties.csv").string();
@@ -82,6 +93,20 @@ TEST(KillMidAuditAppend, ADecisionKilledInsideItsAuditEntryLeavesNoTrace) {
   EXPECT_EQ(decided->state, AlertState::kFalsePositive);
   EXPECT_EQ((*cases)->audit_entries()->size(), entries_before + 1);
   EXPECT_TRUE((*cases)->verify_audit()->ok);
+}
+
+TEST(KillMidAuditAppend, ADecisionKilledInsideItsAuditEntryLeavesNoTrace) {
+  TempHome home("kill-audit");
+  a_decision_killed_inside_its_audit_entry_leaves_no_trace(home);
+}
+
+TEST(KillMidAuditAppend, ADecisionKilledInsideItsAuditEntryLeavesNoTraceOnPostgres) {
+  TempHome home("kill-audit-pg");
+  testing::PostgresServer pg;
+  ASSERT_TRUE(pg.start()) << pg.error();
+  CaseStoreEnv env(pg.url());
+  a_decision_killed_inside_its_audit_entry_leaves_no_trace(home);
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "cases.db")) << "the case store went to the SQLite file";
 }
 
 }  // namespace

@@ -37,7 +37,10 @@ int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) :
 RunResult run_process(const std::vector<std::string>& args_in, const std::vector<std::string>& env_in,
                       const std::string& stdin_text) {
   int out_pipe[2], err_pipe[2], in_pipe[2];
-  if (pipe(out_pipe) || pipe(err_pipe) || pipe(in_pipe)) return {};
+  // Close-on-exec: only the dup2'd copies reach the child, so a daemon it
+  // starts, or a process another thread spawns meanwhile, cannot hold a pipe
+  // open and keep the reads below from ever ending.
+  if (pipe2(out_pipe, O_CLOEXEC) || pipe2(err_pipe, O_CLOEXEC) || pipe2(in_pipe, O_CLOEXEC)) return {};
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, in_pipe[0], 0);
@@ -106,7 +109,7 @@ RunResult run_process(const std::vector<std::string>& args_in, const std::vector
 
 ChildProcess::ChildProcess(const std::vector<std::string>& args_in, const std::vector<std::string>& env_in) {
   int err_pipe[2];
-  if (pipe(err_pipe)) return;
+  if (pipe2(err_pipe, O_CLOEXEC)) return;  // as in run_process
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);

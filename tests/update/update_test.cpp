@@ -13,6 +13,7 @@
 
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
+#include "support/loopback_port.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 #include "support/shared_data.hpp"
@@ -20,6 +21,7 @@
 namespace sekisho {
 namespace {
 
+using testing::free_loopback_port;
 using testing::run_process;
 using testing::TempHome;
 
@@ -49,20 +51,6 @@ class LoopbackPublisher {
   int port_ = 0;
   std::thread thread_;
 };
-
-// A loopback port with nothing listening: bind a socket to port 0, read the port, close it.
-int closed_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 SourceSpec un_source(const std::string& url) {
   return {.list_id = "un", .title = "UN", .format = "un-xml", .urls = {url}};
@@ -107,7 +95,7 @@ TEST(Update, UnreachablePublisherChangesNothing) {
   auto store = ListStore::open(home.path());
   ASSERT_TRUE(run_update(**store, {un_source(publisher.url("/un/consolidated_2025-04-19.xml"))}, {})[0].status.ok());
 
-  std::string dead = "http://127.0.0.1:" + std::to_string(closed_port()) + "/consolidated.xml";
+  std::string dead = "http://127.0.0.1:" + std::to_string(free_loopback_port()) + "/consolidated.xml";
   auto outcomes = run_update(**store, {un_source(dead)}, {.timeout_seconds = 10});
   EXPECT_EQ(outcomes[0].status.code(), StatusCode::kUnavailable);
   EXPECT_NE(outcomes[0].status.message().find(dead), std::string::npos) << outcomes[0].status.message();
@@ -124,7 +112,7 @@ TEST(Update, UnreachablePublisherChangesNothing) {
 
 TEST(Update, CliReportsUnreachablePublisherWithNonZeroExit) {
   TempHome home("update-cli");
-  std::string dead = "http://127.0.0.1:" + std::to_string(closed_port()) + "/consolidated.xml";
+  std::string dead = "http://127.0.0.1:" + std::to_string(free_loopback_port()) + "/consolidated.xml";
   std::string catalogue = (home.path() / "sources.json").string();
   std::ofstream(catalogue) << R"([{"list_id": "un", "format": "un-xml", "urls": [")" << dead << R"("]}])";
   auto r = run_process({SEKISHO_BINARY, "--home", home.str(), "update", "--sources", catalogue, "--timeout", "10"});
