@@ -193,7 +193,7 @@ void parse_english(Entity& e, const std::vector<std::string>& lines) {
   for (const std::string& l : lines) joined += (joined.empty() ? "" : "\n") + l;
   std::string flat = joined;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  static const std::regex kMarker(",?\\s*(?:a\\.k\\.a\\.?,?\\s*)?the\\s*following\\s*[a-z]*\\s*alias(?:es)?\\s*:",
+  static const std::regex kMarker(",?\\s*(?:a\\.k\\.a\\.?,?\\s*)?the\\s*follow(?:ing)?\\s*[a-z]*\\s*alias(?:es)?\\s*:",
                                   std::regex::icase);
   std::smatch m;
   std::string primary_text = joined, alias_text;
@@ -266,8 +266,13 @@ size_t english_tail(const std::string& line, const std::string& before) {
     if (line[i] == '(') ++depth;
     if (line[i] == ')') --depth;
     if (i == 0 || depth != 0 || !std::isalpha(static_cast<unsigned char>(line[i]))) continue;
-    unsigned char prev = static_cast<unsigned char>(line[i - 1]);
-    if (prev < 0x80 && prev != ')') continue;
+    // The character before must close the Japanese name: a Japanese character, a bracket or 」.
+    // A Latin word after typographic quotes is inside the English name (JSC “Astrakhan
+    // Shipyard”, on its own line).
+    size_t prev = i - 1;
+    while (prev > 0 && (static_cast<unsigned char>(line[prev]) & 0xC0) == 0x80) --prev;
+    const std::string_view before_char = std::string_view(line).substr(prev, i - prev);
+    if (before_char != ")" && before_char != "」" && before_char != "』" && !has_japanese(before_char)) continue;
     std::string_view rest = std::string_view(line).substr(i);
     std::string_view head = rest.substr(0, rest.find('('));
     size_t letters = std::count_if(head.begin(), head.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });

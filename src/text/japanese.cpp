@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -52,90 +53,79 @@ bool all_kana(std::string_view s) {
   return !s.empty();
 }
 
-// Administrative words whose EDICT glosses are nouns where names use adjectives, or missing.
-// Written for sekisho.
+// The organisation words whose English the lists use where EDICT's first gloss is another sense or
+// missing (tables/japanese_org_words.tsv: word, gloss, optional alternative, "-" for no word).
 struct GlossWord {
-  const char* word;
-  const char* gloss;
+  std::string gloss;
   // The other translation English lists use as often (学術生産: scientific production or
-  // research and production); nullptr when there is one.
-  const char* alternative = nullptr;
-};
-constexpr GlossWord kOrgVocabulary[] = {
-    {"連邦", "federal"},       {"庁", "agency"},          {"省", "ministry"},
-    {"局", "bureau"},          {"国防", "defense"},       {"防衛", "defense"},
-    {"保安", "security"},      {"安全", "security"},      {"情報", "intelligence"},
-    {"総局", "main directorate"}, {"参謀本部", "general staff"}, {"本部", "headquarters"},
-    {"会社", "company"},       {"工業", "industries"},    {"重工業", "heavy industries"},
-    {"銀行", "bank"},          {"研究所", "research institute"}, {"造船所", "shipyard"},
-    {"大学", "university"},    {"科学", "science"},       {"技術", "technology"},
-    {"電子", "electronics"},   {"通信", "communications"}, {"航空", "aviation"},
-    {"宇宙", "space"},         {"原子力", "nuclear"},     {"国営", "state"},
-    {"共和国", "republic"},    {"人民", "people"},        {"海軍", "navy"},
-    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "army"},
-    {"公社", "corporation"},   {"集団", "group"},         {"貿易", "trading"},
-    {"商事", "trading"},       {"石油", "oil"},           {"化学", "chemical"},
-    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "plant"},
-    {"協会", "association"},   {"委員会", "committee"},   {"中央", "central"},
-    {"国際", "international"}, {"輸出", "export"},        {"開発", "development"},
-    {"センター", "center"},    {"ロシア", "russia"},      {"朝鮮", "korea"},
-    {"北朝鮮", "north korea"}, {"中国", "china"},         {"イラン", "iran"},
-    {"国家", "state"},         {"国立", "state"},         {"研究", "research"},
-    // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
-    // renders them (ОКБ design bureau, НПО research and production association, завод plant).
-    {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
-    // 学術 is scholarship, science (研究 is research): научно-производственное is "scientific
-    // (and) production" as often as "research and production"; 製造 manufacture or production.
-    {"学術", "scientific", "research"}, {"学術生産", "scientific production", "research and production"},
-    {"生産", "production"},    {"団体", "association"},   {"企業", "enterprise"},
-    {"製造", "manufacturing", "production"},
-    {"機械製造", "machine building"}, {"機械建築", "machine building"}, {"機械建設", "machine building"},
-    {"コンツェルン", "concern"},
-    {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
-    {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
-    {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
-    {"無線", "radio"},         {"高精度", "precision"},   {"精密", "precision"},
-    {"兵器", "weapons"},       {"弾薬", "ammunition"},    {"火薬", "powder"},
-    {"予算", "budgetary"},     {"機関", "institution"},   {"教育", "education"},
-    {"高等", "higher"},        {"支部", "branch"},        {"特別", "special"},
-    {"実験", "experimental"},  {"輸送", "transport"},     {"両替所", "money exchange"},
-    {"財団", "foundation"},    {"信託", "trust"},         {"運動", "movement"},
-    {"組織", "organization"},  {"戦線", "front"},         {"解放", "liberation"},
-    {"人道", "humanitarian"},  {"投資", "investment"},    {"殉教者", "martyrs"},
-    {"旅団", "brigade"},       {"闘争", "fighting"},      {"総合", "general"},
-    {"連合", "union"},         {"党", "party"},           {"労働者", "workers"},
-    {"産業", "industry"},      {"調達", "procurement"},   {"物流", "logistics"},
-    {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
-    {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
-    {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
-    {"機械工学", "mechanical engineering"},
-    // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
-    // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
-    {"の", ""},                {"を", ""},                {"諸国", ""},
-    {"と", "and"},             {"国", "state"},           {"地方", "region"},
-    {"東", "eastern"},         {"西", "west"},            {"南", "south"},
-    {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
+  // research and production); empty when there is one.
+  std::string alternative;
 };
 
+// Looked up by string_view without building a string (asked for every piece of every name).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct OrgVocabulary {
+  std::unordered_map<std::string, GlossWord, WordHash, std::equal_to<>> by_word;
+  Status status = Status::ok_status();
+};
+
+OrgVocabulary load_org_vocabulary() {
+  constexpr std::string_view kFile = "japanese_org_words.tsv";
+  const std::string where = "src/text/tables/" + std::string(kFile);
+  OrgVocabulary v;
+  std::string_view text;
+  for (const auto& [name, content] : detail::embedded_tables()) {
+    if (name == kFile) text = content;
+  }
+  if (text.empty()) {
+    v.status = not_found(where + ": not embedded in this build");
+    return v;
+  }
+  auto english = [](std::string_view field) { return field == "-" ? std::string() : std::string(field); };
+  size_t line_no = 0;
+  for (const std::string& line : split_trimmed(text, "\n")) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> fields = split_trimmed(line, "\t");
+    const bool lower_ascii = fields.size() >= 2 && std::all_of(fields.begin() + 1, fields.end(), [](const std::string& f) {
+      return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+    });
+    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || !lower_ascii) {
+      v.status = parse_error(where + ":" + std::to_string(line_no) + ": expected word<TAB>gloss[<TAB>alternative] in lower-case English");
+      return v;
+    }
+    GlossWord g{english(fields[1]), fields.size() == 3 ? english(fields[2]) : std::string()};
+    if (!v.by_word.emplace(fields[0], std::move(g)).second) {
+      v.status = parse_error(where + ":" + std::to_string(line_no) + ": '" + fields[0] + "' is listed twice");
+      return v;
+    }
+  }
+  return v;
+}
+
+const OrgVocabulary& org_vocabulary() {
+  static const OrgVocabulary vocabulary = load_org_vocabulary();
+  return vocabulary;
+}
+
 const GlossWord* curated_word(std::string_view word) {
-  // Asked for every piece of every Japanese name: a table by word, not a scan of C strings.
-  static const std::unordered_map<std::string_view, const GlossWord*> by_word = [] {
-    std::unordered_map<std::string_view, const GlossWord*> m;
-    for (const auto& g : kOrgVocabulary) m.emplace(g.word, &g);  // the first entry of a word wins, as the scan did
-    return m;
-  }();
+  const auto& by_word = org_vocabulary().by_word;
   auto it = by_word.find(word);
-  return it == by_word.end() ? nullptr : it->second;
+  return it == by_word.end() ? nullptr : &it->second;
 }
 
 const char* org_gloss(std::string_view word) {
   const GlossWord* g = curated_word(word);
-  return g != nullptr ? g->gloss : nullptr;
+  return g != nullptr ? g->gloss.c_str() : nullptr;
 }
 
 const char* org_gloss_alternative(std::string_view word) {
   const GlossWord* g = curated_word(word);
-  return g != nullptr ? g->alternative : nullptr;
+  return g != nullptr && !g->alternative.empty() ? g->alternative.c_str() : nullptr;
 }
 
 bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -513,6 +503,7 @@ std::string japanese_gloss(std::string_view text) {
 
 namespace detail {
 std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
+Status japanese_org_words_status() { return org_vocabulary().status; }
 }  // namespace detail
 
 }  // namespace sekisho::text

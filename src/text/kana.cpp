@@ -293,7 +293,10 @@ std::string reduce_foreign_word(std::string_view s) {
                          is_vowel(s[i + 2]) && s[i + 2] != 'u';
       // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković;
       // so is ズ a z one, voiced before a voiced consonant (Сбербанк ズベルバンク zberbank, Звёздочка).
-      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back());
+      // Not before ハ行: Japanese writes sh as シ, so the u of ス before ハ行 is a real vowel or
+      // stands before the kh Russian hears there (スホイ Sukhoi), never the s of an sh.
+      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back()) &&
+                             next != 'h';
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
       if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
@@ -381,11 +384,23 @@ std::string russian_reading(std::string s) {
         out += "kh";
         continue;
       }
+      // Russian has no w: ワ writes ва, and クワ/グワ the кв/гв whose u Japanese inserts (モスクワ
+      // Moskva).
+      if (w[i] == 'w') {
+        if (out.size() >= 2 && out.back() == 'u' && is_consonant(out[out.size() - 2])) out.pop_back();
+        out += 'v';
+        continue;
+      }
       if (w[i] == 'h' && !digraph) out += 'k';
       if (i == 0 && w[i] == 'e') out += 'y';
       out += w[i];
     }
     if (out.size() >= 4 && out.ends_with("af")) out.back() = 'v';
+    // A final ль after a consonant is written リ (ヤロスラヴリ Yaroslavl, クレムリ Kreml).
+    if (out.size() >= 4 && out.ends_with("ri") && is_consonant(out[out.size() - 3])) {
+      out.resize(out.size() - 2);
+      out += 'l';
+    }
     return out;
   });
 }

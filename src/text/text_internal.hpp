@@ -87,6 +87,8 @@ std::string spell_katakana_letters(std::string_view run);
 std::string katakana_chinese_reading(std::string_view run);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
+// Whether tables/japanese_org_words.tsv parsed (the words glossed before EDICT).
+Status japanese_org_words_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
 // `context_reading` is MeCab's reading of the word inside the whole name (陽子 alone reads
 // ヨウシ, in 上川陽子 ヨウコ); empty = segment the word alone.
