@@ -412,10 +412,16 @@ bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
 
-// The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
-// translation take it and a Korean name's unglossed katakana words their foreign reduction,
-// and "" is returned when no word has either.
-std::string gloss_text(std::string_view text, bool alternative) {
+// One word of a name to gloss: its English, and the other rendering lists use as often (the
+// curated word's alternative; a foreign name's Russian reading; in a Korean name, the foreign
+// reduction of a loanword EDICT lacks), empty when there is none.
+struct GlossedWord {
+  std::string english;
+  std::string alternative;
+  bool glossed = false;  // a translation, not a reading
+};
+
+std::vector<GlossedWord> gloss_words(std::string_view text) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
@@ -450,60 +456,97 @@ std::string gloss_text(std::string_view text, bool alternative) {
     const std::string g = pick_gloss(w);
     return g == "korea" || g == "korean" || g == "north korea" || g == "pyongyang";
   });
-  std::string out;
-  bool any_gloss = false;
-  bool used_alternative = false;
+  std::vector<GlossedWord> out;
   for (const auto& w : words) {
+    GlossedWord gw;
     // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
     // plant); a curated word glossed "" (the ordinal 第) is dropped.
     if (is_ascii_word(w)) {
-      const std::string cleaned = detail::clean_ascii(w);
-      if (!cleaned.empty()) out += (out.empty() ? "" : " ") + cleaned;
+      gw.english = detail::clean_ascii(w);
+      if (!gw.english.empty()) out.push_back(std::move(gw));
       continue;
     }
-    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
-    std::string g = pick_gloss(w);
-    if (const char* other = alternative ? org_gloss_alternative(w) : nullptr; other != nullptr) {
-      g = other;
-      used_alternative = true;
+    if (const char* other = org_gloss_alternative(w)) gw.alternative = other;
+    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') {
+      if (!gw.alternative.empty()) out.push_back(std::move(gw));
+      continue;
     }
+    std::string g = pick_gloss(w);
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty()) {
       if (all_kana(w)) {
-        // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
-        // In a Korean name it is read as Korean, unless this is the alternative: a loanword
-        // EDICT lacks is no Korean word (コリア・フォーリン・テクニカル, Korea Foreign Technical).
-        const bool katakana = detect_script(w) == Script::kKatakana;
-        const bool as_korean = korean && !alternative;
-        used_alternative = used_alternative || (katakana && korean && alternative);
-        g = !katakana   ? detail::kana_to_hepburn(w)
-            : as_korean ? detail::kana_korean_reading(w)
-                        : with_english_ending(w, detail::kana_foreign_reduction(w));
+        // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction,
+        // or the Russian reading of it (モスクワ Moskva). In a Korean name it is read as Korean,
+        // and the alternative is the reduction: a loanword EDICT lacks is no Korean word
+        // (コリア・フォーリン・テクニカル, Korea Foreign Technical).
+        if (detect_script(w) != Script::kKatakana) {
+          g = detail::kana_to_hepburn(w);
+        } else {
+          const std::string reduced = with_english_ending(w, detail::kana_foreign_reduction(w));
+          g = korean ? detail::kana_korean_reading(w) : reduced;
+          gw.alternative = korean ? reduced : detail::kana_russian_reading(w);
+        }
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }
     } else {
-      any_gloss = true;
+      gw.glossed = true;
     }
-    g = detail::clean_ascii(g);
+    gw.english = detail::clean_ascii(g);
+    gw.alternative = detail::clean_ascii(gw.alternative);
+    if (gw.alternative == gw.english) gw.alternative.clear();
+    if (!gw.english.empty() || !gw.alternative.empty()) out.push_back(std::move(gw));
+  }
+  return out;
+}
+
+// The words' English joined, each word that has an alternative taking it when `use` says so.
+template <typename Use>
+std::string compose_gloss(const std::vector<GlossedWord>& words, Use use) {
+  std::string out;
+  size_t with_alternative = 0;
+  for (const GlossedWord& w : words) {
+    const bool other = !w.alternative.empty() && use(with_alternative++);
+    const std::string& g = other ? w.alternative : w.english;
     if (g.empty()) continue;
     if (!out.empty()) out += ' ';
     out += g;
   }
-  return any_gloss && (!alternative || used_alternative) ? out : "";
+  return out;
 }
 
 }  // namespace
 
 std::string japanese_gloss(std::string_view text) {
-  gloss_memo(false).clear();
-  gloss_memo(true).clear();
-  return gloss_text(text, false);
+  std::vector<std::string> all = detail::japanese_glosses(text, 0);
+  return all.empty() ? "" : all.front();
 }
 
 namespace detail {
-std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
+
+std::vector<std::string> japanese_glosses(std::string_view text, size_t max_alternatives) {
+  gloss_memo(false).clear();
+  gloss_memo(true).clear();
+  const std::vector<GlossedWord> words = gloss_words(text);
+  const bool any_gloss = std::any_of(words.begin(), words.end(), [](const GlossedWord& w) { return w.glossed; });
+  if (!any_gloss) return {};
+  std::vector<std::string> out{compose_gloss(words, [](size_t) { return false; })};
+  auto add = [&out](std::string g) {
+    if (!g.empty() && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(std::move(g));
+  };
+  const size_t with_alternative = static_cast<size_t>(
+      std::count_if(words.begin(), words.end(), [](const GlossedWord& w) { return !w.alternative.empty(); }));
+  // Every word's other rendering at once, then each word's alone: lists mix them (工場 is
+  // "plant" and 会社 "corporation" in one name), and a name with one such word needs only one.
+  if (max_alternatives > 0 && with_alternative > 0) add(compose_gloss(words, [](size_t) { return true; }));
+  for (size_t k = 0; k < with_alternative && out.size() <= max_alternatives && with_alternative > 1; ++k) {
+    add(compose_gloss(words, [k](size_t i) { return i == k; }));
+  }
+  return out;
+}
+
 Status japanese_org_words_status() { return org_vocabulary().status; }
+
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -251,7 +251,7 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
 //    ヴォロノフスキー voronofusuki → voronofski;
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
-//  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
+//  - a word-initial ウ before ラ is the v/w no vowel may follow: ウラジーミル → vrajimir.
 std::string reduce_foreign_word(std::string_view s) {
   // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
   // カーデル Abd el-Kader), whose l Japanese writes as ル.
@@ -274,7 +274,9 @@ std::string reduce_foreign_word(std::string_view s) {
     const bool last = i + 1 == n;
     const char next = last ? '\0' : s[i + 1];
     const bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
-    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && is_vowel(s[i + 2])) {
+    // Only before ラ: Russian вл is followed by a (Владимир, Владивосток), where ウリ, ウル, ウロ
+    // write ул-/ур- (ウリヤノフスク Ulyanovsk).
+    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && s[i + 2] == 'a') {
       out += 'v';
       continue;
     }
@@ -498,6 +500,7 @@ namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
 std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
 std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
+std::string kana_russian_reading(std::string_view kana) { return russian_reading(foreign_reduction(parse_kana(kana))); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -64,10 +64,14 @@ std::string fold_katakana_spelling(std::string_view katakana);
 // ICU's English name of an ISO 3166-1 alpha-2 region, lower-case ASCII without a qualifier
 // ("SY" → "syria", "MM" → "myanmar"); "" for an unknown code (country.cpp).
 std::string country_english_name(std::string_view code);
-// japanese_gloss() with the other usual translation of the words that have one (学術生産:
-// "research and production" beside "scientific production") and, in a Korean name, the
-// foreign reduction of the katakana words EDICT lacks; "" when no word has either.
-std::string japanese_gloss_alternative(std::string_view text);
+// japanese_gloss() first (none when no word is translated), then up to `max_alternatives`
+// glosses with the other usual rendering of the words that have one (学術生産: "research and
+// production" beside "scientific production"; a foreign name's Russian reading; in a Korean
+// name, the foreign reduction of the katakana words EDICT lacks): every such word at once,
+// then each alone.
+std::vector<std::string> japanese_glosses(std::string_view text, size_t max_alternatives);
+// A katakana foreign name's reduction read as Russian (kana.cpp): モスクワ → moskva.
+std::string kana_russian_reading(std::string_view kana);
 
 }  // namespace detail
 }  // namespace sekisho::text

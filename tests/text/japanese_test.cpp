@@ -129,6 +129,24 @@ TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
   EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
 }
 
+// Issue 17 §4: katakana written from Russian, as the METI Russia list writes its bodies.
+TEST(Issue17Kana, RussianSoundsOfOrganisationNames) {
+  // Japanese writes sh as シ, so ス before ハ行 keeps its vowel: スホイ is Sukhoi (Сухой).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("スホイ"), "sukhoi"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("スホイ"), "shoi"));
+  // A final ль after a consonant is リ: Ярославль ヤロスラヴリ, Кремль クレムリ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヤロスラヴリ"), "yarosravl"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("クレムリ"), "kuremuri"));
+  EXPECT_EQ(detail::kana_russian_reading("クレムリ"), "kreml");
+  // Russian has no w: ワ is ва, and the u of クワ the epenthetic vowel of кв (Москва).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("モスクワ"), "moskva"));
+  // Only ウラ opens with the v of вл (ウラジーミル); ウリ is ул- (Ulyanovsk).
+  EXPECT_EQ(detail::kana_russian_reading("ウリヤノフスク"), "uriyanovsk");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vradimir"));
+  // The s cluster stays where no sh can come of it: -フスキー, ストイリコヴィッチ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezovski"));
+}
+
 TEST(Kana, RuClosingASyllableIsNoCluster) {
   // ブル/トル before a consonant are bul/tol (Bulgakov, Tolmachev), not the br/tr of ブラ/トロ.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ブルガーコフ"), "bulgakov"));
@@ -293,11 +311,53 @@ TEST(Kanji, KatakanaPluralsGlossAsEnglishPlurals) {
   EXPECT_EQ(japanese_gloss("エンジニアーズ"), "engineers");
 }
 
+// Issue 17 §4: the words of Russian bodies' names as the lists' English gives them, from
+// tables/japanese_org_words.tsv; a word with two usual renderings gives a gloss with each.
+TEST(Issue17Kanji, RussianBodiesGlossAsTheListsEnglish) {
+  ASSERT_TRUE(detail::japanese_org_words_status().ok()) << detail::japanese_org_words_status().to_string();
+  EXPECT_EQ(japanese_gloss("連邦保安庁"), "federal security agency");
+  EXPECT_TRUE(contains(detail::japanese_glosses("連邦保安庁", 3), "federal security service"));
+  EXPECT_EQ(japanese_gloss("対外諜報庁"), "foreign intelligence agency");
+  EXPECT_EQ(japanese_gloss("連邦国家単一企業"), "federal state unitary enterprise");
+  // 名称 ("named after") is left out, as most English renderings do; the alternative keeps it.
+  EXPECT_EQ(japanese_gloss("ボレスコフ名称触媒研究センター"), "boreskov catalyst research center");
+  EXPECT_TRUE(contains(detail::japanese_glosses("ボレスコフ名称触媒研究センター", 3),
+                       "boreskov named after catalyst research center"));
+  // Each word's alternative alone as well as all at once: 会社 corporation with 造船所 shipyard.
+  const std::vector<std::string> usc = detail::japanese_glosses("統一造船会社「アストラハン造船所」", 3);
+  EXPECT_EQ(usc.front(), "united shipbuilding company astrahan shipyard");
+  EXPECT_TRUE(contains(usc, "united shipbuilding corporation astrahan shipyard")) << ::testing::PrintToString(usc);
+  EXPECT_TRUE(contains(usc, "united shipbuilding company astrakhan shipyard")) << ::testing::PrintToString(usc);
+  EXPECT_LE(usc.size(), 4u);
+  // Nothing translated: no gloss, whatever the alternatives.
+  EXPECT_TRUE(detail::japanese_glosses("ウリヤノフスク", 3).empty());
+}
+
+TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  const NameForms body = analyze_name("連邦国家単一企業学術生産企業ガンマ", org);
+  ASSERT_FALSE(body.variants.empty());
+  EXPECT_EQ(body.sources.front(), VariantSource::kGloss) << ::testing::PrintToString(body.variants);
+  // A legal form says it is a body even without a schema.
+  const NameForms company = analyze_name("株式会社計算機科学研究所", {});
+  ASSERT_FALSE(company.variants.empty());
+  EXPECT_EQ(company.variants.front(), "computer scientific research institute")
+      << ::testing::PrintToString(company.variants);
+  // A person's name keeps its reading first.
+  AnalyzeOptions unknown;
+  const NameForms person = analyze_name("上川陽子", unknown);
+  ASSERT_FALSE(person.variants.empty());
+  EXPECT_NE(person.sources.front(), VariantSource::kGloss);
+}
+
 TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
   // 学術生産 is "scientific (and) production" as often as "research and production".
   EXPECT_EQ(japanese_gloss("学術生産企業"), "scientific production enterprise");
-  EXPECT_EQ(detail::japanese_gloss_alternative("学術生産企業"), "research and production enterprise");
-  EXPECT_EQ(detail::japanese_gloss_alternative("造船所"), "");  // one translation: no second gloss
+  EXPECT_EQ(detail::japanese_glosses("学術生産企業", 3),
+            (std::vector<std::string>{"scientific production enterprise", "research and production enterprise"}));
+  // One translation: no second gloss.
+  EXPECT_EQ(detail::japanese_glosses("造船", 3), std::vector<std::string>{"shipbuilding"});
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
   NameForms forms = analyze_name("株式会社学術生産団体インパルス", org);
@@ -327,9 +387,8 @@ TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
   // センターエレクトロニカ.
   NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(NameKind::kOrganisation));
   ASSERT_FALSE(forms.variants.empty());
-  EXPECT_EQ(forms.schemes.back(), "edict_gloss");
-  const std::vector<std::string> words = split_name_parts(forms.variants.back());
-  EXPECT_TRUE(contains(words, "center")) << forms.variants.back();
+  const std::vector<std::string> words = split_name_parts(testing::gloss_of(forms));
+  EXPECT_TRUE(contains(words, "center")) << testing::gloss_of(forms);
 }
 
 TEST(Kanji, DictionariesLoad) {
