@@ -417,10 +417,15 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   }
   if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
     strip_legal_form_hits(tokens, find_legal_forms(name), forms.legal_form_classes);
-    for (auto& t : tokens) {
+    // As in a Latin name, a form stands at the name's start or end: one opening a later word (a
+    // subsidiary after its parent, 戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド) or
+    // closing an earlier one stays a word of the name, as the English lists keep it there
+    // ("Tactical Missile Corporation, Joint Stock Company Avangard").
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      NormalizedToken& t = tokens[i];
       std::string cls;
       if (!is_japanese_script(t.script)) continue;
-      while (detail::strip_cjk_legal_form(t.text, cls)) {
+      while (detail::strip_cjk_legal_form(t.text, cls, i == 0, i + 1 == tokens.size())) {
         forms.legal_form_classes.push_back(cls);
         t.accented = t.text;
         t.script = detect_script(t.text);
@@ -597,13 +602,15 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   for (const std::string& g : glosses) {
     if (forms.variants.size() < options.max_variants) append_extra(g, VariantSource::kGloss, "edict_gloss");
   }
-  // An organisation's name is translated into the lists' English, a person's transcribed: for a
-  // body (by its schema or its legal form) the gloss is the likelier form and comes first, so that
-  // it is the form a candidate reached by both a reading and the gloss is scored with
-  // (連邦国家単一企業学術生産企業ガンマ, whose reading "renpo kokka tanitsu kigyo…" shares only
-  // ガンマ with the English name).
+  // The kanji words of a body's name are translated into the lists' English, never transcribed:
+  // for a body (by its schema or its legal form) with kanji the gloss is the likelier form and
+  // comes first, so that it is the form a candidate reached by both a reading and the gloss is
+  // scored with (連邦国家単一企業学術生産企業ガンマ, whose reading "renpo kokka tanitsu kigyo…"
+  // shares only ガンマ with the English name). Katakana transcribe, and their readings stay first
+  // (アルアクタル・トラスト・インターナショナル, Al-Akhtar Trust International).
   const bool organisation = options.kind == NameKind::kOrganisation || !forms.legal_form_classes.empty();
-  if (organisation && forms.variants.size() > before_gloss) {
+  const bool kanji = std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return has_han(t.text); });
+  if (organisation && kanji && forms.variants.size() > before_gloss) {
     const auto first = static_cast<std::ptrdiff_t>(before_gloss);
     std::rotate(forms.variants.begin(), forms.variants.begin() + first, forms.variants.end());
     std::rotate(forms.sources.begin(), forms.sources.begin() + first, forms.sources.end());

@@ -312,7 +312,11 @@ std::string reduce_foreign_word(std::string_view s) {
     // ン after the vowel closes its syllable, so the vowel is real: デドン dedon (Daedong).
     const bool coda_n = next == 'n' && (i + 2 >= n || !is_vowel(s[i + 2]));
     const bool before_consonant = !last && is_consonant(next) && next != 'y' && !coda_n;
-    if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
+    // Not before a final フ: that o is the vowel of -ov (サラトフ Saratov). After ス before ヴ it is
+    // the epenthetic vowel of -ство (ラヴェンストヴォ Ravenstvo).
+    const bool ov_ending = i + 3 == n && next == 'f' && s[i + 2] == 'u';
+    const bool stvo = t_or_d && out.size() >= 2 && out[out.size() - 2] == 's' && next == 'v';
+    if (c == 'o' && t_or_d && (last || r_cluster || stvo || (single_t && before_consonant && !ov_ending))) continue;
     if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
     // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール
     // mansuuru → mansur, where "mansuru" would lose its u.

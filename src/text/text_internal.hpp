@@ -105,7 +105,8 @@ size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens);
 // Strips a title Japanese or Korean write after the name on the same word (プーチン大統領 →
 // プーチン); false when the token ends with none or is nothing but the title.
 bool strip_title_suffix(std::string& token);
-bool strip_cjk_legal_form(std::string& token, std::string& form_class);
+// `prefix` and `suffix` say which ends of the token may hold one.
+bool strip_cjk_legal_form(std::string& token, std::string& form_class, bool prefix = true, bool suffix = true);
 }  // namespace sekisho::text::detail
 
 namespace sekisho::text::detail {

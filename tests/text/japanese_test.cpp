@@ -143,6 +143,9 @@ TEST(Issue17Kana, RussianSoundsOfOrganisationNames) {
   // Only ウラ opens with the v of вл (ウラジーミル); ウリ is ул- (Ulyanovsk).
   EXPECT_EQ(detail::kana_russian_reading("ウリヤノフスク"), "uriyanovsk");
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vradimir"));
+  // -ство is written ストヴォ, whose first o is epenthetic; the o before a final フ is -ov's.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ラヴェンストヴォ"), "ravenstvo"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("サラトフ"), "saratov"));
   // The s cluster stays where no sh can come of it: -フスキー, ストイリコヴィッチ.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezovski"));
 }
@@ -344,11 +347,28 @@ TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
   ASSERT_FALSE(company.variants.empty());
   EXPECT_EQ(company.variants.front(), "computer scientific research institute")
       << ::testing::PrintToString(company.variants);
+  // A katakana name transcribes: its reading stays first.
+  const NameForms sukhoi = analyze_name("株式会社スホイ", {});
+  ASSERT_FALSE(sukhoi.variants.empty());
+  EXPECT_EQ(sukhoi.variants.front(), "suhoi");
+  EXPECT_EQ(sukhoi.legal_form_classes, std::vector<std::string>{"JSC"});
   // A person's name keeps its reading first.
   AnalyzeOptions unknown;
   const NameForms person = analyze_name("上川陽子", unknown);
   ASSERT_FALSE(person.variants.empty());
   EXPECT_NE(person.sources.front(), VariantSource::kGloss);
+}
+
+// As in a Latin name, a legal form stands at the name's start or end; one opening a later word
+// (a subsidiary after its parent) is a word of the name, as the English lists keep it there.
+TEST(Issue17Kanji, ALegalFormInsideTheNameIsAWordOfIt) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  const NameForms sub = analyze_name("戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド", org);
+  EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation joint stock company avangard");
+  EXPECT_TRUE(sub.legal_form_classes.empty()) << ::testing::PrintToString(sub.legal_form_classes);
+  const NameForms closing = analyze_name("フォルステクノロジー有限会社", org);
+  EXPECT_EQ(closing.legal_form_classes, std::vector<std::string>{"LLC"});
 }
 
 TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
