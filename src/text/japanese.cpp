@@ -419,6 +419,9 @@ struct GlossedWord {
   std::string english;
   std::string alternative;
   bool glossed = false;  // a translation, not a reading
+  // A foreign name in katakana whose Russian reading is its alternative: read only when the name
+  // has a gloss at all.
+  std::string katakana_name;
 };
 
 std::vector<GlossedWord> gloss_words(std::string_view text) {
@@ -484,7 +487,8 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
         } else {
           const std::string reduced = with_english_ending(w, detail::kana_foreign_reduction(w));
           g = korean ? detail::kana_korean_reading(w) : reduced;
-          gw.alternative = korean ? reduced : detail::kana_russian_reading(w);
+          if (korean) gw.alternative = reduced;
+          else gw.katakana_name = w;
         }
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
@@ -527,9 +531,16 @@ namespace detail {
 std::vector<std::string> japanese_glosses(std::string_view text, size_t max_alternatives) {
   gloss_memo(false).clear();
   gloss_memo(true).clear();
-  const std::vector<GlossedWord> words = gloss_words(text);
+  std::vector<GlossedWord> words = gloss_words(text);
   const bool any_gloss = std::any_of(words.begin(), words.end(), [](const GlossedWord& w) { return w.glossed; });
   if (!any_gloss) return {};
+  if (max_alternatives > 0) {
+    for (GlossedWord& w : words) {
+      if (w.katakana_name.empty()) continue;
+      w.alternative = detail::clean_ascii(detail::kana_russian_reading(w.katakana_name));
+      if (w.alternative == w.english) w.alternative.clear();
+    }
+  }
   std::vector<std::string> out{compose_gloss(words, [](size_t) { return false; })};
   auto add = [&out](std::string g) {
     if (!g.empty() && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(std::move(g));

@@ -402,8 +402,9 @@ std::string russian_reading(std::string s) {
       out += w[i];
     }
     if (out.size() >= 4 && out.ends_with("af")) out.back() = 'v';
-    // A final ль after a consonant is written リ (ヤロスラヴリ Yaroslavl, クレムリ Kreml).
-    if (out.size() >= 4 && out.ends_with("ri") && is_consonant(out[out.size() - 3])) {
+    // A final ль after в or м is written リ (ヤロスラヴリ Yaroslavl, クレムリ Kreml); after other
+    // consonants a final リ is as often a real ri (キプリ).
+    if (out.size() >= 4 && (out.ends_with("vri") || out.ends_with("mri"))) {
       out.resize(out.size() - 2);
       out += 'l';
     }
