@@ -576,9 +576,9 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   }));
   bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
-  // The gloss and its alternatives take at most a quarter of the variants (three of 16).
+  // The gloss's alternatives take at most a quarter of the variants (four of a query's 16).
   std::vector<std::string> glosses =
-      want_gloss ? detail::japanese_glosses(japanese_text, std::min<size_t>(3, options.max_variants / 4))
+      want_gloss ? detail::japanese_glosses(japanese_text, options.max_variants / 4)
                  : std::vector<std::string>{};
   if (options.strip_legal_forms && !glosses.empty()) {
     for (std::string& g : glosses) g = gloss_without_legal_forms(g, forms.legal_form_classes);

@@ -408,6 +408,33 @@ std::string with_english_ending(std::string_view kana, std::string reduced) {
   return reduced;
 }
 
+// A name and loanwords written as one katakana word (フォルステクノロジー Forss Technology,
+// セルニアエンジニアリング Serniya Engineering): up to two loanwords of four kana or more that
+// EDICT glosses, taken off its end longest first, and the rest, two kana at least, read as a
+// name; "" when no loanword ends it. Only the word's ends are tried, a few lookups a word.
+std::string gloss_name_and_loanwords(std::string_view word) {
+  constexpr size_t kMinLoanword = 4, kMinHead = 2, kMaxLoanwords = 2;
+  const std::u32string s = detail::to_u32(word);
+  size_t end = s.size();
+  std::vector<std::string> loanwords;
+  while (loanwords.size() < kMaxLoanwords) {
+    bool found = false;
+    for (size_t begin = kMinHead; begin + kMinLoanword <= end && !found; ++begin) {
+      std::string g = pick_gloss(detail::to_utf8(s.substr(begin, end - begin)), /*in_compound=*/true);
+      if (g.empty()) continue;
+      loanwords.push_back(std::move(g));
+      end = begin;
+      found = true;
+    }
+    if (!found) break;
+  }
+  if (loanwords.empty()) return "";
+  const std::string head = detail::to_utf8(s.substr(0, end));
+  std::string out = with_english_ending(head, detail::kana_foreign_reduction(head));
+  for (auto it = loanwords.rbegin(); it != loanwords.rend(); ++it) out += " " + *it;
+  return out;
+}
+
 bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
@@ -476,6 +503,7 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
     }
     std::string g = pick_gloss(w);
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
+    if (g.empty() && all_kana(w) && detect_script(w) == Script::kKatakana) g = gloss_name_and_loanwords(w);
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction,

@@ -191,7 +191,7 @@ TEST(AnalyzeName, UnglossedLoanwordsTakeTheirEnglishEndings) {
   // A clipped loanword inside a compound is no word of its own: エアロ is aero-, not EDICT's
   // (abbr) "aerobics"; alone, EDICT's gloss stands.
   const NameForms aero = analyze_name("ナショナル・エアロスペース・テクノロジー", org);
-  EXPECT_EQ(gloss_of(aero), "national earospes technology");
+  EXPECT_EQ(gloss_of(aero), "national earo space technology");
   EXPECT_EQ(gloss_of(analyze_name("エアロ・テクノロジー", org)), "aerobics technology");
   // A name's word with no such ending keeps its reduction.
   EXPECT_EQ(gloss_of(analyze_name("アル・ラシード信託", org)), "al rashid trust");
