@@ -281,6 +281,18 @@ size_t english_tail(const std::string& line, const std::string& before) {
   return std::string::npos;
 }
 
+// Whether `line` wraps a bracket the Japanese name left open ("…及び公共株式会" then "社ASZ）"):
+// it opens with a Japanese character, and Latin letters in it do not make it the English name.
+bool continues_alias_group(const std::string& line, const std::vector<std::string>& ja) {
+  const std::string joined = join_wrapped(ja);
+  const auto open = std::count(joined.begin(), joined.end(), '(') - std::count(joined.begin(), joined.end(), ')');
+  size_t first = 0;
+  while (first < line.size() && (static_cast<unsigned char>(line[first]) & 0xC0) == 0x80) ++first;
+  size_t end = first + 1;
+  while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+  return open > 0 && has_japanese(std::string_view(line).substr(0, end));
+}
+
 Entity parse_block(const ListKind& kind, int number, const std::string& body, const ParseOptions& options) {
   Entity e;
   e.schema = Schema::kOrganization;
@@ -309,7 +321,7 @@ Entity parse_block(const ListKind& kind, int number, const std::string& body, co
       part = Part::kJapaneseAliases;
       line = line.substr(std::string_view("別称:").size());
     } else if (part == Part::kJapanese && !ja.empty() && !has_kana(line) &&
-               (!has_japanese(line) || has_ascii_letters(line)) &&
+               (!has_japanese(line) || has_ascii_letters(line)) && !continues_alias_group(line, ja) &&
                english_tail(line, join_wrapped(ja)) == std::string::npos) {
       part = Part::kEnglish;  // Latin, possibly with a Chinese name in brackets; "司)" alone still wraps the Japanese
     } else if (part == Part::kJapaneseAliases && !has_japanese(line)) {

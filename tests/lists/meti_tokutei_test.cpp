@@ -124,6 +124,12 @@ TEST(MetiTokutei, RussiaEnglishNamesInQuotesAndAliasLists) {
   EXPECT_TRUE(has_name(*kvant, "SP Kvant", NameKind::kPrimary));
   EXPECT_TRUE(has_name(*kvant, "Kvant LLC", NameKind::kAlias));
   EXPECT_TRUE(has_name(*kvant, "Joint Ventur Quantum", NameKind::kAlias));
+  // A bracket of aliases that wraps onto a line with Latin letters ("…及び公共株式会" then
+  // "社ASZ）", block 50) stays Japanese, and the English name after it is whole.
+  const Entity* amur = find(*r, "RU-50");
+  ASSERT_NE(amur, nullptr);
+  EXPECT_TRUE(has_name(*amur, "公共株式会社アムール造船所", NameKind::kOriginalScript));
+  EXPECT_TRUE(has_name(*amur, "Amur Shipbuilding Factory PJSC", NameKind::kPrimary));
   // No Japanese name keeps a piece of the English one.
   for (const Entity& e : r->entities) {
     for (const Name& n : e.names) {
