@@ -76,18 +76,5 @@ TEST(EvaluationGoals, OrdinaryPeopleAreNotFlagged) {
   }
 }
 
-TEST(EvaluationGoals, Issue17JapaneseRenderingsOfRussianBodies) {
-  // m. The METI Russia list's Japanese names screened against its English names alone,
-  // recall@5: goals 90% (katakana-led) and 60% (kanji-led), not met yet; each floor is about a
-  // point under the figure reached (docs/matching.md).
-  const auto metrics = run("m", 0);
-  const Metric& m1 = metric(metrics, "m1");
-  EXPECT_GE(m1.n, 1000u);
-  EXPECT_GE(m1.value, 0.73) << m1.note;
-  const Metric& m2 = metric(metrics, "m2");
-  EXPECT_GE(m2.n, 160u);
-  EXPECT_GE(m2.value, 0.485) << m2.note;
-}
-
 }  // namespace
 }  // namespace sekisho::eval
