@@ -193,7 +193,7 @@ void parse_english(Entity& e, const std::vector<std::string>& lines) {
   for (const std::string& l : lines) joined += (joined.empty() ? "" : "\n") + l;
   std::string flat = joined;
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  static const std::regex kMarker(",?\\s*(?:a\\.k\\.a\\.?,?\\s*)?the\\s*following\\s*[a-z]*\\s*alias(?:es)?\\s*:",
+  static const std::regex kMarker(",?\\s*(?:a\\.k\\.a\\.?,?\\s*)?the\\s*follow(?:ing)?\\s*[a-z]*\\s*alias(?:es)?\\s*:",
                                   std::regex::icase);
   std::smatch m;
   std::string primary_text = joined, alias_text;
@@ -266,14 +266,31 @@ size_t english_tail(const std::string& line, const std::string& before) {
     if (line[i] == '(') ++depth;
     if (line[i] == ')') --depth;
     if (i == 0 || depth != 0 || !std::isalpha(static_cast<unsigned char>(line[i]))) continue;
-    unsigned char prev = static_cast<unsigned char>(line[i - 1]);
-    if (prev < 0x80 && prev != ')') continue;
+    // The character before must close the Japanese name: a Japanese character, a bracket or 」.
+    // A Latin word after typographic quotes is inside the English name (JSC “Astrakhan
+    // Shipyard”, on its own line).
+    size_t prev = i - 1;
+    while (prev > 0 && (static_cast<unsigned char>(line[prev]) & 0xC0) == 0x80) --prev;
+    const std::string_view before_char = std::string_view(line).substr(prev, i - prev);
+    if (before_char != ")" && before_char != "」" && before_char != "』" && !has_japanese(before_char)) continue;
     std::string_view rest = std::string_view(line).substr(i);
     std::string_view head = rest.substr(0, rest.find('('));
     size_t letters = std::count_if(head.begin(), head.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (letters >= 3 && !has_japanese(head) && head.find(' ') != std::string_view::npos) return i;
   }
   return std::string::npos;
+}
+
+// Whether `line` wraps a bracket the Japanese name left open ("…及び公共株式会" then "社ASZ）"):
+// it opens with a Japanese character, and Latin letters in it do not make it the English name.
+bool continues_alias_group(const std::string& line, const std::vector<std::string>& ja) {
+  const std::string joined = join_wrapped(ja);
+  const auto open = std::count(joined.begin(), joined.end(), '(') - std::count(joined.begin(), joined.end(), ')');
+  size_t first = 0;
+  while (first < line.size() && (static_cast<unsigned char>(line[first]) & 0xC0) == 0x80) ++first;
+  size_t end = first + 1;
+  while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+  return open > 0 && has_japanese(std::string_view(line).substr(0, end));
 }
 
 Entity parse_block(const ListKind& kind, int number, const std::string& body, const ParseOptions& options) {
@@ -304,7 +321,7 @@ Entity parse_block(const ListKind& kind, int number, const std::string& body, co
       part = Part::kJapaneseAliases;
       line = line.substr(std::string_view("別称:").size());
     } else if (part == Part::kJapanese && !ja.empty() && !has_kana(line) &&
-               (!has_japanese(line) || has_ascii_letters(line)) &&
+               (!has_japanese(line) || has_ascii_letters(line)) && !continues_alias_group(line, ja) &&
                english_tail(line, join_wrapped(ja)) == std::string::npos) {
       part = Part::kEnglish;  // Latin, possibly with a Chinese name in brackets; "司)" alone still wraps the Japanese
     } else if (part == Part::kJapaneseAliases && !has_japanese(line)) {

@@ -477,10 +477,15 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   }
   if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
     strip_legal_form_hits(tokens, find_legal_forms(name), forms.legal_form_classes);
-    for (auto& t : tokens) {
+    // As in a Latin name, a form stands at the name's start or end: one opening a later word (a
+    // subsidiary after its parent, 戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド) or
+    // closing an earlier one stays a word of the name, as the English lists keep it there
+    // ("Tactical Missile Corporation, Joint Stock Company Avangard").
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      NormalizedToken& t = tokens[i];
       std::string cls;
       if (!is_japanese_script(t.script)) continue;
-      while (detail::strip_cjk_legal_form(t.text, cls)) {
+      while (detail::strip_cjk_legal_form(t.text, cls, i == 0, i + 1 == tokens.size())) {
         forms.legal_form_classes.push_back(cls);
         t.accented = t.text;
         t.script = detect_script(t.text);
@@ -631,16 +636,16 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   }));
   bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
-  std::string gloss = want_gloss ? japanese_gloss(japanese_text) : "";
-  std::string other_gloss = gloss.empty() ? "" : detail::japanese_gloss_alternative(japanese_text);
-  if (options.strip_legal_forms && !gloss.empty()) {
-    gloss = gloss_without_legal_forms(gloss, forms.legal_form_classes);
-    if (!other_gloss.empty()) other_gloss = gloss_without_legal_forms(other_gloss, forms.legal_form_classes);
+  // The gloss's alternatives take at most a quarter of the variants (four of a query's 16).
+  std::vector<std::string> glosses =
+      want_gloss ? detail::japanese_glosses(japanese_text, options.max_variants / 4)
+                 : std::vector<std::string>{};
+  if (options.strip_legal_forms && !glosses.empty()) {
+    for (std::string& g : glosses) g = gloss_without_legal_forms(g, forms.legal_form_classes);
     sort_unique(forms.legal_form_classes);
   }
   size_t cap = options.max_variants;
-  if (!gloss.empty() && cap > 0) --cap;
-  if (!other_gloss.empty() && other_gloss != gloss && cap > 0) --cap;
+  cap -= std::min(cap, glosses.size());
   if (!pinyin.empty() && cap > 0) --cap;
   cap -= std::min(cap, korean.size());
   combine(slots, cap, forms);
@@ -653,8 +658,24 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   };
   append_extra(pinyin, VariantSource::kReading, "pinyin");
   for (const std::string& k : korean) append_extra(k, VariantSource::kReading, "korean_name");
-  append_extra(gloss, VariantSource::kGloss, "edict_gloss");
-  if (forms.variants.size() < options.max_variants) append_extra(other_gloss, VariantSource::kGloss, "edict_gloss");
+  const size_t before_gloss = forms.variants.size();
+  for (const std::string& g : glosses) {
+    if (forms.variants.size() < options.max_variants) append_extra(g, VariantSource::kGloss, "edict_gloss");
+  }
+  // The kanji words of a body's name are translated into the lists' English, never transcribed:
+  // for a body (by its schema or its legal form) with kanji the gloss is the likelier form and
+  // comes first, so that it is the form a candidate reached by both a reading and the gloss is
+  // scored with (連邦国家単一企業学術生産企業ガンマ, whose reading "renpo kokka tanitsu kigyo…"
+  // shares only ガンマ with the English name). Katakana transcribe, and their readings stay first
+  // (アルアクタル・トラスト・インターナショナル, Al-Akhtar Trust International).
+  const bool organisation = options.kind == NameKind::kOrganisation || !forms.legal_form_classes.empty();
+  const bool kanji = std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return has_han(t.text); });
+  if (organisation && kanji && forms.variants.size() > before_gloss) {
+    const auto first = static_cast<std::ptrdiff_t>(before_gloss);
+    std::rotate(forms.variants.begin(), forms.variants.begin() + first, forms.variants.end());
+    std::rotate(forms.sources.begin(), forms.sources.begin() + first, forms.sources.end());
+    std::rotate(forms.schemes.begin(), forms.schemes.begin() + first, forms.schemes.end());
+  }
   if (!forms.variants.empty()) forms.skeleton = consonant_skeleton(forms.variants.front());
   return forms;
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -52,90 +53,79 @@ bool all_kana(std::string_view s) {
   return !s.empty();
 }
 
-// Administrative words whose EDICT glosses are nouns where names use adjectives, or missing.
-// Written for sekisho.
+// The organisation words whose English the lists use where EDICT's first gloss is another sense or
+// missing (tables/japanese_org_words.tsv: word, gloss, optional alternative, "-" for no word).
 struct GlossWord {
-  const char* word;
-  const char* gloss;
+  std::string gloss;
   // The other translation English lists use as often (学術生産: scientific production or
-  // research and production); nullptr when there is one.
-  const char* alternative = nullptr;
-};
-constexpr GlossWord kOrgVocabulary[] = {
-    {"連邦", "federal"},       {"庁", "agency"},          {"省", "ministry"},
-    {"局", "bureau"},          {"国防", "defense"},       {"防衛", "defense"},
-    {"保安", "security"},      {"安全", "security"},      {"情報", "intelligence"},
-    {"総局", "main directorate"}, {"参謀本部", "general staff"}, {"本部", "headquarters"},
-    {"会社", "company"},       {"工業", "industries"},    {"重工業", "heavy industries"},
-    {"銀行", "bank"},          {"研究所", "research institute"}, {"造船所", "shipyard"},
-    {"大学", "university"},    {"科学", "science"},       {"技術", "technology"},
-    {"電子", "electronics"},   {"通信", "communications"}, {"航空", "aviation"},
-    {"宇宙", "space"},         {"原子力", "nuclear"},     {"国営", "state"},
-    {"共和国", "republic"},    {"人民", "people"},        {"海軍", "navy"},
-    {"空軍", "air force"},     {"陸軍", "army"},          {"軍", "army"},
-    {"公社", "corporation"},   {"集団", "group"},         {"貿易", "trading"},
-    {"商事", "trading"},       {"石油", "oil"},           {"化学", "chemical"},
-    {"機械", "machinery"},     {"製作所", "works"},       {"工場", "plant"},
-    {"協会", "association"},   {"委員会", "committee"},   {"中央", "central"},
-    {"国際", "international"}, {"輸出", "export"},        {"開発", "development"},
-    {"センター", "center"},    {"ロシア", "russia"},      {"朝鮮", "korea"},
-    {"北朝鮮", "north korea"}, {"中国", "china"},         {"イラン", "iran"},
-    {"国家", "state"},         {"国立", "state"},         {"研究", "research"},
-    // The words of Russian, Korean and Middle Eastern organisation names as the lists' English
-    // renders them (ОКБ design bureau, НПО research and production association, завод plant).
-    {"設計局", "design bureau"}, {"設計", "design"},       {"科学研究所", "scientific research institute"},
-    // 学術 is scholarship, science (研究 is research): научно-производственное is "scientific
-    // (and) production" as often as "research and production"; 製造 manufacture or production.
-    {"学術", "scientific", "research"}, {"学術生産", "scientific production", "research and production"},
-    {"生産", "production"},    {"団体", "association"},   {"企業", "enterprise"},
-    {"製造", "manufacturing", "production"},
-    {"機械製造", "machine building"}, {"機械建築", "machine building"}, {"機械建設", "machine building"},
-    {"コンツェルン", "concern"},
-    {"造船", "shipbuilding"},  {"統一", "united"},        {"名称", "named after"},
-    {"修理", "repair"},        {"航空機", "aircraft"},    {"物理", "physics"},
-    {"物理学", "physics"},     {"応用", "applied"},       {"理論", "theoretical"},
-    {"無線", "radio"},         {"高精度", "precision"},   {"精密", "precision"},
-    {"兵器", "weapons"},       {"弾薬", "ammunition"},    {"火薬", "powder"},
-    {"予算", "budgetary"},     {"機関", "institution"},   {"教育", "education"},
-    {"高等", "higher"},        {"支部", "branch"},        {"特別", "special"},
-    {"実験", "experimental"},  {"輸送", "transport"},     {"両替所", "money exchange"},
-    {"財団", "foundation"},    {"信託", "trust"},         {"運動", "movement"},
-    {"組織", "organization"},  {"戦線", "front"},         {"解放", "liberation"},
-    {"人道", "humanitarian"},  {"投資", "investment"},    {"殉教者", "martyrs"},
-    {"旅団", "brigade"},       {"闘争", "fighting"},      {"総合", "general"},
-    {"連合", "union"},         {"党", "party"},           {"労働者", "workers"},
-    {"産業", "industry"},      {"調達", "procurement"},   {"物流", "logistics"},
-    {"青年", "youth"},         {"義勇兵", "volunteers"},  {"社会", "social"},
-    {"帝国", "imperial"},      {"工学", "engineering"},   {"海洋", "marine"},
-    {"第", ""},                {"及び", "and"},           {"持株会社", "holdings"},
-    {"機械工学", "mechanical engineering"},
-    // Particles and directions: の and 諸国 have no word in the English order (アラビア半島の
-    // アル・カーイダ = al-Qaida in the Arabian Peninsula), と joins, 国 is the Islamic State's.
-    {"の", ""},                {"を", ""},                {"諸国", ""},
-    {"と", "and"},             {"国", "state"},           {"地方", "region"},
-    {"東", "eastern"},         {"西", "west"},            {"南", "south"},
-    {"北", "north"},           {"東南", "south east"},    {"含む", "including"},
+  // research and production); empty when there is one.
+  std::string alternative;
 };
 
+// Looked up by string_view without building a string (asked for every piece of every name).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct OrgVocabulary {
+  std::unordered_map<std::string, GlossWord, WordHash, std::equal_to<>> by_word;
+  Status status = Status::ok_status();
+};
+
+OrgVocabulary load_org_vocabulary() {
+  constexpr std::string_view kFile = "japanese_org_words.tsv";
+  const std::string where = "src/text/tables/" + std::string(kFile);
+  OrgVocabulary v;
+  std::string_view text;
+  for (const auto& [name, content] : detail::embedded_tables()) {
+    if (name == kFile) text = content;
+  }
+  if (text.empty()) {
+    v.status = not_found(where + ": not embedded in this build");
+    return v;
+  }
+  auto english = [](std::string_view field) { return field == "-" ? std::string() : std::string(field); };
+  size_t line_no = 0;
+  for (const std::string& line : split_trimmed(text, "\n")) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> fields = split_trimmed(line, "\t");
+    const bool lower_ascii = fields.size() >= 2 && std::all_of(fields.begin() + 1, fields.end(), [](const std::string& f) {
+      return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+    });
+    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || !lower_ascii) {
+      v.status = parse_error(where + ":" + std::to_string(line_no) + ": expected word<TAB>gloss[<TAB>alternative] in lower-case English");
+      return v;
+    }
+    GlossWord g{english(fields[1]), fields.size() == 3 ? english(fields[2]) : std::string()};
+    if (!v.by_word.emplace(fields[0], std::move(g)).second) {
+      v.status = parse_error(where + ":" + std::to_string(line_no) + ": '" + fields[0] + "' is listed twice");
+      return v;
+    }
+  }
+  return v;
+}
+
+const OrgVocabulary& org_vocabulary() {
+  static const OrgVocabulary vocabulary = load_org_vocabulary();
+  return vocabulary;
+}
+
 const GlossWord* curated_word(std::string_view word) {
-  // Asked for every piece of every Japanese name: a table by word, not a scan of C strings.
-  static const std::unordered_map<std::string_view, const GlossWord*> by_word = [] {
-    std::unordered_map<std::string_view, const GlossWord*> m;
-    for (const auto& g : kOrgVocabulary) m.emplace(g.word, &g);  // the first entry of a word wins, as the scan did
-    return m;
-  }();
+  const auto& by_word = org_vocabulary().by_word;
   auto it = by_word.find(word);
-  return it == by_word.end() ? nullptr : it->second;
+  return it == by_word.end() ? nullptr : &it->second;
 }
 
 const char* org_gloss(std::string_view word) {
   const GlossWord* g = curated_word(word);
-  return g != nullptr ? g->gloss : nullptr;
+  return g != nullptr ? g->gloss.c_str() : nullptr;
 }
 
 const char* org_gloss_alternative(std::string_view word) {
   const GlossWord* g = curated_word(word);
-  return g != nullptr ? g->alternative : nullptr;
+  return g != nullptr && !g->alternative.empty() ? g->alternative.c_str() : nullptr;
 }
 
 bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -418,14 +408,50 @@ std::string with_english_ending(std::string_view kana, std::string reduced) {
   return reduced;
 }
 
+// A name and loanwords written as one katakana word (フォルステクノロジー Forss Technology,
+// セルニアエンジニアリング Serniya Engineering): up to two loanwords of four kana or more that
+// EDICT glosses, taken off its end longest first, and the rest, two kana at least, read as a
+// name; "" when no loanword ends it. Only the word's ends are tried, a few lookups a word.
+std::string gloss_name_and_loanwords(std::string_view word) {
+  constexpr size_t kMinLoanword = 4, kMinHead = 2, kMaxLoanwords = 2;
+  const std::u32string s = detail::to_u32(word);
+  size_t end = s.size();
+  std::vector<std::string> loanwords;
+  while (loanwords.size() < kMaxLoanwords) {
+    bool found = false;
+    for (size_t begin = kMinHead; begin + kMinLoanword <= end && !found; ++begin) {
+      std::string g = pick_gloss(detail::to_utf8(s.substr(begin, end - begin)), /*in_compound=*/true);
+      if (g.empty()) continue;
+      loanwords.push_back(std::move(g));
+      end = begin;
+      found = true;
+    }
+    if (!found) break;
+  }
+  if (loanwords.empty()) return "";
+  const std::string head = detail::to_utf8(s.substr(0, end));
+  std::string out = with_english_ending(head, detail::kana_foreign_reduction(head));
+  for (auto it = loanwords.rbegin(); it != loanwords.rend(); ++it) out += " " + *it;
+  return out;
+}
+
 bool is_ascii_word(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c > 0 && c < 0x7f; });
 }
 
-// The gloss of japanese_gloss(); with `alternative`, curated words that have another usual
-// translation take it and a Korean name's unglossed katakana words their foreign reduction,
-// and "" is returned when no word has either.
-std::string gloss_text(std::string_view text, bool alternative) {
+// One word of a name to gloss: its English, and the other rendering lists use as often (the
+// curated word's alternative; a foreign name's Russian reading; in a Korean name, the foreign
+// reduction of a loanword EDICT lacks), empty when there is none.
+struct GlossedWord {
+  std::string english;
+  std::string alternative;
+  bool glossed = false;  // a translation, not a reading
+  // A foreign name in katakana whose Russian reading is its alternative: read only when the name
+  // has a gloss at all.
+  std::string katakana_name;
+};
+
+std::vector<GlossedWord> gloss_words(std::string_view text) {
   // Katakana runs are loanwords or foreign names: glossed whole (センター → center) or
   // romanised whole (トヨタ → toyota), never cut into dictionary pieces.
   std::u32string s = detail::to_u32(text);
@@ -460,59 +486,106 @@ std::string gloss_text(std::string_view text, bool alternative) {
     const std::string g = pick_gloss(w);
     return g == "korea" || g == "korean" || g == "north korea" || g == "pyongyang";
   });
-  std::string out;
-  bool any_gloss = false;
-  bool used_alternative = false;
+  std::vector<GlossedWord> out;
   for (const auto& w : words) {
+    GlossedWord gw;
     // Digits and Latin letters stand as they are (第150航空機修理工場 → 150 aircraft repair
     // plant); a curated word glossed "" (the ordinal 第) is dropped.
     if (is_ascii_word(w)) {
-      const std::string cleaned = detail::clean_ascii(w);
-      if (!cleaned.empty()) out += (out.empty() ? "" : " ") + cleaned;
+      gw.english = detail::clean_ascii(w);
+      if (!gw.english.empty()) out.push_back(std::move(gw));
       continue;
     }
-    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') continue;
-    std::string g = pick_gloss(w);
-    if (const char* other = alternative ? org_gloss_alternative(w) : nullptr; other != nullptr) {
-      g = other;
-      used_alternative = true;
+    if (const char* other = org_gloss_alternative(w)) gw.alternative = other;
+    if (const char* curated = org_gloss(w); curated != nullptr && *curated == '\0') {
+      if (!gw.alternative.empty()) out.push_back(std::move(gw));
+      continue;
     }
+    std::string g = pick_gloss(w);
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
+    if (g.empty() && all_kana(w) && detect_script(w) == Script::kKatakana) g = gloss_name_and_loanwords(w);
     if (g.empty()) {
       if (all_kana(w)) {
-        // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction.
-        // In a Korean name it is read as Korean, unless this is the alternative: a loanword
-        // EDICT lacks is no Korean word (コリア・フォーリン・テクニカル, Korea Foreign Technical).
-        const bool katakana = detect_script(w) == Script::kKatakana;
-        const bool as_korean = korean && !alternative;
-        used_alternative = used_alternative || (katakana && korean && alternative);
-        g = !katakana   ? detail::kana_to_hepburn(w)
-            : as_korean ? detail::kana_korean_reading(w)
-                        : with_english_ending(w, detail::kana_foreign_reduction(w));
+        // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction,
+        // or the Russian reading of it (モスクワ Moskva). In a Korean name it is read as Korean,
+        // and the alternative is the reduction: a loanword EDICT lacks is no Korean word
+        // (コリア・フォーリン・テクニカル, Korea Foreign Technical).
+        if (detect_script(w) != Script::kKatakana) {
+          g = detail::kana_to_hepburn(w);
+        } else {
+          const std::string reduced = with_english_ending(w, detail::kana_foreign_reduction(w));
+          g = korean ? detail::kana_korean_reading(w) : reduced;
+          if (korean) gw.alternative = reduced;
+          else gw.katakana_name = w;
+        }
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;
       }
     } else {
-      any_gloss = true;
+      gw.glossed = true;
     }
-    g = detail::clean_ascii(g);
+    gw.english = detail::clean_ascii(g);
+    gw.alternative = detail::clean_ascii(gw.alternative);
+    if (gw.alternative == gw.english) gw.alternative.clear();
+    if (!gw.english.empty() || !gw.alternative.empty()) out.push_back(std::move(gw));
+  }
+  return out;
+}
+
+// The words' English joined, each word that has an alternative taking it when `use` says so.
+template <typename Use>
+std::string compose_gloss(const std::vector<GlossedWord>& words, Use use) {
+  std::string out;
+  size_t with_alternative = 0;
+  for (const GlossedWord& w : words) {
+    const bool other = !w.alternative.empty() && use(with_alternative++);
+    const std::string& g = other ? w.alternative : w.english;
     if (g.empty()) continue;
     if (!out.empty()) out += ' ';
     out += g;
   }
-  return any_gloss && (!alternative || used_alternative) ? out : "";
+  return out;
 }
 
 }  // namespace
 
 std::string japanese_gloss(std::string_view text) {
-  gloss_memo(false).clear();
-  gloss_memo(true).clear();
-  return gloss_text(text, false);
+  std::vector<std::string> all = detail::japanese_glosses(text, 0);
+  return all.empty() ? "" : all.front();
 }
 
 namespace detail {
-std::string japanese_gloss_alternative(std::string_view text) { return gloss_text(text, true); }
+
+std::vector<std::string> japanese_glosses(std::string_view text, size_t max_alternatives) {
+  gloss_memo(false).clear();
+  gloss_memo(true).clear();
+  std::vector<GlossedWord> words = gloss_words(text);
+  const bool any_gloss = std::any_of(words.begin(), words.end(), [](const GlossedWord& w) { return w.glossed; });
+  if (!any_gloss) return {};
+  if (max_alternatives > 0) {
+    for (GlossedWord& w : words) {
+      if (w.katakana_name.empty()) continue;
+      w.alternative = detail::clean_ascii(detail::kana_russian_reading(w.katakana_name));
+      if (w.alternative == w.english) w.alternative.clear();
+    }
+  }
+  std::vector<std::string> out{compose_gloss(words, [](size_t) { return false; })};
+  auto add = [&out](std::string g) {
+    if (!g.empty() && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(std::move(g));
+  };
+  const size_t with_alternative = static_cast<size_t>(
+      std::count_if(words.begin(), words.end(), [](const GlossedWord& w) { return !w.alternative.empty(); }));
+  // Every word's other rendering at once, then each word's alone: lists mix them (工場 is
+  // "plant" and 会社 "corporation" in one name), and a name with one such word needs only one.
+  if (max_alternatives > 0 && with_alternative > 0) add(compose_gloss(words, [](size_t) { return true; }));
+  for (size_t k = 0; k < with_alternative && out.size() <= max_alternatives && with_alternative > 1; ++k) {
+    add(compose_gloss(words, [k](size_t i) { return i == k; }));
+  }
+  return out;
+}
+
+Status japanese_org_words_status() { return org_vocabulary().status; }
+
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -267,7 +267,7 @@ Status japanese_dictionaries_status() {
   const GlossDict& glosses = gloss_dict();
   if (!glosses.status.ok()) return glosses.status;
   if (glosses.rows.empty()) return parse_error(resource_paths().edict + ": no entries");
-  return Status::ok_status();
+  return japanese_org_words_status();
 }
 
 }  // namespace sekisho::text::detail

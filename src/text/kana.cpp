@@ -251,7 +251,7 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
 //    ヴォロノフスキー voronofusuki → voronofski;
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
-//  - a word-initial ウ before ラ行 is the v/w no vowel may follow: ウラジーミル → vrajimir.
+//  - a word-initial ウ before ラ is the v/w no vowel may follow: ウラジーミル → vrajimir.
 std::string reduce_foreign_word(std::string_view s) {
   // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
   // カーデル Abd el-Kader), whose l Japanese writes as ル.
@@ -274,7 +274,9 @@ std::string reduce_foreign_word(std::string_view s) {
     const bool last = i + 1 == n;
     const char next = last ? '\0' : s[i + 1];
     const bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
-    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && is_vowel(s[i + 2])) {
+    // Only before ラ: Russian вл is followed by a (Владимир, Владивосток), where ウリ, ウル, ウロ
+    // write ул-/ур- (ウリヤノフスク Ulyanovsk).
+    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && s[i + 2] == 'a') {
       out += 'v';
       continue;
     }
@@ -293,7 +295,10 @@ std::string reduce_foreign_word(std::string_view s) {
                          is_vowel(s[i + 2]) && s[i + 2] != 'u';
       // ス before a consonant is an s cluster anywhere: -ский スキー ski, Svetlana, Stoiljković;
       // so is ズ a z one, voiced before a voiced consonant (Сбербанк ズベルバンク zberbank, Звёздочка).
-      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back());
+      // Not before ハ行: Japanese writes sh as シ, so the u of ス before ハ行 is a real vowel or
+      // stands before the kh Russian hears there (スホイ Sukhoi), never the s of an sh.
+      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back()) &&
+                             next != 'h';
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
       if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
@@ -307,7 +312,11 @@ std::string reduce_foreign_word(std::string_view s) {
     // ン after the vowel closes its syllable, so the vowel is real: デドン dedon (Daedong).
     const bool coda_n = next == 'n' && (i + 2 >= n || !is_vowel(s[i + 2]));
     const bool before_consonant = !last && is_consonant(next) && next != 'y' && !coda_n;
-    if (c == 'o' && t_or_d && (last || r_cluster || (single_t && before_consonant))) continue;
+    // Not before a final フ: that o is the vowel of -ov (サラトフ Saratov). After ス before ヴ it is
+    // the epenthetic vowel of -ство (ラヴェンストヴォ Ravenstvo).
+    const bool ov_ending = i + 3 == n && next == 'f' && s[i + 2] == 'u';
+    const bool stvo = t_or_d && out.size() >= 2 && out[out.size() - 2] == 's' && next == 'v';
+    if (c == 'o' && t_or_d && (last || r_cluster || stvo || (single_t && before_consonant && !ov_ending))) continue;
     if (c == 'i' && last && out.size() >= 2 && out.compare(out.size() - 2, 2, "ch") == 0) continue;
     // A long vowel (written twice by the wāpuro rendering) is no epenthetic one: マンスール
     // mansuuru → mansur, where "mansuru" would lose its u.
@@ -381,11 +390,24 @@ std::string russian_reading(std::string s) {
         out += "kh";
         continue;
       }
+      // Russian has no w: ワ writes ва, and クワ/グワ the кв/гв whose u Japanese inserts (モスクワ
+      // Moskva).
+      if (w[i] == 'w') {
+        if (out.size() >= 2 && out.back() == 'u' && is_consonant(out[out.size() - 2])) out.pop_back();
+        out += 'v';
+        continue;
+      }
       if (w[i] == 'h' && !digraph) out += 'k';
       if (i == 0 && w[i] == 'e') out += 'y';
       out += w[i];
     }
     if (out.size() >= 4 && out.ends_with("af")) out.back() = 'v';
+    // A final ль after в or м is written リ (ヤロスラヴリ Yaroslavl, クレムリ Kreml); after other
+    // consonants a final リ is as often a real ri (キプリ).
+    if (out.size() >= 4 && (out.ends_with("vri") || out.ends_with("mri"))) {
+      out.resize(out.size() - 2);
+      out += 'l';
+    }
     return out;
   });
 }
@@ -483,6 +505,7 @@ namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
 std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
 std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
+std::string kana_russian_reading(std::string_view kana) { return russian_reading(foreign_reduction(parse_kana(kana))); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -402,14 +402,14 @@ std::vector<LegalFormHit> find_legal_forms(const NormalizedName& name) {
 
 namespace detail {
 // Splits a CJK legal-form affix off a token: 株式会社トヨタ → ("トヨタ", "JSC").
-bool strip_cjk_legal_form(std::string& token, std::string& form_class) {
+bool strip_cjk_legal_form(std::string& token, std::string& form_class, bool prefix, bool suffix) {
   for (const auto& [affix, cls] : tables().cjk_affixes) {
-    if (token.size() > affix.size() && token.compare(0, affix.size(), affix) == 0) {
+    if (prefix && token.size() > affix.size() && token.compare(0, affix.size(), affix) == 0) {
       token.erase(0, affix.size());
       form_class = cls;
       return true;
     }
-    if (token.size() > affix.size() && token.compare(token.size() - affix.size(), affix.size(), affix) == 0) {
+    if (suffix && token.size() > affix.size() && token.compare(token.size() - affix.size(), affix.size(), affix) == 0) {
       token.erase(token.size() - affix.size());
       form_class = cls;
       return true;

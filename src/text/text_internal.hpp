@@ -64,10 +64,14 @@ std::string fold_katakana_spelling(std::string_view katakana);
 // ICU's English name of an ISO 3166-1 alpha-2 region, lower-case ASCII without a qualifier
 // ("SY" → "syria", "MM" → "myanmar"); "" for an unknown code (country.cpp).
 std::string country_english_name(std::string_view code);
-// japanese_gloss() with the other usual translation of the words that have one (学術生産:
-// "research and production" beside "scientific production") and, in a Korean name, the
-// foreign reduction of the katakana words EDICT lacks; "" when no word has either.
-std::string japanese_gloss_alternative(std::string_view text);
+// japanese_gloss() first (none when no word is translated), then up to `max_alternatives`
+// glosses with the other usual rendering of the words that have one (学術生産: "research and
+// production" beside "scientific production"; a foreign name's Russian reading; in a Korean
+// name, the foreign reduction of the katakana words EDICT lacks): every such word at once,
+// then each alone.
+std::vector<std::string> japanese_glosses(std::string_view text, size_t max_alternatives);
+// A katakana foreign name's reduction read as Russian (kana.cpp): モスクワ → moskva.
+std::string kana_russian_reading(std::string_view kana);
 
 }  // namespace detail
 }  // namespace sekisho::text
@@ -87,6 +91,8 @@ std::string spell_katakana_letters(std::string_view run);
 std::string katakana_chinese_reading(std::string_view run);
 // Whether ENAMDICT and EDICT loaded (loads them on first call).
 Status japanese_dictionaries_status();
+// Whether tables/japanese_org_words.tsv parsed (the words glossed before EDICT).
+Status japanese_org_words_status();
 // Readings of a kanji word with entries of `preferred` kinds (ReadingKind bits) first.
 // `context_reading` is MeCab's reading of the word inside the whole name (陽子 alone reads
 // ヨウシ, in 上川陽子 ヨウコ); empty = segment the word alone.
@@ -99,7 +105,8 @@ size_t leading_title_tokens(const std::vector<NormalizedToken>& tokens);
 // Strips a title Japanese or Korean write after the name on the same word (プーチン大統領 →
 // プーチン); false when the token ends with none or is nothing but the title.
 bool strip_title_suffix(std::string& token);
-bool strip_cjk_legal_form(std::string& token, std::string& form_class);
+// `prefix` and `suffix` say which ends of the token may hold one.
+bool strip_cjk_legal_form(std::string& token, std::string& form_class, bool prefix = true, bool suffix = true);
 }  // namespace sekisho::text::detail
 
 namespace sekisho::text::detail {

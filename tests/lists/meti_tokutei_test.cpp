@@ -15,6 +15,7 @@ namespace {
 const std::string kDir = std::string(SEKISHO_SHARED_DATA) + "/export-control/";
 const std::string kBelarus = kDir + "jp_meti_list_belarus_tokutei.pdf.txt";
 const std::string kThird = kDir + "jp_meti_250912_list_daisangoku_tokutei.pdf.txt";
+const std::string kRussia = kDir + "jp_meti_250912_list_russia_tokutei.pdf.txt";
 
 // Independent count of numbered blocks: every block has exactly one address
 // label "所在地：", and nothing else in the files uses it.
@@ -106,6 +107,35 @@ TEST(MetiTokutei, ThirdCountryBlocksCountAndBothLayouts) {
   auto both = parse_list("meti-tokutei", {kBelarus, kThird});
   ASSERT_TRUE(both.ok()) << both.status().to_string();
   EXPECT_EQ(both->entities.size(), 27u + 56u);
+}
+
+// Issue 17 §4: the English name of a subsidiary opens its own line and quotes the subsidiary
+// in typographic quotes (block 113); "the follow three aliases" (block 41) lists aliases too.
+TEST(MetiTokutei, RussiaEnglishNamesInQuotesAndAliasLists) {
+  auto r = parse_list("meti-tokutei", {kRussia});
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->entities.size(), 561u);  // MOFA notice 82 as of 2025-09-12
+  const Entity* astrakhan = find(*r, "RU-113");
+  ASSERT_NE(astrakhan, nullptr);
+  EXPECT_TRUE(has_name(*astrakhan, "株式会社統一造船会社「アストラハン造船所」", NameKind::kOriginalScript));
+  EXPECT_TRUE(has_name(*astrakhan, "United Shipbuilding Corporation JSC “Astrakhan Shipyard”", NameKind::kPrimary));
+  const Entity* kvant = find(*r, "RU-41");
+  ASSERT_NE(kvant, nullptr);
+  EXPECT_TRUE(has_name(*kvant, "SP Kvant", NameKind::kPrimary));
+  EXPECT_TRUE(has_name(*kvant, "Kvant LLC", NameKind::kAlias));
+  EXPECT_TRUE(has_name(*kvant, "Joint Ventur Quantum", NameKind::kAlias));
+  // A bracket of aliases that wraps onto a line with Latin letters ("…及び公共株式会" then
+  // "社ASZ）", block 50) stays Japanese, and the English name after it is whole.
+  const Entity* amur = find(*r, "RU-50");
+  ASSERT_NE(amur, nullptr);
+  EXPECT_TRUE(has_name(*amur, "公共株式会社アムール造船所", NameKind::kOriginalScript));
+  EXPECT_TRUE(has_name(*amur, "Amur Shipbuilding Factory PJSC", NameKind::kPrimary));
+  // No Japanese name keeps a piece of the English one.
+  for (const Entity& e : r->entities) {
+    for (const Name& n : e.names) {
+      if (n.lang == "ja") EXPECT_EQ(n.full.find("Corporation"), std::string::npos) << e.source_id << ": " << n.full;
+    }
+  }
 }
 
 TEST(MetiTokuteiErrors, NameTheFileAndLine) {

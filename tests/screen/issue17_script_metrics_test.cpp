@@ -29,9 +29,10 @@ TEST(Issue17, MetiRussiaJapaneseNamesFindTheirEnglishEntries) {
   const Metric& kanji = (*metrics)[1];
   ASSERT_GT(katakana.n, 200u);
   ASSERT_GT(kanji.n, 100u);
-  // Reached 62.15% of 1,062 (goal 90%) and 33.33% of 165 (goal 60%): floors 2 and 3 points under.
-  EXPECT_GE(katakana.value, 0.60) << katakana.note;
-  EXPECT_GE(kanji.value, 0.30) << kanji.note;
+  // Goals 90% and 60%, not met yet: each floor is about a point under the figure reached
+  // (docs/matching.md, eval m).
+  EXPECT_GE(katakana.value, 0.74) << katakana.note;
+  EXPECT_GE(kanji.value, 0.505) << kanji.note;
   std::printf("METI Russia Japanese → English recall@5: katakana-led %.2f%% of %zu, kanji-led %.2f%% of %zu\n",
               100 * katakana.value, katakana.n, 100 * kanji.value, kanji.n);
 }

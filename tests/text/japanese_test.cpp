@@ -129,6 +129,27 @@ TEST(Kana, RussianEndingsAndPalatalisedConsonants) {
   EXPECT_EQ(kana_to_hepburn_variants("シシキン")[0], "shishikin");
 }
 
+// Issue 17 §4: katakana written from Russian, as the METI Russia list writes its bodies.
+TEST(Issue17Kana, RussianSoundsOfOrganisationNames) {
+  // Japanese writes sh as シ, so ス before ハ行 keeps its vowel: スホイ is Sukhoi (Сухой).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("スホイ"), "sukhoi"));
+  EXPECT_FALSE(contains(kana_to_hepburn_variants("スホイ"), "shoi"));
+  // A final ль after a consonant is リ: Ярославль ヤロスラヴリ, Кремль クレムリ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ヤロスラヴリ"), "yarosravl"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("クレムリ"), "kuremuri"));
+  EXPECT_EQ(detail::kana_russian_reading("クレムリ"), "kreml");
+  // Russian has no w: ワ is ва, and the u of クワ the epenthetic vowel of кв (Москва).
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("モスクワ"), "moskva"));
+  // Only ウラ opens with the v of вл (ウラジーミル); ウリ is ул- (Ulyanovsk).
+  EXPECT_EQ(detail::kana_russian_reading("ウリヤノフスク"), "uriyanovsk");
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ウラジーミル"), "vradimir"));
+  // -ство is written ストヴォ, whose first o is epenthetic; the o before a final フ is -ov's.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ラヴェンストヴォ"), "ravenstvo"));
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("サラトフ"), "saratov"));
+  // The s cluster stays where no sh can come of it: -フスキー, ストイリコヴィッチ.
+  EXPECT_TRUE(contains(kana_to_hepburn_variants("ベレゾフスキー"), "berezovski"));
+}
+
 TEST(Kana, RuClosingASyllableIsNoCluster) {
   // ブル/トル before a consonant are bul/tol (Bulgakov, Tolmachev), not the br/tr of ブラ/トロ.
   EXPECT_TRUE(contains(kana_to_hepburn_variants("ブルガーコフ"), "bulgakov"));
@@ -293,11 +314,81 @@ TEST(Kanji, KatakanaPluralsGlossAsEnglishPlurals) {
   EXPECT_EQ(japanese_gloss("エンジニアーズ"), "engineers");
 }
 
+// Issue 17 §4: the words of Russian bodies' names as the lists' English gives them, from
+// tables/japanese_org_words.tsv; a word with two usual renderings gives a gloss with each.
+TEST(Issue17Kanji, RussianBodiesGlossAsTheListsEnglish) {
+  ASSERT_TRUE(detail::japanese_org_words_status().ok()) << detail::japanese_org_words_status().to_string();
+  EXPECT_EQ(japanese_gloss("連邦保安庁"), "federal security agency");
+  EXPECT_TRUE(contains(detail::japanese_glosses("連邦保安庁", 3), "federal security service"));
+  EXPECT_EQ(japanese_gloss("対外諜報庁"), "foreign intelligence agency");
+  EXPECT_EQ(japanese_gloss("連邦国家単一企業"), "federal state unitary enterprise");
+  // 名称 ("named after") is left out, as most English renderings do; the alternative keeps it.
+  EXPECT_EQ(japanese_gloss("ボレスコフ名称触媒研究センター"), "boreskov catalyst research center");
+  EXPECT_TRUE(contains(detail::japanese_glosses("ボレスコフ名称触媒研究センター", 3),
+                       "boreskov named after catalyst research center"));
+  // Each word's alternative alone as well as all at once: 会社 corporation with 造船所 shipyard.
+  const std::vector<std::string> usc = detail::japanese_glosses("統一造船会社「アストラハン造船所」", 4);
+  EXPECT_EQ(usc.front(), "united shipbuilding company astrahan shipyard");
+  EXPECT_TRUE(contains(usc, "united shipbuilding corporation astrahan shipyard")) << ::testing::PrintToString(usc);
+  EXPECT_TRUE(contains(usc, "united shipbuilding company astrakhan shipyard")) << ::testing::PrintToString(usc);
+  EXPECT_LE(usc.size(), 5u);
+  // Nothing translated: no gloss, whatever the alternatives.
+  EXPECT_TRUE(detail::japanese_glosses("ウリヤノフスク", 3).empty());
+}
+
+// A name and loanwords written as one katakana word: the loanwords glossed off its end.
+TEST(Issue17Kanji, ANameWrittenTogetherWithLoanwords) {
+  EXPECT_EQ(japanese_gloss("フォルステクノロジー"), "fors technology");
+  EXPECT_EQ(japanese_gloss("セルニアエンジニアリング"), "sernia engineering");
+  // No loanword ends a person's name: no gloss.
+  EXPECT_EQ(japanese_gloss("アレクサンドロヴィッチ"), "");
+  // MOFA writes верфь ワーフ: a yard, as the English renderings translate it, or Verf.
+  EXPECT_EQ(japanese_gloss("イースタン・ワーフ"), "eastern shipyard");
+  EXPECT_TRUE(contains(detail::japanese_glosses("セーヴェルナヤ・ワーフ", 3), "severnaya verf"));
+}
+
+TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  const NameForms body = analyze_name("連邦国家単一企業学術生産企業ガンマ", org);
+  ASSERT_FALSE(body.variants.empty());
+  EXPECT_EQ(body.sources.front(), VariantSource::kGloss) << ::testing::PrintToString(body.variants);
+  // A legal form says it is a body even without a schema.
+  const NameForms company = analyze_name("株式会社計算機科学研究所", {});
+  ASSERT_FALSE(company.variants.empty());
+  EXPECT_EQ(company.variants.front(), "computer scientific research institute")
+      << ::testing::PrintToString(company.variants);
+  // A katakana name transcribes: its reading stays first.
+  const NameForms sukhoi = analyze_name("株式会社スホイ", {});
+  ASSERT_FALSE(sukhoi.variants.empty());
+  EXPECT_EQ(sukhoi.variants.front(), "suhoi");
+  EXPECT_EQ(sukhoi.legal_form_classes, std::vector<std::string>{"JSC"});
+  // A person's name keeps its reading first.
+  AnalyzeOptions unknown;
+  const NameForms person = analyze_name("上川陽子", unknown);
+  ASSERT_FALSE(person.variants.empty());
+  EXPECT_NE(person.sources.front(), VariantSource::kGloss);
+}
+
+// As in a Latin name, a legal form stands at the name's start or end; one opening a later word
+// (a subsidiary after its parent) is a word of the name, as the English lists keep it there.
+TEST(Issue17Kanji, ALegalFormInsideTheNameIsAWordOfIt) {
+  AnalyzeOptions org;
+  org.kind = NameKind::kOrganisation;
+  const NameForms sub = analyze_name("戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド", org);
+  EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation joint stock company avangard");
+  EXPECT_TRUE(sub.legal_form_classes.empty()) << ::testing::PrintToString(sub.legal_form_classes);
+  const NameForms closing = analyze_name("フォルステクノロジー有限会社", org);
+  EXPECT_EQ(closing.legal_form_classes, std::vector<std::string>{"LLC"});
+}
+
 TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
   // 学術生産 is "scientific (and) production" as often as "research and production".
   EXPECT_EQ(japanese_gloss("学術生産企業"), "scientific production enterprise");
-  EXPECT_EQ(detail::japanese_gloss_alternative("学術生産企業"), "research and production enterprise");
-  EXPECT_EQ(detail::japanese_gloss_alternative("造船所"), "");  // one translation: no second gloss
+  EXPECT_EQ(detail::japanese_glosses("学術生産企業", 3),
+            (std::vector<std::string>{"scientific production enterprise", "research and production enterprise"}));
+  // One translation: no second gloss.
+  EXPECT_EQ(detail::japanese_glosses("修理", 3), std::vector<std::string>{"repair"});
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
   NameForms forms = analyze_name("株式会社学術生産団体インパルス", org);
@@ -327,9 +418,8 @@ TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
   // センターエレクトロニカ.
   NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(NameKind::kOrganisation));
   ASSERT_FALSE(forms.variants.empty());
-  EXPECT_EQ(forms.schemes.back(), "edict_gloss");
-  const std::vector<std::string> words = split_name_parts(forms.variants.back());
-  EXPECT_TRUE(contains(words, "center")) << forms.variants.back();
+  const std::vector<std::string> words = split_name_parts(testing::gloss_of(forms));
+  EXPECT_TRUE(contains(words, "center")) << testing::gloss_of(forms);
 }
 
 TEST(Kanji, DictionariesLoad) {

@@ -13,6 +13,14 @@ inline bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// The first gloss among a name's forms (an organisation's comes first, other names' last), or "".
+inline std::string gloss_of(const NameForms& forms) {
+  for (size_t i = 0; i < forms.variants.size(); ++i) {
+    if (forms.sources[i] == VariantSource::kGloss) return forms.variants[i];
+  }
+  return "";
+}
+
 // Analysis options for a name of the given kind, the rest default.
 inline AnalyzeOptions of_kind(NameKind kind) {
   AnalyzeOptions options;
