@@ -2,7 +2,9 @@
 // The input is written to the file names the format expects; formats read as a
 // set of files (the OFAC CSV sets) take one part per file (kPartSeparator), and
 // the parser reads the folder, as `sekisho import` does. Whatever the bytes, a
-// parser must answer entities or a Status, and what it answers must serialise.
+// parser must answer entities or a Status; each entity must serialise as the
+// reference serialiser does (entity.hpp) and read back as it was, since the
+// store keeps entities as that JSON.
 #include <string>
 #include <vector>
 
@@ -60,7 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fs::path input = layout.read_folder ? dir : dir / layout.files[0];
   auto parsed = sekisho::parse_list(SEKISHO_FUZZ_FORMAT, {input}, options);
   if (parsed.ok()) {
-    for (const sekisho::Entity& e : parsed->entities) (void)sekisho::entity_to_json(e);
+    for (const sekisho::Entity& e : parsed->entities) {
+      const std::string json = sekisho::entity_to_json(e);
+      if (json != sekisho::entity_to_json_reference(e)) __builtin_trap();
+      auto back = sekisho::entity_from_json(json);
+      if (!back.ok() || sekisho::entity_to_json(*back) != json) __builtin_trap();
+    }
   } else {
     (void)parsed.status().to_string();
   }

@@ -24,6 +24,22 @@ void require(bool holds) {
 
 }  // namespace
 
+// The pipeline's tables load on first use (ENAMDICT and EDICT, the hanja readings, the ICU
+// transliterators, the iuliia schemes): all of them now, or the first input of each script
+// would spend its time limit loading them.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (!text::preload_japanese_dictionaries().ok()) abort();
+  for (const char* name : {"김정은 金正恩", "上川陽子", "ミロシェヴィッチ", "連邦保安庁", "Владимир Путин", "محمد علي",
+                           "Αλέξης Τσίπρας", "אברהם", "Dr. José Müller GmbH"}) {
+    for (text::HanReading reading : {text::HanReading::kJapanese, text::HanReading::kChinese}) {
+      (void)text::analyze_name(name, {.han_reading = reading, .extra_iuliia_schemes = true});
+    }
+    (void)text::segment_japanese(name);
+    (void)text::japanese_gloss(name);
+  }
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const uint8_t choice = data[0];
