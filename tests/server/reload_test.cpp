@@ -136,7 +136,7 @@ TEST_F(ReloadTest, PinnedSnapshotOutlivesTheSwap) {
   ASSERT_EQ(pinned->generation, 1u);
   import_into(home_, "test_un", version(2));
   server_->request_reload();
-  ASSERT_TRUE(server_->wait_for_generation(2, std::chrono::seconds(10)));
+  ASSERT_TRUE(server_->wait_for_generation(2, kSnapshotWait));
   EXPECT_EQ(server_->snapshot()->find("test_un-QDi.001").entity->caption, "Ivan Petrov v2");
   // The old snapshot is untouched for whoever still holds it.
   Snapshot::Located old = pinned->find("test_un-QDi.001");

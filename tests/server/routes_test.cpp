@@ -194,7 +194,7 @@ TEST(ServerStartupTest, ReadyzIs503UntilAListIsStored) {
   auto server = Server::create(options);
   ASSERT_TRUE(server.ok()) << server.status().to_string();
   ASSERT_TRUE((*server)->start().ok());
-  ASSERT_TRUE((*server)->wait_for_generation(1, std::chrono::seconds(10)));
+  ASSERT_TRUE((*server)->wait_for_generation(1, kSnapshotWait));
   httplib::Client c("127.0.0.1", (*server)->port());
   auto before = c.Get("/readyz");
   ASSERT_TRUE(before);
@@ -202,7 +202,7 @@ TEST(ServerStartupTest, ReadyzIs503UntilAListIsStored) {
   EXPECT_EQ(error_code_of(before), "unavailable");
   // A CLI import in another connection is noticed by polling.
   import_into(home, "test_un", test_list({test_person("test_un", "1", "Ivan Petrov")}, "h1"));
-  ASSERT_TRUE((*server)->wait_for_generation(2, std::chrono::seconds(10)));
+  ASSERT_TRUE((*server)->wait_for_generation(2, kSnapshotWait));
   auto after = c.Get("/readyz");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);

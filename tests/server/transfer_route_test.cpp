@@ -78,7 +78,7 @@ TEST_F(TransferRouteTest, ScreensPartiesAgainstTheSnapshotLists) {
   buyer.raw = "{}";
   import_into(home_, "jp_mof_sanctions", test_list({buyer}, "mof-v1"));
   server_->request_reload();
-  ASSERT_TRUE(server_->wait_for_generation(2, std::chrono::seconds(20))) << "the new list was not loaded";
+  ASSERT_TRUE(server_->wait_for_generation(2, kSnapshotWait)) << "the new list was not loaded";
 
   nlohmann::json golden = nlohmann::json::parse(read_file(kGolden / "case05e_non_listed_goods_undesignated_buyer.json"));
   nlohmann::json request = golden["request"];
@@ -120,7 +120,7 @@ TEST(TransferRouteStartTest, WithoutPoliciesTheRouteIs503) {
   auto server = Server::create(options);
   ASSERT_TRUE(server.ok());
   ASSERT_TRUE((*server)->start().ok());
-  ASSERT_TRUE((*server)->wait_for_generation(1, std::chrono::seconds(20)));
+  ASSERT_TRUE((*server)->wait_for_generation(1, kSnapshotWait));
   httplib::Client c("127.0.0.1", (*server)->port());
   auto r = c.Post("/v1/transfers/check", bearer(keys.analyst), "{}", "application/json");
   ASSERT_TRUE(r);
