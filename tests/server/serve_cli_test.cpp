@@ -9,18 +9,6 @@
 namespace sekisho::testing {
 namespace {
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 TEST(ServeCliTest, KeysCreateListRevoke) {
   fs::path home = fresh_home("cli");
   std::string h = "--home=" + home.string();
@@ -54,7 +42,7 @@ TEST(ServeCliTest, ServeRefusesWithoutKeysThenServesUntilSigterm) {
   RunResult created = run_process({SEKISHO_BINARY, h, "keys", "create", "--role", "admin"});
   ASSERT_EQ(created.exit_code, 0);
   std::string secret = created.out.substr(0, created.out.find('\n'));
-  int port = free_port();
+  int port = free_loopback_port();
   ChildProcess serve({SEKISHO_BINARY, h, "serve", "--listen", "127.0.0.1:" + std::to_string(port)}, {});
   ASSERT_TRUE(serve.wait_for_stderr("listening on http://127.0.0.1:" + std::to_string(port), 20000));
   httplib::Client c("127.0.0.1", port);
