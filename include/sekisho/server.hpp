@@ -59,21 +59,38 @@ struct Snapshot {
   // (loaded once from the store). Never null in a published snapshot.
   std::shared_ptr<const Screener> screener;
 
+  // What the yente routes show of an entity beyond the entity itself.
+  struct EntityFacts {
+    std::string yente_id;     // the source's own FollowTheMoney id (lists in format "ftm"), else the entity id
+    std::string first_seen;   // import time of the first version of its list that held it (ListStore::entity_history)
+    std::string last_change;  // import time of the version that last added or changed it
+    int group = -1;           // index in `groups`, or -1: no other list names the same party
+  };
   struct Located {
     const Entity* entity = nullptr;
     const ListVersion* list = nullptr;
+    const EntityFacts* facts = nullptr;
   };
-  // The entity with this id in any list, or {nullptr, nullptr}.
+  // The entity with this id (sekisho's list-prefixed id, or its yente_id) in
+  // any list, or {nullptr, nullptr, nullptr}.
   Located find(std::string_view entity_id) const;
   // Index of list `list_id` in `lists`, or -1.
   int list_index(std::string_view list_id) const;
 
+  // The same listed party on several lists (src/screen/entity_groups.hpp for
+  // the rules), each of two or more members, best-known first: an FtM-id
+  // member, else the smallest id.
+  std::vector<std::vector<Located>> groups;
+
   // Fills the id lookup once the screener is in place; `list_of_id` gives each
-  // entity id's index in `lists`. Called by the builder.
-  void index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id);
+  // entity id's index in `lists`, `history` each list's entity_history (same
+  // order as `lists`). Then groups the entities. Called by the builder.
+  void index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id,
+                 const std::vector<std::vector<EntityHistory>>& history);
 
  private:
-  std::unordered_map<std::string_view, Located> by_id_;  // keys view the screener's entities
+  std::unordered_map<std::string_view, Located> by_id_;  // keys view the screener's entities and facts_
+  std::vector<EntityFacts> facts_;                       // one per entity, never resized once filled
 };
 
 // Adds derived data (the screening index) to a snapshot being built; an error

@@ -50,6 +50,14 @@ struct StoredEntity {
   ListVersion version;
 };
 
+// When an entity of a list version was first listed and last changed, from the
+// versions stored up to that one (import times, UTC ISO 8601).
+struct EntityHistory {
+  std::string entity_id;
+  std::string first_seen;   // created_at of the first version that held its id
+  std::string last_change;  // created_at of the version that added it last or last changed its record
+};
+
 struct ImportReport {
   ListVersion version;    // the new version, or the identical existing one
   bool created = false;   // false: the files were identical to the latest version
@@ -119,6 +127,10 @@ class ListStore {
   Result<Entity> get_entity(const std::string& entity_id);
   // The same, with the version it is in (its list's latest). kNotFound when no latest version holds it.
   Result<StoredEntity> find_entity(const std::string& entity_id);
+
+  // The listing history of every entity of `list_id` at `version` (0 = latest),
+  // read from the versions up to it; ordered by entity id.
+  Result<std::vector<EntityHistory>> entity_history(const std::string& list_id, int version = 0);
 
   // Entities added, removed and changed between two versions (0 = latest and
   // the one before it).

@@ -105,10 +105,11 @@ constexpr std::array kLabels = {
     Label{"BIK (RU)", Fact::kIdentifier, "other"},
     Label{"ISIN", Fact::kIdentifier, "other"},
     Label{"Equity Ticker", Fact::kIdentifier, "other"},
-    Label{"Website", Fact::kIdentifier, "other"},
-    Label{"Email Address", Fact::kIdentifier, "other"},
-    Label{"Phone Number", Fact::kIdentifier, "other"},
-    Label{"Telephone", Fact::kIdentifier, "other"},
+    // Contact details have FollowTheMoney properties of their own (website, email, phone).
+    Label{"Website", Fact::kIdentifier, "website"},
+    Label{"Email Address", Fact::kIdentifier, "email"},
+    Label{"Phone Number", Fact::kIdentifier, "phone"},
+    Label{"Telephone", Fact::kIdentifier, "phone"},
     Label{"Digital Currency Address", Fact::kIdentifier, "other"},
 };
 

@@ -1,6 +1,9 @@
 #include "server/ftm_view.hpp"
 
+#include <algorithm>
+
 #include "core/strings.hpp"
+#include "sekisho/text.hpp"
 
 namespace sekisho::server {
 
@@ -36,6 +39,7 @@ constexpr IdentifierProperty kIdentifierProperties[] = {
     {"passport", "passportNumber"}, {"tax_id", "taxNumber"},    {"imo", "imoNumber"},
     {"mmsi", "mmsi"},               {"call_sign", "callSign"},  {"lei", "leiCode"},
     {"registration", "registrationNumber"}, {"swift_bic", "swiftBic"}, {"other", "idNumber"},
+    {"website", "website"}, {"email", "email"}, {"phone", "phone"},
 };
 
 const char* identifier_property(const std::string& type, Schema schema) {
@@ -74,7 +78,9 @@ const char* identifier_type_of_property(std::string_view property) {
   return nullptr;
 }
 
-nlohmann::json ftm_properties(const Entity& e) {
+std::string ftm_country(const std::string& name_or_code) { return to_lower_ascii(text::country_code(name_or_code)); }
+
+nlohmann::json ftm_properties(const Entity& e, const ListVersion& list) {
   nlohmann::json props = nlohmann::json::object();
   for (const Name& n : e.names) add(props, name_property(n.kind), n.full);
   if (e.schema == Schema::kPerson) {
@@ -85,35 +91,123 @@ nlohmann::json ftm_properties(const Entity& e) {
       add(props, "fatherName", primary->patronymic);
     }
     for (const std::string& place : e.birth_places) add(props, "birthPlace", place);
-    for (const std::string& c : e.nationalities) add(props, "nationality", c);
+    for (const std::string& c : e.nationalities) add(props, "nationality", ftm_country(c));
     add(props, "gender", e.gender);
   } else {
-    for (const std::string& c : e.nationalities) add(props, "country", c);
+    for (const std::string& c : e.nationalities) add(props, "country", ftm_country(c));
   }
   for (const DateSpec& d : e.birth_dates) add(props, date_property(e.schema), d.empty() ? d.raw : d.date.iso());
-  for (const std::string& c : e.countries) add(props, "country", c);
+  for (const std::string& c : e.countries) add(props, "country", ftm_country(c));
   for (const Identifier& id : e.identifiers) add(props, identifier_property(id.type, e.schema), id.value);
   for (const Address& a : e.addresses) add(props, "address", address_line(a));
   for (const std::string& p : e.programs) add(props, "program", p);
   for (const std::string& r : e.remarks) add(props, "notes", r);
   add(props, "createdAt", e.listed_on);  // the publisher's listing date
-  props["topics"] = nlohmann::json::array({"sanction"});
+  props["topics"] = entity_topics(e, list);
   return props;
 }
 
-nlohmann::json ftm_entity(const Entity& e, const ListVersion& list) {
-  return {{"id", e.id},
-          {"caption", e.caption},
-          {"schema", schema_name(e.schema)},
-          {"properties", ftm_properties(e)},
-          {"datasets", nlohmann::json::array({list.list_id})},
-          {"referents", nlohmann::json::array()},
+std::vector<std::string> list_topics(const std::string& format) {
+  static const std::vector<std::string> kSanction = {"sanction"};
+  static const std::vector<std::string> kExportControl = {"export.control"};
+  static const std::vector<std::string> kConsolidated = {"sanction", "export.control", "debarment"};
+  for (const char* f : {"ofac-csv", "ofac-cons-csv", "ofac-xml", "un-xml", "eu-fsf-xml", "uk-csv", "uk-ods",
+                        "canada-xml", "mof-xlsx", "ftm"}) {
+    if (format == f) return kSanction;
+  }
+  for (const char* f : {"bis-dpl", "us-csl-entity-list", "us-csl-meu", "meti-eul-xlsx", "meti-tokutei"}) {
+    if (format == f) return kExportControl;
+  }
+  if (format == "us-csl") return kConsolidated;
+  return {};
+}
+
+namespace {
+
+// The CSL names each row's list in `source` ("Entity List (EL) - Bureau of
+// Industry and Security"), kept as the entity's first programme.
+std::vector<std::string> csl_row_topics(const Entity& e) {
+  if (e.programs.empty()) return list_topics("us-csl");
+  const std::string& source = e.programs.front();
+  size_t open = source.find('('), close = source.find(')', open == std::string::npos ? 0 : open);
+  std::string code = open == std::string::npos || close == std::string::npos
+                         ? std::string()
+                         : source.substr(open + 1, close - open - 1);
+  for (const char* export_list : {"EL", "MEU", "UVL", "DPL"}) {
+    if (code == export_list) return {"export.control"};
+  }
+  if (code == "DTC") return {"debarment"};  // ITAR debarred parties
+  return {"sanction"};
+}
+
+// An OpenSanctions entity's own topics, from its FtM record.
+std::vector<std::string> ftm_record_topics(const Entity& e) {
+  nlohmann::json record = nlohmann::json::parse(e.raw, nullptr, false);
+  std::vector<std::string> out;
+  if (!record.is_object() || !record.contains("properties") || !record["properties"].is_object()) return out;
+  const nlohmann::json& topics = record["properties"].value("topics", nlohmann::json::array());
+  for (const nlohmann::json& t : topics) {
+    if (t.is_string()) out.push_back(t.get<std::string>());
+  }
+  return out;
+}
+
+void merge_values(nlohmann::json& into, const nlohmann::json& from) {
+  for (const auto& [prop, values] : from.items()) {
+    for (const auto& v : values) add(into, prop.c_str(), v.get<std::string>());
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> entity_topics(const Entity& e, const ListVersion& list) {
+  if (list.format == "us-csl") return csl_row_topics(e);
+  if (list.format == "ftm") {
+    std::vector<std::string> own = ftm_record_topics(e);
+    if (!own.empty()) return own;
+  }
+  return list_topics(list.format);
+}
+
+std::vector<Snapshot::Located> group_members(const Snapshot& snapshot, const Snapshot::Located& at, bool group) {
+  if (!group || at.facts == nullptr || at.facts->group < 0) return {at};
+  return snapshot.groups[at.facts->group];
+}
+
+nlohmann::json yente_entity(const Snapshot& snapshot, const Snapshot::Located& at, bool group) {
+  std::vector<Snapshot::Located> members = group_members(snapshot, at, group);
+  const Snapshot::Located& lead = members.front();
+  nlohmann::json props = nlohmann::json::object();
+  nlohmann::json datasets = nlohmann::json::array();
+  nlohmann::json referents = nlohmann::json::array();
+  Schema schema = lead.entity->schema;
+  std::string first_seen, last_seen, last_change;
+  for (const Snapshot::Located& m : members) {
+    merge_values(props, ftm_properties(*m.entity, *m.list));
+    if (std::find(datasets.begin(), datasets.end(), m.list->list_id) == datasets.end()) datasets.push_back(m.list->list_id);
+    if (&m != &lead) referents.push_back(m.facts->yente_id);
+    // A member listed as a bare LegalEntity says less than one listed as a Person or Company.
+    if (schema == Schema::kLegalEntity) schema = m.entity->schema;
+    if (first_seen.empty() || (!m.facts->first_seen.empty() && m.facts->first_seen < first_seen)) {
+      first_seen = m.facts->first_seen;
+    }
+    last_seen = std::max(last_seen, m.list->created_at);
+    last_change = std::max(last_change, m.facts->last_change);
+  }
+  if (!props.contains("topics")) props["topics"] = nlohmann::json::array();
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  return {{"id", lead.facts->yente_id},
+          {"caption", lead.entity->caption},
+          {"schema", schema_name(schema)},
+          {"properties", std::move(props)},
+          {"datasets", std::move(datasets)},
+          {"referents", std::move(referents)},
           {"target", true},
-          // sekisho keeps whole versions, not per-entity history: first_seen
-          // and last_change are unknown here; last_seen is the version's import.
-          {"first_seen", nullptr},
-          {"last_seen", list.created_at},
-          {"last_change", nullptr}};
+          // first_seen and last_change come from the stored versions of each
+          // list (import times); last_seen is the latest version's import.
+          {"first_seen", or_null(first_seen)},
+          {"last_seen", or_null(last_seen)},
+          {"last_change", or_null(last_change)}};
 }
 
 }  // namespace sekisho::server

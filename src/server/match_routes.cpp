@@ -51,13 +51,13 @@ Result<int> parse_limit(const RequestContext& ctx, int fallback, int max) {
 }
 
 // The dataset of the path narrowed by include_dataset and exclude_dataset.
-Result<ListSelection> dataset_lists(const RequestContext& ctx) {
-  SEKISHO_ASSIGN_OR_RETURN(ListSelection lists, dataset_selection(*ctx.snapshot, ctx.param(0)));
+Result<DatasetScope> dataset_lists(const RequestContext& ctx) {
+  SEKISHO_ASSIGN_OR_RETURN(DatasetScope scope, dataset_scope(*ctx.snapshot, ctx.param(0)));
   std::vector<std::string> include = query_list(ctx.http, "include_dataset");
   std::vector<std::string> exclude = query_list(ctx.http, "exclude_dataset");
-  if (include.empty() && exclude.empty()) return lists;
-  std::vector<std::string> candidates = lists.ids;
-  if (lists.all) {
+  if (include.empty() && exclude.empty()) return scope;
+  std::vector<std::string> candidates = scope.lists.ids;
+  if (scope.lists.all) {
     for (const ListVersion& v : ctx.snapshot->lists) candidates.push_back(v.list_id);
   }
   ListSelection narrowed{.all = false};
@@ -66,19 +66,31 @@ Result<ListSelection> dataset_lists(const RequestContext& ctx) {
     bool out = std::find(exclude.begin(), exclude.end(), id) != exclude.end();
     if (in && !out) narrowed.ids.push_back(id);
   }
-  return narrowed;
+  scope.lists = std::move(narrowed);
+  return scope;
 }
 
-const ListVersion& list_of(const Snapshot& snapshot, const ScreenHit& hit) {
-  return snapshot.lists[snapshot.list_index(hit.list_id)];
+// The dataset's lists and the yente filters of the query string.
+struct YenteScope {
+  ListSelection lists;
+  YenteFilters filters;
+};
+Result<YenteScope> yente_scope(const RequestContext& ctx) {
+  SEKISHO_ASSIGN_OR_RETURN(DatasetScope scope, dataset_lists(ctx));
+  SEKISHO_ASSIGN_OR_RETURN(YenteFilters filters, parse_yente_filters(ctx.http, scope.topic));
+  if (filters.exclude_ids.size() > kMaxExcludedIds) {
+    return invalid_argument("exclude_entity_ids: at most " + std::to_string(kMaxExcludedIds) + " ids");
+  }
+  return YenteScope{std::move(scope.lists), std::move(filters)};
 }
 
 double rounded(double v) { return std::round(v * 10000) / 10000; }
 
 // yente's ScoredEntityResponse: the entity, its score, match, features and
 // explanations (feature → {score, detail, query, candidate}).
-nlohmann::json scored_entity(const Snapshot& snapshot, const ScreenHit& hit, double threshold) {
-  nlohmann::json r = ftm_entity(*hit.entity, list_of(snapshot, hit));
+nlohmann::json scored_entity(const Snapshot& snapshot, const YenteHit& found, bool group, double threshold) {
+  const ScreenHit& hit = *found.hit;
+  nlohmann::json r = yente_entity(snapshot, found.at, group);
   r["score"] = rounded(hit.score);
   r["match"] = hit.score >= threshold;
   nlohmann::json features = {{"name_match", rounded(hit.detail.name.score)}};
@@ -115,8 +127,9 @@ nlohmann::json matcher_docs() {
 }
 
 ApiResponse match(RequestContext& ctx) {
-  Result<ListSelection> lists = dataset_lists(ctx);
-  if (!lists.ok()) return error_response(lists.status());
+  Result<YenteScope> scope = yente_scope(ctx);
+  if (!scope.ok()) return error_response(scope.status());
+  const YenteFilters& filters = scope->filters;
   Result<int> limit = parse_limit(ctx, kMatchLimit, kMaxMatchLimit);
   if (!limit.ok()) return error_response(limit.status());
   Result<double> threshold = parse_query_score(ctx.query("threshold"), "threshold", kDefaultScreenThreshold);
@@ -125,10 +138,6 @@ ApiResponse match(RequestContext& ctx) {
   Result<double> cutoff = parse_query_score(ctx.query("cutoff"), "cutoff", *threshold);
   if (!cutoff.ok()) return error_response(cutoff.status());
   if (Status s = check_algorithm(ctx.query("algorithm")); !s.ok()) return error_response(s);
-  std::vector<std::string> excluded = query_list(ctx.http, "exclude_entity_ids");
-  if (excluded.size() > kMaxExcludedIds) {
-    return error_response(invalid_argument("exclude_entity_ids: at most " + std::to_string(kMaxExcludedIds) + " ids"));
-  }
 
   nlohmann::json body = nlohmann::json::parse(ctx.body, nullptr, false);
   if (body.is_discarded()) return error_response(invalid_argument("request body: not valid JSON"));
@@ -156,21 +165,20 @@ ApiResponse match(RequestContext& ctx) {
 
   ScreenOptions options;
   options.threshold = std::min(*cutoff, *threshold);
-  // Ask for more than the page so `total` counts every hit above the cutoff.
-  options.limit = std::max<size_t>(static_cast<size_t>(*limit) * 4, options.candidates) + excluded.size();
+  // Ask for more than the page so `total` counts every hit above the cutoff,
+  // and for enough that filters and grouping still leave a page.
+  options.limit = std::max<size_t>(static_cast<size_t>(*limit) * 4, options.candidates) + filters.exclude_ids.size();
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [key, q] : parsed) {
-    std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, q.query, q.names, *lists, options);
-    std::erase_if(hits, [&](const ScreenHit& h) {
-      return std::find(excluded.begin(), excluded.end(), h.entity->id) != excluded.end();
-    });
+    std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, q.query, q.names, scope->lists, options);
+    std::vector<YenteHit> kept = filter_yente_hits(*ctx.snapshot, hits, filters);
     nlohmann::json results = nlohmann::json::array();
-    for (size_t i = 0; i < hits.size() && i < static_cast<size_t>(*limit); ++i) {
-      results.push_back(scored_entity(*ctx.snapshot, hits[i], *threshold));
+    for (size_t i = 0; i < kept.size() && i < static_cast<size_t>(*limit); ++i) {
+      results.push_back(scored_entity(*ctx.snapshot, kept[i], filters.group, *threshold));
     }
     responses[key] = {{"status", 200},
                       {"results", std::move(results)},
-                      {"total", {{"value", hits.size()}, {"relation", "eq"}}},
+                      {"total", {{"value", kept.size()}, {"relation", "eq"}}},
                       {"query", q.echo}};
   }
   ApiResponse r = json_response({{"responses", std::move(responses)}, {"matcher", matcher_docs()}, {"limit", *limit}});
@@ -179,8 +187,8 @@ ApiResponse match(RequestContext& ctx) {
 }
 
 ApiResponse search(RequestContext& ctx) {
-  Result<ListSelection> lists = dataset_lists(ctx);
-  if (!lists.ok()) return error_response(lists.status());
+  Result<YenteScope> scope = yente_scope(ctx);
+  if (!scope.ok()) return error_response(scope.status());
   Result<int> limit = parse_limit(ctx, kSearchLimit, kMaxSearchLimit);
   if (!limit.ok()) return error_response(limit.status());
   Result<int> offset = parse_query_int(ctx.query("offset"), "offset", 0);
@@ -191,35 +199,22 @@ ApiResponse search(RequestContext& ctx) {
   if (trim(q).empty()) return error_response(invalid_argument("q: the name to search for is missing"));
   Result<ScreenQuery> query = make_query(q, ctx.query("schema"), "", "", "", "");
   if (!query.ok()) return error_response(invalid_argument(query.status().message()));
-  std::vector<std::string> countries = query_list(ctx.http, "countries");
 
   ScreenOptions options;
   options.threshold = *threshold;
   options.limit = static_cast<size_t>(*offset + *limit) + options.candidates;
-  std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, *query, {query->name}, *lists, options);
-  if (!countries.empty()) {
-    // yente's `countries` filter: keep entities linked to any of them.
-    std::erase_if(hits, [&](const ScreenHit& h) {
-      for (const std::string& c : countries) {
-        for (const auto* values : {&h.entity->countries, &h.entity->nationalities}) {
-          for (const std::string& v : *values) {
-            if (to_lower_ascii(v) == to_lower_ascii(c)) return false;
-          }
-        }
-      }
-      return true;
-    });
-  }
+  std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, *query, {query->name}, scope->lists, options);
+  std::vector<YenteHit> kept = filter_yente_hits(*ctx.snapshot, hits, scope->filters);
   nlohmann::json results = nlohmann::json::array();
-  for (size_t i = static_cast<size_t>(*offset); i < hits.size() && results.size() < static_cast<size_t>(*limit); ++i) {
-    nlohmann::json e = ftm_entity(*hits[i].entity, list_of(*ctx.snapshot, hits[i]));
-    e["score"] = rounded(hits[i].score);
+  for (size_t i = static_cast<size_t>(*offset); i < kept.size() && results.size() < static_cast<size_t>(*limit); ++i) {
+    nlohmann::json e = yente_entity(*ctx.snapshot, kept[i].at, scope->filters.group);
+    e["score"] = rounded(kept[i].hit->score);
     results.push_back(std::move(e));
   }
   // The screener was asked for a bounded number of hits: reaching it means there may be more.
   const char* relation = hits.size() >= options.limit ? "gte" : "eq";
   return json_response({{"results", std::move(results)},
-                        {"total", {{"value", hits.size()}, {"relation", relation}}},
+                        {"total", {{"value", kept.size()}, {"relation", relation}}},
                         {"limit", *limit},
                         {"offset", *offset},
                         {"facets", nlohmann::json::object()}});

@@ -12,7 +12,7 @@ std::string_view Server::openapi_document() {
   "info": {
     "title": "sekisho",
     "version": "0.1.0",
-    "description": "Sanctions-list screening API. sekisho's own routes live under /v1; /match, /search, /entities and /catalog follow yente's formats; /reconcile is the OpenRefine Reconciliation Service API 0.2. Routes other than /healthz, /readyz, /metrics and /openapi.json need 'Authorization: Bearer <key>' with a role of at least x-sekisho-role (screener < analyst < admin). Every error is {\"error\": {\"code\", \"message\"}}."
+    "description": "Sanctions-list screening API. sekisho's own routes live under /v1; /match, /search, /entities and /catalog follow yente's formats; /reconcile is the OpenRefine Reconciliation Service API 0.2. Routes other than /healthz, /readyz, /metrics and /openapi.json need 'Authorization: Bearer <key>' with a role of at least x-sekisho-role (screener < analyst < admin). Every error is {\"error\": {\"code\", \"message\"}}. Every answer carries an X-Request-Id header: the client's own when sane, else a new one."
   },
   "servers": [{"url": "/"}],
   "security": [{"bearerAuth": []}],
@@ -21,7 +21,7 @@ std::string_view Server::openapi_document() {
       "get": {
         "summary": "Liveness: the process answers.",
         "security": [], "x-sekisho-role": "none",
-        "responses": {"200": {"description": "Alive", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}
+        "responses": {"200": {"description": "Alive", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}
       }
     },
     "/readyz": {
@@ -29,7 +29,7 @@ std::string_view Server::openapi_document() {
         "summary": "Readiness: a snapshot holding at least one list is loaded.",
         "security": [], "x-sekisho-role": "none",
         "responses": {
-          "200": {"description": "Ready", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}},
+          "200": {"description": "Ready", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ready"}}}},
           "503": {"$ref": "#/components/responses/Error"}
         }
       }
@@ -38,14 +38,14 @@ std::string_view Server::openapi_document() {
       "get": {
         "summary": "Prometheus metrics: requests and latency per route, list versions, entity counts.",
         "security": [], "x-sekisho-role": "none",
-        "responses": {"200": {"description": "Prometheus text format 0.0.4", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+        "responses": {"200": {"description": "Prometheus text format 0.0.4", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"text/plain": {"schema": {"type": "string"}}}}}
       }
     },
     "/openapi.json": {
       "get": {
         "summary": "This document.",
         "security": [], "x-sekisho-role": "none",
-        "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object"}}}}}
+        "responses": {"200": {"description": "OpenAPI 3 document", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object"}}}}}
       }
     },
     "/v1/lists": {
@@ -53,10 +53,11 @@ std::string_view Server::openapi_document() {
         "summary": "The latest version of every list being served.",
         "x-sekisho-role": "analyst",
         "responses": {
-          "200": {"description": "Lists", "content": {"application/json": {"schema": {
+          "200": {"description": "Lists", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {
             "type": "object",
             "properties": {
-              "lists": {"type": "array", "items": {"$ref": "#/components/schemas/ListVersion"}},
+              "lists": {"type": "array", "items": {"$ref": "#/components/schemas/ListAge"}},
+              "missing": {"type": "array", "description": "Lists of the built-in catalogue the store does not hold: never silently absent.", "items": {"$ref": "#/components/schemas/MissingList"}},
               "snapshot": {"type": "object", "properties": {"generation": {"type": "integer"}, "loaded_at": {"type": "string"}, "entities": {"type": "integer"}}}
             }}}}},
           "401": {"$ref": "#/components/responses/Error"},
@@ -76,7 +77,7 @@ std::string_view Server::openapi_document() {
           {"name": "to", "in": "query", "schema": {"type": "integer", "minimum": 0}, "description": "Newer version; default the latest."}
         ],
         "responses": {
-          "200": {"description": "Diff", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListDiff"}}}},
+          "200": {"description": "Diff", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListDiff"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
@@ -99,8 +100,8 @@ std::string_view Server::openapi_document() {
           "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
         }},
         "responses": {
-          "200": {"description": "Identical to the latest version; nothing stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
-          "201": {"description": "New version stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+          "200": {"description": "Identical to the latest version; nothing stored", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+          "201": {"description": "New version stored", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
@@ -115,7 +116,7 @@ std::string_view Server::openapi_document() {
         "x-sekisho-role": "screener",
         "parameters": [{"$ref": "#/components/parameters/EntityId"}],
         "responses": {
-          "200": {"description": "Entity", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Entity"}}}},
+          "200": {"description": "Entity", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Entity"}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"},
           "503": {"$ref": "#/components/responses/Error"}
@@ -127,7 +128,7 @@ std::string_view Server::openapi_document() {
         "summary": "API keys (never their secrets).",
         "x-sekisho-role": "admin",
         "responses": {
-          "200": {"description": "Keys", "content": {"application/json": {"schema": {"type": "object", "properties": {"keys": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}}}}}}},
+          "200": {"description": "Keys", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"keys": {"type": "array", "items": {"$ref": "#/components/schemas/ApiKey"}}}}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}
         }
@@ -140,7 +141,7 @@ std::string_view Server::openapi_document() {
           "properties": {"role": {"type": "string", "enum": ["screener", "analyst", "admin"]}, "name": {"type": "string"}, "rate_limit": {"type": "number", "minimum": 0}}
         }}}},
         "responses": {
-          "201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "properties": {"key": {"$ref": "#/components/schemas/ApiKey"}, "secret": {"type": "string"}}}}}},
+          "201": {"description": "Created", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"key": {"$ref": "#/components/schemas/ApiKey"}, "secret": {"type": "string"}}}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"}
@@ -153,7 +154,7 @@ std::string_view Server::openapi_document() {
         "x-sekisho-role": "admin",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
         "responses": {
-          "200": {"description": "Revoked", "content": {"application/json": {"schema": {"type": "object", "properties": {"revoked": {"type": "string"}}}}}},
+          "200": {"description": "Revoked", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"revoked": {"type": "string"}}}}}},
           "404": {"$ref": "#/components/responses/Error"},
           "409": {"$ref": "#/components/responses/Error"}
         }
@@ -164,7 +165,7 @@ std::string_view Server::openapi_document() {
         "summary": "The party registry (case store): each party's latest version, whether its facts are screened, its active alerts.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "include_removed", "in": "query", "schema": {"type": "boolean", "default": false}}],
-        "responses": {"200": {"description": "Parties", "content": {"application/json": {"schema": {"type": "object", "properties": {"parties": {"type": "array", "items": {"$ref": "#/components/schemas/StoredParty"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "Parties", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"parties": {"type": "array", "items": {"$ref": "#/components/schemas/StoredParty"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       },
       "post": {
         "summary": "Import parties (add and update; replace_all removes the ones missing and closes their alerts), then screen what changed unless screen is false.",
@@ -178,7 +179,7 @@ std::string_view Server::openapi_document() {
           }
         }}}},
         "responses": {
-          "201": {"description": "Imported: counts, and the run when one was made", "content": {"application/json": {"schema": {"type": "object"}}}},
+          "201": {"description": "Imported: counts, and the run when one was made", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object"}}}},
           "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}
         }
       }
@@ -188,7 +189,7 @@ std::string_view Server::openapi_document() {
         "summary": "One party and all its alerts.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "The party", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoredParty"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The party", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoredParty"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/alerts": {
@@ -202,7 +203,7 @@ std::string_view Server::openapi_document() {
           {"name": "run", "in": "query", "schema": {"type": "integer"}},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}}
         ],
-        "responses": {"200": {"description": "Alerts", "content": {"application/json": {"schema": {"type": "object", "properties": {"alerts": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "Alerts", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"alerts": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/alerts/{id}": {
@@ -210,7 +211,7 @@ std::string_view Server::openapi_document() {
         "summary": "One alert with its explanation and every change (events).",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "The alert", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The alert", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/alerts/{id}/decision": {
@@ -222,7 +223,7 @@ std::string_view Server::openapi_document() {
           "type": "object", "required": ["state", "reason"],
           "properties": {"state": {"type": "string", "enum": ["escalated", "true_match", "false_positive", "closed"]}, "reason": {"type": "string", "minLength": 1}}
         }}}},
-        "responses": {"200": {"description": "The alert after the decision", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The alert after the decision", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/alerts/{id}/confirmation": {
@@ -233,7 +234,7 @@ std::string_view Server::openapi_document() {
         "requestBody": {"required": false, "content": {"application/json": {"schema": {
           "type": "object", "properties": {"approve": {"type": "boolean", "default": true}, "reason": {"type": "string"}}
         }}}},
-        "responses": {"200": {"description": "The alert after the confirmation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The alert after the confirmation", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/runs": {
@@ -241,7 +242,7 @@ std::string_view Server::openapi_document() {
         "summary": "Screening runs, newest first.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 20}}],
-        "responses": {"200": {"description": "Runs", "content": {"application/json": {"schema": {"type": "object", "properties": {"runs": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "Runs", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"runs": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       },
       "post": {
         "summary": "Run monitoring now: new and changed parties against every list, the rest against list changes since the last run (full: everything).",
@@ -249,7 +250,7 @@ std::string_view Server::openapi_document() {
         "requestBody": {"required": false, "content": {"application/json": {"schema": {
           "type": "object", "properties": {"full": {"type": "boolean", "default": false}, "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1}}
         }}}},
-        "responses": {"201": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"201": {"description": "The run", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/runs/{id}": {
@@ -257,7 +258,7 @@ std::string_view Server::openapi_document() {
         "summary": "One run.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "The run", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The run", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Run"}}}}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/audit": {
@@ -265,14 +266,14 @@ std::string_view Server::openapi_document() {
         "summary": "Audit log entries in a time window (ISO 8601 prefixes, to inclusive at its precision).",
         "x-sekisho-role": "admin",
         "parameters": [{"name": "from", "in": "query", "schema": {"type": "string"}}, {"name": "to", "in": "query", "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "Entries", "content": {"application/json": {"schema": {"type": "object", "properties": {"entries": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "Entries", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"entries": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/audit/verify": {
       "get": {
         "summary": "Walk the audit hash chain; name the first changed, missing or reordered entry.",
         "x-sekisho-role": "admin",
-        "responses": {"200": {"description": "The check (ok false names first_bad_seq and the problem)", "content": {"application/json": {"schema": {
+        "responses": {"200": {"description": "The check (ok false names first_bad_seq and the problem)", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {
           "type": "object", "properties": {"ok": {"type": "boolean"}, "entries": {"type": "integer"}, "first_bad_seq": {"type": "integer"}, "problem": {"type": "string"}}
         }}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
@@ -282,7 +283,7 @@ std::string_view Server::openapi_document() {
         "summary": "Transfer decisions recorded as cases (check with record=true, or `sekisho transfer check --record`), newest first.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "default": 20}, "description": "At most this many; 0 = all."}],
-        "responses": {"200": {"description": "Transfer cases", "content": {"application/json": {"schema": {"type": "object", "properties": {"transfers": {"type": "array", "items": {"$ref": "#/components/schemas/TransferCase"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "Transfer cases", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {"transfers": {"type": "array", "items": {"$ref": "#/components/schemas/TransferCase"}}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/transfers/{id}": {
@@ -290,20 +291,20 @@ std::string_view Server::openapi_document() {
         "summary": "One recorded transfer decision with the request as received and the answer as given.",
         "x-sekisho-role": "analyst",
         "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "The transfer case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TransferCase"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The transfer case", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TransferCase"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/review-settings": {
       "get": {
         "summary": "The review settings: whether a decision waits for a second reviewer (four-eyes) and the least role that may confirm it.",
         "x-sekisho-role": "admin",
-        "responses": {"200": {"description": "The settings", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The settings", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       },
       "post": {
         "summary": "Change the review settings as the calling key; a field left out keeps its value. Recorded in the audit log (settings.review).",
         "x-sekisho-role": "admin",
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}},
-        "responses": {"200": {"description": "The settings now in force", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
+        "responses": {"200": {"description": "The settings now in force", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewSettings"}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}
       }
     },
     "/v1/screen": {
@@ -315,12 +316,13 @@ std::string_view Server::openapi_document() {
             "parties": {"type": "array", "maxItems": 1000, "items": {"$ref": "#/components/schemas/Party"}},
             "threshold": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.75},
             "limit": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10},
-            "lists": {"type": "array", "items": {"type": "string"}, "description": "Only these list ids; default all."}
+            "lists": {"type": "array", "items": {"type": "string"}, "description": "Only these list ids; default all."},
+            "group": {"type": "boolean", "default": false, "description": "One match per party that several lists name, with the other entries in same_party."}
           }},
           {"$ref": "#/components/schemas/Party"}
         ]}}}},
         "responses": {
-          "200": {"description": "One result per party, in request order", "content": {"application/json": {"schema": {
+          "200": {"description": "One result per party, in request order", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {
             "type": "object",
             "properties": {
               "results": {"type": "array", "items": {"type": "object", "properties": {
@@ -348,10 +350,11 @@ std::string_view Server::openapi_document() {
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}},
           {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5}},
           {"name": "schema", "in": "query", "schema": {"type": "string"}, "description": "Person, Organization, Company, LegalEntity, Vessel, Aircraft."},
-          {"name": "lists", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated list ids; default all."}
+          {"name": "lists", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated list ids; default all."},
+          {"name": "group", "in": "query", "schema": {"type": "boolean", "default": false}, "description": "One match per party that several lists name, with the other entries in same_party."}
         ],
         "responses": {
-          "200": {"description": "Hits, best first", "content": {"application/json": {"schema": {"type": "object", "properties": {
+          "200": {"description": "Hits, best first", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {
             "query": {"type": "string"}, "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
             "lists": {"$ref": "#/components/schemas/ListRefs"}
           }}}}},
@@ -374,7 +377,11 @@ std::string_view Server::openapi_document() {
           {"name": "algorithm", "in": "query", "schema": {"type": "string", "default": "best"}},
           {"name": "include_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
           {"name": "exclude_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
-          {"name": "exclude_entity_ids", "in": "query", "schema": {"type": "array", "maxItems": 50, "items": {"type": "string"}}}
+          {"name": "topics", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "description": "Keep results carrying any of these FollowTheMoney topics (sanction, export.control, debarment, crime.traffick, ...)."},
+          {"name": "exclude_schema", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "description": "Drop results of these schemas and their descendants (Organization drops Company)."},
+          {"name": "exclude_entity_ids", "in": "query", "schema": {"type": "array", "maxItems": 50, "items": {"type": "string"}}, "description": "yente or list-prefixed ids; a grouped result is dropped when any of its members is named."},
+          {"name": "changed_since", "in": "query", "schema": {"type": "string"}, "description": "UTC date or time (2025-04-19, 2025-04-19T08:30:00Z): keep results whose last_change is at or after it."},
+          {"name": "group", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "One result per party listed on several lists (merged properties, every list in datasets, the others' ids in referents)."}
         ],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {
           "type": "object", "required": ["queries"],
@@ -383,7 +390,7 @@ std::string_view Server::openapi_document() {
             "weights": {"type": "object"}, "config": {"type": "object"}
           }}}}},
         "responses": {
-          "200": {"description": "One response per query key", "content": {"application/json": {"schema": {
+          "200": {"description": "One response per query key", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {
             "type": "object",
             "properties": {
               "responses": {"type": "object", "additionalProperties": {"type": "object", "properties": {
@@ -415,10 +422,15 @@ std::string_view Server::openapi_document() {
           {"name": "exclude_dataset", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
           {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
-          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5}}
+          {"name": "threshold", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5}},
+          {"name": "topics", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "description": "Keep results carrying any of these FollowTheMoney topics (sanction, export.control, debarment, crime.traffick, ...)."},
+          {"name": "exclude_schema", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "description": "Drop results of these schemas and their descendants (Organization drops Company)."},
+          {"name": "exclude_entity_ids", "in": "query", "schema": {"type": "array", "maxItems": 50, "items": {"type": "string"}}, "description": "yente or list-prefixed ids; a grouped result is dropped when any of its members is named."},
+          {"name": "changed_since", "in": "query", "schema": {"type": "string"}, "description": "UTC date or time (2025-04-19, 2025-04-19T08:30:00Z): keep results whose last_change is at or after it."},
+          {"name": "group", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "One result per party listed on several lists (merged properties, every list in datasets, the others' ids in referents)."}
         ],
         "responses": {
-          "200": {"description": "Entities, best first", "content": {"application/json": {"schema": {"type": "object", "properties": {
+          "200": {"description": "Entities, best first", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/FtmEntity"}},
             "total": {"$ref": "#/components/schemas/Total"},
             "limit": {"type": "integer"}, "offset": {"type": "integer"}, "facets": {"type": "object"}
@@ -439,7 +451,7 @@ std::string_view Server::openapi_document() {
           {"name": "api_key", "in": "query", "schema": {"type": "string"}}
         ],
         "responses": {
-          "200": {"description": "Manifest, or {key: {result: [candidates]}}", "content": {"application/json": {"schema": {"oneOf": [
+          "200": {"description": "Manifest, or {key: {result: [candidates]}}", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"oneOf": [
             {"$ref": "#/components/schemas/ReconcileManifest"}, {"$ref": "#/components/schemas/ReconcileResults"}]}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
@@ -458,7 +470,7 @@ std::string_view Server::openapi_document() {
           "application/json": {"schema": {"type": "object"}}
         }},
         "responses": {
-          "200": {"description": "Candidates per query key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReconcileResults"}}}},
+          "200": {"description": "Candidates per query key", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReconcileResults"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"}
@@ -476,7 +488,7 @@ std::string_view Server::openapi_document() {
         ],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
         "responses": {
-          "200": {"description": "Decision with its cited trace", "content": {"application/json": {"schema": {"type": "object", "properties": {
+          "200": {"description": "Decision with its cited trace", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {
             "decision": {"type": "string", "enum": ["ALLOW", "LICENSE_REQUIRED", "CONSENT_REQUIRED", "DENY"]},
             "record": {"type": "object", "description": "With record=true: the transfer case kept.", "properties": {"id": {"type": "integer"}, "recorded_at": {"type": "string"}}}
           }}}}},
@@ -492,19 +504,23 @@ std::string_view Server::openapi_document() {
       "get": {
         "summary": "yente-compatible: one entity in FollowTheMoney form.",
         "x-sekisho-role": "screener",
-        "parameters": [{"$ref": "#/components/parameters/EntityId"}],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The entity's yente id (an OpenSanctions entity's FollowTheMoney id, else sekisho's list-prefixed id), or its list-prefixed id."},
+          {"name": "group", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "Answer the party's merged entity when other lists name it too."}
+        ],
         "responses": {
-          "200": {"description": "Entity", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FtmEntity"}}}},
+          "200": {"description": "Entity", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FtmEntity"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
           "404": {"$ref": "#/components/responses/Error"}
         }
       }
     },
     "/catalog": {
       "get": {
-        "summary": "yente-compatible: the datasets (lists) being served, plus the 'default' collection of all of them.",
+        "summary": "yente-compatible: the datasets (lists) being served, plus the collections 'default' (all of them) and 'sanctions'.",
         "x-sekisho-role": "screener",
         "responses": {
-          "200": {"description": "Catalog", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Catalog"}}}}
+          "200": {"description": "Catalog", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Catalog"}}}}
         }
       }
     }
@@ -516,10 +532,13 @@ std::string_view Server::openapi_document() {
     "parameters": {
       "ListId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "List id, e.g. un_sc_sanctions."},
       "EntityId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Entity id, e.g. un_sc_sanctions-QDi.001."},
-      "Dataset": {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "description": "'default' (every list) or a list id; anything else is 404."}
+      "Dataset": {"name": "dataset", "in": "path", "required": true, "schema": {"type": "string"}, "description": "'default' (every list), 'sanctions' (the entities with topic sanction on the sanction lists) or a list id; anything else is 404."}
     },
     "responses": {
-      "Error": {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+      "Error": {"description": "Error", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "headers": {
+      "RequestId": {"description": "The request's id: the client's own X-Request-Id when it is 1 to 128 characters of A-Za-z0-9._:-, else a new one. The access log records it.", "schema": {"type": "string", "maxLength": 128, "pattern": "^[A-Za-z0-9._:-]{1,128}$"}}
     },
     "schemas": {
       "Error": {
@@ -530,6 +549,10 @@ std::string_view Server::openapi_document() {
         }
       },
       "Status": {"type": "object", "properties": {"status": {"type": "string"}}},
+      "Ready": {"type": "object", "properties": {
+        "status": {"type": "string"}, "generation": {"type": "integer"}, "loaded_at": {"type": "string"},
+        "lists": {"type": "integer"}, "entities": {"type": "integer"}, "names": {"type": "integer", "description": "Indexed names."}
+      }},
       "ListVersion": {
         "type": "object",
         "properties": {
@@ -537,6 +560,24 @@ std::string_view Server::openapi_document() {
           "publication_date": {"type": "string"}, "format": {"type": "string"}, "entities": {"type": "integer"},
           "by_schema": {"type": "object", "additionalProperties": {"type": "integer"}}, "content_hash": {"type": "string"},
           "files": {"type": "array", "items": {"type": "object"}}
+        }
+      },
+      "ListAge": {
+        "allOf": [{"$ref": "#/components/schemas/ListVersion"}, {"type": "object", "properties": {
+          "title": {"type": "string"},
+          "publication_date_source": {"type": "string", "enum": ["file", "file name", "download header", ""], "description": "Where the publisher's date was read."},
+          "age_seconds": {"type": "integer", "nullable": true, "description": "Since the publication date; null when undated."},
+          "max_age_days": {"type": "integer", "description": "The publisher's cadence with slack; 0 when unknown."},
+          "state": {"$ref": "#/components/schemas/ListAgeState"},
+          "stale": {"type": "boolean", "description": "true unless state is fresh."}
+        }}]
+      },
+      "ListAgeState": {"type": "string", "enum": ["fresh", "stale", "undated", "missing"]},
+      "MissingList": {
+        "type": "object",
+        "properties": {
+          "list": {"type": "string"}, "title": {"type": "string"}, "state": {"$ref": "#/components/schemas/ListAgeState"},
+          "stale": {"type": "boolean"}, "missing": {"type": "boolean", "enum": [true]}
         }
       },
       "ListDiff": {
@@ -665,7 +706,8 @@ std::string_view Server::openapi_document() {
         "properties": {
           "entity_id": {"type": "string"}, "list": {"type": "string"}, "schema": {"type": "string"},
           "caption": {"type": "string"}, "matched_name": {"type": "string"}, "score": {"type": "number"},
-          "explanation": {"type": "object"}
+          "explanation": {"type": "object"},
+          "same_party": {"type": "array", "description": "With group: the other lists' entries for the same party (docs/server.md, Grouping).", "items": {"type": "object", "properties": {"entity_id": {"type": "string"}, "list": {"type": "string"}}}}
         }
       },
       "ListRefs": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "version": {"type": "integer"}}}},
@@ -717,11 +759,18 @@ std::string_view Server::openapi_document() {
           "datasets": {"type": "array", "items": {"type": "object", "properties": {
             "name": {"type": "string"}, "title": {"type": "string"}, "summary": {"type": "string", "nullable": true},
             "load": {"type": "boolean"}, "version": {"type": "string"}, "index_version": {"type": "string", "nullable": true},
-            "index_current": {"type": "boolean"}, "children": {"type": "array", "items": {"type": "string"}}
+            "index_current": {"type": "boolean"}, "children": {"type": "array", "items": {"type": "string"}},
+            "entity_count": {"type": "integer"}, "updated_at": {"type": "string"},
+            "publication_date": {"type": "string", "description": "Lists only: the publisher's date."},
+            "age_seconds": {"type": "integer", "nullable": true, "description": "Lists only."},
+            "state": {"$ref": "#/components/schemas/ListAgeState"},
+            "stale": {"type": "boolean", "description": "Lists only."},
+            "topics": {"type": "array", "items": {"type": "string"}, "description": "Lists only: the FollowTheMoney topics of the list's kind (sanction, export.control, debarment); empty when unknown."}
           }}},
           "current": {"type": "array", "items": {"type": "string"}},
           "outdated": {"type": "array", "items": {"type": "string"}},
-          "index_stale": {"type": "boolean"}
+          "index_stale": {"type": "boolean"},
+          "missing": {"type": "array", "items": {"type": "string"}, "description": "Ids of the built-in catalogue's lists the store does not hold."}
         }
       }
     }

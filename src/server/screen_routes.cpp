@@ -70,6 +70,7 @@ Party parse_party(const nlohmann::json& j, size_t position, const std::string& w
 struct Settings {
   ScreenOptions options;
   ListSelection lists;
+  bool group = false;  // one match per party across lists (matches_json); off by default on /v1
 };
 
 Status check_limit(size_t limit) {
@@ -104,13 +105,16 @@ Result<Settings> body_settings(const nlohmann::json& body, const Snapshot& snaps
     }
   }
   SEKISHO_ASSIGN_OR_RETURN(s.lists, select_lists(snapshot, ids));
+  if (body.contains("group")) {
+    if (!body["group"].is_boolean()) return invalid_argument("group: expected true or false");
+    s.group = body["group"].get<bool>();
+  }
   return s;
 }
 
-nlohmann::json party_result(const Party& party, const std::vector<ScreenHit>& hits) {
-  nlohmann::json matches = nlohmann::json::array();
-  for (const ScreenHit& h : hits) matches.push_back(match_json(h));
-  nlohmann::json r = {{"id", party.id}, {"matches", std::move(matches)}};
+nlohmann::json party_result(const Snapshot& snapshot, const Party& party, const std::vector<ScreenHit>& hits,
+                            bool group) {
+  nlohmann::json r = {{"id", party.id}, {"matches", matches_json(snapshot, hits, group)}};
   if (!party.error.empty()) r["error"] = party.error;
   return r;
 }
@@ -150,7 +154,7 @@ ApiResponse screen(RequestContext& ctx) {
     if (p.error.empty()) {
       hits = screen_names(*ctx.snapshot->screener, p.query, {p.query.name}, settings->lists, settings->options);
     }
-    results.push_back(party_result(p, hits));
+    results.push_back(party_result(*ctx.snapshot, p, hits, settings->group));
   }
   return json_response({{"results", std::move(results)}, {"lists", lists_json(*ctx.snapshot, settings->lists)}});
 }
@@ -174,11 +178,14 @@ ApiResponse search(RequestContext& ctx) {
   Result<ListSelection> lists = select_lists(*ctx.snapshot, query_list(ctx.http, "lists"));
   if (!lists.ok()) return error_response(lists.status());
 
-  nlohmann::json matches = nlohmann::json::array();
-  for (const ScreenHit& h : screen_names(*ctx.snapshot->screener, *query, {query->name}, *lists, options)) {
-    matches.push_back(match_json(h));
+  std::string group = ctx.query("group");
+  if (!group.empty() && group != "true" && group != "false") {
+    return error_response(invalid_argument("group: expected true or false, got '" + group + "'"));
   }
-  return json_response({{"query", query->name}, {"matches", std::move(matches)}, {"lists", lists_json(*ctx.snapshot, *lists)}});
+  std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, *query, {query->name}, *lists, options);
+  return json_response({{"query", query->name},
+                        {"matches", matches_json(*ctx.snapshot, hits, group == "true")},
+                        {"lists", lists_json(*ctx.snapshot, *lists)}});
 }
 
 }  // namespace

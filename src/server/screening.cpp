@@ -58,6 +58,27 @@ std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query,
 
 nlohmann::json match_json(const ScreenHit& hit) { return nlohmann::json(screen_hit_json(hit)); }
 
+nlohmann::json matches_json(const Snapshot& snapshot, const std::vector<ScreenHit>& hits, bool group) {
+  nlohmann::json out = nlohmann::json::array();
+  std::vector<int> taken;
+  for (const ScreenHit& h : hits) {
+    nlohmann::json m = match_json(h);
+    Snapshot::Located at = snapshot.find(h.entity->id);
+    if (group && at.facts != nullptr && at.facts->group >= 0) {
+      // Hits come best first: the first of a group stands for it.
+      if (std::find(taken.begin(), taken.end(), at.facts->group) != taken.end()) continue;
+      taken.push_back(at.facts->group);
+      nlohmann::json same = nlohmann::json::array();
+      for (const Snapshot::Located& member : snapshot.groups[at.facts->group]) {
+        if (member.entity != at.entity) same.push_back({{"entity_id", member.entity->id}, {"list", member.list->list_id}});
+      }
+      m["same_party"] = std::move(same);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 std::vector<std::string> query_list(const httplib::Request& req, const char* name) {
   std::vector<std::string> out;
   size_t n = req.get_param_value_count(name);

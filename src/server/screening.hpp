@@ -37,6 +37,12 @@ std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query,
 // One hit as `sekisho screen` prints it.
 nlohmann::json match_json(const ScreenHit& hit);
 
+// The hits as match_json, best first. With `group`, the best hit of a party
+// that several lists name (Snapshot::groups) stands for it and gains
+// "same_party": [{"entity_id", "list"}] of the other entries; the others'
+// hits are folded into it. Without, one match per list entry (/v1's default).
+nlohmann::json matches_json(const Snapshot& snapshot, const std::vector<ScreenHit>& hits, bool group);
+
 // Comma-separated and repeated values of query parameter `name`, trimmed, empty ones dropped.
 std::vector<std::string> query_list(const httplib::Request& req, const char* name);
 

@@ -1,7 +1,9 @@
 // Building the immutable snapshot requests read (see sekisho/server.hpp).
+#include <algorithm>
 #include <chrono>
 
 #include "core/utc_time.hpp"
+#include "screen/entity_groups.hpp"
 #include "sekisho/server.hpp"
 #include "server/state.hpp"
 
@@ -29,15 +31,51 @@ int Snapshot::list_index(std::string_view list_id) const {
   return -1;
 }
 
-void Snapshot::index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id) {
+void Snapshot::index_ids(const std::vector<std::pair<std::string, uint32_t>>& list_of_id,
+                         const std::vector<std::vector<EntityHistory>>& history) {
   by_id_.clear();
-  by_id_.reserve(list_of_id.size());
+  by_id_.reserve(list_of_id.size() * 2);
+  facts_.clear();
+  facts_.reserve(list_of_id.size());  // Located::facts points into it: no reallocation after this
+  std::vector<GroupMember> members;
+  std::vector<Located> located;
   for (const auto& [id, list] : list_of_id) {
     // Ids carry their list as prefix, so they are unique across lists; the
     // first one wins should a publisher ever break that (as in the screener).
     const Entity* entity = screener->find_entity(id);
     if (entity == nullptr || by_id_.count(entity->id)) continue;
-    by_id_.emplace(entity->id, Located{entity, &lists[list]});
+    EntityFacts& f = facts_.emplace_back();
+    // OpenSanctions entities keep the FollowTheMoney id their publisher gave them.
+    f.yente_id = lists[list].format == "ftm" && !entity->source_id.empty() ? entity->source_id : entity->id;
+    Located at{entity, &lists[list], &f};
+    by_id_.emplace(entity->id, at);
+    members.push_back({entity, list});
+    located.push_back(at);
+  }
+  for (size_t l = 0; l < history.size() && l < lists.size(); ++l) {
+    for (const EntityHistory& h : history[l]) {
+      auto it = by_id_.find(h.entity_id);
+      if (it == by_id_.end() || it->second.list != &lists[l]) continue;
+      EntityFacts& f = facts_[it->second.facts - facts_.data()];
+      f.first_seen = h.first_seen;
+      f.last_change = h.last_change;
+    }
+  }
+  // The yente ids as second keys; a sekisho id wins a clash, so no id changes meaning.
+  for (size_t i = 0; i < facts_.size(); ++i) {
+    if (facts_[i].yente_id != located[i].entity->id) by_id_.emplace(facts_[i].yente_id, located[i]);
+  }
+  groups.clear();
+  for (const std::vector<size_t>& g : group_entities(members)) {
+    std::vector<Located> group;
+    for (size_t i : g) group.push_back(located[i]);
+    std::sort(group.begin(), group.end(), [](const Located& a, const Located& b) {
+      bool fa = a.facts->yente_id != a.entity->id, fb = b.facts->yente_id != b.entity->id;
+      if (fa != fb) return fa;
+      return a.facts->yente_id < b.facts->yente_id;
+    });
+    for (const Located& member : group) facts_[member.facts - facts_.data()].group = static_cast<int>(groups.size());
+    groups.push_back(std::move(group));
   }
 }
 
@@ -51,8 +89,11 @@ Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const s
   // them; the snapshot reads them through it.
   std::vector<Screener::ListInput> inputs;
   std::vector<std::pair<std::string, uint32_t>> list_of_id;
+  std::vector<std::vector<EntityHistory>> history;
   for (uint32_t i = 0; i < next->lists.size(); ++i) {
     const ListVersion& v = next->lists[i];
+    SEKISHO_ASSIGN_OR_RETURN(std::vector<EntityHistory> listed, store.entity_history(v.list_id, v.version));
+    history.push_back(std::move(listed));
     // Load the exact version listed above: an import landing meanwhile waits
     // for the next build rather than mixing versions.
     SEKISHO_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.load_entities(v.list_id, v.version));
@@ -62,7 +103,7 @@ Result<std::shared_ptr<const Snapshot>> build_snapshot(ListStore& store, const s
   }
   next->fingerprint = server::lists_fingerprint(next->lists);
   next->screener = Screener::build(std::move(inputs));
-  next->index_ids(list_of_id);
+  next->index_ids(list_of_id, history);
   for (const SnapshotHook& hook : hooks) {
     SEKISHO_RETURN_IF_ERROR(hook(*next).with_context("building snapshot " + std::to_string(generation)));
   }

@@ -12,11 +12,15 @@ namespace sekisho::server {
 
 namespace {
 
+// An entity by its yente id or sekisho's list-prefixed id; grouped with the
+// same party on other lists unless ?group=false.
 ApiResponse entity(RequestContext& ctx) {
   std::string id = ctx.param(0);
+  Result<YenteFilters> filters = parse_yente_filters(ctx.http, "");
+  if (!filters.ok()) return error_response(filters.status());
   Snapshot::Located found = ctx.snapshot->find(id);
   if (found.entity == nullptr) return error_response(not_found("entity '" + id + "' not found"));
-  return json_response(ftm_entity(*found.entity, *found.list));
+  return json_response(yente_entity(*ctx.snapshot, found, filters->group));
 }
 
 std::string title_of(const std::string& list_id) {
@@ -60,24 +64,41 @@ ApiResponse catalog(RequestContext& ctx) {
                         {"entity_count", v.entity_count},
                         {"updated_at", v.created_at},
                         {"publication_date", v.publication_date},
+                        {"topics", list_topics(v.format)},
                         {"age_seconds", age.age_seconds < 0 ? nlohmann::json(nullptr) : nlohmann::json(age.age_seconds)},
                         {"state", list_age_state_name(age.state)},
                         {"stale", age.flagged()}});
     names.push_back(v.list_id);
   }
-  datasets.push_back({{"name", kAllDatasets},
-                      {"title", "All lists served by sekisho"},
-                      {"summary", std::to_string(snap.entity_count) + " entities from " +
-                                      std::to_string(snap.lists.size()) + " lists"},
-                      {"url", nullptr},
-                      {"load", true},
-                      {"entities_url", nullptr},
-                      {"version", std::to_string(snap.generation)},
-                      {"index_version", std::to_string(snap.generation)},
-                      {"index_current", true},
-                      {"children", names},
-                      {"entity_count", snap.entity_count},
-                      {"updated_at", snap.loaded_at}});
+  auto collection = [&](const char* name, const char* title, const nlohmann::json& children, size_t entities) {
+    datasets.push_back({{"name", name},
+                        {"title", title},
+                        {"summary", std::to_string(entities) + " entities from " + std::to_string(children.size()) +
+                                        " lists"},
+                        {"url", nullptr},
+                        {"load", true},
+                        {"entities_url", nullptr},
+                        {"version", std::to_string(snap.generation)},
+                        {"index_version", std::to_string(snap.generation)},
+                        {"index_current", true},
+                        {"children", children},
+                        {"entity_count", entities},
+                        {"updated_at", snap.loaded_at}});
+  };
+  // The sanction lists; /match/sanctions keeps only their entities whose topics hold "sanction".
+  Result<DatasetScope> sanctions = dataset_scope(snap, kSanctionsCollection);
+  nlohmann::json sanction_lists = nlohmann::json::array();
+  size_t sanction_entities = 0;
+  if (sanctions.ok()) {
+    for (const std::string& id : sanctions->lists.ids) {
+      sanction_lists.push_back(id);
+      sanction_entities += snap.lists[snap.list_index(id)].entity_count;
+    }
+  }
+  collection(kSanctionsCollection, "Sanctioned parties on the lists served by sekisho", sanction_lists,
+             sanction_entities);
+  collection(kAllDatasets, "All lists served by sekisho", names, snap.entity_count);
+  names.push_back(kSanctionsCollection);
   names.push_back(kAllDatasets);
   return json_response({{"datasets", datasets}, {"current", names}, {"outdated", nlohmann::json::array()},
                         {"index_stale", false}, {"missing", missing}});

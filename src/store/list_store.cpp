@@ -354,6 +354,33 @@ Result<ListVersion> ListStore::version(const std::string& list_id, int version) 
   return not_found("no list '" + list_id + "' in the store");
 }
 
+Result<std::vector<EntityHistory>> ListStore::entity_history(const std::string& list_id, int version_number) {
+  SEKISHO_ASSIGN_OR_RETURN(ListVersion v, version(list_id, version_number));
+  // A row starts a listing period when the version before it did not hold the
+  // id, and is a change when its record differs from that version's. Versions
+  // of a list are numbered 1, 2, … without gaps.
+  Statement st(db_,
+               "WITH rows AS ("
+               " SELECT ve.entity_id AS id, ve.version AS version, ve.record_hash AS hash, v.created_at AS at,"
+               "  LAG(ve.version) OVER w AS prev_version, LAG(ve.record_hash) OVER w AS prev_hash"
+               " FROM version_entities ve JOIN versions v ON v.list_id = ve.list_id AND v.version = ve.version"
+               " WHERE ve.list_id = ?1 AND ve.version <= ?2"
+               " WINDOW w AS (PARTITION BY ve.entity_id ORDER BY ve.version))"
+               "SELECT id, MIN(at), MAX(CASE WHEN prev_version IS NULL OR prev_version <> version - 1"
+               " OR prev_hash <> hash THEN at END) FROM rows"
+               " WHERE id IN (SELECT entity_id FROM version_entities WHERE list_id = ?1 AND version = ?2)"
+               " GROUP BY id ORDER BY id");
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  st.bind(1, list_id);
+  st.bind(2, static_cast<int64_t>(v.version));
+  std::vector<EntityHistory> out;
+  while (st.step()) {
+    out.push_back({std::string(st.column_text(0)), std::string(st.column_text(1)), std::string(st.column_text(2))});
+  }
+  SEKISHO_RETURN_IF_ERROR(st.status());
+  return out;
+}
+
 Result<std::vector<Entity>> ListStore::load_entities(const std::string& list_id, int version_number) {
   SEKISHO_ASSIGN_OR_RETURN(ListVersion v, version(list_id, version_number));
   Statement st(db_,

@@ -79,6 +79,15 @@ TEST(OfacSdn2021, VesselIdentifiersFlagAndFormerNames) {
   EXPECT_EQ(fka_remark->quality, "weak");
 }
 
+// Issue 20: "Website www…" remarks are websites, not identity numbers.
+TEST(OfacSdn2021, WebsitesAreWebsitesNotIdNumbers) {
+  const Entity& e = entity("906");  // HAVIN BANK LIMITED: "Website www.havanaintbank.co.uk; alt. Website www.hib.uk.com"
+  std::vector<std::string> websites, others;
+  for (const Identifier& id : e.identifiers) (id.type == "website" ? websites : others).push_back(id.value);
+  EXPECT_EQ(websites, (std::vector<std::string>{"www.havanaintbank.co.uk", "www.hib.uk.com"}));
+  for (const std::string& v : others) EXPECT_EQ(v.find("www."), std::string::npos) << v;
+}
+
 TEST(OfacSdn2021, RemarksContinueInSdnComments) {
   // sdn.csv's remark ends "a.k.a. 'snowsjo"; sdn_comments.csv continues "hn'; Linked To: LAZARUS GROUP."
   const Entity& e = entity("28263");

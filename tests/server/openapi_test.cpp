@@ -109,6 +109,73 @@ TEST_F(OpenApiRoutesTest, DocumentedRolesMatchWhatTheServerEnforces) {
   }
 }
 
+// Resolves a local "$ref" (one level; the document's refs never chain further).
+const nlohmann::json& resolved(const nlohmann::json& doc, const nlohmann::json& j) {
+  if (j.is_object() && j.contains("$ref")) return doc.at(nlohmann::json::json_pointer(j["$ref"].get<std::string>().substr(1)));
+  return j;
+}
+
+// The property names a schema documents, through allOf.
+std::set<std::string> documented_keys(const nlohmann::json& doc, const nlohmann::json& schema_ref) {
+  const nlohmann::json& schema = resolved(doc, schema_ref);
+  std::set<std::string> keys;
+  if (schema.contains("properties")) {
+    for (auto& [k, v] : schema["properties"].items()) keys.insert(k);
+  }
+  for (const auto& part : schema.value("allOf", nlohmann::json::array())) {
+    for (const std::string& k : documented_keys(doc, part)) keys.insert(k);
+  }
+  return keys;
+}
+
+TEST(OpenApiTest, EveryResponseDocumentsTheRequestIdHeader) {
+  nlohmann::json doc = document();
+  for (auto& [path, item] : doc["paths"].items()) {
+    for (auto& [method, op] : item.items()) {
+      for (auto& [code, response] : op["responses"].items()) {
+        const nlohmann::json& r = resolved(doc, response);
+        ASSERT_TRUE(r.contains("headers") && r["headers"].contains("X-Request-Id"))
+            << method << " " << path << " " << code << " does not document X-Request-Id";
+        EXPECT_TRUE(resolved(doc, r["headers"]["X-Request-Id"]).contains("schema"));
+      }
+    }
+  }
+}
+
+// Each GET route without path parameters, called by an admin over the two test
+// lists: the answer carries X-Request-Id, and every top-level key of its JSON
+// (such as /v1/lists' and /catalog's `missing`) is in the documented schema.
+TEST_F(OpenApiRoutesTest, AnswersCarryTheDocumentedKeysAndRequestId) {
+  seed_lists(home_);
+  KeySet keys = create_keys(home_);
+  start_ready();
+  nlohmann::json doc = document();
+  auto c = client();
+  int checked = 0;
+  for (auto& [path, item] : doc["paths"].items()) {
+    if (!item.contains("get") || path.find('{') != std::string::npos) continue;
+    SCOPED_TRACE(path);
+    auto r = c.Get(path.c_str(), bearer(keys.admin));
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->get_header_value("X-Request-Id").empty());
+    if (r->status != 200) continue;
+    nlohmann::json body = nlohmann::json::parse(r->body, nullptr, false);
+    const nlohmann::json& ok = resolved(doc, item["get"]["responses"]["200"]);
+    if (!body.is_object() || !ok.contains("content") || !ok["content"].contains("application/json")) continue;
+    std::set<std::string> keys_documented = documented_keys(doc, ok["content"]["application/json"]["schema"]);
+    if (keys_documented.empty()) continue;  // a free-form object
+    for (auto& [key, value] : body.items()) EXPECT_TRUE(keys_documented.count(key)) << key << " is not documented";
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);  // /v1/lists, /catalog, /v1/keys at least
+  auto lists = c.Get("/v1/lists", bearer(keys.admin));
+  ASSERT_TRUE(lists);
+  EXPECT_TRUE(json_of(lists).contains("missing"));
+  auto catalog = c.Get("/catalog", bearer(keys.admin));
+  ASSERT_TRUE(catalog);
+  EXPECT_TRUE(json_of(catalog).contains("missing"));
+}
+
 TEST_F(OpenApiRoutesTest, ServedDocumentIsTheSame) {
   start();
   auto r = client().Get("/openapi.json");

@@ -97,7 +97,8 @@ TEST_F(RoutesTest, YenteEntityInFollowTheMoneyShape) {
   EXPECT_EQ(j["properties"]["name"], nlohmann::json::array({"Ivan Petrov"}));
   EXPECT_EQ(j["properties"]["weakAlias"], nlohmann::json::array({"Ivan P."}));
   EXPECT_EQ(j["properties"]["birthDate"], nlohmann::json::array({"1960-05-17"}));
-  EXPECT_EQ(j["properties"]["nationality"], nlohmann::json::array({"RU"}));
+  // FollowTheMoney's country codes: ISO 3166-1, lower case.
+  EXPECT_EQ(j["properties"]["nationality"], nlohmann::json::array({"ru"}));
   EXPECT_EQ(j["properties"]["passportNumber"], nlohmann::json::array({"P123456"}));
   EXPECT_TRUE(j["target"].get<bool>());
 
@@ -112,15 +113,18 @@ TEST_F(RoutesTest, CatalogListsDatasetsAndTheDefaultCollection) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   nlohmann::json j = json_of(r);
-  ASSERT_EQ(j["datasets"].size(), 3u);
+  ASSERT_EQ(j["datasets"].size(), 4u);
   EXPECT_EQ(j["datasets"][0]["name"], "test_eu");
   EXPECT_EQ(j["datasets"][1]["name"], "test_un");
   EXPECT_EQ(j["datasets"][1]["entity_count"], 3);
   EXPECT_TRUE(j["datasets"][1]["load"].get<bool>());
   EXPECT_EQ(j["datasets"][1]["version"].get<std::string>().substr(0, 2), "1-");
-  EXPECT_EQ(j["datasets"][2]["name"], "default");
+  // yente's usual collection: the test lists are UN-format, so sanction lists.
+  EXPECT_EQ(j["datasets"][2]["name"], "sanctions");
   EXPECT_EQ(j["datasets"][2]["children"], nlohmann::json::array({"test_eu", "test_un"}));
-  EXPECT_EQ(j["current"], nlohmann::json::array({"test_eu", "test_un", "default"}));
+  EXPECT_EQ(j["datasets"][3]["name"], "default");
+  EXPECT_EQ(j["datasets"][3]["children"], nlohmann::json::array({"test_eu", "test_un"}));
+  EXPECT_EQ(j["current"], nlohmann::json::array({"test_eu", "test_un", "sanctions", "default"}));
   EXPECT_TRUE(j["outdated"].empty());
   EXPECT_FALSE(j["index_stale"].get<bool>());
 }

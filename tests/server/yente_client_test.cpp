@@ -18,7 +18,7 @@ TEST_F(YenteClientTest, PythonRequestsReadsCatalogEntitiesMatchesAndSearches) {
   std::string base = "http://127.0.0.1:" + std::to_string(server_->port());
   RunResult r = run_process({python, script, base, keys_.screener, "test_un-QDi.001", "Ivan Petrov"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("catalog ok: test_eu, test_un, default"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("catalog ok: test_eu, test_un, sanctions, default"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("entity ok: test_un-QDi.001 Person"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("match ok: test_un-QDi.001"), std::string::npos) << r.out << r.err;
   EXPECT_NE(r.out.find("search ok:"), std::string::npos) << r.out << r.err;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <thread>
 
 namespace sekisho {
 namespace {
@@ -145,6 +146,49 @@ TEST_F(ListStoreTest, SharedRecordsAreStoredOnce) {
   ASSERT_TRUE(reopened.ok());
   EXPECT_TRUE((*reopened)->check_integrity().ok());
   EXPECT_EQ((*reopened)->version("test")->version, 2);
+}
+
+// Issue 20 §5: first_seen and last_change come from the stored versions of a
+// list: the first version holding an id, and the version that last added it or
+// changed its record (a removal and a return count as a change).
+TEST_F(ListStoreTest, EntityHistoryFollowsTheVersions) {
+  auto with_remark = [](Entity e, const std::string& remark) {
+    e.remarks.push_back(remark);
+    return e;
+  };
+  Entity stays = person("1", "Anna Stays");
+  Entity changes = person("2", "Boris Changes");
+  Entity returns = person("3", "Clara Returns");
+  std::vector<std::string> at;  // created_at of versions 1..4, a second apart so they differ
+  auto import = [&](std::vector<Entity> entities, const std::string& tag) {
+    if (!at.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    auto r = store_->import_list("test", list(std::move(entities), tag), {.allow_shrink = true});
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    at.push_back(r->version.created_at);
+  };
+  import({stays, with_remark(changes, "v1"), returns}, "h1");
+  import({stays, with_remark(changes, "v2"), returns}, "h2");
+  import({stays, with_remark(changes, "v2")}, "h3");
+  import({stays, with_remark(changes, "v2"), returns}, "h4");
+  ASSERT_EQ(at.size(), 4u);
+
+  auto history = store_->entity_history("test");
+  ASSERT_TRUE(history.ok()) << history.status().to_string();
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].entity_id, "test-1");
+  EXPECT_EQ((*history)[0].first_seen, at[0]);
+  EXPECT_EQ((*history)[0].last_change, at[0]);
+  EXPECT_EQ((*history)[1].first_seen, at[0]);
+  EXPECT_EQ((*history)[1].last_change, at[1]);
+  EXPECT_EQ((*history)[2].first_seen, at[0]);
+  EXPECT_EQ((*history)[2].last_change, at[3]);  // back after a version without it
+
+  // At version 3 the returning entity is not listed at all.
+  auto at_v3 = store_->entity_history("test", 3);
+  ASSERT_TRUE(at_v3.ok());
+  ASSERT_EQ(at_v3->size(), 2u);
+  EXPECT_EQ((*at_v3)[1].last_change, at[1]);
+  EXPECT_EQ(store_->entity_history("no_such_list").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -8,7 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <signal.h>
+
+#include <atomic>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "sekisho/store.hpp"
@@ -30,6 +34,24 @@ class LoopbackPublisher {
   LoopbackPublisher() {
     server_.set_mount_point("/", SEKISHO_SHARED_DATA);
     server_.set_keep_alive_max_count(1);  // one request per connection: no idle keep-alive wait at stop()
+    // A file whose name and content state no date, dated only by its Last-Modified header.
+    server_.Get("/undated/dpl.txt", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(slurp(std::string(SEKISHO_SHARED_DATA) + "/us_bis/dpl_2022-09.txt"), "text/plain");
+      res.set_header("Last-Modified", "Tue, 04 Oct 2022 09:15:00 GMT");
+    });
+    // A dated file (the UN list states its generation date) with a header that disagrees.
+    server_.Get("/dated/consolidated.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(slurp(std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml"), "application/xml");
+      res.set_header("Last-Modified", "Tue, 04 Oct 2022 09:15:00 GMT");
+    });
+    // Down for its first request, then serving the UN list: a publisher that recovers.
+    server_.Get("/flaky/consolidated.xml", [this](const httplib::Request&, httplib::Response& res) {
+      if (flaky_requests_++ == 0) {
+        res.status = 503;
+        return;
+      }
+      res.set_content(slurp(std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml"), "application/xml");
+    });
     server_.Get("/un/index.html", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(
           "<html><a href=\"consolidated_2025-04-19.xml\">old</a> <a href='/un/consolidated_2026-02-27.xml'>new</a>"
@@ -45,8 +67,16 @@ class LoopbackPublisher {
     thread_.join();
   }
   std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int flaky_requests() const { return flaky_requests_; }
 
  private:
+  static std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  std::atomic<int> flaky_requests_{0};
   httplib::Server server_;
   int port_ = 0;
   std::thread thread_;
@@ -133,6 +163,62 @@ TEST(Update, MirrorModeReadsLocalFilesAndSkipsWhatIsAbsent) {
   EXPECT_TRUE(outcomes[0].status.ok()) << outcomes[0].status.to_string();
   EXPECT_TRUE(outcomes[1].skipped);
   EXPECT_EQ((*store)->version("un")->entity_count, 1003);
+}
+
+// Issue 20: the list version's publisher date comes from the download's
+// Last-Modified header when neither the file nor its name is dated.
+TEST(Update, LastModifiedDatesAListWhoseFileAndNameGiveNoDate) {
+  LoopbackPublisher publisher;
+  TempHome home("update-lastmod");
+  auto store = ListStore::open(home.path());
+  ASSERT_TRUE(store.ok());
+  SourceSpec dpl{.list_id = "dpl", .format = "bis-dpl", .urls = {publisher.url("/undated/dpl.txt")}};
+  auto outcomes = run_update(**store, {dpl}, {});
+  ASSERT_TRUE(outcomes[0].status.ok()) << outcomes[0].status.to_string();
+  auto v = (*store)->version("dpl");
+  ASSERT_TRUE(v.ok()) << v.status().to_string();
+  EXPECT_EQ(v->publication_date, "2022-10-04");
+  EXPECT_EQ(v->publication_date_source, "download header");
+
+  // The header is the last resort: a file that states its own date keeps it.
+  auto un = run_update(**store, {un_source(publisher.url("/dated/consolidated.xml"))}, {});
+  ASSERT_TRUE(un[0].status.ok()) << un[0].status.to_string();
+  auto uv = (*store)->version("un");
+  ASSERT_TRUE(uv.ok());
+  EXPECT_EQ(uv->publication_date, "2025-04-19");
+  EXPECT_EQ(uv->publication_date_source, "file");
+}
+
+// Issue 20: `sekisho update --every` repeats; a failed run is logged and
+// retried at the next one; SIGTERM ends the loop between runs.
+TEST(Update, EveryRetriesAFailedRunAndStopsOnSigterm) {
+  LoopbackPublisher publisher;
+  TempHome home("update-every");
+  std::string catalogue = (home.path() / "sources.json").string();
+  std::ofstream(catalogue) << R"([{"list_id": "un", "format": "un-xml", "urls": [")"
+                           << publisher.url("/flaky/consolidated.xml") << R"("]}])";
+  testing::ChildProcess loop({SEKISHO_BINARY, "--home", home.str(), "update", "--sources", catalogue, "--every", "1s",
+                              "--no-monitor", "--timeout", "20"},
+                             {});
+  ASSERT_TRUE(loop.wait_for_stderr("update run 1 FAILED", 30000));
+  ASSERT_TRUE(loop.wait_for_stderr("HTTP 503", 1000));
+  ASSERT_TRUE(loop.wait_for_stderr("update run 2 ok", 30000));
+  auto store = ListStore::open(home.path());
+  ASSERT_TRUE(store.ok());
+  auto v = (*store)->version("un");
+  ASSERT_TRUE(v.ok()) << v.status().to_string();
+  EXPECT_EQ(v->entity_count, 877);
+  ::kill(loop.pid(), SIGTERM);
+  EXPECT_TRUE(loop.wait_for_stderr("update stopped by SIGTERM", 30000));
+  EXPECT_EQ(loop.wait(), 0);  // the last run succeeded
+  EXPECT_GE(publisher.flaky_requests(), 2);
+}
+
+TEST(Update, EveryRefusesAnIntervalWithoutUnit) {
+  TempHome home("update-every-bad");
+  auto r = run_process({SEKISHO_BINARY, "--home", home.str(), "update", "--every", "6"});
+  EXPECT_EQ(r.exit_code, 64) << r.err;
+  EXPECT_NE(r.err.find("--every"), std::string::npos) << r.err;
 }
 
 TEST(Update, UnknownListIsReported) {
