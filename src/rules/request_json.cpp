@@ -282,6 +282,10 @@ Result<TransferRequest> parse_transfer_request_json(std::string_view text, std::
   } catch (const json::parse_error& e) {
     LineCol lc = line_col_at(text, e.byte > 0 ? e.byte - 1 : 0);
     return invalid_argument(fmt::format("{}:{}:{}: JSON syntax error: {}", source_name, lc.line, lc.column, e.what()));
+  } catch (const json::out_of_range& e) {
+    // A number no double holds (2e2222) is refused by the parser with out_of_range, not a
+    // syntax error: still the request's fault, never a crash.
+    return invalid_argument(fmt::format("{}: JSON number out of range: {}", source_name, e.what()));
   }
   Reader reader(source_name);
   // A golden file wraps the request with its expectation; accept both shapes.

@@ -272,7 +272,11 @@ Result<std::vector<JapaneseSegment>> segment_japanese(std::string_view text) {
     return unavailable(std::string("MeCab tagger could not be created: ") + MeCab::getTaggerError());
   }
   std::vector<JapaneseSegment> out;
-  for (const MeCab::Node* node = tagger->parseToNode(text.data(), text.size()); node != nullptr;
+  // MeCab's dictionary lookup reads its input up to a NUL whatever length it is given (a
+  // fuzzer's heap over-read in Tokenizer::lookup): it gets a terminated copy, which the nodes'
+  // surfaces point into while they are read.
+  const std::string terminated(text);
+  for (const MeCab::Node* node = tagger->parseToNode(terminated.c_str(), terminated.size()); node != nullptr;
        node = node->next) {
     if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
     JapaneseSegment seg;

@@ -285,6 +285,17 @@ TEST(Kanji, MecabSegmentsNamesAndOrganisations) {
   EXPECT_TRUE((*org)[1].proper_noun);
 }
 
+// MeCab reads its input up to a NUL whatever length it is given: a view into a longer text
+// (a name's part) is segmented as the view alone.
+TEST(Kanji, MecabSegmentsAViewAndNothingPastIt) {
+  const std::string text = "上川陽子連邦保安庁";
+  auto segs = segment_japanese(std::string_view(text).substr(0, std::string_view("上川陽子").size()));
+  ASSERT_TRUE(segs.ok()) << segs.status().to_string();
+  std::string joined;
+  for (const JapaneseSegment& s : *segs) joined += s.surface;
+  EXPECT_EQ(joined, "上川陽子");
+}
+
 TEST(Kanji, GlossOfOrganisationNames) {
   std::string fsb = japanese_gloss("連邦保安庁");
   EXPECT_NE(fsb.find("federal"), std::string::npos) << fsb;
