@@ -561,11 +561,13 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     // A listed form the query spells word for word is scored whatever the votes: its words may
     // be common ("abdullah") and vote little, while longer forms sharing them outvote it by
     // their number and fill the candidate budget, yet it is the query's own name. Bounded by
-    // the budget, like the candidates.
+    // the budget, like the candidates; a candidate has been scored already.
     size_t whole_forms = 0;
     for (const index::Candidate& r : reached_forms) {
       if (whole_forms >= options.candidates) break;
       if (!spells_whole_form(query_tokens[r.query_form], im.forms[r.form_id].tokens)) continue;
+      const auto is_this_form = [&r](const index::Candidate& c) { return c.form_id == r.form_id; };
+      if (std::any_of(candidates.begin(), candidates.end(), is_this_form)) continue;
       const uint32_t e = im.names[r.name_id].entity;
       if (!list_allowed(e)) continue;
       Impl::Best& best = slot(e);
