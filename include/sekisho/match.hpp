@@ -179,6 +179,8 @@ struct NameMatchOptions {
   // The same for a patronymic only one side has (-ovich, -evna, -ogly): people and lists leave
   // it out all the time ("Vladimir Putin" / "PUTIN, Vladimir Vladimirovich").
   double patronymic_extra_weight = 0.1;
+  // The same for an organisation's sector word only one side has (TokenFeatures::sector).
+  double sector_extra_weight = 0.3;
   // Weight of a contradicted part: both sides have a token there and they differ.
   double contradiction_weight = 2.5;
   // The same for two different legal forms ("LLC" / "JSC"): weak evidence of
@@ -189,6 +191,11 @@ struct NameMatchOptions {
   // 2007-2): another member of one series, the sister ship or next vintage, which a
   // screener should still show; weak evidence of another entity, like a legal form.
   double number_conflict_weight = 1.0;
+  // The same for two different sector words ("Plant" / "Factory", "Design Bureau" / "Aviation"):
+  // weak evidence of another body, since its kind is translated loosely (завод is plant,
+  // factory or works; 研究所 institute, laboratory or centre), like a legal form. For people,
+  // as any other name word.
+  double sector_conflict_weight = 2.5;
   // Pairs scoring below this are not a match: both tokens become unmatched.
   double pair_floor = 0.7;
   // Token similarity lost per edit, relative to the token length (1 edit in 10 letters costs 0.05).
@@ -302,6 +309,9 @@ struct TokenFeatures {
   // father's name in an Arabic nasab chain ("bin Muhammad ibn Awad ibn Ladin").
   bool patronymic = false;
   bool particle = false;    // TokenWeights::is_particle: grammar, not identity
+  // A word for what an organisation does or is (aviation, bank, shipyard, design bureau): people
+  // name a company without it ("Sukhoi" for Sukhoi Aviation JSC), so leaving it out says little.
+  bool sector = false;
   // Summaries that tell cheaply when two tokens cannot meet at all (score_above):
   // the set of letters (l counted as r, other bytes folded into a few bits), and
   // a hash of the phonetic key with l read as r.

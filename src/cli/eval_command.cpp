@@ -52,7 +52,7 @@ void add_eval_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--limit", args->limit, "At most N labelled rows per metric (0 = all)");
   sub->add_option("--threshold", args->threshold, "Decision threshold")->capture_default_str();
   sub->add_flag("--json", args->json, "JSON instead of a markdown table");
-  sub->add_flag("--misses", args->misses, "Print every missed row of metrics f and g to stderr");
+  sub->add_flag("--misses", args->misses, "Print every missed row (and every wrong name_bench pair) to stderr");
   set_command_body(sub, [&global, args] { return run_eval_command(global, *args); });
 }
 

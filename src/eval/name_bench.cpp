@@ -44,6 +44,9 @@ Result<Metric> metric_name_bench(const EvalOptions& options) {
     if (hit && !label) ++fp;
     if (!hit && label) ++fn;
     if (hit != label && wrong.size() < 4) wrong.push_back(fmt::format("{} / {} {:.2f}", f[c_a], f[c_b], c.score));
+    if (hit != label && options.miss) {
+      options.miss("a", fmt::format("{} / {} {:.3f} ({})", f[c_a], f[c_b], c.score, label ? "missed" : "false hit"));
+    }
   }
   Metric m;
   m.key = "a";

@@ -32,7 +32,7 @@ void classify_leftovers(const std::vector<const Unit*>& q_all, const std::vector
       }
       if (out != nullptr) {
         out->unmatched.push_back({u.label(), query_side, u.weight,
-                                  contra          ? UnmatchedKind::kContradicted
+                                  contra       ? UnmatchedKind::kContradicted
                                   : query_side ? UnmatchedKind::kQueryExtra
                                                : UnmatchedKind::kCandidateExtra});
       }
@@ -54,8 +54,9 @@ double leftover_cost(const Leftovers& sums, const NameMatchOptions& o) {
   const double q_extra_cost = o.query_extra_weight * sums.q_extra;
   const double c_extra_cost = o.candidate_extra_weight * sums.c_extra;
   return o.contradiction_weight * sums.contradicted + o.legal_form_conflict_weight * sums.legal_conflict +
-         o.number_conflict_weight * sums.number_conflict + q_extra_cost + c_extra_cost +
-         o.filler_extra_weight * sums.filler_extra + patronymic_cost(sums.q_patronymic_extra, q_extra_cost) +
+         o.number_conflict_weight * sums.number_conflict + o.sector_conflict_weight * sums.sector_conflict +
+         q_extra_cost + c_extra_cost + o.filler_extra_weight * sums.filler_extra +
+         o.sector_extra_weight * sums.sector_extra + patronymic_cost(sums.q_patronymic_extra, q_extra_cost) +
          patronymic_cost(sums.c_patronymic_extra, c_extra_cost);
 }
 

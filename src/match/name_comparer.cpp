@@ -28,9 +28,9 @@
 namespace sekisho::match {
 namespace {
 
-using detail::Unit;
-using detail::Leftovers;
 using detail::LeftoverKind;
+using detail::Leftovers;
+using detail::Unit;
 
 struct Scratch {
   std::vector<Unit> q, c;
@@ -41,7 +41,7 @@ struct Scratch {
   std::vector<const Unit*> q_left, c_left;
   std::vector<std::pair<size_t, size_t>> order;
   std::vector<char> side_exact, other_exact;  // merge_split_tokens: units met exactly by the other side
-  detail::MeetGrid meets;                      // the bound's may_meet answers, for the alignment
+  detail::MeetGrid meets;                     // the bound's may_meet answers, for the alignment
   std::string joined, initials, joined_key;
   std::deque<std::string> arena;  // deque: elements keep their address as it grows
   size_t arena_used = 0;
@@ -75,6 +75,7 @@ void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern
                          .legal = tokens[i].legal_form,
                          .filler = tokens[i].legal_form || tokens[i].stopword || f.particle,
                          .patronymic = f.patronymic,
+                         .sector = f.sector,
                          .r_may_be_l = tokens[i].r_may_be_l,
                          .number = f.number,
                          .tens_word = f.tens_word,
@@ -219,7 +220,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         const size_t longer = std::max(s.joined.size(), target.text.size());
         const size_t budget = detail::typo_budget(longer);
         const size_t gap = s.joined.size() > target.text.size() ? s.joined.size() - target.text.size()
-                                                                 : target.text.size() - s.joined.size();
+                                                                : target.text.size() - s.joined.size();
         if (gap > budget) continue;
         // Letter sets further apart than the budget cannot be spelled alike: most runs end
         // here, before the edit distance (it was 4% of a transliterated query's instructions).
@@ -281,16 +282,33 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
 int role_group(NamePartRole r) {
   switch (r) {
     case NamePartRole::kGiven:
-    case NamePartRole::kMiddle: return 1;
-    case NamePartRole::kFamily: return 2;
-    case NamePartRole::kPatronymic: return 3;
-    case NamePartRole::kUnknown: break;
+    case NamePartRole::kMiddle:
+      return 1;
+    case NamePartRole::kFamily:
+      return 2;
+    case NamePartRole::kPatronymic:
+      return 3;
+    case NamePartRole::kUnknown:
+      break;
   }
   return 0;
 }
 
 bool roles_conflict(NamePartRole a, NamePartRole b) {
   return role_group(a) != 0 && role_group(b) != 0 && role_group(a) != role_group(b);
+}
+
+// A name met by the patronymic formed from it (Vladimir / Vladimirovna): when the patronymic's
+// side leaves a name word of its own unmet, that word is the person's given name and the name
+// met is the father's ("Vladimir Putin" / "Maria Vladimirovna Putina"). Exact pairs are apart:
+// lists and queries disagree on which of a person's names is the patronymic.
+bool name_met_by_patronymic(const Unit& a, const Unit& b, const detail::TokenSimilarity& ts) {
+  return a.patronymic != b.patronymic && !a.filler && !b.filler && ts.method != PairMethod::kExact;
+}
+bool leaves_name_word(const std::vector<const Unit*>& left) {
+  return std::any_of(left.begin(), left.end(), [](const Unit* u) {
+    return !u->filler && !u->patronymic && detail::leftover_kind(*u) == detail::LeftoverKind::kName;
+  });
 }
 
 // The score of the units of both sides (modified: split tokens get merged);
@@ -366,7 +384,8 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   s.c_left.clear();
   s.order.clear();  // (query first, candidate first) of name pairs
   size_t role_conflicts = 0, name_pairs = 0, initial_pairs = 0, letter_pairs = 0, exact_name_pairs = 0;
-  bool q_initial_for_word = false, c_initial_for_word = false;  // which side's initial met a word
+  bool q_initial_for_word = false, c_initial_for_word = false;        // which side's initial met a word
+  bool q_patronymic_met_name = false, c_patronymic_met_name = false;  // which side's patronymic met a name
   for (size_t i = 0; i < rows; ++i) {
     if (s.row_to[i] < 0) {
       s.q_left.push_back(&q[i]);
@@ -381,6 +400,8 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
     if (out != nullptr) out->pairs.push_back({q[i].label(), c[j].label(), ts.similarity, w, ts.method, ts.edits});
     if (!q[i].legal) s.order.emplace_back(q[i].first, c[j].first);
     if (roles_conflict(q[i].role, c[j].role)) ++role_conflicts;
+    if (name_met_by_patronymic(q[i], c[j], ts))
+      (q[i].patronymic ? q_patronymic_met_name : c_patronymic_met_name) = true;
     if (!q[i].filler) ++name_pairs;
     if (!q[i].filler && ts.method == PairMethod::kExact) ++exact_name_pairs;
     if (!q[i].filler && ts.method == PairMethod::kInitial) {
@@ -396,6 +417,7 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kName, sums, out);
   detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kNumber, sums, out);
   detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kLegalForm, sums, out);
+  detail::classify_leftovers(s.q_left, s.c_left, LeftoverKind::kSector, sums, out);
 
   const double den = matched + detail::leftover_cost(sums, o);
   double score = den > 0 ? num / den : 0.0;
@@ -453,8 +475,11 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
   } else if (descents > 0 && order_counts) {
     penalise("name parts in a different order", o.reorder_factor);
   }
+  if ((q_patronymic_met_name && leaves_name_word(s.q_left)) || (c_patronymic_met_name && leaves_name_word(s.c_left))) {
+    ++role_conflicts;
+  }
   for (size_t k = 0; k < role_conflicts; ++k) {
-    penalise("name part matched across roles (given vs family)", o.role_conflict_factor);
+    penalise("name part matched across roles (given vs family, or a name vs a patronymic)", o.role_conflict_factor);
   }
   score = std::clamp(score, 0.0, 1.0);
   if (out != nullptr) out->score = score;
@@ -513,6 +538,8 @@ NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
     o.query_extra_weight = 1.2;
     o.candidate_extra_weight = 1.2;
     o.patronymic_extra_weight = 1.2;
+    o.sector_extra_weight = 0.6;
+    o.sector_conflict_weight = 1.0;
     o.exchanged_factor = o.reorder_factor;
     o.translated_order_free = true;
   }
@@ -567,8 +594,7 @@ double NameComparer::score_above(const PreparedQuery& query, std::span<const Nam
   return compare_tokens(query, candidate, features, options(schema), nullptr, floor);
 }
 
-NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate,
-                                Schema schema) const {
+NameMatch NameComparer::compare(const PreparedQuery& query, std::span<const NameToken> candidate, Schema schema) const {
   return compare(query, candidate, candidate_features(candidate), schema);
 }
 

@@ -278,7 +278,7 @@ double bound_from_live(const std::vector<Unit>& q, const std::vector<Unit>& c, c
   const double half_contradiction = o.contradiction_weight / 2;
   const bool contradiction_costs_most =
       half_contradiction >= std::max({o.query_extra_weight, o.candidate_extra_weight, o.filler_extra_weight,
-                                      o.patronymic_extra_weight});
+                                      o.patronymic_extra_weight, o.sector_extra_weight});
   double cost = 0;
   if (contradiction_costs_most) {
     Leftovers names;

@@ -1,5 +1,7 @@
 #include "match/token_features.hpp"
 
+#include <algorithm>
+
 #include "match/numbers.hpp"
 #include "match/phonetic.hpp"
 #include "match/score_bound.hpp"
@@ -12,12 +14,43 @@ namespace {
 // Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
 // Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
 bool looks_like_patronymic(std::string_view t) {
-  static constexpr std::string_view kEndings[] = {"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
-                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna", "evna", "ivna",
-                                                  "oglu", "ogly", "uly", "kyzy", "qizi"};
+  static constexpr std::string_view kEndings[] = {"ovich",   "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
+                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna",   "evna",   "ivna",
+                                                  "oglu",    "ogly",  "uly",   "kyzy",  "qizi"};
   if (t.size() < 6) return false;
   for (std::string_view e : kEndings) {
     if (t.ends_with(e)) return true;
+  }
+  return false;
+}
+
+// Words that say what an organisation does or what kind of body it is, in the English the lists
+// write and the glosses of Japanese and Russian names give (航空 aviation, 工場 plant, 設計局
+// design bureau). A name without them still names the organisation: "Sukhoi" is said for
+// Sukhoi Aviation JSC, "Sberbank" for Sberbank of Russia's banking arm. Legal forms are apart
+// (NameToken::legal_form); place words (Russia, Moscow) are not here: they tell branches apart.
+constexpr double kSectorWordWeight = 0.4;  // TokenWeights' weight of generic organisation words
+
+bool is_sector_word(std::string_view t) {
+  static constexpr std::string_view kWords[] = {
+      "aviation",       "airlines",        "airline",       "airways",       "aircraft",     "aerospace",
+      "bank",           "banking",         "trading",       "trade",         "shipping",     "logistics",
+      "industries",     "industry",        "industrial",    "enterprise",    "enterprises",  "services",
+      "service",        "technology",      "technologies",  "systems",       "engineering",  "construction",
+      "energy",         "petroleum",       "petrochemical", "chemical",      "chemicals",    "electronics",
+      "electronic",     "motors",          "marine",        "maritime",      "shipyard",     "shipbuilding",
+      "research",       "scientific",      "production",    "manufacturing", "plant",        "factory",
+      "works",          "mining",          "metals",        "metallurgical", "steel",        "group",
+      "holding",        "holdings",        "investment",    "investments",   "capital",      "finance",
+      "financial",      "insurance",       "development",   "design",        "bureau",       "institute",
+      "center",         "centre",          "agency",        "exchange",      "telecom",      "communications",
+      "pharmaceutical", "pharmaceuticals", "instruments",   "instrument",    "equipment",    "machinery",
+      "import",         "export",          "commercial",    "university",    "academy",      "laboratory",
+      "association",    "concern",         "complex",       "organization",  "organisation", "weapons",
+      "arms",           "armaments",
+  };
+  for (std::string_view w : kWords) {
+    if (t == w) return true;
   }
   return false;
 }
@@ -63,6 +96,10 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     f.units_word = n.units;
     f.patronymic = t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text) || in_nasab_chain(tokens, i);
     f.particle = !t.legal_form && TokenWeights::is_particle(t.text);
+    f.sector = !t.legal_form && !f.particle && is_sector_word(t.text);
+    // However rare on the lists at hand (few sanctioned airlines), a sector word says what a body
+    // does, not which body it is: it weighs as the generic organisation words do.
+    if (f.sector) f.weight = std::min(f.weight, kSectorWordWeight);
   }
 }
 

@@ -29,6 +29,7 @@ struct Unit {
   bool acronym = false;  // the initials of several tokens of this side spell a token of the other
   bool filler = false;   // a legal form, stopword or particle: its absence on the other side says little
   bool patronymic = false;  // TokenFeatures::patronymic
+  bool sector = false;      // TokenFeatures::sector
   bool r_may_be_l = false;
   int32_t number = -1;      // TokenFeatures::number
   bool tens_word = false;   // TokenFeatures::tens_word

@@ -151,10 +151,17 @@ Slot latin_slot(const std::vector<NormalizedToken>& tokens, size_t begin, size_t
   for (size_t pos = 0; pos < accented.size();) {
     char32_t cp = detail::next_code_point(accented, pos);
     switch (cp) {
-      case U'ü': umlauts += "ue"; break;
-      case U'ö': umlauts += "oe"; break;
-      case U'ä': umlauts += "ae"; break;
-      default: detail::append_utf8(umlauts, cp);
+      case U'ü':
+        umlauts += "ue";
+        break;
+      case U'ö':
+        umlauts += "oe";
+        break;
+      case U'ä':
+        umlauts += "ae";
+        break;
+      default:
+        detail::append_utf8(umlauts, cp);
     }
   }
   if (umlauts != accented) add_alternative(slot, fold_to_ascii(umlauts), VariantSource::kLatin, "latin_umlaut");
@@ -208,8 +215,7 @@ Slot cyrillic_slot(const std::string& text, const AnalyzeOptions& options) {
 Slot icu_slot(const std::string& text, std::initializer_list<std::string_view> ids) {
   Slot slot;
   for (std::string_view id : ids) {
-    add_alternative(slot, fold_to_ascii(icu_or_empty(text, id)), VariantSource::kScheme,
-                    "icu:" + std::string(id));
+    add_alternative(slot, fold_to_ascii(icu_or_empty(text, id)), VariantSource::kScheme, "icu:" + std::string(id));
   }
   return slot;
 }
@@ -228,7 +234,8 @@ Slot greek_slot(const std::string& text) {
   add_alternative(slot, latin, VariantSource::kScheme, "icu:Greek-Latin/UNGEGN");
   std::string u_for_ou;
   for (size_t i = 0; i < latin.size(); ++i) {
-    const bool ou = (latin[i] == 'o' || latin[i] == 'O') && i + 1 < latin.size() && (latin[i + 1] == 'u' || latin[i + 1] == 'U');
+    const bool ou =
+        (latin[i] == 'o' || latin[i] == 'O') && i + 1 < latin.size() && (latin[i + 1] == 'u' || latin[i + 1] == 'U');
     if (!ou) u_for_ou += latin[i];
   }
   add_alternative(slot, u_for_ou, VariantSource::kScheme, "greek_u_for_ou");
@@ -283,9 +290,7 @@ Slot chinese_slot(const std::string& text) {
   return slot;
 }
 
-bool is_japanese_script(Script s) {
-  return s == Script::kHan || s == Script::kHiragana || s == Script::kKatakana;
-}
+bool is_japanese_script(Script s) { return s == Script::kHan || s == Script::kHiragana || s == Script::kKatakana; }
 
 bool is_all_kana(std::string_view s) {
   size_t pos = 0;
@@ -396,8 +401,8 @@ void combine(const std::vector<Slot>& slots, size_t cap, NameForms& forms) {
         ranks[n - 1] = last;
         emit(ranks);
       }
-      bool advanced = false;  // the odometer moves: the rightmost digit that can grow grows
-      size_t before = prefix;   // walking left, the ranks before digit d
+      bool advanced = false;   // the odometer moves: the rightmost digit that can grow grows
+      size_t before = prefix;  // walking left, the ranks before digit d
       for (size_t d = n - 1; d-- > 0;) {
         before -= ranks[d];
         if (ranks[d] + 1 < slots[d].alternatives.size() && before + ranks[d] + 1 <= sum) {
@@ -435,6 +440,58 @@ void sort_unique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// The token ranges [first, last) of the parts of `raw` set off by commas (",", "、", "､", "，"), as
+// normalize() splits `raw` into `token_count` tokens; one part when there is no comma or the parts
+// do not add up.
+std::vector<std::pair<size_t, size_t>> comma_parts(std::string_view raw, size_t token_count) {
+  static constexpr std::string_view kCommas[] = {",", "、", "､", "，"};
+  std::vector<std::pair<size_t, size_t>> parts;
+  size_t first = 0, from = 0;
+  while (from <= raw.size()) {
+    size_t at = std::string_view::npos, width = 0;
+    for (std::string_view c : kCommas) {
+      const size_t p = raw.find(c, from);
+      if (p < at) at = p, width = c.size();
+    }
+    const size_t n =
+        normalize(raw.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from)).tokens.size();
+    if (n > 0) parts.emplace_back(first, first + n);
+    first += n;
+    if (at == std::string_view::npos) break;
+    from = at + width;
+  }
+  if (first != token_count || parts.size() < 2) return {{0, token_count}};
+  return parts;
+}
+
+// Legal forms at the name's start or end, and at the start of each later comma-set part: a
+// subsidiary named after its parent opens its own part with its form ("Tactical Missile
+// Corporation, AO TMKB Soyuz", 戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド). Inside a
+// part, and at the end of an earlier one, a form is a word of the name.
+std::vector<LegalFormHit> legal_forms_by_part(const NormalizedName& name,
+                                              const std::vector<std::pair<size_t, size_t>>& parts) {
+  std::vector<LegalFormHit> hits = find_legal_forms(name);
+  const auto taken = [&hits](size_t first, size_t count) {
+    return std::any_of(hits.begin(), hits.end(), [&](const LegalFormHit& h) {
+      return first < h.first_token + h.token_count && h.first_token < first + count;
+    });
+  };
+  for (size_t k = 1; k < parts.size(); ++k) {
+    const auto [first, last] = parts[k];
+    NormalizedName part;
+    part.tokens.assign(name.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                       name.tokens.begin() + static_cast<std::ptrdiff_t>(last));
+    for (LegalFormHit h : find_legal_forms(part)) {
+      if (h.first_token != 0 || taken(first, h.token_count)) continue;
+      h.first_token = first;
+      hits.push_back(std::move(h));
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const LegalFormHit& x, const LegalFormHit& y) { return x.first_token < y.first_token; });
+  return hits;
+}
+
 // Removes the tokens of `hits` (find_legal_forms on `tokens`) and adds their classes to `classes`.
 void strip_legal_form_hits(std::vector<NormalizedToken>& tokens, const std::vector<LegalFormHit>& hits,
                            std::vector<std::string>& classes) {
@@ -459,7 +516,9 @@ std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std:
 
 NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   NameForms forms;
-  NormalizedName name = normalize(detail::expand_bank_legal_forms(raw));
+  const std::string expanded = detail::expand_bank_legal_forms(raw);
+  NormalizedName name = normalize(expanded);
+  std::vector<std::pair<size_t, size_t>> parts = comma_parts(expanded, name.tokens.size());
   forms.normalized = name.text();
   forms.script = name.script;
   std::vector<NormalizedToken>& tokens = name.tokens;
@@ -469,6 +528,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
     if (n > 0 && n < tokens.size()) {
       for (size_t i = 0; i < n; ++i) forms.titles.push_back(tokens[i].text);
       tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(n));
+      for (auto& [first, last] : parts) first = first > n ? first - n : 0, last = last > n ? last - n : 0;
     }
     for (NormalizedToken& t : tokens) {
       if (t.script == Script::kLatin) continue;  // the suffixes are Japanese and Korean words
@@ -476,16 +536,30 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
     }
   }
   if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
-    strip_legal_form_hits(tokens, find_legal_forms(name), forms.legal_form_classes);
-    // As in a Latin name, a form stands at the name's start or end: one opening a later word (a
-    // subsidiary after its parent, 戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド) or
-    // closing an earlier one stays a word of the name, as the English lists keep it there
-    // ("Tactical Missile Corporation, Joint Stock Company Avangard").
+    const std::vector<LegalFormHit> hits = legal_forms_by_part(name, parts);
+    // The parts lose the tokens stripped from them.
+    for (auto& [first, last] : parts) {
+      size_t before_first = 0, inside = 0;
+      for (const LegalFormHit& h : hits) {
+        if (h.first_token < first)
+          before_first += h.token_count;
+        else if (h.first_token < last)
+          inside += h.token_count;
+      }
+      first -= before_first;
+      last -= before_first + inside;
+    }
+    strip_legal_form_hits(tokens, hits, forms.legal_form_classes);
+    // As in a Latin name, a form stands at the start of the name or of a comma-set part, or at
+    // the name's end: elsewhere it is a word of the name.
+    const auto part_start = [&parts](size_t i) {
+      return std::any_of(parts.begin(), parts.end(), [i](const auto& p) { return i == p.first; });
+    };
     for (size_t i = 0; i < tokens.size(); ++i) {
       NormalizedToken& t = tokens[i];
       std::string cls;
       if (!is_japanese_script(t.script)) continue;
-      while (detail::strip_cjk_legal_form(t.text, cls, i == 0, i + 1 == tokens.size())) {
+      while (detail::strip_cjk_legal_form(t.text, cls, part_start(i), i + 1 == tokens.size())) {
         forms.legal_form_classes.push_back(cls);
         t.accented = t.text;
         t.script = detect_script(t.text);
@@ -501,7 +575,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   bool japanese = false;
   bool all_person_segments = true;
   std::string japanese_text;
-  std::string pinyin;  // a whole-name extra for kanji names read as Japanese
+  std::string pinyin;               // a whole-name extra for kanji names read as Japanese
   std::vector<std::string> korean;  // whole-name extras: a hanja name read in Korean
   for (size_t i = 0; i < tokens.size();) {
     Script s = tokens[i].script;
@@ -631,15 +705,15 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
 
   // One character alone is no organisation word: in "强 朱" (Zhu Qiang, written
   // with a space) 朱 is a surname, not "red".
-  const size_t japanese_chars = static_cast<size_t>(std::count_if(japanese_text.begin(), japanese_text.end(), [](char c) {
-    return c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  const size_t japanese_chars =
+      static_cast<size_t>(std::count_if(japanese_text.begin(), japanese_text.end(), [](char c) {
+        return c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
   bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
   // The gloss's alternatives take at most a quarter of the variants (four of a query's 16).
   std::vector<std::string> glosses =
-      want_gloss ? detail::japanese_glosses(japanese_text, options.max_variants / 4)
-                 : std::vector<std::string>{};
+      want_gloss ? detail::japanese_glosses(japanese_text, options.max_variants / 4) : std::vector<std::string>{};
   if (options.strip_legal_forms && !glosses.empty()) {
     for (std::string& g : glosses) g = gloss_without_legal_forms(g, forms.legal_form_classes);
     sort_unique(forms.legal_form_classes);
@@ -669,7 +743,8 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   // shares only ガンマ with the English name). Katakana transcribe, and their readings stay first
   // (アルアクタル・トラスト・インターナショナル, Al-Akhtar Trust International).
   const bool organisation = options.kind == NameKind::kOrganisation || !forms.legal_form_classes.empty();
-  const bool kanji = std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return has_han(t.text); });
+  const bool kanji =
+      std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return has_han(t.text); });
   if (organisation && kanji && forms.variants.size() > before_gloss) {
     const auto first = static_cast<std::ptrdiff_t>(before_gloss);
     std::rotate(forms.variants.begin(), forms.variants.begin() + first, forms.variants.end());
@@ -743,8 +818,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
     const bool legal_form = !natural.empty() && (!find_legal_forms(normalize(raw.substr(0, comma))).empty() ||
                                                  !find_legal_forms(normalize(raw.substr(comma + 1))).empty());
     if (!natural.empty() && !legal_form) {
-      return interleave({analyze_not_person(natural, options), analyze_not_person(raw, options)},
-                        options.max_variants);
+      return interleave({analyze_not_person(natural, options), analyze_not_person(raw, options)}, options.max_variants);
     }
   }
   if (options.kind != NameKind::kPerson) return analyze_not_person(raw, options);

@@ -18,9 +18,56 @@ using Rules = TranslitTableAccess::Rules;
 
 // Letters that every scheme here romanises alike.
 const std::vector<Rule> kShared = {
-    {"а", "a"}, {"б", "b"}, {"д", "d"}, {"з", "z"}, {"к", "k"}, {"л", "l"}, {"м", "m"},
-    {"н", "n"}, {"о", "o"}, {"п", "p"}, {"р", "r"}, {"т", "t"}, {"ф", "f"}, {"ъ", ""},
-    {"ь", ""},  {"ґ", "g"}, {"і", "i"},
+    {"а", "a"},
+    {"б", "b"},
+    {"д", "d"},
+    {"з", "z"},
+    {"к", "k"},
+    {"л", "l"},
+    {"м", "m"},
+    {"н", "n"},
+    {"о", "o"},
+    {"п", "p"},
+    {"р", "r"},
+    {"т", "t"},
+    {"ф", "f"},
+    {"ъ", ""},
+    {"ь", ""},
+    {"ґ", "g"},
+    {"і", "i"},
+    // The letters other Cyrillic alphabets add, as their own romanisations and the passports of
+    // those countries write them: Serbian and Macedonian, Kazakh, Kyrgyz, Tajik, Uzbek, Tatar,
+    // Bashkir, Chuvash, Mongolian. Without them a Kazakh or Serbian name lost letters
+    // ("Тоқаев" read as "to aev").
+    {"ђ", "dj"},
+    {"ј", "j"},
+    {"љ", "lj"},
+    {"њ", "nj"},
+    {"ћ", "c"},
+    {"џ", "dz"},
+    {"ѓ", "gj"},
+    {"ќ", "kj"},
+    {"ѕ", "dz"},
+    {"ә", "a"},
+    {"ғ", "g"},
+    {"қ", "k"},
+    {"ң", "ng"},
+    {"ө", "o"},
+    {"ұ", "u"},
+    {"ү", "u"},
+    {"һ", "h"},
+    {"ӣ", "i"},
+    {"ӯ", "u"},
+    {"ҳ", "h"},
+    {"ҷ", "j"},
+    {"җ", "zh"},
+    {"ҙ", "z"},
+    {"ҫ", "s"},
+    {"ӑ", "a"},
+    {"ӗ", "e"},
+    {"ӳ", "u"},
+    {"ҡ", "k"},
+    {"ӊ", "ng"},
 };
 
 std::vector<Rule> with_shared(std::vector<Rule> own) {
@@ -54,10 +101,9 @@ std::vector<Rule> concat(std::initializer_list<std::vector<Rule>> parts) {
 
 Rules bgn_pcgn() {
   return {"bgn_pcgn",
-          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "e"}, {"ж", "zh"}, {"и", "i"},
-                       {"й", "y"}, {"с", "s"}, {"у", "u"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"},
-                       {"ш", "sh"}, {"щ", "shch"}, {"ы", "y"}, {"э", "e"}, {"ю", "yu"}, {"я", "ya"},
-                       {"ї", "yi"}, {"є", "ye"}, {"ў", "w"}}),
+          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"},  {"ё", "e"},  {"ж", "zh"}, {"и", "i"},  {"й", "y"},
+                       {"с", "s"}, {"у", "u"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"}, {"ш", "sh"}, {"щ", "shch"},
+                       {"ы", "y"}, {"э", "e"}, {"ю", "yu"}, {"я", "ya"}, {"ї", "yi"}, {"є", "ye"}, {"ў", "w"}}),
           concat({iotated_after_vowels("е", "ye"), iotated_after_vowels("ё", "ye")}),
           {},
           {}};
@@ -65,10 +111,10 @@ Rules bgn_pcgn() {
 
 Rules icao_9303() {
   return {"icao_doc_9303",
-          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "e"}, {"ж", "zh"}, {"и", "i"},
-                       {"й", "i"}, {"с", "s"}, {"у", "u"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"},
-                       {"ш", "sh"}, {"щ", "shch"}, {"ъ", "ie"}, {"ы", "y"}, {"э", "e"}, {"ю", "iu"},
-                       {"я", "ia"}, {"ї", "i"}, {"є", "ie"}, {"ў", "u"}}),
+          with_shared({{"в", "v"},  {"г", "g"},    {"е", "e"},  {"ё", "e"},  {"ж", "zh"}, {"и", "i"},
+                       {"й", "i"},  {"с", "s"},    {"у", "u"},  {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"},
+                       {"ш", "sh"}, {"щ", "shch"}, {"ъ", "ie"}, {"ы", "y"},  {"э", "e"},  {"ю", "iu"},
+                       {"я", "ia"}, {"ї", "i"},    {"є", "ie"}, {"ў", "u"}}),
           {},
           {},
           {}};
@@ -77,10 +123,9 @@ Rules icao_9303() {
 // ISO 9:1995 (GOST 7.79-2000 A) with its diacritics folded: ž→z, č→c, š→s, ŝ→s, û→u, â→a.
 Rules iso9() {
   return {"iso_9",
-          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "e"}, {"ж", "z"}, {"и", "i"},
-                       {"й", "j"}, {"с", "s"}, {"у", "u"}, {"х", "h"}, {"ц", "c"}, {"ч", "c"},
-                       {"ш", "s"}, {"щ", "s"}, {"ы", "y"}, {"э", "e"}, {"ю", "u"}, {"я", "a"},
-                       {"ї", "i"}, {"є", "e"}, {"ў", "u"}}),
+          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "e"}, {"ж", "z"}, {"и", "i"}, {"й", "j"},
+                       {"с", "s"}, {"у", "u"}, {"х", "h"}, {"ц", "c"}, {"ч", "c"}, {"ш", "s"}, {"щ", "s"},
+                       {"ы", "y"}, {"э", "e"}, {"ю", "u"}, {"я", "a"}, {"ї", "i"}, {"є", "e"}, {"ў", "u"}}),
           {},
           {},
           {}};
@@ -89,10 +134,10 @@ Rules iso9() {
 // German press usage (Duden): Sacharowa, Wladimir, Schukow, Juri, Gorbatschow.
 Rules german() {
   return {"german",
-          with_shared({{"в", "w"}, {"г", "g"}, {"е", "e"}, {"ё", "jo"}, {"ж", "sch"}, {"з", "s"},
-                       {"и", "i"}, {"й", "i"}, {"с", "s"}, {"у", "u"}, {"х", "ch"}, {"ц", "z"},
-                       {"ч", "tsch"}, {"ш", "sch"}, {"щ", "schtsch"}, {"ы", "y"}, {"э", "e"},
-                       {"ю", "ju"}, {"я", "ja"}, {"ї", "ji"}, {"є", "je"}, {"ў", "w"}}),
+          with_shared({{"в", "w"},    {"г", "g"},   {"е", "e"},       {"ё", "jo"}, {"ж", "sch"}, {"з", "s"},
+                       {"и", "i"},    {"й", "i"},   {"с", "s"},       {"у", "u"},  {"х", "ch"},  {"ц", "z"},
+                       {"ч", "tsch"}, {"ш", "sch"}, {"щ", "schtsch"}, {"ы", "y"},  {"э", "e"},   {"ю", "ju"},
+                       {"я", "ja"},   {"ї", "ji"},  {"є", "je"},      {"ў", "w"}}),
           concat({iotated_after_vowels("е", "je"),
                   {{"й", "j"}, {"кс", "x"}, {"жё", "o"}, {"чё", "o"}, {"шё", "o"}, {"щё", "o"}}}),
           {{"кс", ""}, {"ьо", "j"}},
@@ -102,10 +147,9 @@ Rules german() {
 // French press usage: Poutine, Iouri, Gorbatchev, Evgueni, Maria, Alexandre.
 Rules french() {
   return {"french",
-          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "io"}, {"ж", "j"}, {"и", "i"},
-                       {"й", "i"}, {"с", "s"}, {"у", "ou"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "tch"},
-                       {"ш", "ch"}, {"щ", "chtch"}, {"ы", "y"}, {"э", "e"}, {"ю", "iou"},
-                       {"я", "ia"}, {"ї", "i"}, {"є", "ie"}, {"ў", "ou"}}),
+          with_shared({{"в", "v"}, {"г", "g"},  {"е", "e"},   {"ё", "io"}, {"ж", "j"},   {"и", "i"},  {"й", "i"},
+                       {"с", "s"}, {"у", "ou"}, {"х", "kh"},  {"ц", "ts"}, {"ч", "tch"}, {"ш", "ch"}, {"щ", "chtch"},
+                       {"ы", "y"}, {"э", "e"},  {"ю", "iou"}, {"я", "ia"}, {"ї", "i"},   {"є", "ie"}, {"ў", "ou"}}),
           {{"ье", "ie"}, {"кс", "x"}, {"ия", "a"}, {"жё", "o"}, {"чё", "o"}, {"шё", "o"}, {"щё", "o"}},
           {{"ге", "gu"}, {"ги", "gu"}, {"гы", "gu"}, {"кс", ""}},
           {{"ин", "ine"}, {"ий", "i"}, {"ый", "y"}}};
@@ -114,27 +158,48 @@ Rules french() {
 // Polivanov: how Russian spells Japanese names. Кисида → Kishida, Хаяси → Hayashi,
 // Тикамацу → Chikamatsu, Дзюнъитиро → Jun'ichiro (дз = z/j).
 Rules polivanov() {
-  return {"polivanov",
-          with_shared({{"в", "v"}, {"г", "g"}, {"е", "e"}, {"ё", "yo"}, {"ж", "j"}, {"и", "i"},
-                       {"й", "i"}, {"л", "r"}, {"с", "s"}, {"у", "u"}, {"х", "h"}, {"ц", "ts"},
-                       {"ч", "ch"}, {"ш", "sh"}, {"щ", "sh"}, {"ы", "y"}, {"э", "e"}, {"ю", "yu"},
-                       {"я", "ya"}, {"ї", "i"}, {"є", "e"}, {"ў", "u"}}),
-          // The letter after с/т/дз carries the palatal: си = shi, тя = cha, дзю = ju.
-          {{"си", "i"}, {"ся", "a"}, {"сю", "u"}, {"сё", "o"}, {"ти", "i"}, {"тя", "a"},
-           {"тю", "u"}, {"тё", "o"}, {"дз", "z"}, {"зи", "i"}, {"зя", "a"}, {"зю", "u"}, {"зё", "o"}},
-          {{"си", "sh"}, {"ся", "sh"}, {"сю", "sh"}, {"сё", "sh"}, {"ти", "ch"}, {"тя", "ch"},
-           {"тю", "ch"}, {"тё", "ch"}, {"дз", ""}, {"зи", "j"}, {"зя", "j"}, {"зю", "j"},
-           {"зё", "j"}, {"ва", "w"}},
-          {}};
+  return {
+      "polivanov",
+      with_shared({{"в", "v"}, {"г", "g"},  {"е", "e"},  {"ё", "yo"}, {"ж", "j"},  {"и", "i"},  {"й", "i"},  {"л", "r"},
+                   {"с", "s"}, {"у", "u"},  {"х", "h"},  {"ц", "ts"}, {"ч", "ch"}, {"ш", "sh"}, {"щ", "sh"}, {"ы", "y"},
+                   {"э", "e"}, {"ю", "yu"}, {"я", "ya"}, {"ї", "i"},  {"є", "e"},  {"ў", "u"}}),
+      // The letter after с/т/дз carries the palatal: си = shi, тя = cha, дзю = ju.
+      {{"си", "i"},
+       {"ся", "a"},
+       {"сю", "u"},
+       {"сё", "o"},
+       {"ти", "i"},
+       {"тя", "a"},
+       {"тю", "u"},
+       {"тё", "o"},
+       {"дз", "z"},
+       {"зи", "i"},
+       {"зя", "a"},
+       {"зю", "u"},
+       {"зё", "o"}},
+      {{"си", "sh"},
+       {"ся", "sh"},
+       {"сю", "sh"},
+       {"сё", "sh"},
+       {"ти", "ch"},
+       {"тя", "ch"},
+       {"тю", "ch"},
+       {"тё", "ch"},
+       {"дз", ""},
+       {"зи", "j"},
+       {"зя", "j"},
+       {"зю", "j"},
+       {"зё", "j"},
+       {"ва", "w"}},
+      {}};
 }
 
 // Ukrainian national romanisation (2010): Зеленський → Zelenskyi, Київ → Kyiv, г → h.
 Rules ukrainian() {
   return {"ukrainian",
-          with_shared({{"в", "v"}, {"г", "h"}, {"е", "e"}, {"ё", "io"}, {"ж", "zh"}, {"и", "y"},
-                       {"й", "i"}, {"с", "s"}, {"у", "u"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"},
-                       {"ш", "sh"}, {"щ", "shch"}, {"ы", "y"}, {"э", "e"}, {"ю", "iu"},
-                       {"я", "ia"}, {"ї", "i"}, {"є", "ie"}, {"ў", "u"}}),
+          with_shared({{"в", "v"}, {"г", "h"}, {"е", "e"},  {"ё", "io"}, {"ж", "zh"}, {"и", "y"},  {"й", "i"},
+                       {"с", "s"}, {"у", "u"}, {"х", "kh"}, {"ц", "ts"}, {"ч", "ch"}, {"ш", "sh"}, {"щ", "shch"},
+                       {"ы", "y"}, {"э", "e"}, {"ю", "iu"}, {"я", "ia"}, {"ї", "i"},  {"є", "ie"}, {"ў", "u"}}),
           {{"є", "ye"}, {"ї", "yi"}, {"й", "y"}, {"ю", "yu"}, {"я", "ya"}, {"зг", "gh"}},
           {},
           {}};
@@ -144,13 +209,20 @@ Rules ukrainian() {
 
 std::string_view cyrillic_scheme_name(CyrillicScheme scheme) {
   switch (scheme) {
-    case CyrillicScheme::kBgnPcgn: return "bgn_pcgn";
-    case CyrillicScheme::kIcao9303: return "icao_doc_9303";
-    case CyrillicScheme::kIso9: return "iso_9";
-    case CyrillicScheme::kGerman: return "german";
-    case CyrillicScheme::kFrench: return "french";
-    case CyrillicScheme::kPolivanov: return "polivanov";
-    case CyrillicScheme::kUkrainian: return "ukrainian";
+    case CyrillicScheme::kBgnPcgn:
+      return "bgn_pcgn";
+    case CyrillicScheme::kIcao9303:
+      return "icao_doc_9303";
+    case CyrillicScheme::kIso9:
+      return "iso_9";
+    case CyrillicScheme::kGerman:
+      return "german";
+    case CyrillicScheme::kFrench:
+      return "french";
+    case CyrillicScheme::kPolivanov:
+      return "polivanov";
+    case CyrillicScheme::kUkrainian:
+      return "ukrainian";
   }
   return "unknown";
 }

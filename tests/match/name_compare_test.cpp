@@ -62,9 +62,10 @@ TEST(NameCompareTest, CallerSuppliedFrequenciesLowerCommonTokens) {
   EXPECT_EQ(weights.weight(NameToken{.text = "rahimi"}), 1.0);
   NameComparer with_table(&weights);
   // Sharing only a very common given name is weak evidence.
-  EXPECT_LT(with_table.compare(tokens_from_text("mohammad rahimi"), tokens_from_text("mohammad karimi"),
-                               Schema::kPerson).score,
-            0.5);
+  EXPECT_LT(
+      with_table.compare(tokens_from_text("mohammad rahimi"), tokens_from_text("mohammad karimi"), Schema::kPerson)
+          .score,
+      0.5);
 }
 
 TEST(NameCompareTest, MergedAndSplitTokens) {
@@ -152,8 +153,9 @@ TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
   NameComparer comparer;
   const PreparedQuery q = comparer.prepare(tokens_from_text("mohammed bin salman"));
   for (std::string_view c : {"muhammad bin salman", "salman mohammed", "mohammed bin sultan"}) {
-    EXPECT_DOUBLE_EQ(comparer.compare(q, tokens_from_text(c), Schema::kPerson).score,
-                     comparer.compare(tokens_from_text("mohammed bin salman"), tokens_from_text(c), Schema::kPerson).score)
+    EXPECT_DOUBLE_EQ(
+        comparer.compare(q, tokens_from_text(c), Schema::kPerson).score,
+        comparer.compare(tokens_from_text("mohammed bin salman"), tokens_from_text(c), Schema::kPerson).score)
         << c;
   }
 }
@@ -163,8 +165,8 @@ TEST(NameCompareTest, PreparedQueryGivesTheSameResult) {
 TEST(NameCompareTest, QueryPreparedInPlaceGivesTheSameResult) {
   NameComparer comparer;
   PreparedQuery reused;
-  const std::vector<std::string_view> queries = {"abd al rahman bin abdullah al fawaz", "mohammed bin salman",
-                                                 "salman", "rosneft oil company", "abdulrahman al fawaz"};
+  const std::vector<std::string_view> queries = {"abd al rahman bin abdullah al fawaz", "mohammed bin salman", "salman",
+                                                 "rosneft oil company", "abdulrahman al fawaz"};
   const std::vector<std::string_view> listed = {"abdulrahman al fawaz", "muhammad bin salman", "salman mohammed",
                                                 "rosneft", "abd al rahman al fawwaz"};
   for (int round = 0; round < 2; ++round) {
@@ -230,10 +232,10 @@ TEST(NameCompareTest, KanaReadingsMeetTheSpellingsTheyWereHeardFrom) {
     EXPECT_GE(s.kana, kDefaultThreshold) << kana;
     EXPECT_LT(s.kana, 1.0) << kana;
   }
-  EXPECT_TRUE(heard_alike(ear_keys("inobetibu"), ear_keys("innovative")));  // v as b
-  EXPECT_TRUE(heard_alike(ear_keys("papasu"), ear_keys("purpose")));       // the r unsaid
-  EXPECT_TRUE(heard_alike(ear_keys("inosan"), ear_keys("innocent")));      // the t silent
-  EXPECT_TRUE(heard_alike(ear_keys("jeruman"), ear_keys("germain")));      // the r kept
+  EXPECT_TRUE(heard_alike(ear_keys("inobetibu"), ear_keys("innovative")));     // v as b
+  EXPECT_TRUE(heard_alike(ear_keys("papasu"), ear_keys("purpose")));           // the r unsaid
+  EXPECT_TRUE(heard_alike(ear_keys("inosan"), ear_keys("innocent")));          // the t silent
+  EXPECT_TRUE(heard_alike(ear_keys("jeruman"), ear_keys("germain")));          // the r kept
   EXPECT_TRUE(heard_alike(ear_keys("giasuddin"), ear_keys("ghiassouddine")));  // gh (غ) as ガ
   // Other consonants, or the same in another order, are another word; and a word of two
   // consonants has no key (it would meet too much).
@@ -298,6 +300,36 @@ TEST(NameCompareTest, OmittedPatronymicCostsLittleForAPerson) {
   EXPECT_LT(score("slobodan", "slobodan milosevic"), score("slobodan", "slobodan vladimirovich"));
 }
 
+// Issue 17: "Vladimir Putin" is not "Maria Vladimirovna Putina": his given name meets her
+// patronymic while her own given name goes unmet, so the name met is her father's.
+TEST(NameCompareTest, AGivenNameMetByAPatronymicIsAnotherRole) {
+  const double father = score("vladimir putin", "maria vladimirovna putina");
+  const double same_roles = score("vladimir putin", "maria vladimirov putina");
+  EXPECT_LT(father, same_roles);
+  // With the patronymic's own given name met, nothing is left in another role: a patronymic
+  // read from another script may not look like one ("fladimirufitsh").
+  NameComparer comparer;
+  const NameMatch read = comparer.compare(tokens_from_text("fladimir fladimirufitsh butin"),
+                                          tokens_from_text("vladimir vladimirovich putin"), Schema::kPerson);
+  EXPECT_TRUE(read.penalties.empty()) << read.penalties.front().reason;
+}
+
+// Issue 17: an organisation's sector word (aviation, plant, bank) says what it does; a name
+// that leaves it out still names it ("Sukhoi" for Sukhoi Aviation JSC), and two sector words
+// that differ are weak evidence, as a translated 工場 is plant or factory.
+TEST(NameCompareTest, ASectorWordLeftOutCostsLittleForAnOrganisation) {
+  const Schema org = Schema::kOrganization;
+  EXPECT_GE(score("sukhoi", "sukhoi aviation"), kDefaultThreshold);
+  EXPECT_GT(score("sukhoi", "sukhoi aviation", org), score("sukhoi", "sukhoi tupolev", org));
+  EXPECT_GE(score("yaroslavl shipbuilding plant", "yaroslavl shipbuilding factory", org), kDefaultThreshold);
+  // A distinctive word both sides disagree on still sinks the pair, and so do two sector
+  // words that are all a short name has besides one shared word.
+  EXPECT_LT(score("yaroslavl shipbuilding plant", "yaroslavl tractor plant", org), kDefaultThreshold);
+  EXPECT_LT(score("alfa bank", "alfa insurance", org), kDefaultThreshold);
+  // For people nothing changes: a word only one side has costs what any name word costs.
+  EXPECT_DOUBLE_EQ(score("ivan design", "ivan design petrov"), score("ivan dezign", "ivan dezign petrov"));
+}
+
 TEST(NameCompareTest, NumbersMeetByValueHoweverWritten) {
   EXPECT_GE(score("brigade forty four", "brigade 44", Schema::kOrganization), kDefaultThreshold);
   EXPECT_GE(score("3 percenters", "three percenters", Schema::kOrganization), kDefaultThreshold);
@@ -306,8 +338,8 @@ TEST(NameCompareTest, NumbersMeetByValueHoweverWritten) {
   EXPECT_LT(score("brigade forty five", "brigade 44", Schema::kOrganization), kDefaultThreshold);
   EXPECT_LT(score("brigade 45", "brigade 44", Schema::kOrganization), kDefaultThreshold);
   // A digit is no initial of a longer number: "2" does not stand for "2006".
-  const NameMatch m = NameComparer().compare(tokens_from_text("trust 2006 2"), tokens_from_text("trust 2 2007"),
-                                             Schema::kCompany);
+  const NameMatch m =
+      NameComparer().compare(tokens_from_text("trust 2006 2"), tokens_from_text("trust 2 2007"), Schema::kCompany);
   for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kInitial) << p.query << " ~ " << p.candidate;
 }
 
@@ -331,8 +363,8 @@ TEST(NameCompareTest, AnArabicNasabChainLeftOutIsLikeAPatronymic) {
 TEST(NameCompareTest, AnInitialIsNotGluedToTheNextWord) {
   // "a lindeman" once merged into "alindeman", which then met "lindemann" nowhere.
   EXPECT_GE(score("thomas a lindeman", "thomas lindemann"), kDefaultThreshold);
-  const NameMatch m = NameComparer().compare(tokens_from_text("thomas a lindeman"), tokens_from_text("thomas lindemann"),
-                                             Schema::kPerson);
+  const NameMatch m = NameComparer().compare(tokens_from_text("thomas a lindeman"),
+                                             tokens_from_text("thomas lindemann"), Schema::kPerson);
   for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kMerged) << p.query;
   EXPECT_GE(score("abdul rahman", "abdulrahman"), kDefaultThreshold);  // real splits still merge
 }
@@ -359,8 +391,8 @@ TEST(NameCompareTest, APossessiveSIsNoWord) {
   EXPECT_GE(score("u s department of state", "united states department of state", Schema::kOrganization),
             kDefaultThreshold);
   // A person's lone "s" is an initial and stays one.
-  const NameMatch m = NameComparer().compare(tokens_from_text("harry s truman"), tokens_from_text("harry truman"),
-                                             Schema::kPerson);
+  const NameMatch m =
+      NameComparer().compare(tokens_from_text("harry s truman"), tokens_from_text("harry truman"), Schema::kPerson);
   ASSERT_EQ(m.unmatched.size(), 1u);
   EXPECT_EQ(m.unmatched[0].text, "s");
 }
@@ -378,8 +410,8 @@ TEST(NameCompareTest, AVesselTypePrefixIsFiller) {
 TEST(NameCompareTest, SyllablesWrittenApartMeetTheWordTheySound) {
   // Wade-Giles writes Mao's given name as two syllables, pinyin as one word.
   EXPECT_GE(score("mao tse tung", "mao zedong"), kDefaultThreshold);
-  const NameMatch m = NameComparer().compare(tokens_from_text("mao tse tung"), tokens_from_text("mao zedong"),
-                                             Schema::kPerson);
+  const NameMatch m =
+      NameComparer().compare(tokens_from_text("mao tse tung"), tokens_from_text("mao zedong"), Schema::kPerson);
   ASSERT_EQ(m.pairs.size(), 2u);
   EXPECT_EQ(m.pairs[1].query, "tse+tung");
 }

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "sekisho/text.hpp"
-#include "text/text_test_util.hpp"
 #include "support/shared_data.hpp"
+#include "text/text_test_util.hpp"
 
 namespace sekisho::text {
 namespace {
@@ -46,10 +46,24 @@ TEST(Cyrillic, UkrainianAndBelarusianLetters) {
   }
 }
 
+// Issue 17: the letters the other Cyrillic alphabets add were dropped, so "Тоқаев" was read
+// "to aev" and Serbian "Ђоковић" lost its first letter.
+TEST(Cyrillic, KazakhSerbianAndCentralAsianLetters) {
+  for (CyrillicScheme s : kAllCyrillicSchemes) {
+    EXPECT_EQ(transliterate_cyrillic("Тоқаев", s).substr(0, 4), "toka") << cyrillic_scheme_name(s);
+    EXPECT_EQ(transliterate_cyrillic("Нұрсұлтан", s).substr(0, 4), "nurs") << cyrillic_scheme_name(s);
+    EXPECT_EQ(transliterate_cyrillic("Раҳмон", s), "rahmon") << cyrillic_scheme_name(s);
+    EXPECT_EQ(transliterate_cyrillic("Ђоковић Љубљана Његош", s).substr(0, 2), "dj") << cyrillic_scheme_name(s);
+    std::string out = transliterate_cyrillic("Әлихан Ғани Қожа Ңң Өмір Ұлы Үкі Һ Ӣ Ӯ Ҳ Ҷ Җ Ҙ Ҫ Ӑ Ӗ Ӳ Ҡ Џ Ѓ Ќ Ѕ Ј Ћ", s);
+    for (unsigned char c : out) EXPECT_LT(c, 0x80) << cyrillic_scheme_name(s) << ": " << out;
+    EXPECT_EQ(out.find("  "), std::string::npos) << cyrillic_scheme_name(s) << ": " << out;
+  }
+}
+
 TEST(Cyrillic, BuiltinBgnAgreesWithIcu) {
   // ICU Russian-Latin/BGN writes ë, ʹ and ʺ; folded to ASCII it must equal the built-in table.
-  for (const char* name : {"Захарова Мария Владимировна", "Сергей Лавров", "Дмитрий Медведев",
-                           "Чапаевск", "Елизово", "Шойгу Сергей Кужугетович", "Щеглова Юлия"}) {
+  for (const char* name : {"Захарова Мария Владимировна", "Сергей Лавров", "Дмитрий Медведев", "Чапаевск", "Елизово",
+                           "Шойгу Сергей Кужугетович", "Щеглова Юлия"}) {
     std::string icu = fold_sample(*icu_transform(name, "Russian-Latin/BGN"));
     EXPECT_EQ(transliterate_cyrillic(name, CyrillicScheme::kBgnPcgn), icu) << name;
   }
@@ -100,8 +114,9 @@ TEST_F(IuliiaSamples, BuiltinTablesAgainstThePublishedSamples) {
     const char* table;
     size_t min_pass;
   };
-  for (const Case& c : {Case{CyrillicScheme::kBgnPcgn, "bgn_pcgn", 26}, Case{CyrillicScheme::kIcao9303, "icao_doc_9303", 9},
-                        Case{CyrillicScheme::kIso9, "gost_779", 1}, Case{CyrillicScheme::kFrench, "mvd_310_fr", 1}}) {
+  for (const Case& c :
+       {Case{CyrillicScheme::kBgnPcgn, "bgn_pcgn", 26}, Case{CyrillicScheme::kIcao9303, "icao_doc_9303", 9},
+        Case{CyrillicScheme::kIso9, "gost_779", 1}, Case{CyrillicScheme::kFrench, "mvd_310_fr", 1}}) {
     const TranslitTable* t = find(c.table);
     ASSERT_NE(t, nullptr) << c.table;
     size_t pass = 0;
@@ -139,8 +154,9 @@ TEST(IuliiaLoader, MalformedFilesNameFileAndField) {
   auto dir_result = load_iuliia_dir(dir);
   EXPECT_FALSE(dir_result.ok());
 
-  auto good = TranslitTable::load_iuliia_file(write(
-      "d.json", "{\"name\": \"t\", \"mapping\": {\"а\": \"a\", \"я\": \"ya\"}, \"ending_mapping\": {\"ая\": \"aia\"}}"));
+  auto good = TranslitTable::load_iuliia_file(
+      write("d.json",
+            "{\"name\": \"t\", \"mapping\": {\"а\": \"a\", \"я\": \"ya\"}, \"ending_mapping\": {\"ая\": \"aia\"}}"));
   ASSERT_TRUE(good.ok()) << good.status().to_string();
   EXPECT_EQ(good->apply("Яая"), "yaaia");  // ending rule for the last two letters
   EXPECT_EQ(good->apply("ая"), "aya");     // words of two letters have no ending
