@@ -381,16 +381,28 @@ TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
   EXPECT_NE(person.sources.front(), VariantSource::kGloss);
 }
 
-// As in a Latin name, a legal form stands at the name's start or end; one opening a later word
-// (a subsidiary after its parent) is a word of the name, as the English lists keep it there.
-TEST(Issue17Kanji, ALegalFormInsideTheNameIsAWordOfIt) {
+// As in a Latin name, a legal form stands at the name's start or end, or opens a later comma-set
+// part (a subsidiary after its parent, as "Tactical Missile Corporation, AO TMKB Soyuz"); one
+// inside a part is a word of the name.
+TEST(Issue17Kanji, ALegalFormOpeningACommaSetPartIsOneInsideAPartAWord) {
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
   const NameForms sub = analyze_name("戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド", org);
-  EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation joint stock company avangard");
-  EXPECT_TRUE(sub.legal_form_classes.empty()) << ::testing::PrintToString(sub.legal_form_classes);
+  EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation avangard");
+  EXPECT_EQ(sub.legal_form_classes, std::vector<std::string>{"JSC"});
+  const NameForms inside = analyze_name("戦術ミサイル兵器コーポレーション株式会社アヴァンガルド", org);
+  EXPECT_TRUE(inside.legal_form_classes.empty()) << ::testing::PrintToString(inside.legal_form_classes);
   const NameForms closing = analyze_name("フォルステクノロジー有限会社", org);
   EXPECT_EQ(closing.legal_form_classes, std::vector<std::string>{"LLC"});
+  // The same in Latin letters: the form opening the second part is one, "Corporation" closing
+  // the first is a word of the parent's name.
+  const NameForms latin = analyze_name("Tactical Missile Corporation, AO TMKB Soyuz", org);
+  EXPECT_EQ(latin.normalized.substr(0, 4), "tact");
+  EXPECT_TRUE(contains(latin.variants, "tactical missile corporation tmkb soyuz"))
+      << ::testing::PrintToString(latin.variants);
+  EXPECT_FALSE(latin.legal_form_classes.empty());
+  // A name in one part keeps a form inside it as a word.
+  EXPECT_TRUE(analyze_name("Tactical Missile AO TMKB Soyuz", org).legal_form_classes.empty());
 }
 
 TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
