@@ -32,8 +32,8 @@ struct Target {
   std::string_view key;   // units only
   uint64_t letters = 0;
   size_t first = 0, last = 0;  // the units it stands for
-  bool run = false;       // a run of the first pass, as its joined text
-  bool initials = false;  // a run of the first pass, as its initials (letters unknown)
+  bool run = false;            // a run of the first pass, as its joined text
+  bool initials = false;       // a run of the first pass, as its initials (letters unknown)
 };
 
 // A run of 2–3 adjacent units of one side, summarised once for every target.
@@ -91,7 +91,8 @@ bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
   if (o.acronyms && target.length == span) {
     if (target.run) return true;  // the first pass's run may have become initials
     bool initials = true;
-    for (size_t k = 0; k < span && initials; ++k) initials = !run.units[k].text.empty() && run.units[k].text[0] == target.text[k];
+    for (size_t k = 0; k < span && initials; ++k)
+      initials = !run.units[k].text.empty() && run.units[k].text[0] == target.text[k];
     if (initials) return true;
   }
   if (gap <= budget && letters_within(run.letters, target.letters, budget)) return true;
@@ -228,7 +229,8 @@ bool may_meet(const Unit& a, const Unit& b) {
   // folded spellings too.
   if (a.legal || b.legal) return a.legal && b.legal && a.text == b.text;
   if (a.number >= 0 && b.number >= 0) return a.number == b.number || a.text == b.text;
-  if (a.merged || b.merged) return true;  // number words joined: no summaries to test
+  if (a.merged || b.merged) return true;          // number words joined: no summaries to test
+  if (a.patronymic && b.patronymic) return true;  // their stems may meet (national forms)
   const std::string_view x = a.text, y = b.text;
   if (x.empty() || y.empty()) return x == y;
   // The cheapest test first: most pairs a screener bounds fail every test.

@@ -13,13 +13,21 @@ namespace {
 // East Slavic patronymics in the usual romanisations (Vladimirovich, Volodymyrovych,
 // Wladimirowitsch, Viktorovna) and the Turkic ones (Aliyevich's cousins oglu, ogly, uly, kyzy).
 // Serbian -ović/-vić is a surname, not a patronymic: -ovic alone does not count.
+struct PatronymicEnding {
+  std::string_view text;
+  bool female;
+};
+constexpr PatronymicEnding kPatronymicEndings[] = {
+    {"ovich", false},  {"evich", false},   {"ovych", false},   {"evych", false}, {"ovitch", false},
+    {"evitch", false}, {"owitsch", false}, {"ewitsch", false}, {"ovitj", false}, {"evitj", false},
+    {"ovics", false},  {"ovna", true},     {"evna", true},     {"ivna", true},   {"oglu", false},
+    {"ogly", false},   {"uly", false},     {"kyzy", true},     {"qizi", true},
+};
+
 bool looks_like_patronymic(std::string_view t) {
-  static constexpr std::string_view kEndings[] = {"ovich",   "evich", "ovych", "evych", "ovitch", "evitch", "owitsch",
-                                                  "ewitsch", "ovitj", "evitj", "ovics", "ovna",   "evna",   "ivna",
-                                                  "oglu",    "ogly",  "uly",   "kyzy",  "qizi"};
   if (t.size() < 6) return false;
-  for (std::string_view e : kEndings) {
-    if (t.ends_with(e)) return true;
+  for (const PatronymicEnding& e : kPatronymicEndings) {
+    if (t.ends_with(e.text)) return true;
   }
   return false;
 }
@@ -71,6 +79,14 @@ bool in_nasab_chain(std::span<const NameToken> tokens, size_t i) {
 }
 
 }  // namespace
+
+PatronymicStem patronymic_stem(std::string_view token) {
+  if (token.size() < 6) return {};
+  for (const PatronymicEnding& e : kPatronymicEndings) {
+    if (token.ends_with(e.text)) return {token.substr(0, token.size() - e.text.size()), e.female};
+  }
+  return {};
+}
 
 std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, const TokenWeights& weights) {
   std::vector<TokenFeatures> out;

@@ -4,9 +4,14 @@
 #include <string>
 
 #include "match/phonetic.hpp"
+#include "match/token_features.hpp"
 
 namespace sekisho::match::detail {
 namespace {
+
+// Two national forms of one patronymic: the ending is a convention, not a difference, but
+// the pair stays short of identical.
+constexpr double kNationalPatronymicSimilarity = 0.95;
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -58,6 +63,18 @@ bool other_short_word(std::string_view q, std::string_view c) {
 
 TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
   const TokenSimilarity spelled = spelled_similarity(qv, cv, o);
+  // Two patronymics of one sex formed from one father's name are one patronymic in two national
+  // forms (Vladimirovich, Volodymyrovych, Kazakh Vladimiruly): their stems are compared.
+  if (qv.patronymic && cv.patronymic && spelled.similarity < kNationalPatronymicSimilarity) {
+    const PatronymicStem q = patronymic_stem(qv.text), c = patronymic_stem(cv.text);
+    if (!q.stem.empty() && !c.stem.empty() && q.female == c.female) {
+      const TokenSimilarity stems = spelled_similarity(TokenView{.text = q.stem}, TokenView{.text = c.stem}, o);
+      const double similarity = kNationalPatronymicSimilarity * stems.similarity;
+      if (stems.similarity >= o.pair_floor && similarity > spelled.similarity) {
+        return {similarity, PairMethod::kWordForm, stems.edits};
+      }
+    }
+  }
   if (!(qv.r_may_be_l || cv.r_may_be_l) || qv.legal || cv.legal || (qv.number >= 0 && cv.number >= 0)) return spelled;
   // A gloss of kanji words gives one English form of each; the listed name may use another.
   if (spelled.similarity < o.word_form_similarity && qv.stem != 0 && qv.stem == cv.stem && qv.text != cv.text) {
@@ -101,9 +118,9 @@ TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, con
     const bool has_l = q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos;
     const bool has_dental = has_dental_h(q) || has_dental_h(c);
     if (has_l || has_dental) {
-      const TokenSimilarity plain =
-          has_l ? heard_similarity(q, c, false, o)
-                : token_similarity({q, qv.key, qp, false, false, qv.number}, {c, cv.key, cv.pattern, false, false, cv.number}, o);
+      const TokenSimilarity plain = has_l ? heard_similarity(q, c, false, o)
+                                          : token_similarity({q, qv.key, qp, false, false, qv.number},
+                                                             {c, cv.key, cv.pattern, false, false, cv.number}, o);
       if (!has_dental) return plain;
       // th may be a t as well (Korean thae テ): the better of both readings.
       const TokenSimilarity heard = heard_similarity(q, c, true, o);

@@ -38,6 +38,7 @@ struct TokenView {
   int32_t number = -1;      // TokenFeatures::number
   const EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
   uint64_t stem = 0;             // TokenFeatures::stem; 0 for merged tokens
+  bool patronymic = false;       // TokenFeatures::patronymic
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

@@ -41,7 +41,7 @@ struct Unit {
   NamePartRole role = NamePartRole::kUnknown;
   const CachedPattern* pattern = nullptr;
 
-  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear, stem}; }
+  TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear, stem, patronymic}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.
   std::string label() const {
     if (!merged) return std::string(text);

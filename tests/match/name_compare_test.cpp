@@ -314,6 +314,15 @@ TEST(NameCompareTest, AGivenNameMetByAPatronymicIsAnotherRole) {
   EXPECT_TRUE(read.penalties.empty()) << read.penalties.front().reason;
 }
 
+// A patronymic in another nation's form (Kazakh -uly, Ukrainian -ovych) is the same patronymic:
+// the stems before the endings are compared, and only endings of one sex meet so.
+TEST(NameCompareTest, NationalFormsOfOnePatronymicMeet) {
+  EXPECT_GE(score("vladimir vladimiruly putin", "vladimir vladimirovich putin"), 0.95);
+  EXPECT_GT(score("vladimir vladimiruly putin", "vladimir vladimirovich putin"),
+            score("vladimir vladislavuly putin", "vladimir vladimirovich putin"));
+  EXPECT_LT(score("aigerim serikkyzy", "aigerim serikuly"), score("aigerim serikkyzy", "aigerim serikovna"));
+}
+
 // Issue 17: an organisation's sector word (aviation, plant, bank) says what it does; a name
 // that leaves it out still names it ("Sukhoi" for Sukhoi Aviation JSC), and two sector words
 // that differ are weak evidence, as a translated 工場 is plant or factory.
