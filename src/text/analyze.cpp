@@ -440,11 +440,13 @@ void sort_unique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// The token ranges [first, last) of the parts of `raw` set off by commas (",", "、", "､", "，"), as
-// normalize() splits `raw` into `token_count` tokens; one part when there is no comma or the parts
-// do not add up.
+// The token ranges [first, last) of the parts of `raw` set off by commas (",", "、", "､", "，") or
+// quotes (a subsidiary's name in quotes after its parent's: United Shipbuilding Corporation JSC
+// “Astrakhan Shipyard”, 統一造船会社「アストラハン造船所」), as normalize() splits `raw` into
+// `token_count` tokens; one part when there is none or the parts do not add up.
 std::vector<std::pair<size_t, size_t>> comma_parts(std::string_view raw, size_t token_count) {
-  static constexpr std::string_view kCommas[] = {",", "、", "､", "，"};
+  static constexpr std::string_view kCommas[] = {",", "、", "､", "，", "\"", "“",  "”",
+                                                 "„", "«",  "»", "「", "」", "『", "』"};
   std::vector<std::pair<size_t, size_t>> parts;
   size_t first = 0, from = 0;
   while (from <= raw.size()) {
@@ -464,10 +466,12 @@ std::vector<std::pair<size_t, size_t>> comma_parts(std::string_view raw, size_t 
   return parts;
 }
 
-// Legal forms at the name's start or end, and at the start of each later comma-set part: a
-// subsidiary named after its parent opens its own part with its form ("Tactical Missile
-// Corporation, AO TMKB Soyuz", 戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド). Inside a
-// part, and at the end of an earlier one, a form is a word of the name.
+// Legal forms at the name's start or end, at the start of each later part, and abbreviated at
+// the end of an earlier one: a subsidiary named after its parent opens its own part with its
+// form ("Tactical Missile Corporation, AO TMKB Soyuz", 戦術ミサイル兵器コーポレーション、株式会社
+// アヴァンガルド), and a parent's abbreviated form (JSC, OAO) is never a word of its name, where
+// a spelled-out one closing the parent's part ("Tactical Missile Corporation,") may be. Inside
+// a part a form is a word of the name.
 std::vector<LegalFormHit> legal_forms_by_part(const NormalizedName& name,
                                               const std::vector<std::pair<size_t, size_t>>& parts) {
   std::vector<LegalFormHit> hits = find_legal_forms(name);
@@ -476,13 +480,31 @@ std::vector<LegalFormHit> legal_forms_by_part(const NormalizedName& name,
       return first < h.first_token + h.token_count && h.first_token < first + count;
     });
   };
-  for (size_t k = 1; k < parts.size(); ++k) {
+  const auto abbreviation = [](const NormalizedToken& t) {
+    return t.text.size() <= 5 && std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  for (size_t k = 0; k < parts.size(); ++k) {
     const auto [first, last] = parts[k];
-    NormalizedName part;
-    part.tokens.assign(name.tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                       name.tokens.begin() + static_cast<std::ptrdiff_t>(last));
-    for (LegalFormHit h : find_legal_forms(part)) {
-      if (h.first_token != 0 || taken(first, h.token_count)) continue;
+    if (k + 1 < parts.size()) {  // an abbreviated form closing the part
+      NormalizedName part;
+      part.tokens.assign(name.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                         name.tokens.begin() + static_cast<std::ptrdiff_t>(last));
+      for (LegalFormHit h : find_legal_forms(part)) {
+        if (h.first_token + h.token_count != part.tokens.size() || h.token_count != 1 ||
+            !abbreviation(part.tokens[h.first_token]) || taken(first + h.first_token, 1)) {
+          continue;
+        }
+        h.first_token += first;
+        hits.push_back(std::move(h));
+      }
+    }
+    if (k == 0) continue;
+    // A form opening the part, searched with the parts after it: a part may be its form alone
+    // (", PJSC “MBDB ISKRA”").
+    NormalizedName rest;
+    rest.tokens.assign(name.tokens.begin() + static_cast<std::ptrdiff_t>(first), name.tokens.end());
+    for (LegalFormHit h : find_legal_forms(rest)) {
+      if (h.first_token != 0 || h.token_count > last - first || taken(first, h.token_count)) continue;
       h.first_token = first;
       hits.push_back(std::move(h));
     }

@@ -39,22 +39,61 @@ struct BuiltinForm {
   const char* form_class;
 };
 constexpr BuiltinForm kBuiltinForms[] = {
-    {"llc", "LLC"}, {"l l c", "LLC"}, {"ooo", "LLC"}, {"ооо", "LLC"}, {"тов", "LLC"},
-    {"общество с ограниченной ответственностью", "LLC"}, {"gmbh", "LLC"}, {"ltd", "LLC"},
-    {"limited", "LLC"}, {"ltda", "LLC"}, {"inc", "LLC"}, {"incorporated", "LLC"},
-    {"有限責任会社", "LLC"}, {"有限会社", "LLC"}, {"合同会社", "LLC"}, {"(有)", "LLC"},
-    {"jsc", "JSC"}, {"ojsc", "JSC"}, {"cjsc", "JSC"}, {"pjsc", "JSC"}, {"ao", "JSC"}, {"ао", "JSC"},
-    {"оао", "JSC"}, {"зао", "JSC"}, {"пао", "JSC"}, {"oao", "JSC"}, {"zao", "JSC"}, {"pao", "JSC"},
-    {"акционерное общество", "JSC"}, {"публичное акционерное общество", "JSC"},
-    {"joint stock company", "JSC"}, {"plc", "JSC"}, {"ag", "JSC"}, {"株式会社", "JSC"},
-    {"(株)", "JSC"}, {"kabushiki kaisha", "JSC"}, {"kk", "JSC"},
+    {"llc", "LLC"},
+    {"l l c", "LLC"},
+    {"ooo", "LLC"},
+    {"ооо", "LLC"},
+    {"тов", "LLC"},
+    {"общество с ограниченной ответственностью", "LLC"},
+    {"gmbh", "LLC"},
+    {"ltd", "LLC"},
+    {"limited", "LLC"},
+    {"ltda", "LLC"},
+    {"inc", "LLC"},
+    {"incorporated", "LLC"},
+    {"有限責任会社", "LLC"},
+    {"有限会社", "LLC"},
+    {"合同会社", "LLC"},
+    {"(有)", "LLC"},
+    {"jsc", "JSC"},
+    {"ojsc", "JSC"},
+    {"cjsc", "JSC"},
+    {"pjsc", "JSC"},
+    {"ao", "JSC"},
+    {"ао", "JSC"},
+    {"оао", "JSC"},
+    {"зао", "JSC"},
+    {"пао", "JSC"},
+    {"oao", "JSC"},
+    {"zao", "JSC"},
+    {"pao", "JSC"},
+    {"акционерное общество", "JSC"},
+    {"публичное акционерное общество", "JSC"},
+    {"joint stock company", "JSC"},
+    {"plc", "JSC"},
+    {"ag", "JSC"},
+    {"株式会社", "JSC"},
+    {"(株)", "JSC"},
+    {"kabushiki kaisha", "JSC"},
+    {"kk", "JSC"},
     // Japanese renderings of Russian forms: ОАО, ЗАО/АО, ПАО.
-    {"公開株式会社", "JSC"}, {"非公開株式会社", "JSC"}, {"公共株式会社", "JSC"},
+    {"公開株式会社", "JSC"},
+    {"非公開株式会社", "JSC"},
+    {"公共株式会社", "JSC"},
     // The forms spelt in katakana, as bank accounts and kana-only forms write them.
-    {"カブシキガイシャ", "JSC"}, {"カブシキカイシャ", "JSC"}, {"ユウゲンガイシャ", "LLC"},
-    {"ユウゲンカイシャ", "LLC"}, {"ゴウドウガイシャ", "LLC"}, {"ゴウドウカイシャ", "LLC"},
-    {"co", "CO"}, {"company", "CO"}, {"corp", "CORP"}, {"corporation", "CORP"},
-    {"公司", "CO"}, {"有限公司", "LLC"}, {"股份有限公司", "JSC"},
+    {"カブシキガイシャ", "JSC"},
+    {"カブシキカイシャ", "JSC"},
+    {"ユウゲンガイシャ", "LLC"},
+    {"ユウゲンカイシャ", "LLC"},
+    {"ゴウドウガイシャ", "LLC"},
+    {"ゴウドウカイシャ", "LLC"},
+    {"co", "CO"},
+    {"company", "CO"},
+    {"corp", "CORP"},
+    {"corporation", "CORP"},
+    {"公司", "CO"},
+    {"有限公司", "LLC"},
+    {"股份有限公司", "JSC"},
 };
 
 // English legal forms as Japanese lists write them in katakana, after the name as in English
@@ -66,15 +105,24 @@ struct KatakanaForm {
   const char* english;   // a spelling the table above or rigour knows
 };
 constexpr KatakanaForm kKatakanaForms[] = {
-    {"カンパニー", "company"},          {"コーポレーション", "corporation"},
-    {"コーポレイション", "corporation"}, {"コープ", "corp"},
-    {"リミテッド", "limited"},          {"リミティッド", "limited"},
-    {"インク", "inc"},                  {"インコーポレイテッド", "incorporated"},
-    {"インコーポレーテッド", "incorporated"}, {"エルエルシー", "llc"},
-    {"エル エル シー", "llc"},          {"ピーエルシー", "plc"},
-    {"ピー エル シー", "plc"},          {"オー オー オー", "ooo"},
-    {"エスエー", "sa"},                 {"エス エー", "sa"},
-    {"ゲーエムベーハー", "gmbh"},       {"プライベート リミテッド", "pte ltd"},
+    {"カンパニー", "company"},
+    {"コーポレーション", "corporation"},
+    {"コーポレイション", "corporation"},
+    {"コープ", "corp"},
+    {"リミテッド", "limited"},
+    {"リミティッド", "limited"},
+    {"インク", "inc"},
+    {"インコーポレイテッド", "incorporated"},
+    {"インコーポレーテッド", "incorporated"},
+    {"エルエルシー", "llc"},
+    {"エル エル シー", "llc"},
+    {"ピーエルシー", "plc"},
+    {"ピー エル シー", "plc"},
+    {"オー オー オー", "ooo"},
+    {"エスエー", "sa"},
+    {"エス エー", "sa"},
+    {"ゲーエムベーハー", "gmbh"},
+    {"プライベート リミテッド", "pte ltd"},
     {"ジョイント ベンチャー", "joint venture"},
 };
 
@@ -82,9 +130,15 @@ constexpr KatakanaForm kKatakanaForms[] = {
 // "scientific and production enterprise" there, and as often a "research and production
 // enterprise" in the lists and in the second gloss of 学術生産企業. Each takes the class of
 // the wording rigour knows (second).
+// НПО, a "scientific production association", is written NPO in the lists' English ("NPO
+// Splav JSC"), the acronym rigour knows; 学術生産公団 glosses as the words.
 constexpr std::pair<const char*, const char*> kOtherEnglishWordings[] = {
     {"research and production enterprise", "scientific and production enterprise"},
     {"research production enterprise", "scientific and production enterprise"},
+    {"scientific production association", "npo"},
+    {"scientific and production association", "npo"},
+    {"research and production association", "npo"},
+    {"research production association", "npo"},
 };
 
 // data/person_titles.txt: titles and honorifics in the lists' languages, one a line.
@@ -112,14 +166,14 @@ const std::string& shared_data_dir() { return resource_paths().shared_data; }
 namespace {
 
 struct LegalFormTable {
-  std::unordered_map<std::string, std::string> by_alias;  // normalised tokens joined by ' '
+  std::unordered_map<std::string, std::string> by_alias;         // normalised tokens joined by ' '
   std::vector<std::pair<std::string, std::string>> cjk_affixes;  // (affix, class), longest first
-  std::vector<std::string> suffix_only;  // aliases that are a legal form only after the name
+  std::vector<std::string> suffix_only;                          // aliases that are a legal form only after the name
   size_t max_tokens = 1;
   // First and last words of the aliases: a name whose edge word is neither
   // (most names) needs no lookup of the joined edge runs at all.
   std::unordered_set<std::string> first_words, last_words;
-  std::vector<std::string> titles;  // normalised, may have several tokens
+  std::vector<std::string> titles;              // normalised, may have several tokens
   std::vector<std::string> cjk_title_suffixes;  // titles Japanese and Korean write after the name
   size_t max_title_tokens = 1;
   std::unordered_set<std::string> title_first_words;
@@ -175,8 +229,8 @@ Status load_rigour_org_types(LegalFormTable& t, const std::string& path) {
     }
     if (type["aliases"]) {
       if (!type["aliases"].IsSequence()) {
-        return parse_error(path + ":" + std::to_string(type.Mark().line + 1) + ": types[" +
-                           std::to_string(index) + "].aliases is not a list");
+        return parse_error(path + ":" + std::to_string(type.Mark().line + 1) + ": types[" + std::to_string(index) +
+                           "].aliases is not a list");
       }
       for (const auto& a : type["aliases"]) {
         if (a.IsScalar()) add_form(t, a.as<std::string>(), form_class);
@@ -219,8 +273,8 @@ LegalFormTable build_tables(const std::string& shared) {
     t.max_title_tokens = std::max(t.max_title_tokens, n.tokens.size());
     // Japanese and Korean write a title after the name, on the same word (プーチン大統領).
     const Script script = n.tokens[0].script;
-    if (n.tokens.size() == 1 && (script == Script::kHan || script == Script::kHiragana ||
-                                 script == Script::kKatakana || script == Script::kHangul)) {
+    if (n.tokens.size() == 1 && (script == Script::kHan || script == Script::kHiragana || script == Script::kKatakana ||
+                                 script == Script::kHangul)) {
       t.cjk_title_suffixes.push_back(n.tokens[0].text);
     }
   }
@@ -247,9 +301,9 @@ LegalFormTable build_tables(const std::string& shared) {
   }
   // Not "llc": translations of Russian names put it first as ООО stands ("LLC Valtex-ST"), and
   // no name begins with the word.
-  for (const char* latin : {"co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated",
-                            "gmbh", "plc", "ag", "sa", "lp", "llp", "bv", "nv", "ab", "as", "oy", "spa", "srl",
-                            "sarl", "kg"}) {
+  for (const char* latin :
+       {"co", "company", "corp", "corporation", "ltd", "limited", "inc", "incorporated", "gmbh", "plc",  "ag", "sa",
+        "lp", "llp",     "bv",   "nv",          "ab",  "as",      "oy",  "spa",          "srl",  "sarl", "kg"}) {
     t.suffix_only.emplace_back(latin);
   }
   std::sort(t.titles.begin(), t.titles.end());

@@ -32,7 +32,7 @@ TEST(Issue17, MetiRussiaJapaneseNamesFindTheirEnglishEntries) {
   // Goals 90% and 60%, not met yet: each floor is about a point under the figure reached
   // (docs/matching.md, eval m).
   EXPECT_GE(katakana.value, 0.77) << katakana.note;
-  EXPECT_GE(kanji.value, 0.525) << kanji.note;
+  EXPECT_GE(kanji.value, 0.56) << kanji.note;
   std::printf("METI Russia Japanese → English recall@5: katakana-led %.2f%% of %zu, kanji-led %.2f%% of %zu\n",
               100 * katakana.value, katakana.n, 100 * kanji.value, kanji.n);
 }

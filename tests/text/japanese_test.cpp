@@ -403,6 +403,16 @@ TEST(Issue17Kanji, ALegalFormOpeningACommaSetPartIsOneInsideAPartAWord) {
   EXPECT_FALSE(latin.legal_form_classes.empty());
   // A name in one part keeps a form inside it as a word.
   EXPECT_TRUE(analyze_name("Tactical Missile AO TMKB Soyuz", org).legal_form_classes.empty());
+  // Quotes set off a part too; an abbreviated form closing the parent's part is a form, and a
+  // part may be a form alone.
+  const NameForms quoted = analyze_name("United Shipbuilding Corporation JSC “Astrakhan Shipyard”", org);
+  EXPECT_TRUE(contains(quoted.variants, "united shipbuilding corporation astrakhan shipyard"))
+      << ::testing::PrintToString(quoted.variants);
+  const NameForms alone = analyze_name("Tactical Missile Corporation, PJSC “MBDB ISKRA”", org);
+  EXPECT_TRUE(contains(alone.variants, "tactical missile corporation mbdb iskra"))
+      << ::testing::PrintToString(alone.variants);
+  EXPECT_EQ(testing::gloss_of(analyze_name("戦術ミサイル兵器コーポレーション、公共株式会社「MBDBイスクラ」", org)),
+            "tactical missile weapons corporation mbdb iskura");
 }
 
 TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
@@ -415,10 +425,12 @@ TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
   NameForms forms = analyze_name("株式会社学術生産団体インパルス", org);
-  EXPECT_TRUE(contains(forms.variants, "scientific production association impars"))
-      << ::testing::PrintToString(forms.variants);
-  EXPECT_TRUE(contains(forms.variants, "research and production association impars"));
-  // Both glosses of 学術生産企業 are a Russian legal form in English (НПП), kept as its class.
+  EXPECT_EQ(detail::japanese_glosses("学術生産団体", 3),
+            (std::vector<std::string>{"scientific production association", "research and production association"}));
+  // Both glosses of 学術生産団体 are the Russian НПО (NPO in the lists' English), kept as its
+  // class, as both of 学術生産企業 are НПП.
+  EXPECT_TRUE(contains(forms.variants, "impars")) << ::testing::PrintToString(forms.variants);
+  EXPECT_EQ(forms.legal_form_classes.size(), 2u) << ::testing::PrintToString(forms.legal_form_classes);
   EXPECT_TRUE(contains(analyze_name("株式会社学術生産企業コンタクト", org).variants, "contact"));
   EXPECT_LE(forms.variants.size(), org.max_variants);
 }
