@@ -369,7 +369,12 @@ double compare_units(std::vector<Unit>& q, std::vector<Unit>& c, const NameMatch
       }
       s.sims[i * cols + j] = ts;
       if (ts.similarity < o.pair_floor) continue;
-      double g = (q[i].weight + c[j].weight) / 2 * ts.similarity;
+      // An initial carries one letter of the word it meets, never more than that word: the
+      // pairing prefers the same word spelled out ("Instrument Plant" / "instrument plant named
+      // after P.I. Plandin" pairs the words, not the initials).
+      const double pair_weight =
+          ts.method == PairMethod::kInitial ? std::min(q[i].weight, c[j].weight) : (q[i].weight + c[j].weight) / 2;
+      double g = pair_weight * ts.similarity;
       if (roles_conflict(q[i].role, c[j].role)) g *= o.role_conflict_factor;
       // A hair of preference for keeping the order, so ties resolve in place.
       const double shift = std::fabs(static_cast<double>(q[i].first) - static_cast<double>(c[j].first));

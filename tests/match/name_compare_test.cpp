@@ -323,6 +323,16 @@ TEST(NameCompareTest, NationalFormsOfOnePatronymicMeet) {
   EXPECT_LT(score("aigerim serikkyzy", "aigerim serikuly"), score("aigerim serikkyzy", "aigerim serikovna"));
 }
 
+// An initial never outweighs the word it stands for: the pairing takes the words spelled out
+// on both sides, not the honoree's initials ("P.I." in "named after P.I. Plandin").
+TEST(NameCompareTest, WordsSpelledOutPairBeforeInitials) {
+  NameComparer comparer;
+  const NameMatch m =
+      comparer.compare(tokens_from_text("arzamas instrument plant named after plandin"),
+                       tokens_from_text("arzamas instrument plant named after p i plandin"), Schema::kOrganization);
+  for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kInitial) << p.query << " ~ " << p.candidate;
+}
+
 // Issue 17: an organisation's sector word (aviation, plant, bank) says what it does; a name
 // that leaves it out still names it ("Sukhoi" for Sukhoi Aviation JSC), and two sector words
 // that differ are weak evidence, as a translated 工場 is plant or factory.
