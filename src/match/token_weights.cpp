@@ -28,6 +28,8 @@ constexpr std::string_view kParticles[] = {
     "al", "el", "ul", "ur", "ud", "bin", "ben", "ibn", "bint", "abu", "abou", "umm", "de", "da", "di",
     "del", "della", "der", "den", "van", "von", "le", "la", "du", "des", "dos", "das", "y", "e", "the", "of",
     "and", "for", "in", "on", "at", "a", "an", "na", "mc", "st", "ou",
+    // A dedication ("Plant named after P.I. Plandin", имени, 名称) that lists give or omit.
+    "named", "after", "imeni",
 };
 // Given names so common on sanctions lists that they barely narrow a search.
 constexpr std::string_view kCommonGiven[] = {

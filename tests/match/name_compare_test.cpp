@@ -333,6 +333,15 @@ TEST(NameCompareTest, WordsSpelledOutPairBeforeInitials) {
   for (const AlignedPair& p : m.pairs) EXPECT_NE(p.method, PairMethod::kInitial) << p.query << " ~ " << p.candidate;
 }
 
+// A dedication ("named after", имени) is given or left out by lists as they please: its words
+// cost as particles, the honoree's name as any name word.
+TEST(NameCompareTest, ADedicationLeftOutCostsLittle) {
+  const Schema org = Schema::kOrganization;
+  EXPECT_GT(score("tikhomirov institute", "tikhomirov institute named after", org),
+            score("tikhomirov institute", "tikhomirov institute moscow region", org));
+  EXPECT_GE(score("tikhomirov institute", "tikhomirov institute named after", org), kDefaultThreshold);
+}
+
 // Issue 17: an organisation's sector word (aviation, plant, bank) says what it does; a name
 // that leaves it out still names it ("Sukhoi" for Sukhoi Aviation JSC), and two sector words
 // that differ are weak evidence, as a translated 工場 is plant or factory.
