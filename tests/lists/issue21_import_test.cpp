@@ -47,7 +47,7 @@ std::vector<Source> line_format_sources() {
       {"us-csl", shared_data("us_csl/csl_2019-12.csv")},
       {"us-csl", shared_data("us_csl/consolidated_sample_2025-06.csv")},
       {"ftm", shared_data("opensanctions/ftm/zala_entities.ftm.json")},
-      {"ftm-delta", shared_data("opensanctions/ftm/t2_deltas/20240527134702-zbn/entities.delta.json")},
+      {"ftm-delta", shared_data("opensanctions/ftm/t2_deltas/20240527194702-wnk/entities.delta.json")},
       {"senzing", shared_data("opensanctions/senzing/us_congress_senzing.json")},
       {"csv", fixture("csv/inhouse.csv"), inhouse_options()},
   };
@@ -241,7 +241,7 @@ TEST(Issue21Bounds, AFileOfAnotherFormatIsNamedByTheColumnItLacks) {
 }
 
 // Every format's real file with ten megabytes written into the first entity's name (inside its
-// first word of four or more Latin letters). Spreadsheets get it in the part holding the text.
+// longest Latin word). Spreadsheets get it in the part holding the text.
 struct Bomb {
   std::string format;
   fs::path source;             // a file, or a folder for the OFAC CSV sets
@@ -263,7 +263,7 @@ std::vector<Bomb> bombs() {
       {"bis-dpl", shared_data("us_bis/dpl_2022-09.txt"), "", ""},
       {"us-csl", shared_data("us_csl/csl_2019-12.csv"), "", ""},
       {"ftm", shared_data("opensanctions/ftm/zala_entities.ftm.json"), "", ""},
-      {"ftm-delta", shared_data("opensanctions/ftm/t2_deltas/20240527134702-zbn/entities.delta.json"), "", ""},
+      {"ftm-delta", shared_data("opensanctions/ftm/t2_deltas/20240527194702-wnk/entities.delta.json"), "", ""},
       {"mof-xlsx", shared_data("japan/mof_shisantouketsu_20260305.xlsx"), "", "xl/sharedStrings.xml"},
       {"meti-eul-xlsx", shared_data("japan/meti_end_user_list_20250929.xlsx"), "", "xl/sharedStrings.xml"},
       {"meti-tokutei", shared_data("export-control/jp_meti_250912_list_russia_tokutei.pdf.txt"), "", ""},
@@ -272,19 +272,25 @@ std::vector<Bomb> bombs() {
   };
 }
 
-// The first word of four or more ASCII letters in the names of the list's first entity.
-std::string latin_word(const Entity& e) {
-  for (const Name& n : e.names) {
-    std::string word;
-    for (char c : n.full + " ") {
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-        word += c;
-      } else if (word.size() >= 4) {
-        return word;
-      } else {
-        word.clear();
-      }
+// The longest word of three or more ASCII letters in `name`.
+std::string longest_latin_word(std::string_view name) {
+  std::string best, word;
+  for (char c : std::string(name) + " ") {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      word += c;
+      continue;
     }
+    if (word.size() >= 3 && word.size() > best.size()) best = word;
+    word.clear();
+  }
+  return best;
+}
+
+// A word of the first entity's primary name, else of its other names (METI's primary is Japanese).
+std::string latin_word(const Entity& e) {
+  if (std::string w = longest_latin_word(e.primary_name()->full); !w.empty()) return w;
+  for (const Name& n : e.names) {
+    if (std::string w = longest_latin_word(n.full); !w.empty()) return w;
   }
   return "";
 }
