@@ -229,6 +229,19 @@ TEST(Issue21Truncation, ARefusedTruncatedImportLeavesTheStoreUnchangedEvenWithAl
   }
 }
 
+TEST(Issue21Truncation, AnOfacXmlThatStatesNoRecordAndHoldsNoneGivesNoVersion) {
+  // Record_Count 0 agrees with a file of no sdnEntry; an SDN list is never empty, so the import
+  // refuses the empty version unless told the publisher really emptied it.
+  TempHome home("issue21-ofac-empty");
+  const fs::path empty = home.path() / "sdn.xml";
+  std::ofstream(empty) << "<?xml version=\"1.0\"?>\n<sdnList><publshInformation><Publish_Date>03/28/2025"
+                          "</Publish_Date><Record_Count>0</Record_Count></publshInformation></sdnList>\n";
+  RunResult r = sekisho(home, {"import", "ofac-xml", empty.string(), "--no-monitor"});
+  EXPECT_EQ(r.exit_code, 65) << r.out << r.err;
+  EXPECT_NE(r.err.find("us_ofac_sdn: the new version would hold no entity"), std::string::npos) << r.err;
+  EXPECT_TRUE(entity_counts(home, "us_ofac_sdn").empty());
+}
+
 TEST(Issue21Bounds, AFileOfAnotherFormatIsNamedByTheColumnItLacks) {
   // UN XML given as the CSL: the first complaint used to be "expected 1 fields" on line 2.
   auto r = parse_list("us-csl", {shared_data("un/consolidated_2025-04-19.xml")});
