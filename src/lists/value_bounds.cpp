@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "core/strings.hpp"
 #include "sekisho/text.hpp"
 
 namespace sekisho {
