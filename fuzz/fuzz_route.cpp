@@ -2,17 +2,21 @@
 // dispatcher calls it but without a socket: fuzz_route_<name>
 // (SEKISHO_FUZZ_ROUTE). The body is the input. The server state holds a real
 // list (the BIS Denied Persons List from the shared data) and the shipped policy
-// bundle, so valid requests reach screening and decisions. Any body must give
-// a JSON answer with a status the API documents, never a crash or a 500.
+// bundle, so valid requests reach screening and decisions; for the case store's
+// routes its case store holds a party that matches a denied person, and the
+// alert (id 1) its screening raised. Any body must give a JSON answer with a
+// status the API documents, never a crash or a 500.
 #include <httplib.h>
 
 #include <regex>
 
 #include "fuzz_input.hpp"
 #include "policy_bundle.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/server.hpp"
 #include "sekisho/store.hpp"
+#include "server/case_routes.hpp"
 #include "server/dispatch.hpp"
 #include "server/state.hpp"
 
@@ -28,6 +32,7 @@ using namespace sekisho;
 struct RouteUnderTest {
   std::string method, path;   // as the route table has them
   std::string request_path;   // the path the request asks for
+  bool cases = false;         // a case store route: the fixture raises an alert first
 };
 
 RouteUnderTest route_of(std::string_view name) {
@@ -35,6 +40,8 @@ RouteUnderTest route_of(std::string_view name) {
   if (name == "match") return {"POST", "/match/{dataset}", "/match/default"};
   if (name == "reconcile") return {"POST", "/reconcile/{dataset}", "/reconcile/default"};
   if (name == "transfer") return {"POST", "/v1/transfers/check", "/v1/transfers/check"};
+  if (name == "parties") return {"POST", "/v1/parties", "/v1/parties", true};
+  if (name == "decision") return {"POST", "/v1/alerts/{id}/decision", "/v1/alerts/1/decision", true};
   fprintf(stderr, "unknown route %.*s\n", static_cast<int>(name.size()), name.data());
   abort();
 }
@@ -47,6 +54,17 @@ void die(const Status& status) {
 struct Fixture {
   server::ServerState state;
   server::Route route;
+
+  // A party named as the first denied person, screened: alert 1 for the decision route to reach.
+  void raise_alert(ListStore& lists) {
+    auto cases = CaseStore::open(state.options.home);
+    if (!cases.ok()) die(cases.status());
+    Party party{.id = "c1", .schema = "Person", .names = {"I. ASH"}};
+    if (auto imported = (*cases)->import_parties({party}, {}, "fuzz"); !imported.ok()) die(imported.status());
+    auto run = (*cases)->monitor(lists, {}, "fuzz");
+    if (!run.ok()) die(run.status());
+    if (!(*cases)->alert(1).ok()) die(internal_error("the fixture's party raised no alert"));
+  }
 
   Fixture() {
     state.options.home = sekisho::fuzz::scratch_dir() / "home";
@@ -68,7 +86,9 @@ struct Fixture {
     server::add_match_routes(routes);
     server::add_reconcile_routes(routes);
     server::add_transfer_routes(routes);
+    server::add_case_routes(routes);
     const RouteUnderTest wanted = route_of(SEKISHO_FUZZ_ROUTE);
+    if (wanted.cases) raise_alert(**store);
     for (server::Route& r : routes) {
       if (r.method == wanted.method && r.path == wanted.path) route = r;
     }

@@ -210,6 +210,19 @@ def seeds():
                                           ensure_ascii=False).encode(),
                                json.dumps({"queries": {"a": {"schema": "Person", "properties": {
                                    "firstName": ["Aaron"], "lastName": ["Villa"], "idNumber": ["26265-177"]}}}}).encode()]
+    out["fuzz_route_parties"] = [
+        json.dumps({"parties": [{k: v for k, v in p.items() if v and k in ("id", "name", "schema", "birth_date", "country")}
+                                for p in parties[:4]], "screen": True},
+                   ensure_ascii=False).encode(),
+        json.dumps({"parties": [{"id": "c2", "names": ["AARON ABRAHAM VILLA", "A. VILLA"], "schema": "Person",
+                                 "birth_date": "1970", "countries": ["US"], "tags": ["t"]}],
+                    "replace_all": False, "screen": False}).encode()]
+    out["fuzz_route_decision"] = [json.dumps({"state": s, "reason": "checked the birth date"}).encode()
+                                  for s in ("escalated", "true_match", "false_positive", "closed")]
+    mapping = read(FIXTURES / "csv/inhouse.mapping.yaml")
+    out["fuzz_csv_mapping"] = [mapping, mapping + SEPARATOR + read(FIXTURES / "csv/inhouse.csv"),
+                               b"id: id\nname: [first, last]\nschema: Person\n" + SEPARATOR +
+                               b"id,first,last\n1,Ivan,Petrov\n"]
     reconcile = {f"q{i}": {"query": n, "type": "Person", "limit": 3} for i, n in enumerate(names[:4])}
     out["fuzz_route_reconcile"] = [json.dumps({"queries": reconcile}, ensure_ascii=False).encode(),
                                    b"queries=" + json.dumps(reconcile).encode().replace(b" ", b"+")]

@@ -44,6 +44,10 @@ struct ParsedList {
   // `deleted_ids` removals, the net effect of the operations in file order.
   bool is_delta = false;
   std::vector<std::string> deleted_ids;
+
+  // What the import must tell without refusing the list (a name screened only in part), one line
+  // each, naming file and entity.
+  std::vector<std::string> warnings;
 };
 
 struct ParseOptions {
@@ -68,7 +72,9 @@ const std::vector<FormatInfo>& formats();
 const FormatInfo* find_format(std::string_view name);
 
 // Parses `paths` (files, or one directory holding the format's files) as `format`.
-// When options.list_id is empty the format's default list id is used.
+// When options.list_id is empty the format's default list id is used. Every format's values are
+// bounded (a value of megabytes is refused naming file, entity and field; a name over the
+// screening bounds is kept whole with a line in ParsedList::warnings).
 Result<ParsedList> parse_list(std::string_view format, const std::vector<std::filesystem::path>& paths,
                               ParseOptions options = {});
 

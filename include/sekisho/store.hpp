@@ -62,6 +62,7 @@ struct ImportReport {
   ListVersion version;    // the new version, or the identical existing one
   bool created = false;   // false: the files were identical to the latest version
   int added = 0, removed = 0, changed = 0;  // against the previous version
+  std::vector<std::string> warnings;        // ParsedList::warnings of the imported list
 };
 
 struct EntityChange {

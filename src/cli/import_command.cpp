@@ -34,6 +34,7 @@ Status run_import(const GlobalOptions& global, const ImportArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed, {.allow_shrink = args.allow_shrink}));
   std::cout << describe_import(report) << "\n";
+  print_import_warnings(report);
   // The list is stored whatever follows; a failed run is reported, never hidden.
   auto run = after_list_import(home, *store, report, cli_user(args.user), !args.no_monitor);
   if (!run.ok()) return run.status().with_context("list imported, but monitoring the parties failed");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 namespace sekisho::cli {
 
 std::string describe_counts(const std::map<std::string, int>& counts) {
@@ -26,6 +28,10 @@ std::string describe_import(const ImportReport& r) {
     line += fmt::format("; +{} -{} ~{} against version {}", r.added, r.removed, r.changed, v.version - 1);
   }
   return line;
+}
+
+void print_import_warnings(const ImportReport& report) {
+  for (const std::string& w : report.warnings) std::cerr << "warning: " << w << "\n";
 }
 
 }  // namespace sekisho::cli

@@ -11,5 +11,7 @@ namespace sekisho::cli {
 std::string describe_import(const ImportReport& report);
 // "Person 4000, Organization 3000"
 std::string describe_counts(const std::map<std::string, int>& counts);
+// Each of report.warnings on stderr as "warning: …".
+void print_import_warnings(const ImportReport& report);
 
 }  // namespace sekisho::cli

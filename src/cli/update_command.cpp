@@ -64,6 +64,7 @@ Status update_once(const GlobalOptions& global, const UpdateArgs& args) {
   for (const UpdateOutcome& o : outcomes) {
     if (o.status.ok()) {
       std::cout << describe_import(*o.report) << "\n";
+      print_import_warnings(*o.report);
       auto run = after_list_import(home, *store, *o.report, cli_user(args.user), !args.no_monitor);
       if (!run.ok()) {
         ++failed;

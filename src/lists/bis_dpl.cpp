@@ -89,7 +89,8 @@ void add_names(Entity& e, std::string_view published) {
 Result<ParsedList> parse_bis_dpl(const Paths& paths, const ParseOptions& options) {
   SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".txt", kFormat));
   SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
-  SEKISHO_ASSIGN_OR_RETURN(CsvTable table, CsvTable::read(file, {.delimiter = '\t'}));
+  SEKISHO_ASSIGN_OR_RETURN(CsvTable table,
+                           CsvTable::read(file, {.delimiter = '\t'}, {"Name", "Effective_Date", "FR_Citation"}));
   SEKISHO_ASSIGN_OR_RETURN(Columns c, locate(table));
 
   ParsedList list;

@@ -12,9 +12,11 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text, std::string_view 
     std::string field;
     bool record_done = false;
     bool any_content = false;
+    bool quoted = false;
     while (!record_done) {
       field.clear();
-      if (i < n && text[i] == options.quote) {
+      quoted = i < n && text[i] == options.quote;
+      if (quoted) {
         // Quoted field.
         size_t open_line = line;
         ++i;
@@ -63,6 +65,7 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text, std::string_view 
         continue;
       }
       // End of record: CRLF, LF, lone CR or end of text.
+      rec.open_end = i == n && !quoted;
       if (i < n && text[i] == '\r') ++i;
       if (i < n && text[i] == '\n') ++i;
       ++line;
@@ -72,6 +75,12 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text, std::string_view 
     out.push_back(std::move(rec));
   }
   return out;
+}
+
+Status check_last_record(const std::vector<CsvRecord>& records, std::string_view file_name) {
+  if (records.empty() || !records.back().open_end) return Status::ok_status();
+  return parse_error(std::string(file_name) + ":" + std::to_string(records.back().line) +
+                     ": the last line has no line break: the file looks cut inside it");
 }
 
 }  // namespace sekisho

@@ -45,12 +45,17 @@ std::string iso_date(std::string_view text, bool month_first) {
   return parse_date_loose(text, month_first).date.iso();
 }
 
-Result<CsvTable> CsvTable::read(const LoadedFile& file, CsvOptions options) {
+Result<CsvTable> CsvTable::read(const LoadedFile& file, CsvOptions options,
+                                std::initializer_list<std::string_view> required) {
   CsvTable table;
   table.file_name_ = file.meta.path;
   SEKISHO_ASSIGN_OR_RETURN(std::vector<CsvRecord> records, read_csv(text_body(file), file.meta.path, options));
   if (records.empty()) return parse_error(file.meta.path + ":1: no header row");
   for (const std::string& h : records.front().fields) table.header_.emplace_back(trim(h));
+  for (std::string_view column : required) {
+    if (Result<int> found = table.require(column); !found.ok()) return found.status();
+  }
+  SEKISHO_RETURN_IF_ERROR(check_last_record(records, file.meta.path));
   for (size_t i = 1; i < records.size(); ++i) {
     CsvRecord& rec = records[i];
     if (rec.fields.size() != table.header_.size()) {

@@ -4,6 +4,7 @@
 // name. Format-specific decisions stay in each parser's own file.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -50,8 +51,11 @@ std::string iso_date(std::string_view text, bool month_first = false);
 class CsvTable {
  public:
   // Reads `file` (already loaded and checked for UTF-8). Errors name the file
-  // and line: a missing header, or a row whose field count differs.
-  static Result<CsvTable> read(const LoadedFile& file, CsvOptions options = {});
+  // and line: a missing header, a header without one of the `required` columns
+  // (checked first, so a file of another format is named as such), a row whose
+  // field count differs, or a last line cut short (check_last_record).
+  static Result<CsvTable> read(const LoadedFile& file, CsvOptions options = {},
+                               std::initializer_list<std::string_view> required = {});
 
   const std::string& file_name() const { return file_name_; }
   const std::vector<std::string>& header() const { return header_; }

@@ -2,8 +2,9 @@
 // its entry point in parsers.hpp, add one row here and a test on real data.
 #include <algorithm>
 
-#include "lists/parsers.hpp"
 #include "lists/dated_names.hpp"
+#include "lists/parsers.hpp"
+#include "lists/value_bounds.hpp"
 #include "sekisho/lists.hpp"
 
 namespace sekisho {
@@ -72,6 +73,7 @@ Result<ParsedList> parse_list(std::string_view format, const std::vector<std::fi
   std::sort(ids.begin(), ids.end());
   auto dup = std::adjacent_find(ids.begin(), ids.end());
   if (dup != ids.end()) return parse_error(std::string(format) + ": duplicate entity id " + std::string(*dup));
+  SEKISHO_RETURN_IF_ERROR(check_value_bounds(*parsed));
   return parsed;
 }
 

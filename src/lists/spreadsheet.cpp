@@ -2,6 +2,7 @@
 // dates, and the in-memory zip archive.
 #include "lists/spreadsheet.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -129,9 +130,13 @@ Result<WorkbookFile> load_workbook_file(const std::vector<std::filesystem::path>
 namespace spreadsheet_detail {
 
 namespace {
-// A workbook part larger than this is refused: the real lists are a few MB,
-// and a zip bomb must not exhaust memory.
-constexpr zip_uint64_t kMaxEntryBytes = 512ull << 20;
+// A workbook part larger than this is refused: the largest part of a real list is under 8 MB
+// (the UK ODS's content.xml, MOF's shared strings), and a zip bomb must not exhaust memory.
+constexpr zip_uint64_t kMaxEntryBytes = 64ull << 20;
+// The XML tree costs tens of bytes a node over the text, so a part made of tiny elements ("<c/>"
+// millions of times) asks for gigabytes while it is parsed, before any cell budget is asked:
+// tags are counted first. Real parts hold at most about half a million.
+constexpr size_t kMaxXmlTags = 4'000'000;
 }  // namespace
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(std::string_view bytes, std::string_view file_name) {
@@ -187,6 +192,11 @@ Result<std::string> ZipArchive::read(std::string_view entry) const {
 
 Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name,
                  std::string_view entry) {
+  if (const size_t tags = static_cast<size_t>(std::count(xml.begin(), xml.end(), '<')); tags > kMaxXmlTags) {
+    return parse_error(std::string(file_name) + ": " + std::string(entry) + ": " + std::to_string(tags) +
+                       " XML tags, more than the " + std::to_string(kMaxXmlTags) +
+                       " a list's workbook part may hold; refused before reading it");
+  }
   // Indentation between elements is not text, but an element whose only content
   // is white space is: METI's shared strings hold runs like <t xml:space="preserve">\n</t>.
   pugi::xml_parse_result r =

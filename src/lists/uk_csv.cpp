@@ -268,6 +268,16 @@ Result<ParsedList> parse_uk_csv(const Paths& paths, const ParseOptions& options)
   }
   std::string type_column = index.count("designation type") ? "Designation Type" : "Individual, Entity, Ship";
   if (!index.count(to_lower_ascii(type_column))) return header_error("Designation Type");
+  // The FCDO writes every field of every row and ends each line: a header cut short shows as rows
+  // longer than it, a file cut inside a row as a row too short or a last line without its end.
+  SEKISHO_RETURN_IF_ERROR(check_last_record(records, fname));
+  for (size_t i = 1; i < records.size(); ++i) {
+    if (records[i].fields.size() != header.size()) {
+      return parse_error(fname + ":" + std::to_string(records[i].line) + ": expected " + std::to_string(header.size()) +
+                         " fields (as in the header), found " + std::to_string(records[i].fields.size()));
+    }
+  }
+  if (records.size() == 1) return parse_error(fname + ": header only, no rows");
 
   std::map<std::string, size_t> by_id;  // Unique ID → index in out.entities
   std::map<std::string, nlohmann::ordered_json> raws;

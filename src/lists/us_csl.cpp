@@ -168,7 +168,7 @@ namespace {
 Result<ParsedList> parse_csl(const Paths& paths, const ParseOptions& options, std::string_view only_source) {
   SEKISHO_ASSIGN_OR_RETURN(std::filesystem::path path, resolve_single(paths, ".csv", kFormat));
   SEKISHO_ASSIGN_OR_RETURN(LoadedFile file, load_source(path));
-  SEKISHO_ASSIGN_OR_RETURN(CsvTable table, CsvTable::read(file));
+  SEKISHO_ASSIGN_OR_RETURN(CsvTable table, CsvTable::read(file, {}, {"source", "entity_number", "type", "name"}));
   SEKISHO_ASSIGN_OR_RETURN(Columns c, locate(table));
   const bool new_layout = c.id >= 0;
 

@@ -34,6 +34,14 @@ Result<json> json_body(const RequestContext& ctx) {
   return body;
 }
 
+// A boolean field of `body`, `fallback` when absent; json::value would throw on another type.
+Result<bool> bool_field(const json& body, const char* key, bool fallback) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) return invalid_argument(std::string("\"") + key + "\" must be true or false");
+  return it->get<bool>();
+}
+
 Result<int64_t> id_param(const RequestContext& ctx, const char* what) {
   Result<int> id = parse_query_int(ctx.param(0), what, 0);
   if (!id.ok()) return id.status();
@@ -64,6 +72,10 @@ ApiResponse import_parties(RequestContext& ctx) {
   if (items == body->end() || !items->is_array()) {
     return error_response(invalid_argument("\"parties\" must be an array of party objects"));
   }
+  auto replace_all = bool_field(*body, "replace_all", false);
+  if (!replace_all.ok()) return error_response(replace_all.status());
+  auto screen = bool_field(*body, "screen", true);
+  if (!screen.ok()) return error_response(screen.status());
   std::vector<Party> parties;
   for (size_t i = 0; i < items->size(); ++i) {
     auto party = cases::party_from_request((*items)[i], "parties[" + std::to_string(i) + "]");
@@ -72,7 +84,7 @@ ApiResponse import_parties(RequestContext& ctx) {
   }
   PartyImportOptions options;
   // Over the API an import adds and updates unless the caller says it is the whole registry.
-  options.replace_all = body->value("replace_all", false);
+  options.replace_all = *replace_all;
   auto cases = open_cases(ctx);
   if (!cases.ok()) return error_response(cases.status());
   auto report = (*cases)->import_parties(parties, options, reviewer_of(ctx).name);
@@ -80,7 +92,7 @@ ApiResponse import_parties(RequestContext& ctx) {
   json out = {{"added", report->added},     {"changed", report->changed},
               {"unchanged", report->unchanged}, {"removed", report->removed},
               {"alerts_closed", report->alerts_closed}, {"run", nullptr}};
-  if (body->value("screen", true)) {
+  if (*screen) {
     auto run = start_run(ctx, **cases, {});
     // The parties are stored either way; an unscreened registry is reported, never hidden.
     if (!run.ok()) return error_response(run.status().with_context("parties imported but NOT screened"));
@@ -168,10 +180,11 @@ ApiResponse confirm_alert(RequestContext& ctx) {
   auto body = json_body(ctx);
   if (!body.ok()) return error_response(body.status());
   std::string reason = body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
-  bool approve = body->value("approve", true);
+  auto approve = bool_field(*body, "approve", true);
+  if (!approve.ok()) return error_response(approve.status());
   auto cases = open_cases(ctx);
   if (!cases.ok()) return error_response(cases.status());
-  auto alert = (*cases)->confirm(*id, reviewer_of(ctx), reason, approve);
+  auto alert = (*cases)->confirm(*id, reviewer_of(ctx), reason, *approve);
   if (!alert.ok()) return error_response(alert.status());
   return alert_response(**cases, *alert);
 }
@@ -192,7 +205,9 @@ ApiResponse create_run(RequestContext& ctx) {
   auto body = json_body(ctx);
   if (!body.ok()) return error_response(body.status());
   MonitorOptions options;
-  options.full = body->value("full", false);
+  auto full = bool_field(*body, "full", false);
+  if (!full.ok()) return error_response(full.status());
+  options.full = *full;
   if (body->contains("threshold")) {
     const json& t = (*body)["threshold"];
     if (!t.is_number() || t.get<double>() <= 0 || t.get<double>() > 1) {

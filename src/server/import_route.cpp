@@ -247,6 +247,7 @@ ApiResponse import_list_upload(RequestContext& ctx) {
                         {"changed", report->changed},
                         {"publication_date", report->version.publication_date},
                         {"content_hash", report->version.content_hash},
+                        {"warnings", report->warnings},
                         {"live", live},
                         {"run", run.ok() && *run ? cases::run_to_json(**run) : nlohmann::json(nullptr)},
                         {"monitor_error", run.ok() ? nlohmann::json(nullptr) : nlohmann::json(run.status().to_string())}},

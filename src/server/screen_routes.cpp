@@ -10,13 +10,15 @@ namespace {
 
 constexpr size_t kMaxLimit = 500;
 
-// A party field as text: a string, a number, or an array of strings (joined
-// with ';', as the CLI's CSV columns take several values).
+// A party field as text: a string, an array of strings (joined with ';', as the CLI's CSV columns
+// take several values), or for an id or identity number a number. A number where a name belongs
+// is a caller's mistake, never a name to screen.
 Result<std::string> field_text(const nlohmann::json& party, const char* key) {
   auto it = party.find(key);
   if (it == party.end() || it->is_null()) return std::string();
   if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return it->dump();
+  const std::string_view k(key);
+  if (it->is_number() && (k == "id" || k == "id_number")) return it->dump();
   if (it->is_array()) {
     std::vector<std::string> parts;
     for (const nlohmann::json& v : *it) {

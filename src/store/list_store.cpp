@@ -199,6 +199,7 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
                                             const ImportOptions& options) {
   if (list_id.empty()) return invalid_argument("import: empty list id");
   ImportReport report;
+  report.warnings = parsed.warnings;
   const std::string content_hash = content_hash_of(parsed);
 
   Transaction tx(db_);

@@ -121,6 +121,36 @@ TEST(HostileWorkbook, XlsxSharedStringCopiedIntoManyCellsIsRefusedByItsTextSize)
   EXPECT_NE(wb.status().message().find("copies.xlsx: List!A257:"), std::string::npos) << wb.status().message();
 }
 
+TEST(HostileWorkbook, AnXlsxPartOfMillionsOfTinyElementsIsRefusedBeforeItIsParsed) {
+  // Issue 21: a small XLSX whose sheet is millions of empty cells reached gigabytes while its XML
+  // was being parsed, before any cell was counted. Its tags are counted first now.
+  std::string rows = "<row r=\"1\">";
+  for (int i = 0; i < 4'500'000; ++i) rows += "<c/>";
+  rows += "</row>";
+  auto dir = testing::temp_dir("hostile_xlsx_tags");
+  auto path =
+      xlsx(dir, "tags.xlsx",
+           R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>)", rows);
+  ASSERT_LT(std::filesystem::file_size(path), 200'000u) << "the point is a small file";
+  auto wb = read_xlsx(path);
+  ASSERT_FALSE(wb.ok());
+  EXPECT_NE(wb.status().message().find("tags.xlsx: xl/worksheets/sheet1.xml: 4500"), std::string::npos)
+      << wb.status().message();
+  EXPECT_NE(wb.status().message().find("refused before reading it"), std::string::npos) << wb.status().message();
+}
+
+TEST(HostileWorkbook, AnOdsPartOverSixtyFourMegabytesIsRefusedBeforeItIsInflated) {
+  auto dir = testing::temp_dir("hostile_ods_big");
+  const auto path = dir / "big.ods";
+  const std::string padding((64u << 20) + 1, ' ');
+  ASSERT_TRUE(testing::write_zip(path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                                        {"content.xml", ods_content("") + padding}}));
+  auto wb = read_ods(path);
+  ASSERT_FALSE(wb.ok());
+  EXPECT_NE(wb.status().message().find("big.ods: content.xml: entry of"), std::string::npos) << wb.status().message();
+  EXPECT_NE(wb.status().message().find("too large"), std::string::npos) << wb.status().message();
+}
+
 TEST(HostileWorkbook, TheCliRefusesABadCellWithExit65AndKeepsTheStore) {
   testing::TempHome home("hostile-cli");
   auto path = xlsx(home.path(), "mof.xlsx", kSharedWithBadByte,

@@ -4,6 +4,7 @@
 // upload answers with the parser stub's error and this test fails.
 #include <thread>
 
+#include "lists/zip_fixture.hpp"
 #include "server_fixture.hpp"
 #include "support/shared_data.hpp"
 
@@ -85,6 +86,51 @@ TEST_F(ImportRouteTest, ImportRoute_RealUnFile) {
   ASSERT_TRUE(allowed);
   EXPECT_EQ(allowed->status, 201) << allowed->body;
   EXPECT_EQ(json_of(allowed)["entities"], 0);
+}
+
+TEST_F(ImportRouteTest, Issue21_ABadCellIs422NamingFileAndCellAndALongNameIsAWarning) {
+  ServerOptions options;
+  options.rate_per_second = 0;
+  start(options);
+  auto c = client();
+
+  // Invalid UTF-8 in a shared string: once an abort of the whole server, then a 500.
+  const fs::path xlsx = home_ / "mof.xlsx";
+  ASSERT_TRUE(write_zip(
+      xlsx,
+      {{"xl/workbook.xml", R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                           R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+                           R"(<sheets><sheet name="List" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+       {"xl/_rels/workbook.xml.rels",
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>)"},
+       {"xl/sharedStrings.xml",
+        R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Name</t></si><si><t>Iva)"
+        "\xff"
+        "nov</t></si></sst>"},
+       {"xl/worksheets/sheet1.xml",
+        R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>)"
+        R"(<row r="2"><c r="B2" t="s"><v>1</v></c></row></sheetData></worksheet>)"}}));
+  auto bad = c.Post("/v1/lists/jp_mof_sanctions/import?format=mof-xlsx&filename=mof.xlsx", bearer(keys_.admin),
+                    read_file(xlsx), "application/octet-stream");
+  ASSERT_TRUE(bad) << "no answer: the server died";
+  EXPECT_EQ(bad->status, 422) << bad->body;
+  EXPECT_NE(bad->body.find("mof.xlsx: List!B2: invalid UTF-8"), std::string::npos) << bad->body;
+
+  // A denied person whose name is over the screening bounds: stored, and the answer says so.
+  std::string dpl = read_file(fs::path(SEKISHO_SHARED_DATA) / "us_bis" / "dpl_2022-09.txt");
+  std::string name;
+  for (int i = 0; i < 80; ++i) name += (i ? " " : "") + std::string("WORD") + std::to_string(i);
+  dpl += "\"" + name +
+         "\"\t\"1 MAIN ST\"\t\"TOWN\"\t\"\"\t\"US\"\t\"\"\t\"01/01/2020\"\t\"\"\t\"Y\"\t\"\"\t\"\"\t"
+         "\"85 F.R. 1\"\n";
+  auto r =
+      c.Post("/v1/lists/us_bis_denied/import?format=bis-dpl&filename=dpl.txt", bearer(keys_.admin), dpl, "text/plain");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body.substr(0, 400);
+  nlohmann::json j = json_of(r);
+  ASSERT_EQ(j["warnings"].size(), 1u) << j.dump().substr(0, 400);
+  EXPECT_NE(j["warnings"][0].get<std::string>().find("name 'WORD0 WORD1"), std::string::npos) << j["warnings"][0];
 }
 
 }  // namespace

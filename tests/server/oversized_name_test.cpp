@@ -54,5 +54,23 @@ TEST_F(OversizedNameTest, YenteMatchRefusesAHugeNameWithTheField) {
   EXPECT_EQ(health->status, 200);
 }
 
+TEST_F(OversizedNameTest, Issue21_ANumberWhereTheNameBelongsIsRefusedNamingTheField) {
+  // {"name": 12} was screened as the name "12".
+  auto r = client().Post("/v1/screen", bearer(keys_.screener), R"({"id": 7, "name": 12})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400) << r->body;
+  EXPECT_NE(r->body.find("'name' must be a string"), std::string::npos) << r->body;
+  // In a batch only that party is refused; a numeric id stays an id.
+  auto batch =
+      client().Post("/v1/screen", bearer(keys_.screener),
+                    R"({"parties": [{"id": 1, "name": 12}, {"id": 2, "name": "Ivan Petrov"}]})", "application/json");
+  ASSERT_TRUE(batch);
+  ASSERT_EQ(batch->status, 200) << batch->body;
+  nlohmann::json j = json_of(batch);
+  EXPECT_NE(j["results"][0]["error"].get<std::string>().find("'name' must be a string"), std::string::npos)
+      << j["results"][0];
+  EXPECT_FALSE(j["results"][1].contains("error") && !j["results"][1]["error"].is_null()) << j["results"][1];
+}
+
 }  // namespace
 }  // namespace sekisho::testing
