@@ -4,16 +4,12 @@
 // list (the BIS Denied Persons List from the shared data) and the shipped policy
 // bundle, so valid requests reach screening and decisions. Any body must give
 // a JSON answer with a status the API documents, never a crash or a 500.
-#include <httplib.h>
-
-#include <regex>
-
 #include "fuzz_input.hpp"
 #include "policy_bundle.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/server.hpp"
 #include "sekisho/store.hpp"
-#include "server/dispatch.hpp"
+#include "server/request.hpp"
 #include "server/state.hpp"
 
 #ifndef SEKISHO_FUZZ_ROUTE
@@ -26,8 +22,8 @@ namespace fs = std::filesystem;
 using namespace sekisho;
 
 struct RouteUnderTest {
-  std::string method, path;   // as the route table has them
-  std::string request_path;   // the path the request asks for
+  std::string method, path;  // as the route table has them
+  std::string request_path;  // the path the request asks for
 };
 
 RouteUnderTest route_of(std::string_view name) {
@@ -92,16 +88,15 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const RouteUnderTest wanted = route_of(SEKISHO_FUZZ_ROUTE);
-  static const std::regex path_pattern(server::path_regex(wanted.path));
 
-  httplib::Request http;
+  server::HttpRequest http;
   http.method = wanted.method;
   http.path = wanted.request_path;
-  std::regex_match(http.path, http.matches, path_pattern);
+  if (wanted.path != wanted.request_path) http.matches = {"default"};  // /match/{dataset}, /reconcile/{dataset}
   std::string body(sekisho::fuzz::as_view(data, size));
   // Reconcile takes a form (OpenRefine) or JSON; the body's first byte says which it looks like.
-  http.set_header("Content-Type", !body.empty() && body[0] == '{' ? "application/json"
-                                                                    : "application/x-www-form-urlencoded");
+  http.headers = {
+      {"Content-Type", !body.empty() && body[0] == '{' ? "application/json" : "application/x-www-form-urlencoded"}};
   server::RequestContext ctx{.http = http, .state = fixture().state, .snapshot = fixture().state.snapshots.get()};
   ctx.body = std::move(body);
   server::ApiResponse response = fixture().route.handler(ctx);

@@ -23,7 +23,7 @@ struct Caller {
   double rate = 0;
 };
 
-Result<Caller> authenticate(const httplib::Request& req, const ServerState& state, bool key_in_query) {
+Result<Caller> authenticate(const HttpRequest& req, const ServerState& state, bool key_in_query) {
   Caller caller;
   if (state.options.no_auth) {
     caller.role = Role::kAdmin;
@@ -31,8 +31,8 @@ Result<Caller> authenticate(const httplib::Request& req, const ServerState& stat
     caller.rate = state.options.rate_per_second;
     return caller;
   }
-  std::string header = req.get_header_value("Authorization");
-  if (header.empty() && key_in_query && req.has_param("api_key")) header = "Bearer " + req.get_param_value("api_key");
+  std::string header = req.header("Authorization");
+  if (header.empty() && key_in_query && req.has_param("api_key")) header = "Bearer " + req.param("api_key");
   std::string_view value = trim(header);
   if (value.empty()) {
     return Status(StatusCode::kUnauthenticated, "this route needs an API key: send 'Authorization: Bearer <key>'");
@@ -51,12 +51,13 @@ Result<Caller> authenticate(const httplib::Request& req, const ServerState& stat
   return caller;
 }
 
-ApiResponse read_buffered_body(RequestContext& ctx, const httplib::ContentReader& reader, size_t limit) {
-  const std::string& length = ctx.http.get_header_value("Content-Length");
+ApiResponse read_buffered_body(RequestContext& ctx, const BodyReader& reader, size_t limit) {
+  const std::string length = ctx.http.header("Content-Length");
   if (!length.empty()) {
     Result<int> n = parse_query_int(length.size() > 9 ? "1000000000" : length, "Content-Length", 0);
     if (!n.ok() || static_cast<size_t>(*n) > limit) {
-      return error_response(413, "payload_too_large", "request body over the limit of " + std::to_string(limit) + " bytes");
+      return error_response(413, "payload_too_large",
+                            "request body over the limit of " + std::to_string(limit) + " bytes");
     }
   }
   // Past the limit the rest is read and dropped rather than left on the
@@ -71,15 +72,16 @@ ApiResponse read_buffered_body(RequestContext& ctx, const httplib::ContentReader
     return true;
   });
   if (too_big) {
-    return error_response(413, "payload_too_large", "request body over the limit of " + std::to_string(limit) + " bytes");
+    return error_response(413, "payload_too_large",
+                          "request body over the limit of " + std::to_string(limit) + " bytes");
   }
   if (!read) return error_response(400, "bad_request", "the request body could not be read");
   return ApiResponse{.status = 0};
 }
 
 // `key_id` receives the id of the key that authenticated the request, for the access log.
-ApiResponse handle(const Route& route, const httplib::Request& req, const httplib::ContentReader* reader,
-                   ServerState& state, RateLimiter& limiter, std::string& key_id) {
+ApiResponse handle(const Route& route, const HttpRequest& req, const BodyReader* reader, ServerState& state,
+                   RateLimiter& limiter, std::string& key_id) {
   RequestContext ctx{.http = req, .state = state};
   Caller caller;
   if (route.role != Role::kNone) {
@@ -92,14 +94,14 @@ ApiResponse handle(const Route& route, const httplib::Request& req, const httpli
     caller = std::move(who).value();
     if (caller.key) key_id = caller.key->id;
     if (caller.role < route.role) {
-      return error_response(Status(StatusCode::kPermissionDenied,
-                                   route.label() + " needs the " + std::string(role_name(route.role)) +
-                                       " role; this key has " + std::string(role_name(caller.role))));
+      return error_response(
+          Status(StatusCode::kPermissionDenied, route.label() + " needs the " + std::string(role_name(route.role)) +
+                                                    " role; this key has " + std::string(role_name(caller.role))));
     }
     int retry_after = limiter.take(caller.bucket, caller.rate, state.options.rate_burst);
     if (retry_after > 0) {
-      ApiResponse r = error_response(Status(StatusCode::kResourceExhausted, "rate limit exceeded; retry in " +
-                                                                                std::to_string(retry_after) + " s"));
+      ApiResponse r = error_response(Status(StatusCode::kResourceExhausted,
+                                            "rate limit exceeded; retry in " + std::to_string(retry_after) + " s"));
       r.headers.emplace_back("Retry-After", std::to_string(retry_after));
       return r;
     }
@@ -150,15 +152,33 @@ std::string tag_request(const httplib::Request& req, httplib::Response& res) {
   return id;
 }
 
-void log_request(const ServerState& state, const httplib::Request& req, std::string_view route, int status,
+void log_request(const ServerState& state, const HttpRequest& req, std::string_view route, int status,
                  std::chrono::nanoseconds elapsed, std::string_view key_id, std::string_view request_id) {
   if (!state.options.access_log) return;
-  AccessEntry entry{.method = req.method, .route = route, .path = req.path, .remote = req.remote_addr,
-                    .key_id = key_id, .request_id = request_id, .status = status, .duration = elapsed};
+  AccessEntry entry{.method = req.method,
+                    .route = route,
+                    .path = req.path,
+                    .remote = req.remote_addr,
+                    .key_id = key_id,
+                    .request_id = request_id,
+                    .status = status,
+                    .duration = elapsed};
   write_log_line(access_log_line(entry, log_time_now(), state.options.log_format));
 }
 
 }  // namespace
+
+HttpRequest to_request(const httplib::Request& req) {
+  HttpRequest out;
+  out.method = req.method;
+  out.path = req.path;
+  for (const auto& p : req.params) out.params.emplace_back(p.first, p.second);
+  for (const auto& h : req.headers) out.headers.emplace_back(h.first, h.second);
+  for (size_t i = 1; i < req.matches.size(); ++i) out.matches.push_back(req.matches[i].str());
+  out.remote_addr = req.remote_addr;
+  out.local_port = req.local_port;
+  return out;
+}
 
 std::string path_regex(const std::string& path_template) {
   static const std::string kSpecial = R"(\^$.|?*+()[]{})";
@@ -185,24 +205,25 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
     auto serve = [&state, &limiter, &route, slot](const httplib::Request& req, httplib::Response& res,
                                                   const httplib::ContentReader* reader) {
       auto started = Clock::now();
+      HttpRequest request = to_request(req);
       // Notes whether anything read the body, so it can be drained below.
       bool consumed = false;
-      std::optional<httplib::ContentReader> tracked;
-      if (reader != nullptr) {
-        tracked.emplace(
-            [reader, &consumed](httplib::ContentReceiver receiver) {
-              consumed = true;
-              return (*reader)(std::move(receiver));
-            },
-            [reader, &consumed](httplib::MultipartContentHeader header, httplib::ContentReceiver receiver) {
-              consumed = true;
-              return (*reader)(std::move(header), std::move(receiver));
-            });
-      }
+      BodyReader tracked = [&req, reader, &consumed](const BodyReceiver& receive) {
+        consumed = true;
+        // cpp-httplib parses a multipart body itself when the request says it
+        // is one; the import route reads the raw bytes with its own parser.
+        if (req.is_multipart_form_data()) {
+          auto& headers = const_cast<httplib::Headers&>(req.headers);
+          std::string type = req.get_header_value("Content-Type");
+          headers.erase("Content-Type");
+          headers.emplace("X-Multipart-Content-Type", type);
+        }
+        return (*reader)([&receive](const char* data, size_t n) { return receive(data, n); });
+      };
       ApiResponse r;
       std::string key_id;
       try {
-        r = handle(route, req, tracked ? &*tracked : nullptr, state, limiter, key_id);
+        r = handle(route, request, reader != nullptr ? &tracked : nullptr, state, limiter, key_id);
       } catch (const std::exception& e) {
         r = error_response(internal_error(route.label() + ": " + e.what()));
       } catch (...) {
@@ -219,7 +240,7 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
       std::string request_id = tag_request(req, res);
       auto elapsed = Clock::now() - started;
       state.metrics->record(slot, r.status, elapsed);
-      log_request(state, req, route.label(), r.status, elapsed, key_id, request_id);
+      log_request(state, request, route.label(), r.status, elapsed, key_id, request_id);
     };
     std::string pattern = path_regex(route.path);
     if (route.method == "GET") {
@@ -238,7 +259,7 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
   auto regexes = std::make_shared<std::vector<std::regex>>();
   for (const Route& route : routes) regexes->emplace_back(path_regex(route.path));
   httplib::Server::HandlerWithResponse on_error = [&state, &routes, regexes](const httplib::Request& req,
-                                                                              httplib::Response& res) {
+                                                                             httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // a route's own error
     auto started = Clock::now();
     ApiResponse r;
@@ -249,7 +270,8 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
     for (size_t i = 0; i < routes.size(); ++i) {
       if (!std::regex_match(req.path, (*regexes)[i])) continue;
       method_fits = method_fits || routes[i].method == req.method;
-      if (allowed.find(routes[i].method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + routes[i].method;
+      if (allowed.find(routes[i].method) == std::string::npos)
+        allowed += (allowed.empty() ? "" : ", ") + routes[i].method;
     }
     if ((res.status == 404 || res.status == 400) && !allowed.empty() && !method_fits) {
       r = error_response(405, "method_not_allowed",
@@ -266,7 +288,7 @@ void install_routes(httplib::Server& http, ServerState& state, const RouteTable&
     write(r, req, res);
     std::string request_id = tag_request(req, res);
     state.metrics->record(state.metrics->unmatched_slot(), r.status, std::chrono::nanoseconds(0));
-    log_request(state, req, "", r.status, Clock::now() - started, "", request_id);
+    log_request(state, to_request(req), "", r.status, Clock::now() - started, "", request_id);
     return httplib::Server::HandlerResponse::Handled;
   };
   http.set_error_handler(std::move(on_error));

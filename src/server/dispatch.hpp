@@ -14,6 +14,9 @@ namespace sekisho::server {
 // Registers `routes` (which must outlive `http`) and the JSON error handler.
 void install_routes(httplib::Server& http, ServerState& state, const RouteTable& routes, RateLimiter& limiter);
 
+// The server's view of a request cpp-httplib parsed.
+HttpRequest to_request(const httplib::Request& req);
+
 // "/v1/entities/{id}" → "/v1/entities/([^/]+)" (the rest matched literally).
 std::string path_regex(const std::string& path_template);
 
