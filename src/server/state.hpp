@@ -107,6 +107,9 @@ struct Route {
   // Also accept the key as ?api_key= (OpenRefine cannot send headers). Only
   // for routes whose clients need it: keys in URLs end up in logs.
   bool key_in_query = false;
+  // Answered on the I/O thread that read it, never queued behind the
+  // workers: only for handlers that never block (liveness, readiness).
+  bool on_io_thread = false;
   Handler handler;
 
   std::string label() const { return method + " " + path; }
