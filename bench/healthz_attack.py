@@ -9,7 +9,8 @@ balancer's health check makes them), first on a quiet server, then while
   - IDLE clients (from 127.0.0.10 on) each make one keep-alive request and
     then hold their connection open.
 Prints p50/p99/max per phase, failed probes, and the ratio attack/quiet.
-Bounded: every probe times out after 5 s and the attack stops with the run.
+Bounded: every probe times out after 5 s, each phase stops after --max-seconds
+(probes not made by then count as failed) and the attack stops with the run.
 
   bench/healthz_attack.py [--requests 2000] [--slow 16] [--idle 2000]
   SEKISHO_BIN=path/to/sekisho to measure another build.
@@ -46,9 +47,13 @@ def probe(port):
     return time.perf_counter() - started
 
 
-def measure(port, n):
+def measure(port, n, max_seconds):
     times, failed = [], 0
+    deadline = time.monotonic() + max_seconds
     for _ in range(n):
+        if time.monotonic() > deadline:
+            failed += 1  # not even tried: the server was too slow to get through them
+            continue
         t = probe(port)
         if t is None:
             failed += 1
@@ -89,6 +94,7 @@ def main():
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--slow", type=int, default=16)
     ap.add_argument("--idle", type=int, default=2000)
+    ap.add_argument("--max-seconds", type=float, default=60, help="per phase; probes not made by then count as failed")
     args = ap.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
@@ -104,7 +110,7 @@ def main():
                 if probe(port) is not None:
                     break
                 time.sleep(0.05)
-            quiet = measure(port, args.requests)
+            quiet = measure(port, args.requests, args.max_seconds)
 
             stop = threading.Event()
             attackers = [threading.Thread(target=slow_client, args=(f"127.0.0.{2 + i % 8}", port, stop), daemon=True)
@@ -112,7 +118,11 @@ def main():
             for t in attackers:
                 t.start()
             idle, idle_failed = [], 0
+            idle_deadline = time.monotonic() + args.max_seconds
             for i in range(args.idle):
+                if time.monotonic() > idle_deadline:
+                    idle_failed += args.idle - i
+                    break
                 try:
                     s = connect_from(f"127.0.0.{10 + i % 200}", port)
                     s.sendall(b"GET /healthz HTTP/1.1\r\nHost: bench\r\n\r\n")
@@ -121,7 +131,7 @@ def main():
                 except OSError:
                     idle_failed += 1
             time.sleep(1.0)  # the slow clients are all mid-head
-            attacked = measure(port, args.requests)
+            attacked = measure(port, args.requests, args.max_seconds)
             stop.set()
             for s in idle:
                 s.close()

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -300,8 +301,23 @@ class Connection : public ConnectionBase {
       BodyReader none = [](const BodyReceiver&) { return true; };
       return reply(core_.router.respond(match_, request_, &none));
     }
-    if (has_body && match_.body != BodyMode::kStream) return read_body();
-    run_handler();
+    if (!has_body) return run_handler();
+    // curl asks before sending a large body, and waits a second for the go-ahead.
+    if (boost::iequals(text(head[http::field::expect]), "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      lowest().expires_after(std::chrono::seconds(core_.options.write_timeout_seconds));
+      return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                              [self = self()](error_code ec, size_t) {
+                                if (ec) return self->close();
+                                self->read_request_body();
+                              });
+    }
+    read_request_body();
+  }
+
+  void read_request_body() {
+    if (match_.body == BodyMode::kStream) return run_handler();  // the handler reads it as it comes
+    read_body();
   }
 
   void on_read_error(error_code ec, bool in_head) {

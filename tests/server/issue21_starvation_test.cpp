@@ -263,6 +263,24 @@ TEST_F(Issue21StarvationTest, OversizedContentLengthIsRefusedAtOnce) {
   expect_served(2.0);
 }
 
+TEST_F(Issue21StarvationTest, ABodyThatAsksToContinueIsToldTo) {
+  seed_and_start();
+  int fd = connect_loopback(server_->port());
+  ASSERT_GE(fd, 0);
+  fds_.push_back(fd);
+  std::string body = R"({"name": "Ivan Petrov"})";
+  send_all(fd, "POST /v1/screen HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + keys_.screener +
+                   "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " +
+                   std::to_string(body.size()) + "\r\n\r\n");
+  // The go-ahead comes before any of the body is sent (curl waits a second for it otherwise).
+  std::string go_ahead = read_answer(fd, std::chrono::seconds(5));
+  EXPECT_EQ(go_ahead, "HTTP/1.1 100 Continue\r\n\r\n");
+  send_all(fd, body);
+  std::string answer = read_answer(fd);
+  EXPECT_EQ(status_of(answer), 200) << answer.substr(0, 300);
+  EXPECT_NE(answer.find("test_un-QDi.001"), std::string::npos);
+}
+
 // `sekisho serve` as run by a service manager: SIGTERM lets the request in
 // flight finish, refuses new connections, and exits 0 within the drain deadline.
 class Issue21SigtermTest : public ::testing::Test {
