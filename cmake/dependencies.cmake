@@ -37,4 +37,4 @@ add_library(sekisho_deps INTERFACE)
 target_link_libraries(sekisho_deps INTERFACE
   pugixml::pugixml nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt yaml-cpp
   PkgConfig::ICU PkgConfig::LIBZIP PkgConfig::SQLITE3 PkgConfig::CURL PkgConfig::SODIUM
-  PkgConfig::HTTPLIB OpenSSL::SSL OpenSSL::Crypto ZLIB::ZLIB sekisho_mecab Threads::Threads)
+  OpenSSL::SSL OpenSSL::Crypto ZLIB::ZLIB sekisho_mecab Threads::Threads)
