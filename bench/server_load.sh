@@ -38,7 +38,8 @@ KEY=$($BIN --home "$HOME_DIR" keys create --role admin --name bench)
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
-# Keep-alive connections hold a worker thread each: one per connection, and spare.
+# cpp-httplib held a worker per keep-alive connection, hence CONNECTIONS + 8; kept so that figures
+# compare with the earlier runs (the Beast server needs no more workers than cores: SERVER_THREADS=2).
 $BIN --home "$HOME_DIR" serve --listen "127.0.0.1:$PORT" --rate-limit 0 --threads "$SERVER_THREADS" --poll 3600 \
   2>"$TMP/serve.log" &
 SERVER_PID=$!

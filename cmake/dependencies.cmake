@@ -11,6 +11,13 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# The HTTP server: Boost.Beast and Asio, OpenSSL for TLS, zlib for gzip answers. Boost is
+# header-only here and in /usr/include; Boost::headers is not linked, as its BOOST_ALL_NO_LIB
+# definition would change every file's compile line for nothing.
+find_package(Boost 1.74 REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(ZLIB REQUIRED)
+# cpp-httplib: the tests' HTTP client and loopback publisher.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # screen --format xlsx
 # The case store's PostgreSQL backend (src/store/postgres); kept off sekisho_deps so
@@ -30,4 +37,4 @@ add_library(sekisho_deps INTERFACE)
 target_link_libraries(sekisho_deps INTERFACE
   pugixml::pugixml nlohmann_json::nlohmann_json CLI11::CLI11 fmt::fmt yaml-cpp
   PkgConfig::ICU PkgConfig::LIBZIP PkgConfig::SQLITE3 PkgConfig::CURL PkgConfig::SODIUM
-  PkgConfig::HTTPLIB sekisho_mecab Threads::Threads)
+  OpenSSL::SSL OpenSSL::Crypto ZLIB::ZLIB sekisho_mecab Threads::Threads)

@@ -137,14 +137,41 @@ struct ServerOptions {
   // rate (keys create --rate-limit) overrides `rate_per_second`.
   double rate_per_second = 200;
   double rate_burst = 400;
-  // Socket timeouts: a client that stalls longer is disconnected.
+  // A client that sends nothing for this long in the middle of a request
+  // body, or reads nothing of an answer, is disconnected.
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
+
+  // Connection limits (src/server/http_server.hpp says why they exist):
+  // Time from a new connection (TLS handshake included), or from the first
+  // byte of a keep-alive connection's next request, to the end of the request
+  // head; a slower client is disconnected.
+  std::chrono::milliseconds header_timeout{10000};
+  // A request body must arrive within body_timeout plus its size at
+  // min_body_rate bytes per second (a 4 MiB body: 10 s + 64 s).
+  std::chrono::milliseconds body_timeout{10000};
+  size_t min_body_rate = 64 * 1024;
+  // How long a keep-alive connection may wait for its next request.
+  std::chrono::milliseconds idle_timeout{30000};
+  // Requests answered on one connection before it is closed.
+  unsigned max_requests_per_connection = 1000;
+  // Most open connections from one client address; more are answered 503
+  // and closed. 0: no cap. Behind a proxy every client has its address.
+  size_t max_connections_per_client = 256;
+  // Most open connections in all (kept under the open-file limit); at the cap
+  // a new connection takes the place of the one waiting longest for a
+  // request, or is answered 503 when every one has a request under way. 0: the open-file limit.
+  size_t max_connections = 4096;
+  // How long stop() (SIGTERM, SIGINT) lets requests under way finish before
+  // closing their connections.
+  std::chrono::milliseconds drain_timeout{10000};
   // How often the store's list versions and the key store are polled for
   // changes made by other processes (CLI import, keys revoke).
   std::chrono::milliseconds poll_interval{2000};
-  // Worker threads answering requests; 0 = cpp-httplib's default.
+  // Worker threads running handlers; 0: 8. Connections do not hold one.
   int threads = 0;
+  // Threads that accept connections, read requests and write answers.
+  int io_threads = 2;
   // Log one line per request to stderr: time, route, status, duration, key id,
   // request id (the client's X-Request-Id when it sends a sane one, else a new one).
   bool access_log = false;
@@ -169,7 +196,8 @@ class Server {
   // Binds and starts serving on background threads; the first snapshot loads
   // in the background (GET /readyz answers 503 until it is in).
   Status start();
-  // Stops accepting, finishes requests in flight, joins the threads.
+  // Stops accepting, lets requests in flight finish (up to
+  // options.drain_timeout), closes every connection, joins the threads.
   void stop();
   // Blocks until stop() was called (from another thread or a signal handler thread).
   void wait();

@@ -9,6 +9,9 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   app.add_option("--home", global.home, "Data directory (default $SEKISHO_HOME or ~/.local/share/sekisho)");
   app.add_flag("-q,--quiet", global.quiet, "Print only results and errors");
+  // `sekisho serve --home DIR` as well as `sekisho --home DIR serve`: an
+  // option a subcommand does not know is tried on the top level.
+  app.fallthrough();
 
   add_formats_command(app, global);
   add_import_command(app, global);

@@ -21,6 +21,12 @@ struct ServeArgs {
   size_t max_body = 0;
   size_t max_upload = 0;
   int threads = 0;
+  int io_threads = 0;
+  double header_timeout = 0;
+  double idle_timeout = 0;
+  double drain_timeout = -1;
+  size_t max_connections = 0;
+  long max_connections_per_client = -1;
   int poll_seconds = 0;
   bool access_log = false;
   std::string log_format = "text";
@@ -60,6 +66,15 @@ Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
   if (args.max_upload > 0) options.max_upload_bytes = args.max_upload;
   if (args.poll_seconds > 0) options.poll_interval = std::chrono::seconds(args.poll_seconds);
   options.threads = args.threads;
+  if (args.io_threads > 0) options.io_threads = args.io_threads;
+  auto millis = [](double seconds) { return std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000)); };
+  if (args.header_timeout > 0) options.header_timeout = millis(args.header_timeout);
+  if (args.idle_timeout > 0) options.idle_timeout = millis(args.idle_timeout);
+  if (args.drain_timeout >= 0) options.drain_timeout = millis(args.drain_timeout);
+  if (args.max_connections > 0) options.max_connections = args.max_connections;
+  if (args.max_connections_per_client >= 0) {
+    options.max_connections_per_client = static_cast<size_t>(args.max_connections_per_client);
+  }
   options.access_log = args.access_log;
   if (args.log_format == "json") {
     options.log_format = LogFormat::kJson;
@@ -85,8 +100,8 @@ Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto server, Server::create(std::move(options)));
   SEKISHO_RETURN_IF_ERROR(server->start());
   const char* scheme = args.tls_cert.empty() ? "http" : "https";
-  std::cerr << "sekisho serve: listening on " << scheme << "://" << args.listen.substr(0, args.listen.rfind(':'))
-            << ":" << server->port() << (args.no_auth ? " (no auth: every caller is admin)" : "") << std::endl;
+  std::cerr << "sekisho serve: listening on " << scheme << "://" << args.listen.substr(0, args.listen.rfind(':')) << ":"
+            << server->port() << (args.no_auth ? " (no auth: every caller is admin)" : "") << std::endl;
   int sig = 0;
   sigwait(&stop_signals, &sig);
   std::cerr << "sekisho serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
@@ -108,13 +123,24 @@ void add_serve_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--rate-burst", args->rate_burst, "Burst size of the per-key rate limit (default 400)");
   sub->add_option("--max-body", args->max_body, "Largest request body in bytes, uploads excepted (default 4 MiB)");
   sub->add_option("--max-upload", args->max_upload, "Largest list upload in bytes (default 512 MiB)");
-  sub->add_option("--threads", args->threads, "Worker threads (default: cpp-httplib's)");
+  sub->add_option("--threads", args->threads, "Worker threads running handlers (default 8)");
+  sub->add_option("--io-threads", args->io_threads, "Threads reading and writing connections (default 2)");
+  sub->add_option("--header-timeout", args->header_timeout,
+                  "Seconds a client has to send a request head once it starts (default 10)");
+  sub->add_option("--idle-timeout", args->idle_timeout, "Seconds a keep-alive connection may wait idle (default 30)");
+  sub->add_option("--drain-timeout", args->drain_timeout,
+                  "Seconds SIGTERM lets requests under way finish before closing (default 10)");
+  sub->add_option("--max-connections", args->max_connections, "Most open connections in all (default 4096)");
+  sub->add_option("--max-connections-per-client", args->max_connections_per_client,
+                  "Most open connections from one address (default 256; 0 = no cap)");
   sub->add_option("--poll", args->poll_seconds, "Seconds between checks for new list versions and keys (default 2)");
   sub->add_flag("--access-log", args->access_log,
                 "Log every request to stderr (time, route, status, duration, key id, request id)");
-  sub->add_option("--log-format", args->log_format, "text, or json: one JSON object per log line")->capture_default_str();
-  sub->add_option("--policies", args->policies,
-                  "Policy bundle for POST /v1/transfers/check (default $SEKISHO_POLICIES or the repository's policies/)");
+  sub->add_option("--log-format", args->log_format, "text, or json: one JSON object per log line")
+      ->capture_default_str();
+  sub->add_option(
+      "--policies", args->policies,
+      "Policy bundle for POST /v1/transfers/check (default $SEKISHO_POLICIES or the repository's policies/)");
   set_command_body(sub, [&global, args] { return run_serve(global, *args); });
 }
 

@@ -95,7 +95,7 @@ bool any_topic(const std::vector<std::string>& have, const std::vector<std::stri
 
 }  // namespace
 
-Result<YenteFilters> parse_yente_filters(const httplib::Request& req, std::string collection_topic) {
+Result<YenteFilters> parse_yente_filters(const HttpRequest& req, std::string collection_topic) {
   YenteFilters f;
   f.collection_topic = std::move(collection_topic);
   for (std::string& t : query_list(req, "topics")) {
@@ -107,14 +107,15 @@ Result<YenteFilters> parse_yente_filters(const httplib::Request& req, std::strin
   for (const std::string& name : query_list(req, "exclude_schema")) {
     Result<Schema> schema = parse_schema(name);
     if (!schema.ok()) {
-      return invalid_argument("exclude_schema: '" + name +
-                              "' is not a schema sekisho lists (Person, Organization, Company, LegalEntity, Vessel, Aircraft)");
+      return invalid_argument(
+          "exclude_schema: '" + name +
+          "' is not a schema sekisho lists (Person, Organization, Company, LegalEntity, Vessel, Aircraft)");
     }
     f.exclude_schemas.push_back(*schema);
   }
   f.exclude_ids = query_list(req, "exclude_entity_ids");
   if (req.has_param("changed_since")) {
-    SEKISHO_ASSIGN_OR_RETURN(f.changed_since, parse_changed_since(std::string(trim(req.get_param_value("changed_since")))));
+    SEKISHO_ASSIGN_OR_RETURN(f.changed_since, parse_changed_since(std::string(trim(req.param("changed_since")))));
   }
   for (const std::string& c : query_list(req, "countries")) {
     std::string code = ftm_country(c);
@@ -126,7 +127,7 @@ Result<YenteFilters> parse_yente_filters(const httplib::Request& req, std::strin
     f.countries.push_back(code);
   }
   if (req.has_param("group")) {
-    std::string g = req.get_param_value("group");
+    std::string g = req.param("group");
     if (g != "true" && g != "false") return invalid_argument("group: expected true or false, got '" + g + "'");
     f.group = g == "true";
   }
@@ -197,7 +198,8 @@ Result<std::vector<std::string>> ftm_values(const nlohmann::json& value, const s
 Result<FtmQuery> parse_ftm_example(const nlohmann::json& example) {
   if (!example.is_object()) return invalid_argument("expected an object {\"schema\", \"properties\"}");
   auto schema = example.find("schema");
-  if (schema == example.end() || !schema->is_string()) return invalid_argument("schema: missing (Person, Company, ...)");
+  if (schema == example.end() || !schema->is_string())
+    return invalid_argument("schema: missing (Person, Company, ...)");
   auto props = example.find("properties");
   if (props == example.end() || !props->is_object()) return invalid_argument("properties: missing or not an object");
 
@@ -245,7 +247,8 @@ Result<FtmQuery> parse_ftm_example(const nlohmann::json& example) {
     if (Status s = check_query_name(n); !s.ok()) return invalid_argument("properties.name: " + s.message());
   }
   // make_query checks the schema and sets the gender (the names are checked above).
-  SEKISHO_ASSIGN_OR_RETURN(ScreenQuery checked, make_query(out.names.front(), schema->get<std::string>(), "", "", "", gender));
+  SEKISHO_ASSIGN_OR_RETURN(ScreenQuery checked,
+                           make_query(out.names.front(), schema->get<std::string>(), "", "", "", gender));
   out.query.schema = checked.schema;
   out.query.gender = checked.gender;
   out.echo = {{"schema", std::string(schema_name(checked.schema))}, {"properties", std::move(echo_props)}};

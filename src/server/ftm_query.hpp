@@ -31,17 +31,17 @@ Result<ListSelection> dataset_selection(const Snapshot& snapshot, const std::str
 
 // yente's result filters (routers/match.py and search.py query parameters), applied after screening.
 struct YenteFilters {
-  std::string collection_topic;         // from the dataset (DatasetScope::topic)
-  std::vector<std::string> topics;      // `topics`: keep results carrying any of them
-  std::vector<Schema> exclude_schemas;  // `exclude_schema`: drop results of these schemas or their descendants
-  std::vector<std::string> exclude_ids; // `exclude_entity_ids`: yente or sekisho ids, any member of a group
-  std::string changed_since;            // `changed_since`: keep results whose last_change is at or after it (UTC ISO)
-  std::vector<std::string> countries;   // `countries` (search): lower-case ISO codes, any of them
-  bool group = true;                    // `group`: one result per party across lists (default on for yente routes)
+  std::string collection_topic;          // from the dataset (DatasetScope::topic)
+  std::vector<std::string> topics;       // `topics`: keep results carrying any of them
+  std::vector<Schema> exclude_schemas;   // `exclude_schema`: drop results of these schemas or their descendants
+  std::vector<std::string> exclude_ids;  // `exclude_entity_ids`: yente or sekisho ids, any member of a group
+  std::string changed_since;             // `changed_since`: keep results whose last_change is at or after it (UTC ISO)
+  std::vector<std::string> countries;    // `countries` (search): lower-case ISO codes, any of them
+  bool group = true;                     // `group`: one result per party across lists (default on for yente routes)
 };
 
 // Reads the filters from the query string; each bad value is kInvalidArgument naming its parameter.
-Result<YenteFilters> parse_yente_filters(const httplib::Request& req, std::string collection_topic);
+Result<YenteFilters> parse_yente_filters(const HttpRequest& req, std::string collection_topic);
 
 // The hits that pass `filters`, best first; with filters.group, only the best
 // hit of each group stands for it. Each with what it locates in the snapshot.

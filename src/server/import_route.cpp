@@ -15,6 +15,7 @@
 #include "core/strings.hpp"
 #include "sekisho/lists.hpp"
 #include "server/case_routes.hpp"
+#include "server/multipart.hpp"
 #include "server/state.hpp"
 
 namespace sekisho::server {
@@ -46,8 +47,8 @@ std::string safe_file_name(std::string_view name) {
   if (slash != std::string_view::npos) name = name.substr(slash + 1);
   std::string out;
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     out += ok ? c : '_';
   }
   while (!out.empty() && out.front() == '.') out.erase(0, 1);
@@ -155,7 +156,8 @@ ApiResponse import_list_upload(RequestContext& ctx) {
     return error_response(invalid_argument("list id '" + list_id + "': use 1-64 of a-z, 0-9, '_' and '-'"));
   }
   std::string format = ctx.query("format");
-  if (format.empty()) return error_response(invalid_argument("the format query parameter is required (?format=un-xml)"));
+  if (format.empty())
+    return error_response(invalid_argument("the format query parameter is required (?format=un-xml)"));
   if (find_format(format) == nullptr) {
     std::vector<std::string> known;
     for (const FormatInfo& f : formats()) known.emplace_back(f.name);
@@ -165,7 +167,7 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   if (!wait.empty() && wait != "true" && wait != "false") {
     return error_response(invalid_argument("wait must be true or false"));
   }
-  Result<int> length = parse_query_int(ctx.http.get_header_value("Content-Length"), "Content-Length", 0);
+  Result<int> length = parse_query_int(ctx.http.header("Content-Length"), "Content-Length", 0);
   if (length.ok() && static_cast<size_t>(*length) > options.max_upload_bytes) {
     return payload_too_large(options.max_upload_bytes);
   }
@@ -186,15 +188,17 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   if (ctx.http.is_multipart_form_data()) {
     // Each part with a file is one list file; a part named "mapping" is the
     // generic CSV format's mapping file.
-    read = (*ctx.reader)(
-        [&](const httplib::MultipartFormData& part) {
-          std::string name = safe_file_name(part.filename.empty() ? part.name : part.filename);
-          if (part.name == "mapping") name = "mapping-" + name;
+    MultipartParser parts(
+        multipart_boundary(ctx.http.header("Content-Type")),
+        [&](const std::string& field, const std::string& filename) {
+          std::string name = safe_file_name(filename.empty() ? field : filename);
+          if (field == "mapping") name = "mapping-" + name;
           if (!writer.open(name)) return false;
-          if (part.name == "mapping") mapping_path = writer.paths().back().string();
+          if (field == "mapping") mapping_path = writer.paths().back().string();
           return true;
         },
         [&](const char* data, size_t n) { return writer.write(data, n); });
+    read = (*ctx.reader)([&](const char* data, size_t n) { return parts.feed(data, n); }) && parts.done();
   } else {
     std::string name = safe_file_name(ctx.query("filename"));
     read = writer.open(name.empty() ? default_file_name(format) : name) &&
@@ -203,7 +207,9 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   Status written = writer.finish();
   if (written.code() == StatusCode::kResourceExhausted) return payload_too_large(options.max_upload_bytes);
   if (!written.ok()) return error_response(written);
-  if (!read) return error_response(invalid_argument("the upload could not be read (connection closed or malformed multipart body)"));
+  if (!read)
+    return error_response(
+        invalid_argument("the upload could not be read (connection closed or malformed multipart body)"));
   std::vector<fs::path> paths;
   for (const fs::path& p : writer.paths()) {
     if (p.string() != mapping_path) paths.push_back(p);

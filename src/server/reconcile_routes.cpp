@@ -23,7 +23,7 @@ constexpr double kCandidateThreshold = 0.5;
 constexpr const char* kDefaultTypes[] = {"Person", "Organization", "Company", "LegalEntity", "Vessel"};
 
 std::string base_url(const RequestContext& ctx) {
-  std::string host = ctx.http.get_header_value("Host");
+  std::string host = ctx.http.header("Host");
   if (host.empty()) host = ctx.state.options.host + ":" + std::to_string(ctx.http.local_port);
   return (ctx.state.options.tls_cert.empty() ? "http://" : "https://") + host;
 }
@@ -71,8 +71,8 @@ Result<nlohmann::json> example_of(const nlohmann::json& q) {
       }
       std::string pid = p["pid"].get<std::string>();
       if (size_t colon = pid.find(':'); colon != std::string::npos) pid = pid.substr(colon + 1);  // "Person:birthDate"
-      std::vector<nlohmann::json> values = p["v"].is_array() ? p["v"].get<std::vector<nlohmann::json>>()
-                                                              : std::vector<nlohmann::json>{p["v"]};
+      std::vector<nlohmann::json> values =
+          p["v"].is_array() ? p["v"].get<std::vector<nlohmann::json>>() : std::vector<nlohmann::json>{p["v"]};
       nlohmann::json& into = props[pid];
       if (!into.is_array()) into = nlohmann::json::array();
       for (const nlohmann::json& v : values) into.push_back(v.is_object() && v.contains("id") ? v["id"] : v);
@@ -111,13 +111,12 @@ Result<nlohmann::json> reconcile_one(const Snapshot& snapshot, const ListSelecti
 Result<std::string> queries_text(const RequestContext& ctx) {
   if (ctx.has_query("queries")) return ctx.query("queries");
   if (ctx.body.empty()) return std::string();
-  std::string type = to_lower_ascii(ctx.http.get_header_value("Content-Type"));
+  std::string type = to_lower_ascii(ctx.http.header("Content-Type"));
   if (type.find("application/json") != std::string::npos) return ctx.body;
-  httplib::Params form;
-  httplib::detail::parse_query_text(ctx.body, form);
-  auto it = form.find("queries");
-  if (it != form.end()) return it->second;
-  if (form.count("extend")) return invalid_argument("data extension (extend) is not offered by this service");
+  HttpRequest form;
+  parse_form(ctx.body, form.params);
+  if (form.has_param("queries")) return form.param("queries");
+  if (form.has_param("extend")) return invalid_argument("data extension (extend) is not offered by this service");
   return invalid_argument("request body: expected a form field 'queries' (JSON), as OpenRefine sends it");
 }
 
@@ -137,8 +136,8 @@ ApiResponse reconcile(RequestContext& ctx) {
   }
   if (!batch.is_object()) return error_response(invalid_argument("queries: expected {\"q0\": {\"query\": ...}, ...}"));
   if (batch.size() > ctx.state.options.max_batch) {
-    return error_response(invalid_argument("Too many queries in one batch (limit: " +
-                                           std::to_string(ctx.state.options.max_batch) + ")"));
+    return error_response(
+        invalid_argument("Too many queries in one batch (limit: " + std::to_string(ctx.state.options.max_batch) + ")"));
   }
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, q] : batch.items()) {
@@ -153,10 +152,19 @@ ApiResponse reconcile(RequestContext& ctx) {
 
 void add_reconcile_routes(RouteTable& routes) {
   // OpenRefine cannot send an Authorization header: these routes also take ?api_key=.
-  routes.push_back({.method = "GET", .path = "/reconcile/{dataset}", .role = Role::kScreener, .needs_snapshot = true,
-                    .key_in_query = true, .handler = reconcile});
-  routes.push_back({.method = "POST", .path = "/reconcile/{dataset}", .role = Role::kScreener,
-                    .body = BodyMode::kBuffered, .needs_snapshot = true, .key_in_query = true, .handler = reconcile});
+  routes.push_back({.method = "GET",
+                    .path = "/reconcile/{dataset}",
+                    .role = Role::kScreener,
+                    .needs_snapshot = true,
+                    .key_in_query = true,
+                    .handler = reconcile});
+  routes.push_back({.method = "POST",
+                    .path = "/reconcile/{dataset}",
+                    .role = Role::kScreener,
+                    .body = BodyMode::kBuffered,
+                    .needs_snapshot = true,
+                    .key_in_query = true,
+                    .handler = reconcile});
 }
 
 }  // namespace sekisho::server

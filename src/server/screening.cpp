@@ -1,7 +1,5 @@
 #include "server/screening.hpp"
 
-#include <httplib.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -70,7 +68,8 @@ nlohmann::json matches_json(const Snapshot& snapshot, const std::vector<ScreenHi
       taken.push_back(at.facts->group);
       nlohmann::json same = nlohmann::json::array();
       for (const Snapshot::Located& member : snapshot.groups[at.facts->group]) {
-        if (member.entity != at.entity) same.push_back({{"entity_id", member.entity->id}, {"list", member.list->list_id}});
+        if (member.entity != at.entity)
+          same.push_back({{"entity_id", member.entity->id}, {"list", member.list->list_id}});
       }
       m["same_party"] = std::move(same);
     }
@@ -79,11 +78,11 @@ nlohmann::json matches_json(const Snapshot& snapshot, const std::vector<ScreenHi
   return out;
 }
 
-std::vector<std::string> query_list(const httplib::Request& req, const char* name) {
+std::vector<std::string> query_list(const HttpRequest& req, const char* name) {
   std::vector<std::string> out;
-  size_t n = req.get_param_value_count(name);
+  size_t n = req.param_count(name);
   for (size_t i = 0; i < n; ++i) {
-    for (std::string& v : split_trimmed(req.get_param_value(name, i), ",")) {
+    for (std::string& v : split_trimmed(req.param(name, i), ",")) {
       if (!v.empty()) out.push_back(std::move(v));
     }
   }

@@ -4,14 +4,13 @@
 // "matched_name", "score", "explanation"}).
 #pragma once
 
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "sekisho/screen.hpp"
 #include "sekisho/server.hpp"
+#include "server/request.hpp"
 
 namespace sekisho::server {
 
@@ -44,6 +43,6 @@ nlohmann::json match_json(const ScreenHit& hit);
 nlohmann::json matches_json(const Snapshot& snapshot, const std::vector<ScreenHit>& hits, bool group);
 
 // Comma-separated and repeated values of query parameter `name`, trimmed, empty ones dropped.
-std::vector<std::string> query_list(const httplib::Request& req, const char* name);
+std::vector<std::string> query_list(const HttpRequest& req, const char* name);
 
 }  // namespace sekisho::server

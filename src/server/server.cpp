@@ -13,6 +13,7 @@
 #include "server/access_log.hpp"
 #include "server/case_routes.hpp"
 #include "server/dispatch.hpp"
+#include "server/http_server.hpp"
 #include "server/state.hpp"
 
 namespace sekisho {
@@ -62,13 +63,16 @@ void log_snapshot(const Snapshot& snap, LogFormat format) {
   std::string flagged;
   size_t missing = 0;
   for (const ListAge& a : ages) {
-    if (a.state == ListAgeState::kMissing) ++missing;
-    else if (a.flagged()) flagged += (flagged.empty() ? "" : ", ") + a.list_id + " " + std::string(list_age_state_name(a.state));
+    if (a.state == ListAgeState::kMissing)
+      ++missing;
+    else if (a.flagged())
+      flagged += (flagged.empty() ? "" : ", ") + a.list_id + " " + std::string(list_age_state_name(a.state));
   }
   if (missing) flagged += (flagged.empty() ? "" : ", ") + std::to_string(missing) + " catalogue lists missing";
   log_line("serving snapshot " + std::to_string(snap.generation) + ": " + std::to_string(snap.lists.size()) +
-           " lists, " + std::to_string(snap.entity_count) + " entities (built in " + std::to_string(snap.build_seconds) +
-           " s)" + (flagged.empty() ? "" : "; stale, undated or missing: " + flagged));
+           " lists, " + std::to_string(snap.entity_count) + " entities (built in " +
+           std::to_string(snap.build_seconds) + " s)" +
+           (flagged.empty() ? "" : "; stale, undated or missing: " + flagged));
 }
 
 }  // namespace
@@ -91,10 +95,10 @@ struct Server::Impl {
   server::ServerState state;
   server::RouteTable routes;
   server::RateLimiter limiter;
-  std::unique_ptr<httplib::Server> http;
+  std::unique_ptr<server::Router> router;
+  std::unique_ptr<server::HttpServer> http;
   int port = 0;
 
-  std::thread listener;
   std::thread reloader;
   std::mutex mutex;
   std::condition_variable wake;
@@ -173,14 +177,21 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                             "see docs/server.md)");
   }
   if (options.no_auth && !is_loopback_host(options.host)) {
-    return invalid_argument("--no-auth serves every route, import included, to anyone who connects: it is only "
-                            "allowed on a loopback address");
+    return invalid_argument(
+        "--no-auth serves every route, import included, to anyone who connects: it is only "
+        "allowed on a loopback address");
   }
   if (options.tls_cert.empty() != options.tls_key.empty()) {
     return invalid_argument("TLS needs both --tls-cert and --tls-key");
   }
   if (options.port < 0 || options.port > 65535) return invalid_argument("port out of range");
-  if (options.max_body_bytes == 0 || options.max_upload_bytes == 0) return invalid_argument("body limits must be positive");
+  if (options.max_body_bytes == 0 || options.max_upload_bytes == 0)
+    return invalid_argument("body limits must be positive");
+  if (options.header_timeout.count() <= 0 || options.idle_timeout.count() <= 0 || options.body_timeout.count() <= 0 ||
+      options.read_timeout_seconds <= 0 || options.write_timeout_seconds <= 0 || options.drain_timeout.count() < 0) {
+    return invalid_argument("timeouts must be positive");
+  }
+  if (options.max_requests_per_connection == 0) return invalid_argument("max requests per connection must be positive");
 
   auto impl = std::make_unique<Impl>();
   SEKISHO_ASSIGN_OR_RETURN(impl->state.key_store, KeyStore::open(options.home));
@@ -196,44 +207,20 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
     // than a server that answers every transfer check with an error.
     SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<rules::Policy> policy, rules::load_policy_dir(options.policies));
     // A changed bundle is an audit entry from the start, not only at the first recorded decision.
-    SEKISHO_ASSIGN_OR_RETURN(impl->state.policy_files,
-                             read_policy_bundle_files(options.policies, policy->info()));
+    SEKISHO_ASSIGN_OR_RETURN(impl->state.policy_files, read_policy_bundle_files(options.policies, policy->info()));
     SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(options.home));
     SEKISHO_RETURN_IF_ERROR(cases->record_policy_bundle(impl->state.policy_files, "sekisho serve").status());
     impl->state.policy = std::move(policy);
   }
 
-  if (!options.tls_cert.empty()) {
-    auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
-    if (!tls->is_valid()) {
-      return invalid_argument("cannot load the TLS certificate " + options.tls_cert + " and key " + options.tls_key);
-    }
-    impl->http = std::move(tls);
-  } else {
-    impl->http = std::make_unique<httplib::Server>();
-  }
-  httplib::Server& http = *impl->http;
-  http.set_read_timeout(options.read_timeout_seconds, 0);
-  http.set_write_timeout(options.write_timeout_seconds, 0);
-  // Without TCP_NODELAY, Nagle's algorithm holds the body segment until the
-  // client's delayed ACK of the headers: ~40 ms on every keep-alive request.
-  http.set_tcp_nodelay(true);
-  // cpp-httplib closes a keep-alive connection after 5 requests by default;
-  // screening clients send thousands over one connection.
-  http.set_keep_alive_max_count(1000);
-  http.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
-  if (options.threads > 0) {
-    // cpp-httplib takes ownership of the raw pointer it is handed.
-    size_t n = static_cast<size_t>(options.threads);
-    http.new_task_queue = [n] { return new httplib::ThreadPool(n); };
-  }
   // The access log is written by the dispatcher, which knows the route, the key and the time taken.
   impl->state.options = std::move(options);
   register_routes(impl->routes);
   std::vector<std::string> labels;
   for (const server::Route& r : impl->routes) labels.push_back(r.label());
   impl->state.metrics = std::make_unique<server::Metrics>(std::move(labels));
-  server::install_routes(http, impl->state, impl->routes, impl->limiter);
+  impl->router = std::make_unique<server::Router>(impl->state, impl->routes, impl->limiter);
+  SEKISHO_ASSIGN_OR_RETURN(impl->http, server::HttpServer::create(impl->state.options, *impl->router));
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -244,17 +231,8 @@ Status Server::start() {
     if (impl.started) return invalid_argument("server already started");
     impl.started = true;
   }
-  const ServerOptions& options = impl.state.options;
-  if (options.port == 0) {
-    impl.port = impl.http->bind_to_any_port(options.host);
-    if (impl.port < 0) impl.port = 0;
-  } else if (impl.http->bind_to_port(options.host, options.port)) {
-    impl.port = options.port;
-  }
-  if (impl.port == 0) {
-    return unavailable("cannot listen on " + options.host + ":" + std::to_string(options.port) +
-                       " (address in use, or not an address of this machine)");
-  }
+  SEKISHO_RETURN_IF_ERROR(impl.http->listen());
+  impl.port = impl.http->port();
   impl.state.request_reload = [&impl] {
     {
       std::lock_guard<std::mutex> lock(impl.mutex);
@@ -262,10 +240,6 @@ Status Server::start() {
     }
     impl.wake.notify_all();
   };
-  impl.listener = std::thread([&impl] { impl.http->listen_after_bind(); });
-  // stop() only reaches a server whose accept loop runs; wait for it so an
-  // early stop() cannot leave the listener blocked forever.
-  while (!impl.http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   impl.reloader = std::thread([&impl] { impl.reload_loop(); });
   return Status();
 }
@@ -279,7 +253,6 @@ void Server::stop() {
   }
   impl.wake.notify_all();
   impl.http->stop();
-  if (impl.listener.joinable()) impl.listener.join();
   if (impl.reloader.joinable()) impl.reloader.join();
   {
     std::lock_guard<std::mutex> lock(impl.mutex);

@@ -11,8 +11,6 @@
 // test compares the two).
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -28,6 +26,7 @@
 #include "sekisho/store.hpp"
 #include "server/http_response.hpp"
 #include "server/metrics.hpp"
+#include "server/request.hpp"
 
 namespace sekisho::server {
 
@@ -83,17 +82,17 @@ enum class BodyMode {
 };
 
 struct RequestContext {
-  const httplib::Request& http;
+  const HttpRequest& http;
   ServerState& state;
   std::shared_ptr<const Snapshot> snapshot;  // pinned for the whole request
   const KeyRecord* principal = nullptr;      // the caller's key; nullptr on open routes or with no_auth
   std::string body;
-  const httplib::ContentReader* reader = nullptr;
+  const BodyReader* reader = nullptr;
 
   // Path parameter `i` ({id} → 0, …), URL-decoded.
-  std::string param(size_t i) const { return i + 1 < http.matches.size() ? http.matches[i + 1].str() : ""; }
+  std::string param(size_t i) const { return i < http.matches.size() ? http.matches[i] : ""; }
   // Query parameter, or "" when absent.
-  std::string query(const char* name) const { return http.get_param_value(name); }
+  std::string query(const char* name) const { return http.param(name); }
   bool has_query(const char* name) const { return http.has_param(name); }
 };
 
@@ -108,6 +107,9 @@ struct Route {
   // Also accept the key as ?api_key= (OpenRefine cannot send headers). Only
   // for routes whose clients need it: keys in URLs end up in logs.
   bool key_in_query = false;
+  // Answered on the I/O thread that read it, never queued behind the
+  // workers: only for handlers that never block (liveness, readiness).
+  bool on_io_thread = false;
   Handler handler;
 
   std::string label() const { return method + " " + path; }
@@ -115,13 +117,13 @@ struct Route {
 
 using RouteTable = std::vector<Route>;
 
-void add_system_routes(RouteTable& routes);  // /healthz, /readyz, /metrics, /openapi.json
-void add_list_routes(RouteTable& routes);    // /v1/lists, diff, import
-void add_entity_routes(RouteTable& routes);  // /v1/entities/{id}
-void add_yente_routes(RouteTable& routes);   // /entities/{id}, /catalog
-void add_key_routes(RouteTable& routes);     // /v1/keys
-void add_screen_routes(RouteTable& routes);  // /v1/screen, /v1/search
-void add_match_routes(RouteTable& routes);   // yente /match/{dataset}, /search/{dataset}
+void add_system_routes(RouteTable& routes);     // /healthz, /readyz, /metrics, /openapi.json
+void add_list_routes(RouteTable& routes);       // /v1/lists, diff, import
+void add_entity_routes(RouteTable& routes);     // /v1/entities/{id}
+void add_yente_routes(RouteTable& routes);      // /entities/{id}, /catalog
+void add_key_routes(RouteTable& routes);        // /v1/keys
+void add_screen_routes(RouteTable& routes);     // /v1/screen, /v1/search
+void add_match_routes(RouteTable& routes);      // yente /match/{dataset}, /search/{dataset}
 void add_reconcile_routes(RouteTable& routes);  // /reconcile/{dataset}
 void add_transfer_routes(RouteTable& routes);   // /v1/transfers/check
 

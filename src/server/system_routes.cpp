@@ -16,8 +16,9 @@ ApiResponse readyz(RequestContext& ctx) {
     return error_response(unavailable("the lists are still loading and the screening index building"));
   }
   if (ctx.snapshot->lists.empty()) {
-    return error_response(unavailable("no lists in the store: import one (sekisho import, sekisho update, "
-                                      "or POST /v1/lists/{id}/import)"));
+    return error_response(
+        unavailable("no lists in the store: import one (sekisho import, sekisho update, "
+                    "or POST /v1/lists/{id}/import)"));
   }
   return json_response({{"status", "ok"},
                         {"generation", ctx.snapshot->generation},
@@ -44,8 +45,8 @@ ApiResponse openapi(RequestContext&) {
 }  // namespace
 
 void add_system_routes(RouteTable& routes) {
-  routes.push_back({.method = "GET", .path = "/healthz", .handler = healthz});
-  routes.push_back({.method = "GET", .path = "/readyz", .handler = readyz});
+  routes.push_back({.method = "GET", .path = "/healthz", .on_io_thread = true, .handler = healthz});
+  routes.push_back({.method = "GET", .path = "/readyz", .on_io_thread = true, .handler = readyz});
   routes.push_back({.method = "GET", .path = "/metrics", .handler = metrics});
   routes.push_back({.method = "GET", .path = "/openapi.json", .handler = openapi});
 }
