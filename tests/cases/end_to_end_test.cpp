@@ -163,7 +163,7 @@ void old_list_thousand_parties_decisions_new_list_audit(const TempHome& home, co
     EXPECT_EQ(std::string(a["party_id"]).rfind("P-", 0), 0u) << "an ordinary party alerted: " << a.dump();
   }
   const json& un_alerts = alerts;
-  for (const std::string& party : {"P-ALIAS", "P-DELIST", "P-FP", "P-TM"}) {
+  for (const std::string party : {"P-ALIAS", "P-DELIST", "P-FP", "P-TM"}) {
     std::string entity = party == "P-ALIAS"    ? alias_id
                          : party == "P-DELIST" ? delisted_id
                          : party == "P-FP"     ? stable_fp_id

@@ -81,7 +81,9 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   auto alerts = (*cases)->alerts(filter);
   ASSERT_TRUE(alerts.ok());
   for (const Alert& a : *alerts) {
-    if (a.id == alert_id) EXPECT_EQ(a.state, AlertState::kOpen) << "the decision landed without its audit entry";
+    if (a.id == alert_id) {
+      EXPECT_EQ(a.state, AlertState::kOpen) << "the decision landed without its audit entry";
+    }
   }
   EXPECT_EQ((*cases)->audit_entries()->size(), entries_before);
   auto check = (*cases)->verify_audit();

@@ -191,7 +191,9 @@ TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
       bool near = match::osa_distance(query, names[i]) <= allowed &&
                   std::min(query.size(), names[i].size()) >= (allowed ? 4u : 0u) &&
                   budget(std::min(query.size(), names[i].size())) >= allowed;
-      if (near) EXPECT_TRUE(contains(ids, i)) << query << " should reach " << names[i];
+      if (near) {
+        EXPECT_TRUE(contains(ids, i)) << query << " should reach " << names[i];
+      }
     }
   }
 }

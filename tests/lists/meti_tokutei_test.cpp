@@ -133,7 +133,9 @@ TEST(MetiTokutei, RussiaEnglishNamesInQuotesAndAliasLists) {
   // No Japanese name keeps a piece of the English one.
   for (const Entity& e : r->entities) {
     for (const Name& n : e.names) {
-      if (n.lang == "ja") EXPECT_EQ(n.full.find("Corporation"), std::string::npos) << e.source_id << ": " << n.full;
+      if (n.lang == "ja") {
+        EXPECT_EQ(n.full.find("Corporation"), std::string::npos) << e.source_id << ": " << n.full;
+      }
     }
   }
 }

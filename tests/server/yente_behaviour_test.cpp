@@ -129,7 +129,9 @@ TEST(YenteBehaviour, GroupsOnlyByIdentifierOrNameWithAgreeingFacts) {
                         {"un_sc_sanctions-QDi.900", "us_ofac_sdn-9001"}}));
   // The OpenSanctions member leads: its FollowTheMoney id names the group.
   for (const auto& g : (*snap)->groups) {
-    if (g.size() == 4) EXPECT_EQ(g.front().facts->yente_id, "NK-kalashnikov00000000001");
+    if (g.size() == 4) {
+      EXPECT_EQ(g.front().facts->yente_id, "NK-kalashnikov00000000001");
+    }
   }
   // Both ids find the OpenSanctions entity.
   EXPECT_EQ((*snap)->find("NK-smuggler000000000000001").entity, (*snap)->find("opensanctions-NK-smuggler000000000000001").entity);

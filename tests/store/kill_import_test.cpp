@@ -204,7 +204,9 @@ TEST(KillMidImport, KillsAtRandomMomentsNeverLeaveAHalfVersion) {
     int expected = latest->version == 1 ? kOldCount : kNewCount;
     EXPECT_EQ(latest->entity_count, expected);
     EXPECT_EQ(static_cast<int>((*store)->load_entities("un")->size()), expected);
-    if (progress->in_transaction.load()) EXPECT_EQ(latest->version, 1) << "a kill inside the transaction showed version 2";
+    if (progress->in_transaction.load()) {
+      EXPECT_EQ(latest->version, 1) << "a kill inside the transaction showed version 2";
+    }
   }
   std::printf("kills: %d, inside the transaction %d, before it %d, after the commit %d (import %.0f ms)\n", trials,
               mid_transaction, before, after, duration.count() / 1000.0);
