@@ -24,13 +24,16 @@ constexpr PatronymicEnding kPatronymicEndings[] = {
     {"ogly", false},   {"uly", false},     {"kyzy", true},     {"qizi", true},
 };
 
-bool looks_like_patronymic(std::string_view t) {
-  if (t.size() < 6) return false;
+// The patronymic ending `t` has, or null; a token under six letters has none.
+const PatronymicEnding* patronymic_ending(std::string_view t) {
+  if (t.size() < 6) return nullptr;
   for (const PatronymicEnding& e : kPatronymicEndings) {
-    if (t.ends_with(e.text)) return true;
+    if (t.ends_with(e.text)) return &e;
   }
-  return false;
+  return nullptr;
 }
+
+bool looks_like_patronymic(std::string_view t) { return patronymic_ending(t) != nullptr; }
 
 // Words that say what an organisation does or what kind of body it is, in the English the lists
 // write and the glosses of Japanese and Russian names give (航空 aviation, 工場 plant, 設計局
@@ -81,11 +84,9 @@ bool in_nasab_chain(std::span<const NameToken> tokens, size_t i) {
 }  // namespace
 
 PatronymicStem patronymic_stem(std::string_view token) {
-  if (token.size() < 6) return {};
-  for (const PatronymicEnding& e : kPatronymicEndings) {
-    if (token.ends_with(e.text)) return {token.substr(0, token.size() - e.text.size()), e.female};
-  }
-  return {};
+  const PatronymicEnding* e = patronymic_ending(token);
+  if (e == nullptr) return {};
+  return {token.substr(0, token.size() - e->text.size()), e->female};
 }
 
 std::vector<TokenFeatures> token_features(std::span<const NameToken> tokens, const TokenWeights& weights) {

@@ -447,6 +447,11 @@ void sort_unique(std::vector<std::string>& v) {
 std::vector<std::pair<size_t, size_t>> comma_parts(std::string_view raw, size_t token_count) {
   static constexpr std::string_view kCommas[] = {",", "、", "､", "，", "\"", "“",  "”",
                                                  "„", "«",  "»", "「", "」", "『", "』"};
+  // Most names have no separator: they are not normalised a second time, part by part.
+  if (std::none_of(std::begin(kCommas), std::end(kCommas),
+                   [raw](std::string_view c) { return raw.find(c) != std::string_view::npos; })) {
+    return {{0, token_count}};
+  }
   std::vector<std::pair<size_t, size_t>> parts;
   size_t first = 0, from = 0;
   while (from <= raw.size()) {
