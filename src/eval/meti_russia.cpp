@@ -90,7 +90,7 @@ Result<std::vector<Metric>> metric_meti_russia(const EvalOptions& options, const
       continue;
     }
     if (t.missed.size() < 4) t.missed.push_back(jq.name);
-    if (options.miss) options.miss("m", jq.name + " → " + jq.english);
+    if (options.miss) options.miss(jq.lead == Lead::kKatakana ? "m1" : "m2", jq.name + " → " + jq.english);
   }
   std::vector<Metric> out;
   for (size_t i = 0; i < tally.size(); ++i) {

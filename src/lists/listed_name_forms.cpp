@@ -262,6 +262,38 @@ class Deriver {
     if (letter_count(s) > 3 && !text::country_code(text).empty()) return;
     if (person_ && role != NameFormRole::kPrimary && word_count(s) < 2) role = NameFormRole::kWeakAlias;
     add(std::move(text), role, true);
+    if (!person_) add_body_after_parent(s, role);
+  }
+
+  // "Parent, Body": lists name a subsidiary or institute after the body it belongs to ("Tactical
+  // Missile Corporation, Joint Stock Company Elektrotyaga", "戦術ミサイル兵器コーポレーション、株式会社
+  // エレクトロチャーガ"), and a query names the body alone. The text after the last comma is a part
+  // of the name when both sides are names of two words or more and it is more than a legal form
+  // ("X Holdings, S.A. de C.V." names no other body). A person's comma only orders the name.
+  void add_body_after_parent(const std::u32string& s, NameFormRole role) {
+    size_t comma = std::u32string::npos;
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+      if ((s[i] == U',' && s[i + 1] == U' ') || s[i] == U'、' || s[i] == U'､') comma = i;
+    }
+    if (comma == std::u32string::npos) return;
+    const std::u32string head = tidy(std::u32string_view(s).substr(0, comma));
+    const std::u32string body = tidy(std::u32string_view(s).substr(comma + 1));
+    // Japanese writes no spaces between words: four letters stand for two words.
+    const auto name_like = [](const std::u32string& t) {
+      return word_count(t) >= 2 || (t.find(U' ') == std::u32string::npos && letter_count(t) >= 4 && t[0] >= 0x3000);
+    };
+    if (!name_like(head) || !name_like(body) || !is_letter(body[0]) || (body[0] >= U'a' && body[0] <= U'z')) return;
+    const std::string text = to_utf8(body);
+    // Some word of three letters or more outside its legal forms ("S.A. de C.V." has none).
+    const text::NormalizedName n = text::normalize(text);
+    std::vector<bool> legal(n.tokens.size(), false);
+    for (const text::LegalFormHit& h : text::find_legal_forms(n)) {
+      for (size_t k = h.first_token; k < h.first_token + h.token_count && k < legal.size(); ++k) legal[k] = true;
+    }
+    bool named = false;
+    for (size_t k = 0; k < n.tokens.size(); ++k) named = named || (!legal[k] && n.tokens[k].text.size() >= 3);
+    if (!named || !text::country_code(text).empty()) return;
+    add(text, role == NameFormRole::kWeakAlias ? role : NameFormRole::kPart, true);
   }
 
  public:

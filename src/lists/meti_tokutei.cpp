@@ -290,7 +290,14 @@ bool continues_alias_group(const std::string& line, const std::vector<std::strin
   while (first < line.size() && (static_cast<unsigned char>(line[first]) & 0xC0) == 0x80) ++first;
   size_t end = first + 1;
   while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
-  return open > 0 && has_japanese(std::string_view(line).substr(0, end));
+  if (open <= 0) return false;
+  if (has_japanese(std::string_view(line).substr(0, end))) return true;
+  // A Latin alias wraps too ("（別称、Kazanski Vertoletny Zavod Remservis 及び KVZ" then
+  // "Remservis）"): the line closes the open bracket before opening one, and nothing Latin
+  // follows the close (the English name starts on a line of its own).
+  const size_t close = line.find(')');
+  if (close == std::string::npos || line.find('(') < close) return false;
+  return !has_ascii_letters(std::string_view(line).substr(close + 1));
 }
 
 Entity parse_block(const ListKind& kind, int number, const std::string& body, const ParseOptions& options) {

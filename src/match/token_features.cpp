@@ -6,6 +6,7 @@
 #include "match/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "match/word_form.hpp"
+#include "text/text_internal.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -36,35 +37,12 @@ const PatronymicEnding* patronymic_ending(std::string_view t) {
 bool looks_like_patronymic(std::string_view t) { return patronymic_ending(t) != nullptr; }
 
 // Words that say what an organisation does or what kind of body it is, in the English the lists
-// write and the glosses of Japanese and Russian names give (航空 aviation, 工場 plant, 設計局
-// design bureau). A name without them still names the organisation: "Sukhoi" is said for
-// Sukhoi Aviation JSC, "Sberbank" for Sberbank of Russia's banking arm. Legal forms are apart
-// (NameToken::legal_form); place words (Russia, Moscow) are not here: they tell branches apart.
+// write, the Russian words they keep (Zavod, Kontsern) and the glosses of Japanese names give
+// (航空 aviation, 工場 plant, 設計局 design bureau): src/text/tables/organisation_words.tsv. A name
+// without them still names the organisation: "Sukhoi" is said for Sukhoi Aviation JSC, "Sberbank"
+// for Sberbank of Russia's banking arm. Legal forms are apart (NameToken::legal_form); place
+// words (Russia, Moscow) are not there: they tell branches apart.
 constexpr double kSectorWordWeight = 0.4;  // TokenWeights' weight of generic organisation words
-
-bool is_sector_word(std::string_view t) {
-  static constexpr std::string_view kWords[] = {
-      "aviation",       "airlines",        "airline",       "airways",       "aircraft",     "aerospace",
-      "bank",           "banking",         "trading",       "trade",         "shipping",     "logistics",
-      "industries",     "industry",        "industrial",    "enterprise",    "enterprises",  "services",
-      "service",        "technology",      "technologies",  "systems",       "engineering",  "construction",
-      "energy",         "petroleum",       "petrochemical", "chemical",      "chemicals",    "electronics",
-      "electronic",     "motors",          "marine",        "maritime",      "shipyard",     "shipbuilding",
-      "research",       "scientific",      "production",    "manufacturing", "plant",        "factory",
-      "works",          "mining",          "metals",        "metallurgical", "steel",        "group",
-      "holding",        "holdings",        "investment",    "investments",   "capital",      "finance",
-      "financial",      "insurance",       "development",   "design",        "bureau",       "institute",
-      "center",         "centre",          "agency",        "exchange",      "telecom",      "communications",
-      "pharmaceutical", "pharmaceuticals", "instruments",   "instrument",    "equipment",    "machinery",
-      "import",         "export",          "commercial",    "university",    "academy",      "laboratory",
-      "association",    "concern",         "complex",       "organization",  "organisation", "weapons",
-      "arms",           "armaments",
-  };
-  for (std::string_view w : kWords) {
-    if (t == w) return true;
-  }
-  return false;
-}
 
 // "son of" / "daughter of" in Arabic (bin, ibn, bint, binti), Hebrew and Maghrebi
 // (ben) and Hassaniya (ould) names.
@@ -106,14 +84,17 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
     f.ear = ear_keys(t.text);
-    f.stem = stem_hash(t.text);
+    // A word of organisation_words.tsv has its line's first word as its stem: a gloss of 工場
+    // ("plant") meets the Zavod or the Factory of the listed name.
+    const std::string* word_class = t.legal_form ? nullptr : text::detail::organisation_word_class(t.text);
+    f.stem = stem_hash(word_class != nullptr ? *word_class : t.text);
     const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);  // a legal form: no number
     f.number = n.value;
     f.tens_word = n.tens;
     f.units_word = n.units;
     f.patronymic = t.role == NamePartRole::kPatronymic || looks_like_patronymic(t.text) || in_nasab_chain(tokens, i);
     f.particle = !t.legal_form && TokenWeights::is_particle(t.text);
-    f.sector = !t.legal_form && !f.particle && is_sector_word(t.text);
+    f.sector = !f.particle && word_class != nullptr;
     // However rare on the lists at hand (few sanctioned airlines), a sector word says what a body
     // does, not which body it is: it weighs as the generic organisation words do.
     if (f.sector) f.weight = std::min(f.weight, kSectorWordWeight);

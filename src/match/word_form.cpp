@@ -6,7 +6,9 @@ std::string_view english_stem(std::string_view word) {
   // Longest first, so that "-ions" is not read as "-s". Five letters at least
   // stay: "state" / "station" share only "stat", and are different words.
   // "-ion" rather than "-ation": association / associated share "associat".
-  static constexpr std::string_view kEndings[] = {"ments", "ment", "ical", "ions", "ion", "ies", "ial", "ics",
+  // "-ology", "-ologies" and "-ological" leave the root that "-ical" leaves: technology, technological and
+  // technical are one word of a name (技術).
+  static constexpr std::string_view kEndings[] = {"ological", "ologies", "ology", "ments", "ment", "ical", "ions", "ion", "ies", "ial", "ics",
                                                   "ity",   "ive",  "ing",  "ary",  "ory", "ian", "ed",  "es",
                                                   "ic",    "al",   "s",    "y",    "e"};
   constexpr size_t kLeastStem = 5;

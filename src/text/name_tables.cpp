@@ -90,6 +90,37 @@ Result<EquivalentNames> load_equivalents(std::string_view file) {
   return table;
 }
 
+// organisation_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
+Result<OrganisationWords> load_organisation_words() {
+  constexpr std::string_view kFile = "organisation_words.tsv";
+  const std::string where = "src/text/tables/" + std::string(kFile);
+  const std::string_view text = embedded_table(kFile);
+  if (text.empty()) return not_found(where + ": not embedded in this build");
+  OrganisationWords table;
+  size_t line_no = 0;
+  for (const std::string& raw : split_trimmed(text, "\n")) {
+    ++line_no;
+    if (raw.empty() || raw[0] == '#') continue;
+    const size_t tab = raw.find('\t');
+    const std::string head = detail::clean_ascii(fold_to_ascii(as_name(raw.substr(0, tab))));
+    std::vector<std::string> words{head};
+    if (tab != std::string::npos) {
+      for (const std::string& v : split_trimmed(raw.substr(tab + 1), ",")) {
+        words.push_back(detail::clean_ascii(fold_to_ascii(as_name(v))));
+      }
+    }
+    for (const std::string& w : words) {
+      if (w.empty() || w.find(' ') != std::string::npos) {
+        return parse_error(where + ":" + std::to_string(line_no) + ": expected single words, got '" + raw + "'");
+      }
+      if (!table.class_word.emplace(w, head).second) {
+        return parse_error(where + ":" + std::to_string(line_no) + ": '" + w + "' is on an earlier line too");
+      }
+    }
+  }
+  return table;
+}
+
 template <typename T>
 const T& loaded_once(Result<T> (*load)(), std::once_flag& once, T& value, Status& status) {
   std::call_once(once, [&] {
@@ -107,10 +138,11 @@ Result<SpellingTable> load_arabic() { return load_spelling_table("arabic_names.t
 Result<SpellingTable> load_korean() { return load_spelling_table("korean_surnames.tsv", false); }
 Result<EquivalentNames> load_equivalent_names() { return load_equivalents("name_equivalents.tsv"); }
 
-std::once_flag arabic_once, korean_once, equivalents_once;
+std::once_flag arabic_once, korean_once, equivalents_once, organisation_once;
 SpellingTable arabic_table, korean_table;
 EquivalentNames equivalents_table;
-Status arabic_status, korean_status, equivalents_status;
+OrganisationWords organisation_table;
+Status arabic_status, korean_status, equivalents_status, organisation_status;
 
 }  // namespace
 
@@ -142,11 +174,22 @@ const EquivalentNames& equivalent_names() {
   return loaded_once(&load_equivalent_names, equivalents_once, equivalents_table, equivalents_status);
 }
 
+const OrganisationWords& organisation_words() {
+  return loaded_once(&load_organisation_words, organisation_once, organisation_table, organisation_status);
+}
+
+const std::string* organisation_word_class(std::string_view token) {
+  const auto& words = organisation_words().class_word;
+  const auto it = words.find(std::string(token));
+  return it == words.end() ? nullptr : &it->second;
+}
+
 Status name_tables_status() {
   arabic_name_spellings();
   korean_surname_spellings();
   equivalent_names();
-  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status}) {
+  organisation_words();
+  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organisation_status}) {
     if (!s->ok()) return *s;
   }
   return Status::ok_status();

@@ -191,6 +191,14 @@ struct EquivalentNames {
 const SpellingTable& arabic_name_spellings();     // arabic_names.tsv
 const SpellingTable& korean_surname_spellings();  // korean_surnames.tsv
 const EquivalentNames& equivalent_names();        // name_equivalents.tsv
+// The words organisation names use for what a body is or does, each mapped to its line's first
+// word: "zavod", "factory", "works" → "plant".
+struct OrganisationWords {
+  std::unordered_map<std::string, std::string> class_word;
+};
+const OrganisationWords& organisation_words();  // organisation_words.tsv
+// The line's first word for a normalised token of organisation_words.tsv, else nullptr.
+const std::string* organisation_word_class(std::string_view token);
 // Whether every table parsed (the error names the table's file and line).
 Status name_tables_status();
 // Arabic letters folded to the spelling the tables use: no vowel marks or tatweel, bare alif for

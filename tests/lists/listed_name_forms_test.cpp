@@ -123,5 +123,25 @@ TEST(ListedNameForms, ABracketNamingOnlyACountryIsNoName) {
   EXPECT_EQ(find(forms, "Russia"), nullptr) << all(forms);
 }
 
+TEST(ListedNameForms, ABodyNamedAfterItsParentIsAPartOfTheName) {
+  // MOFA/METI: the subsidiary follows its parent and a comma, in English and in Japanese.
+  auto forms = listed_name_forms(name("Tactical Missile Corporation, Joint Stock Company Elektrotyaga"),
+                                 Schema::kOrganization);
+  const ListedNameForm* body = find(forms, "Joint Stock Company Elektrotyaga");
+  ASSERT_NE(body, nullptr) << all(forms);
+  EXPECT_EQ(body->role, NameFormRole::kPart);
+  forms = listed_name_forms(name("戦術ミサイル兵器コーポレーション、株式会社エレクトロチャーガ"), Schema::kOrganization);
+  EXPECT_NE(find(forms, "株式会社エレクトロチャーガ"), nullptr) << all(forms);
+  // A legal form after the comma names no other body; a person's comma orders the name.
+  forms = listed_name_forms(name("Grupo Industrial Mexicano, S.A. de C.V."), Schema::kOrganization);
+  EXPECT_EQ(forms.size(), 1u) << all(forms);
+  forms = listed_name_forms(name("IVANOV, Ivan Petrovich"), Schema::kPerson);
+  EXPECT_EQ(forms.size(), 1u) << all(forms);
+  // An enumeration inside the name ("Physical,Technical and Radio") has no space after its comma.
+  forms = listed_name_forms(name("Institute of Physical,Technical and Radio Engineering Measurements"),
+                            Schema::kOrganization);
+  EXPECT_EQ(forms.size(), 1u) << all(forms);
+}
+
 }  // namespace
 }  // namespace sekisho

@@ -2,6 +2,7 @@
 // shared/data/export-control (Belarus list, third-country list).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -130,7 +131,23 @@ TEST(MetiTokutei, RussiaEnglishNamesInQuotesAndAliasLists) {
   ASSERT_NE(amur, nullptr);
   EXPECT_TRUE(has_name(*amur, "公共株式会社アムール造船所", NameKind::kOriginalScript));
   EXPECT_TRUE(has_name(*amur, "Amur Shipbuilding Factory PJSC", NameKind::kPrimary));
-  // No Japanese name keeps a piece of the English one.
+  // A bracket of Latin aliases that wraps onto a line of its own ("…及び KVZ" then
+  // "Remservis）", block 17) closes there: the aliases are whole and the English name is the
+  // next line's.
+  const Entity* kazan = find(*r, "RU-17");
+  ASSERT_NE(kazan, nullptr);
+  EXPECT_TRUE(has_name(*kazan, "株式会社カザンヘリコプター修理工場", NameKind::kOriginalScript));
+  EXPECT_TRUE(has_name(*kazan, "KVZ Remservis", NameKind::kAlias));
+  EXPECT_TRUE(has_name(*kazan, "JSC Kazan Helicopter Plant Repair Service", NameKind::kPrimary));
+  // No Japanese name keeps a piece of the English one, nor a bracket left open.
+  for (const Entity& e : r->entities) {
+    for (const Name& n : e.names) {
+      if (n.lang == "ja") {
+        EXPECT_EQ(std::count(n.full.begin(), n.full.end(), '('), std::count(n.full.begin(), n.full.end(), ')'))
+            << e.source_id << ": " << n.full;
+      }
+    }
+  }
   for (const Entity& e : r->entities) {
     for (const Name& n : e.names) {
       if (n.lang == "ja") {

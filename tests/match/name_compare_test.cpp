@@ -188,13 +188,13 @@ TEST(NameCompareTest, QueryPreparedInPlaceGivesTheSameResult) {
 struct KanaScores {
   double plain, kana;
 };
-KanaScores kana_scores(std::string_view kana, std::string_view latin) {
+KanaScores kana_scores(std::string_view kana, std::string_view latin, Schema schema = Schema::kPerson) {
   std::vector<NameToken> query = tokens_from_text(kana);
   const std::vector<NameToken> listed = tokens_from_text(latin);
   NameComparer comparer;
-  const double plain = comparer.compare(query, listed, Schema::kPerson).score;
+  const double plain = comparer.compare(query, listed, schema).score;
   for (NameToken& t : query) t.r_may_be_l = true;
-  return {plain, comparer.compare(query, listed, Schema::kPerson).score};
+  return {plain, comparer.compare(query, listed, schema).score};
 }
 
 TEST(NameCompareTest, KanaTokensReadRAsL) {
@@ -261,6 +261,21 @@ TEST(NameCompareTest, AGlossMeetsOtherFormsOfItsWords) {
   // The same word meets as itself, not as another form of it.
   const KanaScores same = kana_scores("trading", "trading");
   EXPECT_EQ(same.kana, 1.0);
+}
+
+TEST(NameCompareTest, AGlossMeetsTheWordsTranslatorsChooseBetween) {
+  // 工場 glosses as "plant"; the English entry keeps the Russian Zavod, or says Factory.
+  const KanaScores zavod = kana_scores("votkinsk plant", "votkinsky zavod", Schema::kOrganization);
+  EXPECT_LT(zavod.plain, kDefaultThreshold);
+  EXPECT_GE(zavod.kana, kDefaultThreshold);
+  const KanaScores factory = kana_scores("alagir resistor plant", "alagir resistor factory", Schema::kOrganization);
+  EXPECT_GE(factory.kana, kDefaultThreshold);
+  // 技術 as technical, technology or technological: one root.
+  EXPECT_EQ(detail::stem_hash("technical"), detail::stem_hash("technological"));
+  EXPECT_EQ(detail::stem_hash("technology"), detail::stem_hash("technological"));
+  // Words of different lines stay apart: a plant is no institute.
+  const KanaScores other = kana_scores("votkinsk plant", "votkinsk institute", Schema::kOrganization);
+  EXPECT_LT(other.kana, zavod.kana);
 }
 
 TEST(NameCompareTest, ATranslatedOrganisationNameMayOrderItsWordsFreely) {

@@ -29,10 +29,10 @@ TEST(Issue17, MetiRussiaJapaneseNamesFindTheirEnglishEntries) {
   const Metric& kanji = (*metrics)[1];
   ASSERT_GT(katakana.n, 200u);
   ASSERT_GT(kanji.n, 100u);
-  // Goals 90% and 60%, not met yet: each floor is about a point under the figure reached
-  // (docs/matching.md, eval m).
-  EXPECT_GE(katakana.value, 0.77) << katakana.note;
-  EXPECT_GE(kanji.value, 0.56) << kanji.note;
+  // Goals 90% and 60%: the kanji-led goal is met and is its floor; the katakana-led one is not
+  // met yet, and its floor is about a point under the figure reached (docs/matching.md, eval m).
+  EXPECT_GE(katakana.value, 0.79) << katakana.note;
+  EXPECT_GE(kanji.value, 0.60) << kanji.note;
   std::printf("METI Russia Japanese → English recall@5: katakana-led %.2f%% of %zu, kanji-led %.2f%% of %zu\n",
               100 * katakana.value, katakana.n, 100 * kanji.value, kanji.n);
 }
