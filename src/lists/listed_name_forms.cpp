@@ -144,6 +144,15 @@ size_t word_count(std::u32string_view s) {
   return words;
 }
 
+// The words of a person's name once titles and honorifics are set aside, as screening sets them
+// aside: "Sheikh Hassan" and "Haji Aminullah" are one-word aliases.
+size_t name_word_count(std::u32string_view s) {
+  const size_t words = word_count(s);
+  size_t titles = 0;
+  for (const text::NormalizedToken& t : text::normalize(to_utf8(s)).tokens) titles += text::is_person_title(t.text) ? 1 : 0;
+  return words > titles ? words - titles : 0;
+}
+
 size_t letter_count(std::u32string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), is_letter));
 }
@@ -260,7 +269,7 @@ class Deriver {
     std::string text = to_utf8(s);
     // A bracket that only names a country ("Bank Rossiya (Russia)") says where, not who.
     if (letter_count(s) > 3 && !text::country_code(text).empty()) return;
-    if (person_ && role != NameFormRole::kPrimary && word_count(s) < 2) role = NameFormRole::kWeakAlias;
+    if (person_ && role != NameFormRole::kPrimary && name_word_count(s) < 2) role = NameFormRole::kWeakAlias;
     add(std::move(text), role, true);
     if (!person_) add_body_after_parent(s, role);
   }
@@ -349,7 +358,7 @@ std::vector<ListedNameForm> listed_name_forms(const Name& name, Schema schema) {
   if (published.empty()) return out;
   NameFormRole role = role_of(name.kind);
   const std::u32string u = to_u32(published);
-  if (schema == Schema::kPerson && role != NameFormRole::kPrimary && word_count(tidy(u)) < 2) {
+  if (schema == Schema::kPerson && role != NameFormRole::kPrimary && name_word_count(tidy(u)) < 2) {
     role = NameFormRole::kWeakAlias;
   }
   Deriver deriver(schema, out);

@@ -505,6 +505,17 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
       if (!gw.alternative.empty()) out.push_back(std::move(gw));
       continue;
     }
+    // A place or person whose name other languages adapted (モスクワ Moscow, サンクトペテルブルク
+    // St Petersburg) reads as the lists write it (tables/name_equivalents.tsv).
+    if (all_kana(w)) {
+      std::string known = detail::equivalent_name_reading({w}, false);
+      if (!known.empty()) {
+        gw.english = std::move(known);
+        gw.glossed = true;
+        out.push_back(std::move(gw));
+        continue;
+      }
+    }
     std::string g = pick_gloss(w);
     if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
     if (g.empty() && all_kana(w) && detect_script(w) == Script::kKatakana) g = gloss_name_and_loanwords(w);

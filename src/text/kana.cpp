@@ -251,7 +251,8 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //    vuraiko → vraiko, and of ス before any consonant: ストイリコヴィッチ → stoiri…,
 //    ヴォロノフスキー voronofusuki → voronofski;
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
-//  - a word-initial ウ before ラ is the v/w no vowel may follow: ウラジーミル → vrajimir.
+//  - a word-initial ウ before ラ is the v/w no vowel may follow: ウラジーミル → vrajimir (not
+//    before ラル or ラリ: ウラル is Ural).
 std::string reduce_foreign_word(std::string_view s) {
   // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
   // カーデル Abd el-Kader), whose l Japanese writes as ル.
@@ -275,8 +276,10 @@ std::string reduce_foreign_word(std::string_view s) {
     const char next = last ? '\0' : s[i + 1];
     const bool after_consonant = !out.empty() && is_consonant(out.back()) && out.back() != 'y';
     // Only before ラ: Russian вл is followed by a (Владимир, Владивосток), where ウリ, ウル, ウロ
-    // write ул-/ур- (ウリヤノフスク Ulyanovsk).
-    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && s[i + 2] == 'a') {
+    // write ул-/ур- (ウリヤノフスク Ulyanovsk). Not before ラル or ラリ: Russian has no влар or
+    // влал, and ウラル, ウラリ are the Урал, Ураль of Ural, Uralsk, Uralmash.
+    const bool ural = i + 3 < n && s.compare(i, 4, "urar") == 0;
+    if (i == 0 && c == 'u' && next == 'r' && i + 2 < n && s[i + 2] == 'a' && !ural) {
       out += 'v';
       continue;
     }

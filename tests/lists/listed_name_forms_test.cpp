@@ -108,6 +108,11 @@ TEST(ListedNameForms, OneWordAliasesOfPeopleAndWeakAliasesAreWeak) {
   EXPECT_EQ(listed_name_forms(name("John", NameKind::kAlias), Schema::kPerson)[0].role, NameFormRole::kWeakAlias);
   EXPECT_EQ(listed_name_forms(name("ABU MUHAMMAD", NameKind::kWeakAlias), Schema::kPerson)[0].role,
             NameFormRole::kWeakAlias);
+  // A title is no word of the name: "Sheikh Hassan" is a one-word alias, "Sheikh Hassan Aweys" is not.
+  EXPECT_EQ(listed_name_forms(name("Sheikh Hassan", NameKind::kAlias), Schema::kPerson)[0].role,
+            NameFormRole::kWeakAlias);
+  EXPECT_EQ(listed_name_forms(name("Sheikh Hassan Aweys", NameKind::kAlias), Schema::kPerson)[0].role,
+            NameFormRole::kAlias);
   // A person's primary name stays primary however short; an organisation's one-word alias is its name.
   EXPECT_EQ(listed_name_forms(name("RAMZI"), Schema::kPerson)[0].role, NameFormRole::kPrimary);
   EXPECT_EQ(listed_name_forms(name("HAMAS", NameKind::kAlias), Schema::kOrganization)[0].role,

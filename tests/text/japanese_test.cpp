@@ -308,6 +308,19 @@ TEST(Kanji, GlossOfOrganisationNames) {
   EXPECT_EQ(japanese_gloss(""), "");
 }
 
+TEST(Kanji, PlacesReadAsTheListsWriteThem) {
+  // The lists write Moscow and St Petersburg, not Moskva: tables/name_equivalents.tsv.
+  EXPECT_EQ(japanese_gloss("モスクワ航空大学"), "moscow aviation university");
+  EXPECT_EQ(japanese_gloss("サンクトペテルブルク海軍設計局"), "st petersburg navy design bureau");
+}
+
+TEST(Kana, UralIsNoVladimir) {
+  // A word-initial ウラ is the вла of Владимир, but ウラル is Урал.
+  EXPECT_EQ(detail::kana_foreign_reduction("ウラジーミル"), "vrajimir");
+  EXPECT_EQ(detail::kana_foreign_reduction("ウラル"), "urar");
+  EXPECT_EQ(detail::kana_foreign_reduction("ウラリスク"), "urarisk");
+}
+
 TEST(Kanji, LoanwordSpellingVariantsFoldTogether) {
   // ヴァ/バ, a written or unwritten final ー, and a long e written エイ or エー are one word.
   EXPECT_EQ(detail::fold_katakana_spelling("アヴィエーション"), detail::fold_katakana_spelling("アビエーション"));
