@@ -14,10 +14,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "core/strings.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
+#include "text/text_internal.hpp"
 
 namespace sekisho {
 
@@ -350,6 +352,49 @@ void add_repeated_word_forms(Deriver& deriver, const ListedNameForm& form) {
   }
 }
 
+// A word of a form as written, without the punctuation around it: "“Region”" → "Region".
+std::string_view bare_word(std::string_view w) {
+  const auto punct = [](char c) { return c != 0 && std::strchr("\"'()[],.;:", c) != nullptr; };
+  while (!w.empty() && punct(w.front())) w.remove_prefix(1);
+  while (!w.empty() && punct(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+// Russian bodies' kinds written as an acronym or in words (text/tables/russian_acronyms.tsv):
+// an organisation's form with one also stands with the other, "NPP Start" as "scientific
+// production enterprise Start" and "48th Central Scientific Research Institute" as "48th TsNII",
+// as other lists and the Japanese name it. Only where a word of the name is left beside it.
+void add_acronym_forms(Deriver& deriver, const ListedNameForm& form) {
+  const auto& entries = text::detail::russian_acronyms().entries;
+  std::vector<std::string> words = split_trimmed(form.text, " ");
+  if (words.size() < 2) return;
+  // The acronym spelt out.
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = bare_word(words[i]);
+    for (const auto& e : entries) {
+      if (w != e.acronym) continue;
+      std::vector<std::string> out = words;
+      out[i] = e.wordings.front();
+      deriver.add(join(out, " "), form.role, true);
+      break;
+    }
+  }
+  // The words written as the acronym: compared lower-case, a hyphen as a space.
+  std::string flat = to_lower_ascii(form.text);
+  std::replace(flat.begin(), flat.end(), '-', ' ');
+  const std::string padded = " " + collapse_spaces(flat) + " ";
+  for (const auto& e : entries) {
+    for (const std::string& wording : e.wordings) {
+      const size_t at = padded.find(" " + wording + " ");
+      if (at == std::string::npos) continue;
+      const std::string rest = padded.substr(0, at) + " " + e.acronym + " " + padded.substr(at + wording.size() + 2);
+      if (split_trimmed(rest, " ").size() < 2) continue;
+      deriver.add(collapse_spaces(std::string(trim(rest))), form.role, true);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ListedNameForm> listed_name_forms(const Name& name, Schema schema) {
@@ -368,6 +413,7 @@ std::vector<ListedNameForm> listed_name_forms(const Name& name, Schema schema) {
   for (size_t i = 0; i < derived_end; ++i) {
     const ListedNameForm form = out[i];
     add_repeated_word_forms(deriver, form);
+    if (schema != Schema::kPerson) add_acronym_forms(deriver, form);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The name tables of src/text/tables/ (compiled in by cmake/embed_tables.cmake), parsed once:
 // spellings of Arabic name words and Korean surnames, and classes of one name across languages.
+#include <algorithm>
 #include <mutex>
 
 #include "core/strings.hpp"
@@ -121,6 +122,34 @@ Result<OrganisationWords> load_organisation_words() {
   return table;
 }
 
+// russian_acronyms.tsv: "Acronym<TAB>wording, wording" per line; the acronym keeps its case.
+Result<RussianAcronyms> load_russian_acronyms() {
+  constexpr std::string_view kFile = "russian_acronyms.tsv";
+  const std::string where = "src/text/tables/" + std::string(kFile);
+  const std::string_view text = embedded_table(kFile);
+  if (text.empty()) return not_found(where + ": not embedded in this build");
+  RussianAcronyms table;
+  size_t line_no = 0;
+  for (const std::string& raw : split_trimmed(text, "\n")) {
+    ++line_no;
+    if (raw.empty() || raw[0] == '#') continue;
+    const size_t tab = raw.find('\t');
+    RussianAcronyms::Entry e;
+    e.acronym = std::string(trim(raw.substr(0, tab)));
+    if (tab != std::string::npos) {
+      for (const std::string& v : split_trimmed(raw.substr(tab + 1), ",")) e.wordings.push_back(to_lower_ascii(v));
+    }
+    const bool letters = !e.acronym.empty() && std::all_of(e.acronym.begin(), e.acronym.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+    if (!letters || e.wordings.empty()) {
+      return parse_error(where + ":" + std::to_string(line_no) + ": expected Acronym<TAB>wording[, wording…], got '" + raw + "'");
+    }
+    table.entries.push_back(std::move(e));
+  }
+  return table;
+}
+
 template <typename T>
 const T& loaded_once(Result<T> (*load)(), std::once_flag& once, T& value, Status& status) {
   std::call_once(once, [&] {
@@ -138,11 +167,12 @@ Result<SpellingTable> load_arabic() { return load_spelling_table("arabic_names.t
 Result<SpellingTable> load_korean() { return load_spelling_table("korean_surnames.tsv", false); }
 Result<EquivalentNames> load_equivalent_names() { return load_equivalents("name_equivalents.tsv"); }
 
-std::once_flag arabic_once, korean_once, equivalents_once, organisation_once;
+std::once_flag arabic_once, korean_once, equivalents_once, organisation_once, acronyms_once;
 SpellingTable arabic_table, korean_table;
 EquivalentNames equivalents_table;
 OrganisationWords organisation_table;
-Status arabic_status, korean_status, equivalents_status, organisation_status;
+RussianAcronyms acronyms_table;
+Status arabic_status, korean_status, equivalents_status, organisation_status, acronyms_status;
 
 }  // namespace
 
@@ -178,6 +208,10 @@ const OrganisationWords& organisation_words() {
   return loaded_once(&load_organisation_words, organisation_once, organisation_table, organisation_status);
 }
 
+const RussianAcronyms& russian_acronyms() {
+  return loaded_once(&load_russian_acronyms, acronyms_once, acronyms_table, acronyms_status);
+}
+
 const std::string* organisation_word_class(std::string_view token) {
   const auto& words = organisation_words().class_word;
   const auto it = words.find(std::string(token));
@@ -189,7 +223,8 @@ Status name_tables_status() {
   korean_surname_spellings();
   equivalent_names();
   organisation_words();
-  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organisation_status}) {
+  russian_acronyms();
+  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organisation_status, &acronyms_status}) {
     if (!s->ok()) return *s;
   }
   return Status::ok_status();

@@ -199,6 +199,17 @@ struct OrganisationWords {
 const OrganisationWords& organisation_words();  // organisation_words.tsv
 // The line's first word for a normalised token of organisation_words.tsv, else nullptr.
 const std::string* organisation_word_class(std::string_view token);
+// Acronyms of Russian bodies' kinds and their English wordings (russian_acronyms.tsv): "NPP" →
+// "scientific production enterprise", …; the acronym as the lists capitalise it, the wordings
+// lower-case ASCII, the usual one first.
+struct RussianAcronyms {
+  struct Entry {
+    std::string acronym;
+    std::vector<std::string> wordings;
+  };
+  std::vector<Entry> entries;
+};
+const RussianAcronyms& russian_acronyms();
 // Whether every table parsed (the error names the table's file and line).
 Status name_tables_status();
 // Arabic letters folded to the spelling the tables use: no vowel marks or tatweel, bare alif for

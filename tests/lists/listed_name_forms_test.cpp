@@ -148,5 +148,21 @@ TEST(ListedNameForms, ABodyNamedAfterItsParentIsAPartOfTheName) {
   EXPECT_EQ(forms.size(), 1u) << all(forms);
 }
 
+TEST(ListedNameForms, ARussianKindStandsAsAcronymAndInWords) {
+  // text/tables/russian_acronyms.tsv: NPP is a scientific production enterprise, TsNII a central
+  // scientific research institute; either way round, with a word of the name beside it.
+  auto forms = listed_name_forms(name("NPP Start"), Schema::kOrganization);
+  EXPECT_NE(find(forms, "scientific production enterprise Start"), nullptr) << all(forms);
+  forms = listed_name_forms(name("48th Central Scientific Research Institute"), Schema::kOrganization);
+  EXPECT_NE(find(forms, "48th TsNII"), nullptr) << all(forms);
+  // Nothing but the kind is no name; a person's initials are no acronym.
+  forms = listed_name_forms(name("Central Scientific Research Institute"), Schema::kOrganization);
+  EXPECT_EQ(find(forms, "TsNII"), nullptr) << all(forms);
+  forms = listed_name_forms(name("KB Mashinostroeniya"), Schema::kOrganization);
+  EXPECT_NE(find(forms, "design bureau Mashinostroeniya"), nullptr) << all(forms);
+  forms = listed_name_forms(name("NII Ahmad"), Schema::kPerson);
+  EXPECT_EQ(forms.size(), 1u) << all(forms);
+}
+
 }  // namespace
 }  // namespace sekisho
