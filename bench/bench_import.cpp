@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sekisho/lists.hpp"
+#include "bench_main.hpp"
 
 namespace {
 
@@ -37,4 +38,4 @@ BENCHMARK(BM_ParseUnXml2026)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return sekisho::bench::run_benchmarks(argc, argv); }

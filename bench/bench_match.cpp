@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sekisho/match.hpp"
+#include "bench_main.hpp"
 
 namespace {
 
@@ -172,4 +173,4 @@ BENCHMARK(BM_NameCompareExplained);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return sekisho::bench::run_benchmarks(argc, argv); }

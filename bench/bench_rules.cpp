@@ -19,6 +19,7 @@
 #include "sekisho/rules.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/update.hpp"
+#include "bench_main.hpp"
 
 namespace {
 
@@ -175,6 +176,7 @@ void latency_report() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sekisho::bench::use_shared_data();
   latency_report();
   screened_latency_report();
   benchmark::Initialize(&argc, argv);

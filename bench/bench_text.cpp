@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sekisho/text.hpp"
+#include "bench_main.hpp"
 
 namespace {
 
@@ -47,4 +48,4 @@ BENCHMARK(BM_AnalyzeArabicGreek);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return sekisho::bench::run_benchmarks(argc, argv); }

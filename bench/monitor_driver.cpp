@@ -28,6 +28,7 @@
 #include "sekisho/cases.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/store.hpp"
+#include "shared_data.hpp"
 
 namespace fs = std::filesystem;
 using namespace sekisho;
@@ -86,6 +87,7 @@ void report(const char* phase, double seconds, const RunRecord& run, size_t part
 }  // namespace
 
 int main(int argc, char** argv) {
+  sekisho::bench::use_shared_data();
   size_t parties = 1000000, update = 500, threads = 2;
   fs::path dir = fs::temp_directory_path() / ("sekisho-monitor-bench-" + std::to_string(getpid()));
   for (int i = 1; i + 1 < argc; i += 2) {

@@ -62,10 +62,11 @@
 #include <thread>
 #include <vector>
 
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
+#include "shared_data.hpp"
 
 namespace {
 
@@ -530,6 +531,7 @@ std::vector<Screener::ListInput> without_original_script(const std::vector<Scree
 }  // namespace
 
 int main(int argc, char** argv) {
+  sekisho::bench::use_shared_data();
   Args args;
   if (!parse_args(argc, argv, args)) return 2;
   std::mt19937 rng(args.seed);

@@ -1,7 +1,7 @@
 // The RFC 4180 reader every CSV and TSV format shares (lists/csv_reader.hpp),
 // under each of its options; the first byte chooses them.
 #include "fuzz_input.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -11,7 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "sekisho/text.hpp"
+
 namespace sekisho::fuzz {
+
+// The text part's tables from the shared data, as the CLI's: the product
+// library reads no environment, so the targets that screen names hand it the folder.
+inline void use_shared_data() { (void)text::set_text_resource_paths({.shared_data = SEKISHO_SHARED_DATA}); }
 
 // Separates the files of one input for targets that read several (the OFAC CSV
 // sets, a policy file and its place in the bundle). scripts/fuzz joins seed

@@ -11,6 +11,7 @@
 #include "fuzz_input.hpp"
 #include "sekisho/entity.hpp"
 #include "sekisho/lists.hpp"
+#include "support/entity_json_reference.hpp"
 
 #ifndef SEKISHO_FUZZ_FORMAT
 #error "SEKISHO_FUZZ_FORMAT names the list format this binary fuzzes"

@@ -115,6 +115,7 @@ Fixture& fixture() {
 // The list import and the index build take seconds under ASan: done before the first input's
 // time limit starts.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  sekisho::fuzz::use_shared_data();
   fixture();
   return 0;
 }

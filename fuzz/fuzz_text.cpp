@@ -28,6 +28,7 @@ void require(bool holds) {
 // transliterators, the iuliia schemes): all of them now, or the first input of each script
 // would spend its time limit loading them.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  sekisho::fuzz::use_shared_data();
   if (!text::preload_japanese_dictionaries().ok()) abort();
   for (const char* name : {"김정은 金正恩", "上川陽子", "ミロシェヴィッチ", "連邦保安庁", "Владимир Путин", "محمد علي",
                            "Αλέξης Τσίπρας", "אברהם", "Dr. José Müller GmbH"}) {

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -162,6 +163,10 @@ struct MonitorOptions {
   // Every party against every list, not just what changed (after a threshold
   // change, or to prove the registry clean). The good-guy list still applies.
   bool full = false;
+  // Called inside the run's transaction once its alerts are written, before the
+  // run row and the commit. Tests kill the process there to show a run lands
+  // whole or not at all, as the list store's ImportObserver; the product installs none.
+  std::function<void()> inside_transaction;
 };
 
 // What one run screened and what it changed.

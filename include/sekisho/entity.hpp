@@ -131,9 +131,6 @@ std::string make_entity_id(std::string_view list_id, std::string_view source_id)
 
 // The whole entity as one JSON object (stable key order, empty fields omitted).
 std::string entity_to_json(const Entity& entity);
-// The same document built as a JSON tree (nlohmann): the slow, obviously right
-// reference that tests hold entity_to_json() equal to.
-std::string entity_to_json_reference(const Entity& entity);
 Result<Entity> entity_from_json(std::string_view json);
 
 // Field names whose values differ between two versions of one entity ("names", "addresses", …).

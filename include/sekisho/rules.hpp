@@ -19,7 +19,7 @@
 //
 // Thread safety: a Policy is immutable after loading; decide() is const and
 // may be called from many threads at once (a screener passed to it must be
-// safe for concurrent screen() calls too — ListScreener and ExactNameScreener are).
+// safe for concurrent screen() calls too — ListScreener is).
 // A Decision holds string_views into the Policy and the request it was made
 // from: keep both alive while reading it, or render it at once.
 #pragma once
@@ -120,31 +120,6 @@ class PartyScreener {
   virtual double threshold() const { return 0.0; }
 };
 
-// Screens by exact equality of normalised names (ASCII case folded,
-// punctuation to spaces, spaces collapsed) against every name of the
-// entities given. Score 1.0. A stand-in until fuzzy matching lands, but real:
-// it matches the listed names, nothing else.
-class ExactNameScreener final : public PartyScreener {
- public:
-  ExactNameScreener() = default;
-  // Adds the entities of one list; hits report `list_id`.
-  void add_list(const std::string& list_id, const std::vector<Entity>& entities);
-  // Loads the latest version of each list id from the store.
-  static Result<std::unique_ptr<ExactNameScreener>> from_store(ListStore& store,
-                                                               const std::vector<std::string>& list_ids);
-  std::vector<ListHit> screen(const Party& party) const override;
-  std::vector<ScreenedList> screened_lists() const override { return lists_; }
-  double threshold() const override { return 1.0; }
-  size_t name_count() const { return by_name_.size(); }
-
- private:
-  struct Listed {
-    std::string list_id, entity_id, name;
-  };
-  std::unordered_multimap<std::string, Listed> by_name_;
-  std::vector<ScreenedList> lists_;
-};
-
 struct ListScreenerOptions {
   // Hits scoring below are dropped; unset = the Screener's default threshold
   // (kDefaultScreenThreshold in sekisho/screen.hpp, chosen on the evaluation sets).
@@ -182,7 +157,8 @@ class ListScreener final : public PartyScreener {
   size_t limit_;
 };
 
-// The normal form ExactNameScreener compares.
+// The normal form in which party names are compared for equality (ASCII folded,
+// punctuation as spaces): "Co.,Ltd" == "co ltd".
 std::string normalise_party_name(std::string_view name);
 
 struct Hop {

@@ -155,4 +155,32 @@ class ListStore {
   ImportObserver observer_;
 };
 
+// One import of list files, as `sekisho import`, `POST /v1/lists/{id}/import`
+// and `sekisho update` each ask for it.
+struct ImportRequest {
+  std::string format;                        // a format name (see formats())
+  std::vector<std::filesystem::path> files;  // files, or one directory holding the format's files
+  std::string list_id;                       // empty: the format's default list id
+  std::string mapping_path;                  // generic CSV only: the mapping file
+  bool allow_shrink = false;                 // ImportOptions::allow_shrink
+  // The publisher's Last-Modified date (YYYY-MM-DD): the list's date when neither
+  // the file nor its name is dated.
+  std::string last_modified;
+  // The files sit in this scratch directory, gone after the import (an upload):
+  // messages and the version record name them by file name alone.
+  std::filesystem::path scratch_dir;
+};
+
+// Where import_files finds its store; called only once the files parsed, so a bad
+// file never creates or touches a store.
+using StoreOpener = std::function<Result<ListStore*>()>;
+// Opens the store in directory `home` into `store` when called.
+StoreOpener open_store_in(const std::filesystem::path& home, std::unique_ptr<ListStore>& store);
+
+// Parses request.files completely and only then stores them as a new version of
+// the request's list (ListStore::import_list). The list id, the file names and
+// the publication date are decided here, the same for every caller.
+Result<ImportReport> import_files(const StoreOpener& open_store, const ImportRequest& request);
+Result<ImportReport> import_files(ListStore& store, const ImportRequest& request);
+
 }  // namespace sekisho

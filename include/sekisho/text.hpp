@@ -287,8 +287,9 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options = {})
 // ---------------------------------------------------------------------------------------------
 
 struct TextResourcePaths {
-  std::string shared_data;  // holds translit/iuliia/ and rigour/; "" = $SEKISHO_SHARED_DATA or
-                            // the build's ../shared/data when it exists
+  // Holds translit/iuliia/ and rigour/; "" = none, the built-in tables only. The library reads
+  // no environment: the CLI passes $SEKISHO_SHARED_DATA or the clone's ../shared/data.
+  std::string shared_data;
   std::string enamdict = "/usr/share/edict/enamdict";  // EUC-JP
   std::string edict = "/usr/share/edict/edict";        // EUC-JP
 };
@@ -298,6 +299,9 @@ struct TextResourcePaths {
 // defaults and falls back to the built-in tables on error. Call before any other function of this
 // header runs concurrently; later calls fail with kInvalidArgument once resources are in use.
 Status init_text_resources(const TextResourcePaths& paths);
+// Sets where resources come from without loading anything: each loads on first use, falling
+// back to the built-in tables on error. The same ordering rule as init_text_resources.
+Status set_text_resource_paths(const TextResourcePaths& paths);
 
 // The iuliia tables loaded from shared data (empty when the directory is absent).
 const std::vector<TranslitTable>& iuliia_tables();

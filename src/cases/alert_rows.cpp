@@ -1,10 +1,5 @@
 // Alert rows, their events, suppressions and closures: the writes shared by
 // decisions (alerts.cpp), monitoring (monitor.cpp) and party removal.
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <thread>
-
 #include "cases/cases_internal.hpp"
 
 namespace sekisho {
@@ -106,14 +101,6 @@ Result<int> close_active_alerts(SqlConnection* db, const char* where, const std:
     SEKISHO_RETURN_IF_ERROR(add_alert_event(db, {id, 0, kind, from, "closed", reviewer, reason, at}));
   }
   return static_cast<int>(hits.size());
-}
-
-void maybe_pause_mid_run() {
-  if (const char* ms = std::getenv("SEKISHO_TEST_MONITOR_PAUSE_MS"); ms && *ms) {
-    std::fputs("sekisho: test hook: pausing mid-run\n", stderr);
-    std::fflush(stderr);
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
-  }
 }
 
 }  // namespace cases

@@ -55,8 +55,4 @@ Status add_suppression(SqlConnection* db, const Alert& alert, const std::string&
 Result<int> close_active_alerts(SqlConnection* db, const char* where, const std::string& key, const std::string& kind,
                                 const std::string& reviewer, const std::string& reason, const std::string& at);
 
-// Test hook: SEKISHO_TEST_MONITOR_PAUSE_MS makes a run sleep inside its
-// transaction, after its alerts are written, so a test can kill it there.
-void maybe_pause_mid_run();
-
 }  // namespace sekisho::cases

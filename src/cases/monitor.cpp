@@ -251,7 +251,7 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
     run.alerts_closed += closed;
   }
 
-  cases::maybe_pause_mid_run();
+  if (options.inside_transaction) options.inside_transaction();
 
   {
     SqlStatement st(db_, "UPDATE parties SET screened_hash = ?2 WHERE party_id = ?1");

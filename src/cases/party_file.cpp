@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "core/strings.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "sekisho/cases.hpp"
 #include "sekisho/screen.hpp"
 

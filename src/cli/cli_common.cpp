@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/cli.hpp"
+#include "sekisho/text.hpp"
 
 namespace sekisho::cli {
 
@@ -43,6 +44,18 @@ Result<fs::path> find_policy_dir(const std::string& flag) {
 }
 
 namespace {
+
+// Where the text part reads its tables (transliteration, legal forms, titles):
+// $SEKISHO_SHARED_DATA, else the clone's ../shared/data when it is there, else
+// none (the built-in tables).
+std::string text_shared_data() {
+  if (const char* env = std::getenv("SEKISHO_SHARED_DATA"); env && *env) return env;
+  std::error_code ec;
+  fs::path p = fs::path(SEKISHO_SOURCE_DIR) / ".." / "shared" / "data";
+  if (fs::is_directory(p, ec)) return fs::weakly_canonical(p, ec).string();
+  return "";
+}
+
 std::map<const CLI::App*, CommandBody>& bodies() {
   static std::map<const CLI::App*, CommandBody> kBodies;
   return kBodies;
@@ -52,6 +65,7 @@ std::map<const CLI::App*, CommandBody>& bodies() {
 void set_command_body(CLI::App* sub, CommandBody body) { bodies()[sub] = std::move(body); }
 
 int run_selected(CLI::App& app) {
+  (void)text::set_text_resource_paths({.shared_data = text_shared_data()});
   for (CLI::App* sub : app.get_subcommands()) {
     // Nested subcommands (e.g. `keys create`) register on the innermost parsed app.
     CLI::App* chosen = sub;

@@ -8,7 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "core/strings.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "sekisho/screen.hpp"
 
 namespace sekisho::cli {

@@ -6,7 +6,7 @@
 #include "cli/cli.hpp"
 #include "core/strings.hpp"
 #include "sekisho/store.hpp"
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 
 namespace sekisho::cli {
 
@@ -39,7 +39,7 @@ Status run_diff(const GlobalOptions& global, const DiffArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(ListDiff d, store->diff(args.list_id, args.from, args.to));
   if (args.as_json) {
-    nlohmann::json out = server::list_diff_json(d);
+    nlohmann::json out = wire::list_diff_json(d);
     std::cout << out.dump(2) << "\n";
     return Status();
   }

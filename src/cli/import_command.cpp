@@ -23,16 +23,15 @@ struct ImportArgs {
 
 Status run_import(const GlobalOptions& global, const ImportArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
-  ParseOptions options;
-  options.list_id = args.list_id;
-  options.mapping_path = args.mapping;
-  // Parse completely before opening the store: a bad file never touches it.
-  SEKISHO_ASSIGN_OR_RETURN(ParsedList parsed, parse_list(args.format, paths, options));
-  const FormatInfo* info = find_format(args.format);
-  std::string list_id = args.list_id.empty() ? std::string(info->default_list_id) : args.list_id;
-  SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
-  SEKISHO_ASSIGN_OR_RETURN(ImportReport report, store->import_list(list_id, parsed, {.allow_shrink = args.allow_shrink}));
+  ImportRequest request;
+  request.format = args.format;
+  request.files.assign(args.paths.begin(), args.paths.end());
+  request.list_id = args.list_id;
+  request.mapping_path = args.mapping;
+  request.allow_shrink = args.allow_shrink;
+  std::unique_ptr<ListStore> store;
+  // The store opens only once the files parsed: a bad file never touches it.
+  SEKISHO_ASSIGN_OR_RETURN(ImportReport report, import_files(open_store_in(home, store), request));
   std::cout << describe_import(report) << "\n";
   print_import_warnings(report);
   // The list is stored whatever follows; a failed run is reported, never hidden.

@@ -6,7 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/report.hpp"
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
 
@@ -52,7 +52,7 @@ Status run_lists(const GlobalOptions& global, const ListsArgs& args) {
   std::vector<ListAge> ages = aged_rows(rows, latest_only);
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const ListAge& a : ages) out.push_back(server::list_age_json(a));
+    for (const ListAge& a : ages) out.push_back(wire::list_age_json(a));
     std::cout << out.dump(2) << "\n";
     return Status();
   }

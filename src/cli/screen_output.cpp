@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/list_age_report.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 
 namespace sekisho::cli {
 

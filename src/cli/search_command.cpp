@@ -7,9 +7,9 @@
 #include "cli/cli.hpp"
 #include "cli/list_age_report.hpp"
 #include "cli/screener_loader.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 #include "sekisho/screen.hpp"
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 
 namespace sekisho::cli {
 
@@ -50,7 +50,7 @@ nlohmann::ordered_json search_json(const SearchArgs& args, const std::vector<Scr
   }
   out["hits"] = std::move(list);
   nlohmann::ordered_json lists = nlohmann::ordered_json::array();
-  for (const ListAge& a : ages) lists.push_back(nlohmann::ordered_json(server::list_age_json(a)));
+  for (const ListAge& a : ages) lists.push_back(nlohmann::ordered_json(wire::list_age_json(a)));
   out["lists"] = std::move(lists);
   return out;
 }

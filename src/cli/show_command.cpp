@@ -9,7 +9,7 @@
 #include "cli/cli.hpp"
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 
 namespace sekisho::cli {
 
@@ -75,7 +75,7 @@ Status run_show(const GlobalOptions& global, const ShowArgs& args) {
   if (args.as_json) {
     nlohmann::json out;
     out["entity"] = nlohmann::json::parse(entity_to_json(e));
-    out["list"] = server::list_age_json(age);
+    out["list"] = wire::list_age_json(age);
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return Status();
   }

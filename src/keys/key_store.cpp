@@ -16,7 +16,7 @@
 #include "core/utc_time.hpp"
 #include "keys/hash_compare.hpp"
 #include "sekisho/keys.hpp"
-#include "store/sqlite_util.hpp"
+#include "sqlite/sqlite_util.hpp"
 
 namespace sekisho {
 

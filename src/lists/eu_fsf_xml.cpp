@@ -15,7 +15,7 @@
 #include "lists/xml_util.hpp"
 #include "lists/record_builder.hpp"
 #include "lists/source_file.hpp"
-#include "lists/text_script.hpp"
+#include "io/text_script.hpp"
 
 namespace sekisho::parsers {
 

@@ -20,7 +20,7 @@
 #include "lists/parsers.hpp"
 #include "lists/record_builder.hpp"
 #include "lists/source_file.hpp"
-#include "lists/text_script.hpp"
+#include "io/text_script.hpp"
 
 namespace sekisho::parsers {
 

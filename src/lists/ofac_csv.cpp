@@ -11,7 +11,7 @@
 #include <unordered_map>
 
 #include "core/strings.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "lists/parsers.hpp"
 #include "lists/source_file.hpp"

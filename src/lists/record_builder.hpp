@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "lists/source_file.hpp"
 #include "sekisho/entity.hpp"
 #include "sekisho/status.hpp"

@@ -23,7 +23,7 @@
 #include <regex>
 
 #include "core/strings.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "lists/parsers.hpp"
 #include "lists/source_file.hpp"
 #include "lists/uk_common.hpp"

@@ -3,6 +3,7 @@
 // entities always serialise to the same bytes (the store hashes them).
 #include <nlohmann/json.hpp>
 
+#include "model/entity_json_tree.hpp"
 #include "model/json_writer.hpp"
 #include "sekisho/entity.hpp"
 
@@ -48,7 +49,9 @@ std::vector<std::string> get_strings(const ordered_json& j, const char* key) {
   return it->get<std::vector<std::string>>();
 }
 
-ordered_json entity_json(const Entity& e) {
+}  // namespace
+
+ordered_json entity_json_tree(const Entity& e) {
   ordered_json j = ordered_json::object();
   j["id"] = e.id;
   put_string(j, "source_id", e.source_id);
@@ -110,8 +113,6 @@ ordered_json entity_json(const Entity& e) {
   return j;
 }
 
-}  // namespace
-
 namespace {
 
 void write_if(JsonWriter& w, const char* key, const std::string& v) {
@@ -130,7 +131,7 @@ void write_strings(JsonWriter& w, const char* key, const std::vector<std::string
 
 }  // namespace
 
-// The same document as entity_json(), written directly: the store serialises
+// The same document as entity_json_tree(), written directly: the store serialises
 // every entity of every import, and a JSON tree per entity was the main cost.
 // tests/core/entity_json_test.cpp holds the two forms equal.
 std::string entity_to_json(const Entity& e) {
@@ -220,10 +221,6 @@ std::string entity_to_json(const Entity& e) {
   return out;
 }
 
-std::string entity_to_json_reference(const Entity& entity) {
-  return entity_json(entity).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-
 Result<Entity> entity_from_json(std::string_view json) {
   ordered_json j = ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return parse_error("entity JSON is not an object");
@@ -284,8 +281,8 @@ Result<Entity> entity_from_json(std::string_view json) {
 }
 
 std::vector<std::string> changed_fields(const Entity& before, const Entity& after) {
-  ordered_json a = entity_json(before);
-  ordered_json b = entity_json(after);
+  ordered_json a = entity_json_tree(before);
+  ordered_json b = entity_json_tree(after);
   std::vector<std::string> out;
   for (auto it = a.begin(); it != a.end(); ++it) {
     auto other = b.find(it.key());

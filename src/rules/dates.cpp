@@ -1,27 +1,12 @@
 // ISO calendar dates as day numbers, so dated memberships compare as integers.
+// The calendar is C++20's <chrono> (proleptic Gregorian, days since 1970-01-01).
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 #include "sekisho/rules.hpp"
 
 namespace sekisho::rules {
-
-namespace {
-
-// Howard Hinnant's days_from_civil (public-domain algorithm, "chrono-Compatible
-// Low-Level Date Algorithms"): proleptic Gregorian date → days since 1970-01-01.
-int32_t days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-}  // namespace
 
 Result<int32_t> parse_iso_day(std::string_view iso) {
   auto bad = [&] { return invalid_argument("'" + std::string(iso) + "' is not an ISO date YYYY-MM-DD"); };
@@ -32,27 +17,18 @@ Result<int32_t> parse_iso_day(std::string_view iso) {
     return ec == std::errc() && p == s.data() + s.size();
   };
   if (!num(iso.substr(0, 4), y) || !num(iso.substr(5, 2), m) || !num(iso.substr(8, 2), d)) return bad();
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return bad();
-  int max_day = kDays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-  if (d > max_day) return bad();
-  return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  if (m < 1 || d < 1) return bad();
+  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                         std::chrono::day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return bad();
+  return static_cast<int32_t>(std::chrono::sys_days{date}.time_since_epoch().count());
 }
 
-std::string format_iso_day(int32_t z) {
-  // Inverse of days_from_civil (same source).
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int y = static_cast<int>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
+std::string format_iso_day(int32_t day) {
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()));
   return buf;
 }
 

@@ -2,7 +2,7 @@
 #include <unordered_map>
 
 #include "core/strings.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
 

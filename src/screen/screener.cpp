@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>

@@ -1,8 +1,8 @@
 // POST /v1/lists/{id}/import?format=…: an admin uploads list files.
 //
 // The upload streams to a private scratch directory in the data directory
-// (never held whole in memory), is parsed completely with parse_list and only
-// then imported, exactly like `sekisho import`: a bad file answers 422 with
+// (never held whole in memory), is parsed completely and only then imported by
+// import_files, exactly like `sekisho import`: a bad file answers 422 with
 // the parser's message and leaves the store untouched. The scratch directory
 // is removed whatever happens. After a new version lands, the reloader builds
 // a new snapshot; unless ?wait=false the response waits until it is served.
@@ -14,6 +14,7 @@
 #include "cases/case_json.hpp"
 #include "core/strings.hpp"
 #include "sekisho/lists.hpp"
+#include "sekisho/store.hpp"
 #include "server/case_routes.hpp"
 #include "server/multipart.hpp"
 #include "server/state.hpp"
@@ -137,16 +138,6 @@ ApiResponse payload_too_large(size_t limit) {
   return error_response(413, "payload_too_large", "upload over the limit of " + std::to_string(limit) + " bytes");
 }
 
-// Parser messages name the scratch path; clients know the file by its own name.
-Status without_scratch_path(const Status& st, const fs::path& dir) {
-  std::string message = st.message();
-  std::string prefix = dir.string() + "/";
-  for (size_t at = message.find(prefix); at != std::string::npos; at = message.find(prefix, at)) {
-    message.erase(at, prefix.size());
-  }
-  return Status(st.code(), message);
-}
-
 }  // namespace
 
 ApiResponse import_list_upload(RequestContext& ctx) {
@@ -216,22 +207,19 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   }
   if (paths.empty() || writer.total() == 0) return error_response(invalid_argument("the upload holds no file"));
 
-  ParseOptions parse_options;
-  parse_options.list_id = list_id;
-  parse_options.mapping_path = mapping_path;
-  Result<ParsedList> parsed = parse_list(format, paths, parse_options);
-  if (!parsed.ok()) return error_response(without_scratch_path(parsed.status(), scratch.path()));
-  // The scratch path is gone after this request; the version records the client's file names.
-  for (SourceFile& f : parsed->files) f.path = f.name;
-
-  auto store = ctx.state.open_store();
-  if (!store.ok()) return error_response(store.status());
-  Result<ImportReport> report =
-      (*store)->import_list(list_id, *parsed, {.allow_shrink = ctx.query("allow_shrink") == "true"});
+  ImportRequest request;
+  request.format = format;
+  request.files = std::move(paths);
+  request.list_id = list_id;
+  request.mapping_path = mapping_path;
+  request.allow_shrink = ctx.query("allow_shrink") == "true";
+  request.scratch_dir = scratch.path();
+  std::unique_ptr<ListStore> store;
+  Result<ImportReport> report = import_files(open_store_in(options.home, store), request);
   if (!report.ok()) return error_response(report.status());
   // The version is stored whatever follows: a failed monitoring run is reported beside it.
-  auto run = after_list_import(ctx.state.options.home, **store, *report, reviewer_of(ctx).name);
-  store->reset();
+  auto run = after_list_import(ctx.state.options.home, *store, *report, reviewer_of(ctx).name);
+  store.reset();
 
   int version = report->version.version;
   bool live = false;

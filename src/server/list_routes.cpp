@@ -1,5 +1,5 @@
 // /v1/lists and /v1/lists/{id}/diff: what is loaded and what changed.
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 #include "server/state.hpp"
 
 namespace sekisho::server {
@@ -12,7 +12,7 @@ ApiResponse lists(RequestContext& ctx) {
   nlohmann::json out = nlohmann::json::array();
   nlohmann::json missing = nlohmann::json::array();
   for (const ListAge& age : list_ages(ctx.snapshot->lists, default_sources())) {
-    (age.version ? out : missing).push_back(list_age_json(age));
+    (age.version ? out : missing).push_back(wire::list_age_json(age));
   }
   return json_response({{"lists", out},
                         {"missing", missing},
@@ -31,7 +31,7 @@ ApiResponse diff(RequestContext& ctx) {
   if (!store.ok()) return error_response(store.status());
   Result<ListDiff> d = (*store)->diff(ctx.param(0), *from, *to);
   if (!d.ok()) return error_response(d.status());
-  return json_response(list_diff_json(*d));
+  return json_response(wire::list_diff_json(*d));
 }
 
 }  // namespace

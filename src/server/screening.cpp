@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/strings.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 
 namespace sekisho::server {
 

@@ -7,7 +7,7 @@
 // snapshot pinning, metrics and turns exceptions into 500s around them.
 //
 // To add routes: write x_routes.cpp with add_x_routes(RouteTable&) and call
-// it from register_routes() in server.cpp; add the paths to openapi.cpp (a
+// it from register_routes() in server.cpp; add the paths to openapi.json (a
 // test compares the two).
 #pragma once
 

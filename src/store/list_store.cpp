@@ -10,7 +10,7 @@
 #include "core/hash.hpp"
 #include "core/utc_time.hpp"
 #include "sekisho/store.hpp"
-#include "store/sqlite_util.hpp"
+#include "sqlite/sqlite_util.hpp"
 
 namespace sekisho {
 

@@ -2,7 +2,7 @@
 #include "store/sql_connection.hpp"
 
 #include "store/postgres/pg_connection.hpp"
-#include "store/sqlite_util.hpp"
+#include "sqlite/sqlite_util.hpp"
 
 namespace sekisho {
 

@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <filesystem>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -22,16 +20,6 @@ namespace {
 
 TextResourcePaths g_paths;
 std::atomic<bool> g_in_use{false};
-
-std::string default_shared_data() {
-  if (const char* env = std::getenv("SEKISHO_SHARED_DATA"); env != nullptr && *env != '\0') return env;
-#ifdef SEKISHO_SOURCE_DIR
-  std::error_code ec;
-  std::filesystem::path p = std::filesystem::path(SEKISHO_SOURCE_DIR) / ".." / "shared" / "data";
-  if (std::filesystem::is_directory(p, ec)) return std::filesystem::weakly_canonical(p, ec).string();
-#endif
-  return "";
-}
 
 // Legal forms written for sekisho (class vocabulary follows rigour's "generic" where it has one).
 struct BuiltinForm {
@@ -151,10 +139,6 @@ constexpr std::string_view kPersonTitlesTable =
 namespace detail {
 
 const TextResourcePaths& resource_paths() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (g_paths.shared_data.empty()) g_paths.shared_data = default_shared_data();
-  });
   g_in_use = true;
   return g_paths;
 }
@@ -366,10 +350,15 @@ bool token_matches_title(const std::vector<NormalizedToken>& tokens, size_t at, 
 Status init_text_resources(const TextResourcePaths& paths) {
   if (g_in_use) return invalid_argument("init_text_resources: text resources are already in use");
   g_paths = paths;
-  if (g_paths.shared_data.empty()) g_paths.shared_data = default_shared_data();
   (void)detail::resource_paths();
   if (!tables().status.ok()) return tables().status;
   return iuliia_state().status;
+}
+
+Status set_text_resource_paths(const TextResourcePaths& paths) {
+  if (g_in_use) return invalid_argument("set_text_resource_paths: text resources are already in use");
+  g_paths = paths;
+  return Status();
 }
 
 const std::vector<TranslitTable>& iuliia_tables() { return iuliia_state().tables; }

@@ -5,7 +5,6 @@
 #include <regex>
 #include <sstream>
 
-#include "sekisho/lists.hpp"
 #include "sekisho/update.hpp"
 
 namespace sekisho {
@@ -64,48 +63,49 @@ fs::path make_scratch(const fs::path& root, const std::string& list_id) {
   return dir;
 }
 
-Result<ParsedList> fetch_and_parse(const SourceSpec& s, const UpdateOptions& options, const fs::path& scratch) {
-  std::vector<fs::path> files;
-  std::string format = s.format;
-  std::string header_date;
+// The request importing source `s`: its files fetched into `scratch`, or found in the mirror.
+Result<ImportRequest> fetch(const SourceSpec& s, const UpdateOptions& options, const fs::path& scratch) {
+  ImportRequest request;
+  request.format = s.format;
+  request.list_id = s.list_id;
+  request.allow_shrink = options.allow_shrink;
   if (!options.from_dir.empty()) {
     if (s.mirror_paths.empty()) return not_found(s.list_id + ": the mirror layout has no place for this list");
-    if (!s.mirror_format.empty()) format = s.mirror_format;
+    if (!s.mirror_format.empty()) request.format = s.mirror_format;
     for (const std::string& rel : s.mirror_paths) {
       fs::path p = fs::path(options.from_dir) / rel;
-      if (fs::exists(p)) files.push_back(p);
+      if (fs::exists(p)) request.files.push_back(p);
     }
-    if (files.empty()) {
+    if (request.files.empty()) {
       return not_found(s.list_id + ": not in mirror " + options.from_dir + " (looked for " + s.mirror_paths.front() + ")");
     }
-  } else {
-    std::vector<std::string> urls = s.urls;
-    if (!s.discover_page.empty()) {
-      SEKISHO_ASSIGN_OR_RETURN(std::string url, discover(s, scratch, options.timeout_seconds));
-      urls = {url};
-    }
-    if (urls.empty()) {
-      return not_found(s.list_id + ": the publisher offers no machine-readable file; import a local copy with "
-                                   "`sekisho import " + s.format + " FILE --list " + s.list_id + "`");
-    }
-    for (const std::string& url : urls) {
-      fs::path dest = scratch / last_segment(url);
-      std::string modified;
-      SEKISHO_RETURN_IF_ERROR(download_file(url, dest, options.timeout_seconds, &modified));
-      header_date = std::max(header_date, modified);
-      files.push_back(dest);
-    }
+    return request;
   }
-  ParseOptions po;
-  po.list_id = s.list_id;
-  auto parsed = parse_list(format, files, po);
-  // The last resort for a list's age: when neither the file nor its name is
-  // dated, the publisher's Last-Modified header (newest of the list's files).
-  if (parsed.ok() && parsed->publication_date.empty() && !header_date.empty()) {
-    parsed->publication_date = header_date;
-    parsed->publication_date_source = "download header";
+  std::vector<std::string> urls = s.urls;
+  if (!s.discover_page.empty()) {
+    SEKISHO_ASSIGN_OR_RETURN(std::string url, discover(s, scratch, options.timeout_seconds));
+    urls = {url};
   }
-  return parsed;
+  if (urls.empty()) {
+    return not_found(s.list_id + ": the publisher offers no machine-readable file; import a local copy with "
+                                 "`sekisho import " + s.format + " FILE --list " + s.list_id + "`");
+  }
+  for (const std::string& url : urls) {
+    fs::path dest = scratch / last_segment(url);
+    std::string modified;
+    SEKISHO_RETURN_IF_ERROR(download_file(url, dest, options.timeout_seconds, &modified));
+    // The newest of the list's files dates it when nothing else does.
+    request.last_modified = std::max(request.last_modified, modified);
+    request.files.push_back(dest);
+  }
+  return request;
+}
+
+// Fetches and imports source `s`.
+Result<ImportReport> update_one(ListStore& store, const SourceSpec& s, const UpdateOptions& options,
+                                const fs::path& scratch) {
+  SEKISHO_ASSIGN_OR_RETURN(ImportRequest request, fetch(s, options, scratch));
+  return import_files(store, request);
 }
 
 }  // namespace
@@ -127,17 +127,13 @@ std::vector<UpdateOutcome> run_update(ListStore& store, const std::vector<Source
     UpdateOutcome outcome{s.list_id, Status(), false, std::nullopt};
     std::error_code ec;
     fs::path scratch = make_scratch(scratch_root, s.list_id);
-    auto parsed = fetch_and_parse(s, options, scratch);
-    if (!parsed.ok()) {
-      outcome.status = parsed.status();
-      outcome.skipped = !options.from_dir.empty() && parsed.status().code() == StatusCode::kNotFound;
+    auto report = update_one(store, s, options, scratch);
+    if (report.ok()) {
+      outcome.report = std::move(report).value();
     } else {
-      auto report = store.import_list(s.list_id, *parsed, {.allow_shrink = options.allow_shrink});
-      if (report.ok()) {
-        outcome.report = std::move(report).value();
-      } else {
-        outcome.status = report.status();
-      }
+      outcome.status = report.status();
+      // The store never refuses with kNotFound: that code is a source the mirror does not hold.
+      outcome.skipped = !options.from_dir.empty() && report.status().code() == StatusCode::kNotFound;
     }
     fs::remove_all(scratch, ec);
     outcomes.push_back(std::move(outcome));

@@ -1,12 +1,19 @@
-// A monitoring run lands whole or not at all: kill -9 the real process inside
+// A monitoring run lands whole or not at all: kill -9 a real process inside
 // the run's transaction (after its alerts are written, before the run row and
 // the commit) and find no alert, no run and no audit entry of it; the next
-// run then does the whole job.
+// run then does the whole job. The child is forked from the test and runs the
+// monitoring through the case store, whose injected MonitorOptions hook tells
+// the parent it is inside the transaction (as the list store's import observer
+// does for tests/store/kill_import_test.cpp).
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 
 #include "sekisho/cases.hpp"
+#include "sekisho/store.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 #include "support/shared_data.hpp"
@@ -14,7 +21,6 @@
 namespace sekisho {
 namespace {
 
-using testing::ChildProcess;
 using testing::run_process;
 using testing::TempHome;
 
@@ -35,10 +41,32 @@ TEST(KillMidRun, NoHalfWrittenRunSurvivesSigkill) {
   }
   ASSERT_EQ(run_process(cli(home, {"parties", "import", csv, "--no-screen"})).exit_code, 0);
 
-  ChildProcess child(cli(home, {"monitor", "run"}), {"SEKISHO_TEST_MONITOR_PAUSE_MS=20000"});
-  ASSERT_TRUE(child.wait_for_stderr("pausing mid-run", 60000));
-  child.kill_hard();
-  EXPECT_EQ(child.wait(), -1);
+  int inside[2];
+  ASSERT_EQ(pipe(inside), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(inside[0]);
+    auto lists = ListStore::open(home.path());
+    auto cases = CaseStore::open(home.path());
+    if (!lists.ok() || !cases.ok()) _exit(2);
+    MonitorOptions options;
+    options.inside_transaction = [&] {
+      char c = 'x';
+      if (write(inside[1], &c, 1) != 1) _exit(3);
+      for (;;) pause();  // until the parent's SIGKILL
+    };
+    (void)(*cases)->monitor(**lists, options, "cli:test");
+    _exit(4);  // the run never reached its transaction
+  }
+  close(inside[1]);
+  char c = 0;
+  EXPECT_EQ(read(inside[0], &c, 1), 1) << "the run never reached its transaction";
+  close(inside[0]);
+  kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child exit status " << status;
 
   {
     auto cases = CaseStore::open(home.path());

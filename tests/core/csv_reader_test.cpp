@@ -1,4 +1,4 @@
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 

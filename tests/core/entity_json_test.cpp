@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "sekisho/entity.hpp"
+#include "support/entity_json_reference.hpp"
 
 namespace sekisho {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "sekisho/entity.hpp"
 #include "support/shared_data.hpp"
 

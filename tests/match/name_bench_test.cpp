@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "match/bench_normaliser.hpp"
 #include "match/name_bench_cases.hpp"
 #include "sekisho/match.hpp"

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "sekisho/rules.hpp"
+#include "support/exact_name_screener.hpp"
 
 namespace sekisho::rules::testing {
 

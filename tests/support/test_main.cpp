@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "sekisho/text.hpp"
 #include "support/allowed_skips.hpp"
 #include "support/shared_data.hpp"
 
@@ -117,6 +118,8 @@ int main(int argc, char** argv) {
                  data.c_str());
     return 1;
   }
+  // The product library reads no environment: the tests hand it the same folder.
+  (void)sekisho::text::set_text_resource_paths({.shared_data = data});
   ::testing::TestEventListeners& listeners = ::testing::UnitTest::GetInstance()->listeners();
   auto* printer = new sekisho::testing::SkipsAreFailuresPrinter(listeners.Release(listeners.default_result_printer()));
   listeners.Append(printer);  // gtest owns it from here

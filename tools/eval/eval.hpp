@@ -22,7 +22,7 @@ namespace sekisho::eval {
 
 struct EvalOptions {
   std::string data_dir;            // shared data root (holds un/, ofac/, yente_candidate_generation/…)
-  std::string fixtures_dir;        // holds eval/putin_80.txt, eval/cross_script.tsv; "" = <source dir>/tests/fixtures
+  std::string fixtures_dir;        // holds eval/putin_80.txt, eval/cross_script.tsv (tests/fixtures)
   std::string only;                // comma-separated metric letters ("a,b"); "" = all
   size_t limit = 0;                // at most this many labelled rows (i: entities per list) per metric; 0 = all
   double threshold = kDefaultScreenThreshold;

@@ -5,7 +5,7 @@
 #include "core/strings.hpp"
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
-#include "lists/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 #include "lists/source_file.hpp"
 
 namespace sekisho::eval {

@@ -7,7 +7,7 @@
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
 
-namespace sekisho::server {
+namespace sekisho::wire {
 
 // One version, as `sekisho lists --json` and GET /v1/lists show it.
 nlohmann::json list_version_json(const ListVersion& v);
@@ -19,4 +19,4 @@ nlohmann::json list_age_json(const ListAge& age);
 // A diff, as `sekisho diff --json` and GET /v1/lists/{id}/diff show it.
 nlohmann::json list_diff_json(const ListDiff& d);
 
-}  // namespace sekisho::server
+}  // namespace sekisho::wire

@@ -1,4 +1,4 @@
-#include "lists/text_script.hpp"
+#include "io/text_script.hpp"
 
 #include <cstdint>
 

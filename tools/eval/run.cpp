@@ -37,7 +37,6 @@ void append(std::vector<Metric>& out, T&& value) {
 
 Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
   EvalOptions options = options_in;
-  if (options.fixtures_dir.empty()) options.fixtures_dir = std::string(SEKISHO_SOURCE_DIR) + "/tests/fixtures";
   std::vector<std::string> only;
   for (const std::string& k : split_trimmed(options.only, ",")) {
     if (k.size() != 1 || ((k[0] < 'a' || k[0] > 'i') && k != "m" && k != "x")) {

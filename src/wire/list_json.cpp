@@ -1,6 +1,6 @@
-#include "server/list_json.hpp"
+#include "wire/list_json.hpp"
 
-namespace sekisho::server {
+namespace sekisho::wire {
 
 namespace {
 
@@ -56,4 +56,4 @@ nlohmann::json list_diff_json(const ListDiff& d) {
           {"changed", changes_json(d.changed)}};
 }
 
-}  // namespace sekisho::server
+}  // namespace sekisho::wire

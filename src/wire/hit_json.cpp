@@ -1,4 +1,4 @@
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 
 #include <cmath>
 

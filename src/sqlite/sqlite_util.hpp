@@ -1,4 +1,6 @@
 // Thin RAII over the SQLite C API: prepared statements and error mapping.
+// A part of its own, below store/ and keys/, so each keeps its database with
+// the same helpers without reaching into the other.
 #pragma once
 
 #include <sqlite3.h>

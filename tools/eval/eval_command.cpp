@@ -1,5 +1,5 @@
 // `sekisho eval`: the quality evaluation on the real labelled sets (see
-// src/eval/eval.hpp and docs/matching.md); one table, markdown or JSON.
+// tools/eval/eval.hpp and docs/matching.md); one table, markdown or JSON.
 #include <cstdlib>
 #include <iostream>
 
@@ -27,7 +27,8 @@ Status run_eval_command(const GlobalOptions& global, const EvalArgs& args) {
     const char* env = std::getenv("SEKISHO_SHARED_DATA");
     options.data_dir = env && *env ? env : std::string(SEKISHO_SOURCE_DIR) + "/../shared/data";
   }
-  options.fixtures_dir = args.fixtures;
+  // The tool measures the clone it was built from: its fixtures by default.
+  options.fixtures_dir = args.fixtures.empty() ? std::string(SEKISHO_SOURCE_DIR) + "/tests/fixtures" : args.fixtures;
   options.only = args.only;
   options.limit = args.limit;
   options.threshold = args.threshold;

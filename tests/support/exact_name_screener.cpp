@@ -1,26 +1,8 @@
-// Exact screening on normalised names: the honest baseline until the fuzzy
-// matcher (src/match/) lands. Normalisation is ASCII-only on purpose; Unicode
-// folding and transliteration belong to src/text/.
-#include <cctype>
+#include "support/exact_name_screener.hpp"
 
-#include "core/strings.hpp"
-#include "sekisho/rules.hpp"
+#include "sekisho/store.hpp"
 
 namespace sekisho::rules {
-
-PartyScreener::~PartyScreener() = default;
-
-std::string normalise_party_name(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) out += c;  // keep non-ASCII bytes (Japanese, Cyrillic) as they are
-    else if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else out += ' ';          // punctuation separates words: "Co.,Ltd" == "Co Ltd"
-  }
-  return collapse_spaces(out);
-}
 
 void ExactNameScreener::add_list(const std::string& list_id, const std::vector<Entity>& entities) {
   lists_.push_back({list_id, 0, entities.size()});
@@ -42,6 +24,17 @@ std::vector<ListHit> ExactNameScreener::screen(const Party& party) const {
     if (!seen) hits.push_back({it->second.list_id, it->second.entity_id, it->second.name, 1.0, 0, "exact match of normalised names"});
   }
   return hits;
+}
+
+Result<std::unique_ptr<ExactNameScreener>> ExactNameScreener::from_store(ListStore& store,
+                                                                         const std::vector<std::string>& list_ids) {
+  auto screener = std::make_unique<ExactNameScreener>();
+  for (const std::string& id : list_ids) {
+    Result<std::vector<Entity>> entities = store.load_entities(id);
+    if (!entities.ok()) return entities.status().with_context("screening list " + id);
+    screener->add_list(id, *entities);
+  }
+  return screener;
 }
 
 }  // namespace sekisho::rules

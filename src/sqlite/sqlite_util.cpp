@@ -1,4 +1,4 @@
-#include "store/sqlite_util.hpp"
+#include "sqlite/sqlite_util.hpp"
 
 namespace sekisho {
 
