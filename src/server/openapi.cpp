@@ -58,7 +58,8 @@ std::string_view Server::openapi_document() {
             "properties": {
               "lists": {"type": "array", "items": {"$ref": "#/components/schemas/ListAge"}},
               "missing": {"type": "array", "description": "Lists of the built-in catalogue the store does not hold: never silently absent.", "items": {"$ref": "#/components/schemas/MissingList"}},
-              "snapshot": {"type": "object", "properties": {"generation": {"type": "integer"}, "loaded_at": {"type": "string"}, "entities": {"type": "integer"}}}
+              "snapshot": {"type": "object", "properties": {"generation": {"type": "integer"}, "loaded_at": {"type": "string"}, "entities": {"type": "integer"},
+                "last_build_failure": {"type": "object", "nullable": true, "description": "The last snapshot build's failure, after which this snapshot kept serving; null when the last build succeeded.", "properties": {"failed_at": {"type": "string"}, "generation": {"type": "integer"}, "error": {"type": "string"}}}}}
             }}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
@@ -328,7 +329,9 @@ std::string_view Server::openapi_document() {
               "results": {"type": "array", "items": {"type": "object", "properties": {
                 "id": {"type": "string"},
                 "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
-                "error": {"type": "string", "description": "Why this party was not screened (batch only)."}
+                "error": {"type": "string", "description": "Why this party was not screened (batch only)."},
+                "complete": {"type": "boolean", "description": "Present and false only when the party's screening spent its work budget: the matches are those found so far, and the party is not screened in full."},
+                "incomplete_reason": {"type": "string", "description": "Why the screening is not complete (with complete: false)."}
               }}},
               "lists": {"$ref": "#/components/schemas/ListRefs"}
             }}}}},
@@ -356,7 +359,9 @@ std::string_view Server::openapi_document() {
         "responses": {
           "200": {"description": "Hits, best first", "headers": {"X-Request-Id": {"$ref": "#/components/headers/RequestId"}}, "content": {"application/json": {"schema": {"type": "object", "properties": {
             "query": {"type": "string"}, "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
-            "lists": {"$ref": "#/components/schemas/ListRefs"}
+            "lists": {"$ref": "#/components/schemas/ListRefs"},
+            "complete": {"type": "boolean", "description": "Present and false only when the search spent its work budget."},
+            "incomplete_reason": {"type": "string"}
           }}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
