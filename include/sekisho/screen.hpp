@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,12 @@ struct CandidateTrace {
   double score = 0;  // the entity's best name score after this candidate (a bound when under the floor)
 };
 
+// The (query form, listed form) comparisons one query may spend by default. The index bounds
+// a query's candidates, forms and near-miss expansion, and so its comparisons, far below this:
+// a screening that reaches it was asked for more than the index hands over (a caller's
+// `candidates`), and stops there rather than let one request hold a worker.
+inline constexpr size_t kDefaultMaxPairs = 50000;
+
 struct ScreenOptions {
   double threshold = kDefaultScreenThreshold;
   size_t limit = 10;                // hits returned at most
@@ -79,7 +86,11 @@ struct ScreenOptions {
   // Candidates between this share and min_vote_ratio are weak: scored only for a hit (against
   // the least score that can make one), never as near misses. At min_vote_ratio or above: none.
   double weak_vote_ratio = 0.2;
-  bool exhaustive = false;          // score every entity (the reference for index recall)
+  bool exhaustive = false;          // score every entity (the reference for index recall; no work budget)
+  // The query's work budget: comparisons scored at most (ScreenStats::pairs_scored). A screening
+  // that spends it before every candidate is scored stops and is incomplete (ScreenResult).
+  // 0: no bound.
+  size_t max_pairs = kDefaultMaxPairs;
   ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times
   std::vector<CandidateTrace>* trace = nullptr;  // when set, screen() appends each candidate (not exhaustive)
 };
@@ -99,6 +110,22 @@ struct ScreenHit {
   std::string explanation_json() const;  // a JSON object
 };
 
+// What a screening found, and whether it was done in full. An incomplete screening (its work
+// budget spent, ScreenOptions::max_pairs) keeps the hits it found, but the candidates it did
+// not score may hold others: it is never a clean result.
+struct ScreenResult {
+  std::vector<ScreenHit> hits;
+  bool complete = true;
+  std::string incomplete_reason;  // why not, when not complete
+};
+
+// Thrown by Screener::screen() for an incomplete screening: a caller that reads only the hits
+// must not take a screening cut short for a clean one.
+class IncompleteScreening : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct ScreenerOptions {
   size_t max_variants_per_name = 8;
 };
@@ -116,6 +143,9 @@ class Screener {
   static Result<std::shared_ptr<const Screener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
                                                            ScreenerOptions options = {});
 
+  // The hits and whether the screening was done in full.
+  ScreenResult screen_result(const ScreenQuery& query, const ScreenOptions& options = {}) const;
+  // The hits of a complete screening; throws IncompleteScreening when the work budget ran out.
   std::vector<ScreenHit> screen(const ScreenQuery& query, const ScreenOptions& options = {}) const;
 
   const Entity* find_entity(std::string_view entity_id) const;

@@ -129,6 +129,9 @@ struct ServerOptions {
   // Most parties in one screening request (POST /v1/screen, /match/{dataset},
   // /reconcile/{dataset}); yente's own limit is 100.
   size_t max_batch = 1000;
+  // The work budget of one screening (ScreenOptions::max_pairs; 0: none). A party whose
+  // screening spends it is answered "complete": false with the reason, never as clean.
+  size_t max_pairs_per_query = kDefaultMaxPairs;
   // Policy bundle directory (policies/) for POST /v1/transfers/check, loaded
   // once by create(); empty: that route answers 503.
   std::filesystem::path policies;

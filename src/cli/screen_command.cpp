@@ -3,7 +3,8 @@
 // contract relied on by scripts (docs/cli.md): change it only additively.
 //
 // A batch cannot fail silently: stderr ends with a summary (rows, screened,
-// refused, hits), a refused row makes the run exit 65 unless --allow-refused,
+// refused, hits), a refused row makes the run exit 65 unless --allow-refused, a row
+// not screened in full (its work budget spent) makes it exit 65 always,
 // and the lists' ages head the run with one warning for stale or missing lists.
 #include <unistd.h>
 
@@ -40,6 +41,7 @@ struct ScreenArgs {
   std::string encoding = "auto";
   bool excel = false;      // CSV with a UTF-8 byte-order mark
   unsigned threads = 0;
+  size_t max_pairs = kDefaultMaxPairs;
 };
 
 Result<std::string> read_all(const std::string& path) {
@@ -68,7 +70,7 @@ std::vector<ScreenedRow> screen_rows(const Screener& screener, const std::vector
       size_t end = std::min(rows.size(), begin + 64);
       for (size_t i = begin; i < end; ++i) {
         out[i].row = &rows[i];
-        if (rows[i].error.empty()) out[i].hits = screener.screen(rows[i].query, options);
+        if (rows[i].error.empty()) out[i].screening = screener.screen_result(rows[i].query, options);
       }
       done.fetch_add(end - begin);
     }
@@ -84,15 +86,24 @@ std::vector<ScreenedRow> screen_rows(const Screener& screener, const std::vector
   return out;
 }
 
-// The summary a nightly job's log keeps: a refused row is a customer left unscreened.
+// The summary a nightly job's log keeps: a refused row is a customer left unscreened, and a
+// row screened short of its work budget is one left partly unscreened; both fail the run.
 Status summarise(const std::vector<ScreenedRow>& screened, size_t refused, bool allow_refused) {
-  size_t with_hits = 0, hits = 0;
+  size_t with_hits = 0, hits = 0, incomplete = 0;
   for (const ScreenedRow& r : screened) {
-    with_hits += r.hits.empty() ? 0 : 1;
-    hits += r.hits.size();
+    with_hits += r.screening.hits.empty() ? 0 : 1;
+    hits += r.screening.hits.size();
+    incomplete += r.screening.complete ? 0 : 1;
   }
   std::cerr << "sekisho: " << screened.size() << " rows: " << screened.size() - refused << " screened, " << refused
-            << " refused, " << with_hits << " with hits (" << hits << " hits)\n";
+            << " refused, " << with_hits << " with hits (" << hits << " hits)";
+  if (incomplete) std::cerr << ", " << incomplete << " not screened in full";
+  std::cerr << "\n";
+  if (incomplete) {
+    return parse_error(std::to_string(incomplete) + " of " + std::to_string(screened.size()) +
+                       " rows not screened in full (their work budget ran out; see \"incomplete_reason\" in the "
+                       "output): treat them as unscreened");
+  }
   if (refused && !allow_refused) {
     return parse_error(std::to_string(refused) + " of " + std::to_string(screened.size()) +
                        " rows refused and not screened (see \"error\" in the output); --allow-refused accepts that");
@@ -135,6 +146,7 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   options.threshold = args.threshold;
   options.limit = args.limit;
   options.lists = args.lists;
+  options.max_pairs = args.max_pairs;
   unsigned threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ScreenedRow> screened =
       screen_rows(*loaded.screener, rows, options, threads, global.quiet ? false : isatty(STDERR_FILENO));
@@ -176,6 +188,9 @@ void add_screen_command(CLI::App& app, GlobalOptions& global) {
                   "Input encoding: auto (detect), utf-8, shift_jis, cp932, euc-jp, utf-16")->capture_default_str();
   sub->add_flag("--strict", args->strict, "Stop at the first bad row instead of skipping it");
   sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+  sub->add_option("--max-pairs", args->max_pairs,
+                  "Work budget per row: name comparisons at most (0: none); a row that spends it is marked "
+                  "incomplete and fails the run")->capture_default_str();
   sub->add_flag("--allow-refused", args->allow_refused, "Exit 0 even when rows were refused (default: exit 65)");
   sub->add_option("--date-order", args->date_order,
                   "dmy, mdy or ymd: how to read dates like 07/10/1952 (default: refuse them as ambiguous)");

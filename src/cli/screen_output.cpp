@@ -33,7 +33,7 @@ void write_jsonl(const std::vector<ScreenedRow>& rows, const std::vector<ListAge
     nlohmann::ordered_json j;
     j["id"] = r.row->id;
     nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-    for (const ScreenHit& h : r.hits) {
+    for (const ScreenHit& h : r.screening.hits) {
       nlohmann::ordered_json m = screen_hit_json(h);
       const ListAge* age = find_age(ages, h.list_id);
       m["list_version"] = h.list_version;
@@ -43,6 +43,7 @@ void write_jsonl(const std::vector<ScreenedRow>& rows, const std::vector<ListAge
     }
     j["matches"] = std::move(matches);
     if (!r.row->error.empty()) j["error"] = r.row->error;
+    mark_incomplete(r.screening, j);
     os << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
 }
@@ -50,19 +51,22 @@ void write_jsonl(const std::vector<ScreenedRow>& rows, const std::vector<ListAge
 void write_csv(const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages, bool excel, std::ostream& os) {
   if (excel) os << "\xEF\xBB\xBF";
   // The list's version and age come after `error`: scripts reading the first eight columns keep working.
-  os << "id,entity_id,list,schema,caption,matched_name,score,error,list_version,list_published,list_state\n";
+  // incomplete_reason last, for the same reason.
+  os << "id,entity_id,list,schema,caption,matched_name,score,error,list_version,list_published,list_state,"
+        "incomplete_reason\n";
   for (const ScreenedRow& r : rows) {
     const QueryRow& row = *r.row;
-    if (r.hits.empty()) {
-      os << csv_quote(row.id) << ",,,,,,," << csv_quote(row.error) << ",,,\n";
+    const std::string incomplete = csv_quote(r.screening.incomplete_reason);
+    if (r.screening.hits.empty()) {
+      os << csv_quote(row.id) << ",,,,,,," << csv_quote(row.error) << ",,,," << incomplete << "\n";
       continue;
     }
-    for (const ScreenHit& h : r.hits) {
+    for (const ScreenHit& h : r.screening.hits) {
       const ListAge* age = find_age(ages, h.list_id);
       os << csv_quote(row.id) << "," << csv_quote(h.entity->id) << "," << csv_quote(h.list_id) << ","
          << schema_name(h.entity->schema) << "," << csv_quote(h.entity->caption) << "," << csv_quote(h.matched_name)
          << "," << fmt::format("{:.4f}", h.score) << "," << csv_quote(row.error) << "," << h.list_version << ","
-         << published(age) << "," << state(age) << "\n";
+         << published(age) << "," << state(age) << "," << incomplete << "\n";
     }
   }
 }

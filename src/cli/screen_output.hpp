@@ -14,13 +14,15 @@ namespace sekisho::cli {
 // One input row and what screening it found (no hits when the row was refused).
 struct ScreenedRow {
   const QueryRow* row = nullptr;
-  std::vector<ScreenHit> hits;
+  ScreenResult screening;
 };
 
-// One JSON object per row: id, matches (each with its list version and age), error.
+// One JSON object per row: id, matches (each with its list version and age), error, and
+// "complete": false with "incomplete_reason" for a row whose screening was cut short.
 void write_jsonl(const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages, std::ostream& os);
 
-// A header, then one line per hit (a row without hits: one line with empty hit columns).
+// A header, then one line per hit (a row without hits: one line with empty hit columns); the
+// last column, incomplete_reason, is empty unless the row's screening was cut short.
 // `excel`: a UTF-8 byte-order mark first, so Excel (Japanese Excel too) reads UTF-8, not the ANSI code page.
 void write_csv(const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages, bool excel, std::ostream& os);
 

@@ -58,19 +58,20 @@ class Sheet {
 void write_hits(Sheet& sheet, const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages, lxw_format* wrap) {
   sheet.header({{"id", 12}, {"name", 28}, {"entity_id", 26}, {"list", 20}, {"list_version", 8}, {"list_published", 12},
                 {"list_state", 10}, {"schema", 12}, {"caption", 32}, {"matched_name", 32}, {"score", 8},
-                {"explanation", 60}, {"error", 40}});
+                {"explanation", 60}, {"error", 40}, {"incomplete_reason", 40}});
   for (const ScreenedRow& r : rows) {
     auto row_cells = [&] {
       sheet.text(0, r.row->id);
       sheet.text(1, r.row->query.name);
       sheet.text(12, r.row->error);
+      sheet.text(13, r.screening.incomplete_reason);
     };
-    if (r.hits.empty()) {
+    if (r.screening.hits.empty()) {
       row_cells();
       sheet.next_row();
       continue;
     }
-    for (const ScreenHit& h : r.hits) {
+    for (const ScreenHit& h : r.screening.hits) {
       row_cells();
       const ListAge* age = find_age(ages, h.list_id);
       sheet.text(2, h.entity->id);

@@ -23,6 +23,7 @@ struct SearchArgs {
   std::vector<std::string> lists;
   bool explain = false;
   bool as_json = false;
+  size_t max_pairs = kDefaultMaxPairs;
 };
 
 std::string clip(const std::string& s, size_t width) {
@@ -34,13 +35,13 @@ std::string clip(const std::string& s, size_t width) {
 }
 
 // {"query", "threshold", "hits": [hit with its list version and age], "lists": [the lists searched, with ages]}.
-nlohmann::ordered_json search_json(const SearchArgs& args, const std::vector<ScreenHit>& hits,
+nlohmann::ordered_json search_json(const SearchArgs& args, const ScreenResult& screened,
                                    const std::vector<ListAge>& ages) {
   nlohmann::ordered_json out;
   out["query"] = args.name;
   out["threshold"] = args.threshold;
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const ScreenHit& h : hits) {
+  for (const ScreenHit& h : screened.hits) {
     nlohmann::ordered_json m = screen_hit_json(h);
     m["list_version"] = h.list_version;
     const ListAge* age = find_age(ages, h.list_id);
@@ -52,6 +53,7 @@ nlohmann::ordered_json search_json(const SearchArgs& args, const std::vector<Scr
   nlohmann::ordered_json lists = nlohmann::ordered_json::array();
   for (const ListAge& a : ages) lists.push_back(nlohmann::ordered_json(wire::list_age_json(a)));
   out["lists"] = std::move(lists);
+  mark_incomplete(screened, out);
   return out;
 }
 
@@ -62,12 +64,18 @@ Status run_search(const GlobalOptions& global, const SearchArgs& args) {
   options.limit = args.limit;
   options.threshold = args.threshold;
   options.lists = args.lists;
-  std::vector<ScreenHit> hits = loaded.screener->screen(q, options);
+  options.max_pairs = args.max_pairs;
+  const ScreenResult screened = loaded.screener->screen_result(q, options);
+  const std::vector<ScreenHit>& hits = screened.hits;
+  // Cut short, the search is no clean answer however few hits it shows: it says so and fails.
+  const Status incomplete = screened.complete ? Status()
+                                              : parse_error("\"" + args.name + "\" was not screened in full (" +
+                                                            screened.incomplete_reason + ")");
   if (args.as_json) {
-    std::cout << search_json(args, hits, loaded.ages).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    std::cout << search_json(args, screened, loaded.ages).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
     warn_flagged_lists(loaded.ages, std::cerr);
-    return Status();
+    return incomplete;
   }
   if (hits.empty()) {
     std::cout << fmt::format("No hits for \"{}\" at or above {:.2f} in {} entities.\n", args.name, args.threshold,
@@ -85,7 +93,7 @@ Status run_search(const GlobalOptions& global, const SearchArgs& args) {
   }
   // An empty answer from a stale or missing list is no answer: say so every time.
   warn_flagged_lists(loaded.ages, std::cerr);
-  return Status();
+  return incomplete;
 }
 
 }  // namespace
@@ -99,6 +107,9 @@ void add_search_command(CLI::App& app, GlobalOptions& global) {
   sub->add_option("--schema", args->schema, "Person, Organization, Company, Vessel, …");
   sub->add_option("--lists", args->lists, "Only these list ids (comma-separated)")->delimiter(',');
   sub->add_flag("--explain", args->explain, "Show why each hit scored as it did");
+  sub->add_option("--max-pairs", args->max_pairs,
+                  "Work budget: name comparisons at most (0: none); a search that spends it says so and exits 65")
+      ->capture_default_str();
   sub->add_flag("--json", args->as_json, "Machine-readable output: hits with explanations, and the lists' ages");
   set_command_body(sub, [&global, args] { return run_search(global, *args); });
 }

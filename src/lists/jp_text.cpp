@@ -99,6 +99,7 @@ std::string clean_piece(std::string_view s) {
         changed = true;
       }
     }
+    if (out.empty()) break;  // a piece of punctuation alone: nothing left to look at the ends of
     int b = paren_balance(out);
     if (out.back() == '(') {  // the opening of a note split off after this name
       out.pop_back();

@@ -408,11 +408,18 @@ Result<std::shared_ptr<const Screener>> Screener::from_store(ListStore& store, c
 }
 
 std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOptions& options) const {
+  ScreenResult result = screen_result(query, options);
+  if (!result.complete) throw IncompleteScreening(result.incomplete_reason);
+  return std::move(result.hits);
+}
+
+ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptions& options) const {
   const Impl& im = *impl_;
-  std::vector<ScreenHit> hits;
+  ScreenResult result;
+  std::vector<ScreenHit>& hits = result.hits;
   PhaseClock clock(options.stats);
   std::vector<ListedForm> qforms = analyse(query.name, query.schema, im.options.max_variants_per_name);
-  if (qforms.empty()) return hits;
+  if (qforms.empty()) return result;
   // Prepared in place, in this thread's: a query's patterns are kilobytes that the allocator
   // would otherwise hand out cold and zero for every query.
   thread_local std::vector<match::PreparedQuery> prepared_pool;
@@ -486,8 +493,23 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     ReachedVotes reached_votes(reached_forms, im.forms.size());
     size_t expansion_pairs = 0;
     clock.lap(&ScreenStats::find_ns);
+    // The work budget: checked before each candidate, so a query overshoots it by one
+    // candidate's pairs at most. The candidates left unscored may hold hits: incomplete.
+    size_t pairs_spent = 0;
+    size_t candidates_scored = 0;
+    auto budget_spent = [&] {
+      if (options.max_pairs == 0 || pairs_spent < options.max_pairs) return false;
+      result.complete = false;
+      result.incomplete_reason = "work budget spent: " + std::to_string(pairs_spent) +
+                                 " name comparisons (the limit is " + std::to_string(options.max_pairs) +
+                                 ") after " + std::to_string(candidates_scored) +
+                                 " candidate names; the others the index found were not scored";
+      return true;
+    };
     // A candidate scored, in the caller's stats and trace.
     auto record = [&](const index::Candidate& c, uint32_t entity, size_t pairs, const Impl::Best& best) {
+      pairs_spent += pairs;
+      ++candidates_scored;
       if (options.stats != nullptr) {
         options.stats->candidates += 1;
         options.stats->pairs_scored += pairs;
@@ -500,6 +522,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     for (const index::Candidate& c : candidates) {
       uint32_t e = im.names[c.name_id].entity;
       if (!list_allowed(e)) continue;
+      if (budget_spent()) break;
       if (c.vote < strong_vote) {
         // A weak candidate: the query holds more than it does. "Michael G. Grimm" reaches
         // "Michael Guest" through "michael" alone, a third of its vote, and scores 0.82 with
@@ -563,12 +586,13 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     // the budget, like the candidates; a candidate has been scored already.
     size_t whole_forms = 0;
     for (const index::Candidate& r : reached_forms) {
-      if (whole_forms >= options.candidates) break;
+      if (whole_forms >= options.candidates || !result.complete) break;
       if (!spells_whole_form(query_tokens[r.query_form], im.forms[r.form_id].tokens)) continue;
       const auto is_this_form = [&r](const index::Candidate& c) { return c.form_id == r.form_id; };
       if (std::any_of(candidates.begin(), candidates.end(), is_this_form)) continue;
       const uint32_t e = im.names[r.name_id].entity;
       if (!list_allowed(e)) continue;
+      if (budget_spent()) break;
       Impl::Best& best = slot(e);
       im.score_pair(r.form_id, r.query_form, scoring, best);
       record(r, e, 1, best);
@@ -653,7 +677,7 @@ std::vector<ScreenHit> Screener::screen(const ScreenQuery& query, const ScreenOp
     options.stats->queries += 1;
     options.stats->query_forms += qforms.size();
   }
-  return hits;
+  return result;
 }
 
 const Entity* Screener::find_entity(std::string_view entity_id) const {

@@ -19,7 +19,9 @@ ApiResponse lists(RequestContext& ctx) {
                         {"snapshot",
                          {{"generation", ctx.snapshot->generation},
                           {"loaded_at", ctx.snapshot->loaded_at},
-                          {"entities", ctx.snapshot->entity_count}}}});
+                          {"entities", ctx.snapshot->entity_count},
+                          // null, or the failure of the last build, after which this snapshot kept serving
+                          {"last_build_failure", ctx.state.build_status.last_failure_json()}}}});
 }
 
 ApiResponse diff(RequestContext& ctx) {

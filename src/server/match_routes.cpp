@@ -13,6 +13,7 @@
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
 #include "server/ftm_view.hpp"
+#include "screen/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 
@@ -163,15 +164,15 @@ ApiResponse match(RequestContext& ctx) {
     parsed.emplace_back(key, std::move(q).value());
   }
 
-  ScreenOptions options;
+  ScreenOptions options = budgeted_options(ctx.state.options);
   options.threshold = std::min(*cutoff, *threshold);
   // Ask for more than the page so `total` counts every hit above the cutoff,
   // and for enough that filters and grouping still leave a page.
   options.limit = std::max<size_t>(static_cast<size_t>(*limit) * 4, options.candidates) + filters.exclude_ids.size();
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [key, q] : parsed) {
-    std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, q.query, q.names, scope->lists, options);
-    std::vector<YenteHit> kept = filter_yente_hits(*ctx.snapshot, hits, filters);
+    ScreenResult screened = screen_names(*ctx.snapshot->screener, q.query, q.names, scope->lists, options);
+    std::vector<YenteHit> kept = filter_yente_hits(*ctx.snapshot, screened.hits, filters);
     nlohmann::json results = nlohmann::json::array();
     for (size_t i = 0; i < kept.size() && i < static_cast<size_t>(*limit); ++i) {
       results.push_back(scored_entity(*ctx.snapshot, kept[i], filters.group, *threshold));
@@ -180,6 +181,7 @@ ApiResponse match(RequestContext& ctx) {
                       {"results", std::move(results)},
                       {"total", {{"value", kept.size()}, {"relation", "eq"}}},
                       {"query", q.echo}};
+    mark_incomplete(screened, responses[key]);
   }
   ApiResponse r = json_response({{"responses", std::move(responses)}, {"matcher", matcher_docs()}, {"limit", *limit}});
   r.headers.emplace_back("x-batch-size", std::to_string(parsed.size()));
@@ -200,10 +202,11 @@ ApiResponse search(RequestContext& ctx) {
   Result<ScreenQuery> query = make_query(q, ctx.query("schema"), "", "", "", "");
   if (!query.ok()) return error_response(invalid_argument(query.status().message()));
 
-  ScreenOptions options;
+  ScreenOptions options = budgeted_options(ctx.state.options);
   options.threshold = *threshold;
   options.limit = static_cast<size_t>(*offset + *limit) + options.candidates;
-  std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, *query, {query->name}, scope->lists, options);
+  ScreenResult screened = screen_names(*ctx.snapshot->screener, *query, {query->name}, scope->lists, options);
+  const std::vector<ScreenHit>& hits = screened.hits;
   std::vector<YenteHit> kept = filter_yente_hits(*ctx.snapshot, hits, scope->filters);
   nlohmann::json results = nlohmann::json::array();
   for (size_t i = static_cast<size_t>(*offset); i < kept.size() && results.size() < static_cast<size_t>(*limit); ++i) {
@@ -213,11 +216,13 @@ ApiResponse search(RequestContext& ctx) {
   }
   // The screener was asked for a bounded number of hits: reaching it means there may be more.
   const char* relation = hits.size() >= options.limit ? "gte" : "eq";
-  return json_response({{"results", std::move(results)},
-                        {"total", {{"value", kept.size()}, {"relation", relation}}},
-                        {"limit", *limit},
-                        {"offset", *offset},
-                        {"facets", nlohmann::json::object()}});
+  nlohmann::json answer = {{"results", std::move(results)},
+                           {"total", {{"value", kept.size()}, {"relation", relation}}},
+                           {"limit", *limit},
+                           {"offset", *offset},
+                           {"facets", nlohmann::json::object()}};
+  mark_incomplete(screened, answer);
+  return json_response(std::move(answer));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
+#include "screen/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 
@@ -81,7 +82,8 @@ Result<nlohmann::json> example_of(const nlohmann::json& q) {
   return nlohmann::json{{"schema", schema}, {"properties", std::move(props)}};
 }
 
-Result<nlohmann::json> reconcile_one(const Snapshot& snapshot, const ListSelection& lists, const nlohmann::json& q) {
+Result<nlohmann::json> reconcile_one(const Snapshot& snapshot, const ListSelection& lists, const nlohmann::json& q,
+                                     const ServerOptions& server) {
   SEKISHO_ASSIGN_OR_RETURN(nlohmann::json example, example_of(q));
   SEKISHO_ASSIGN_OR_RETURN(FtmQuery query, parse_ftm_example(example));
   int limit = kDefaultLimit;
@@ -91,11 +93,12 @@ Result<nlohmann::json> reconcile_one(const Snapshot& snapshot, const ListSelecti
     }
     limit = static_cast<int>(l->get<int64_t>());
   }
-  ScreenOptions options;
+  ScreenOptions options = budgeted_options(server);
   options.threshold = kCandidateThreshold;
   options.limit = static_cast<size_t>(limit);
   nlohmann::json result = nlohmann::json::array();
-  for (const ScreenHit& h : screen_names(*snapshot.screener, query.query, query.names, lists, options)) {
+  const ScreenResult screened = screen_names(*snapshot.screener, query.query, query.names, lists, options);
+  for (const ScreenHit& h : screened.hits) {
     std::string schema(schema_name(h.entity->schema));
     result.push_back({{"id", h.entity->id},
                       {"name", h.entity->caption},
@@ -104,7 +107,9 @@ Result<nlohmann::json> reconcile_one(const Snapshot& snapshot, const ListSelecti
                       {"match", h.score >= kDefaultScreenThreshold},
                       {"description", h.list_id + ": matched \"" + h.matched_name + "\""}});
   }
-  return nlohmann::json{{"result", std::move(result)}};
+  nlohmann::json answer{{"result", std::move(result)}};
+  mark_incomplete(screened, answer);
+  return answer;
 }
 
 // The `queries` batch from the query string, a form-encoded body or a JSON body.
@@ -141,7 +146,7 @@ ApiResponse reconcile(RequestContext& ctx) {
   }
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, q] : batch.items()) {
-    Result<nlohmann::json> r = reconcile_one(*ctx.snapshot, *lists, q);
+    Result<nlohmann::json> r = reconcile_one(*ctx.snapshot, *lists, q, ctx.state.options);
     if (!r.ok()) return error_response(invalid_argument("query '" + key + "': " + r.status().message()));
     out[key] = std::move(r).value();
   }

@@ -1,6 +1,7 @@
 // sekisho's own screening routes: POST /v1/screen (one party or a batch, the
 // CLI's fields and result shape) and GET /v1/search?q= (one name).
 #include "core/strings.hpp"
+#include "screen/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 
@@ -82,8 +83,9 @@ Status check_limit(size_t limit) {
   return Status();
 }
 
-Result<Settings> body_settings(const nlohmann::json& body, const Snapshot& snapshot) {
+Result<Settings> body_settings(const nlohmann::json& body, const Snapshot& snapshot, const ServerOptions& server) {
   Settings s;
+  s.options = budgeted_options(server);
   if (body.contains("threshold")) {
     const nlohmann::json& t = body["threshold"];
     if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 1) {
@@ -114,10 +116,11 @@ Result<Settings> body_settings(const nlohmann::json& body, const Snapshot& snaps
   return s;
 }
 
-nlohmann::json party_result(const Snapshot& snapshot, const Party& party, const std::vector<ScreenHit>& hits,
+nlohmann::json party_result(const Snapshot& snapshot, const Party& party, const ScreenResult& screened,
                             bool group) {
-  nlohmann::json r = {{"id", party.id}, {"matches", matches_json(snapshot, hits, group)}};
+  nlohmann::json r = {{"id", party.id}, {"matches", matches_json(snapshot, screened.hits, group)}};
   if (!party.error.empty()) r["error"] = party.error;
+  mark_incomplete(screened, r);
   return r;
 }
 
@@ -127,7 +130,7 @@ ApiResponse screen(RequestContext& ctx) {
   if (!body.is_object()) {
     return error_response(invalid_argument("request body: expected {\"parties\": [...]} or one party object"));
   }
-  Result<Settings> settings = body_settings(body, *ctx.snapshot);
+  Result<Settings> settings = body_settings(body, *ctx.snapshot, ctx.state.options);
   if (!settings.ok()) return error_response(settings.status());
 
   std::vector<Party> parties;
@@ -152,11 +155,11 @@ ApiResponse screen(RequestContext& ctx) {
 
   nlohmann::json results = nlohmann::json::array();
   for (const Party& p : parties) {
-    std::vector<ScreenHit> hits;
+    ScreenResult screened;
     if (p.error.empty()) {
-      hits = screen_names(*ctx.snapshot->screener, p.query, {p.query.name}, settings->lists, settings->options);
+      screened = screen_names(*ctx.snapshot->screener, p.query, {p.query.name}, settings->lists, settings->options);
     }
-    results.push_back(party_result(*ctx.snapshot, p, hits, settings->group));
+    results.push_back(party_result(*ctx.snapshot, p, screened, settings->group));
   }
   return json_response({{"results", std::move(results)}, {"lists", lists_json(*ctx.snapshot, settings->lists)}});
 }
@@ -168,7 +171,7 @@ ApiResponse search(RequestContext& ctx) {
     return error_response(invalid_argument("q: " + (trim(q).empty() ? std::string("the name to search for is missing")
                                                                     : query.status().message())));
   }
-  ScreenOptions options;
+  ScreenOptions options = budgeted_options(ctx.state.options);
   // A person at a search box wants near misses too: the CLI's `search` default.
   Result<double> threshold = parse_query_score(ctx.query("threshold"), "threshold", 0.5);
   if (!threshold.ok()) return error_response(threshold.status());
@@ -184,10 +187,12 @@ ApiResponse search(RequestContext& ctx) {
   if (!group.empty() && group != "true" && group != "false") {
     return error_response(invalid_argument("group: expected true or false, got '" + group + "'"));
   }
-  std::vector<ScreenHit> hits = screen_names(*ctx.snapshot->screener, *query, {query->name}, *lists, options);
-  return json_response({{"query", query->name},
-                        {"matches", matches_json(*ctx.snapshot, hits, group == "true")},
-                        {"lists", lists_json(*ctx.snapshot, *lists)}});
+  ScreenResult screened = screen_names(*ctx.snapshot->screener, *query, {query->name}, *lists, options);
+  nlohmann::json answer = {{"query", query->name},
+                           {"matches", matches_json(*ctx.snapshot, screened.hits, group == "true")},
+                           {"lists", lists_json(*ctx.snapshot, *lists)}};
+  mark_incomplete(screened, answer);
+  return json_response(std::move(answer));
 }
 
 }  // namespace

@@ -30,14 +30,27 @@ nlohmann::json lists_json(const Snapshot& snapshot, const ListSelection& selecti
   return out;
 }
 
-std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query, const std::vector<std::string>& names,
-                                    const ListSelection& lists, ScreenOptions options) {
-  std::vector<ScreenHit> best;
-  if (!lists.all && lists.ids.empty()) return best;
+ScreenOptions budgeted_options(const ServerOptions& server) {
+  ScreenOptions options;
+  options.max_pairs = server.max_pairs_per_query;
+  return options;
+}
+
+ScreenResult screen_names(const Screener& screener, ScreenQuery query, const std::vector<std::string>& names,
+                          const ListSelection& lists, ScreenOptions options) {
+  ScreenResult result;
+  std::vector<ScreenHit>& best = result.hits;
+  if (!lists.all && lists.ids.empty()) return result;
   options.lists = lists.ids;
   for (const std::string& name : names) {
     query.name = name;
-    for (ScreenHit& hit : screener.screen(query, options)) {
+    ScreenResult one = screener.screen_result(query, options);
+    if (!one.complete) {
+      result.complete = false;
+      if (!result.incomplete_reason.empty()) result.incomplete_reason += "; ";
+      result.incomplete_reason += (names.size() > 1 ? "\"" + name + "\": " : std::string()) + one.incomplete_reason;
+    }
+    for (ScreenHit& hit : one.hits) {
       auto same = std::find_if(best.begin(), best.end(), [&](const ScreenHit& h) { return h.entity == hit.entity; });
       if (same == best.end()) {
         best.push_back(std::move(hit));
@@ -51,7 +64,7 @@ std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query,
     return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
   });
   if (best.size() > options.limit) best.resize(options.limit);
-  return best;
+  return result;
 }
 
 nlohmann::json match_json(const ScreenHit& hit) { return nlohmann::json(screen_hit_json(hit)); }

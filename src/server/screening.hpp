@@ -27,11 +27,15 @@ Result<ListSelection> select_lists(const Snapshot& snapshot, const std::vector<s
 // [{"id", "version"}] of the lists `selection` reads.
 nlohmann::json lists_json(const Snapshot& snapshot, const ListSelection& selection);
 
+// Screening options with the server's work budget per query (ServerOptions::max_pairs_per_query).
+ScreenOptions budgeted_options(const ServerOptions& server);
+
 // Screens `query` once per name in `names` (query.name is ignored) over the
 // selected lists and keeps each entity's best hit, best first, at most
-// options.limit. No lists selected: no hits.
-std::vector<ScreenHit> screen_names(const Screener& screener, ScreenQuery query, const std::vector<std::string>& names,
-                                    const ListSelection& lists, ScreenOptions options);
+// options.limit. No lists selected: no hits. Incomplete when any name's
+// screening was (each one's reason kept).
+ScreenResult screen_names(const Screener& screener, ScreenQuery query, const std::vector<std::string>& names,
+                          const ListSelection& lists, ScreenOptions options);
 
 // One hit as `sekisho screen` prints it.
 nlohmann::json match_json(const ScreenHit& hit);

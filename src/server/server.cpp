@@ -113,7 +113,21 @@ struct Server::Impl {
 
   void reload_loop();
   void poll_once(std::unique_ptr<ListStore>& store);
+  Result<std::shared_ptr<const Snapshot>> build_snapshot_caught(ListStore& store);
 };
+
+// A build that throws (a hook's exception, memory running out while indexing) is a failed
+// build like one that returns an error: thrown out of the reloader's thread, it would end
+// the process and take the serving snapshot with it.
+Result<std::shared_ptr<const Snapshot>> Server::Impl::build_snapshot_caught(ListStore& store) {
+  try {
+    return build_snapshot(store, state.options.snapshot_hooks, generation + 1);
+  } catch (const std::exception& e) {
+    return internal_error("building snapshot " + std::to_string(generation + 1) + " threw: " + e.what());
+  } catch (...) {
+    return internal_error("building snapshot " + std::to_string(generation + 1) + " threw a non-standard exception");
+  }
+}
 
 void Server::Impl::poll_once(std::unique_ptr<ListStore>& store) {
   if (store == nullptr) {
@@ -132,15 +146,19 @@ void Server::Impl::poll_once(std::unique_ptr<ListStore>& store) {
   std::string fingerprint = server::lists_fingerprint(*lists);
   std::shared_ptr<const Snapshot> current = state.snapshots.get();
   if ((current == nullptr || current->fingerprint != fingerprint) && fingerprint != failed_fingerprint) {
-    auto next = build_snapshot(*store, state.options.snapshot_hooks, generation + 1);
+    auto next = build_snapshot_caught(*store);
     if (next.ok()) {
       ++generation;
       failed_fingerprint.reset();
+      state.build_status.succeeded();
       log_snapshot(**next, state.options.log_format);
       state.snapshots.publish(std::move(next).value());
     } else {
       failed_fingerprint = fingerprint;
-      log_line("new snapshot failed, still serving the previous one: " + next.status().to_string());
+      state.build_status.failed(generation + 1, next.status().to_string());
+      log_line(std::string(current == nullptr ? "snapshot failed, nothing to serve yet: "
+                                              : "new snapshot failed, still serving the previous one: ") +
+               next.status().to_string());
     }
   }
   // Keys created or revoked by `sekisho keys` in another process.

@@ -24,6 +24,7 @@
 #include "sekisho/rules.hpp"
 #include "sekisho/server.hpp"
 #include "sekisho/store.hpp"
+#include "server/build_status.hpp"
 #include "server/http_response.hpp"
 #include "server/metrics.hpp"
 #include "server/request.hpp"
@@ -59,6 +60,8 @@ struct ServerState {
 
   // Per-route counters; created once the routes are known.
   std::unique_ptr<Metrics> metrics;
+  // The reloader's snapshot builds that failed (the previous snapshot kept serving).
+  BuildStatus build_status;
 
   // Wakes the reloader (set by Server::start).
   std::function<void()> request_reload;

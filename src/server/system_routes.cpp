@@ -32,6 +32,7 @@ ApiResponse metrics(RequestContext& ctx) {
   std::shared_ptr<const KeyVerifier> keys = ctx.state.keys.load();
   ApiResponse r;
   r.body = ctx.state.metrics->render(ctx.snapshot.get(), keys ? keys->active_count() : 0);
+  r.body += ctx.state.build_status.metrics_text();
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
   return r;
 }

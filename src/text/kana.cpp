@@ -308,7 +308,7 @@ std::string reduce_foreign_word(std::string_view s) {
     // ト/ド before a ラ行 syllable with its own vowel: the tr/dr cluster (not "-toru": Viktor);
     // after a vowel, before any consonant (メドヴェージェフ medovejefu → medvejef, but
     // アントノフ antonofu keeps its o).
-    const bool epenthetic_ru = s[i + 2 < n ? i + 2 : 0] == 'u' && (i + 3 == n || is_consonant(s[i + 3]));
+    const bool epenthetic_ru = i + 2 < n && s[i + 2] == 'u' && (i + 3 == n || is_consonant(s[i + 3]));
     const bool r_cluster = next == 'r' && i + 2 < n && is_vowel(s[i + 2]) && !epenthetic_ru;
     const bool t_or_d = after_consonant && (out.back() == 't' || out.back() == 'd');
     const bool single_t = t_or_d && out.size() >= 2 && is_vowel(out[out.size() - 2]);

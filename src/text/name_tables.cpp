@@ -91,32 +91,51 @@ Result<EquivalentNames> load_equivalents(std::string_view file) {
   return table;
 }
 
-// organisation_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
-Result<OrganisationWords> load_organisation_words() {
-  constexpr std::string_view kFile = "organisation_words.tsv";
-  const std::string where = "src/text/tables/" + std::string(kFile);
-  const std::string_view text = embedded_table(kFile);
-  if (text.empty()) return not_found(where + ": not embedded in this build");
-  OrganisationWords table;
+// A table's lines as written: its key (before the tab) and its comma-separated values, with the
+// line number for errors; comments and blank lines left out. Unlike read_table, nothing is
+// folded and a line may have no values.
+struct RawLine {
+  size_t line_no = 0;
+  std::string raw, key;
+  std::vector<std::string> values;
+};
+
+Result<std::vector<RawLine>> raw_lines(std::string_view file) {
+  const std::string_view text = embedded_table(file);
+  if (text.empty()) return not_found("src/text/tables/" + std::string(file) + ": not embedded in this build");
+  std::vector<RawLine> out;
   size_t line_no = 0;
   for (const std::string& raw : split_trimmed(text, "\n")) {
     ++line_no;
     if (raw.empty() || raw[0] == '#') continue;
     const size_t tab = raw.find('\t');
-    const std::string head = detail::clean_ascii(fold_to_ascii(as_name(raw.substr(0, tab))));
+    RawLine line{line_no, raw, std::string(trim(raw.substr(0, tab))), {}};
+    if (tab != std::string::npos) line.values = split_trimmed(raw.substr(tab + 1), ",");
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+Status table_error(std::string_view file, const RawLine& line, std::string_view what) {
+  return parse_error("src/text/tables/" + std::string(file) + ":" + std::to_string(line.line_no) + ": " +
+                     std::string(what));
+}
+
+// organisation_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
+Result<OrganisationWords> load_organisation_words() {
+  constexpr std::string_view kFile = "organisation_words.tsv";
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<RawLine> lines, raw_lines(kFile));
+  OrganisationWords table;
+  const auto fold = [](std::string_view w) { return detail::clean_ascii(fold_to_ascii(as_name(w))); };
+  for (const RawLine& line : lines) {
+    const std::string head = fold(line.key);
     std::vector<std::string> words{head};
-    if (tab != std::string::npos) {
-      for (const std::string& v : split_trimmed(raw.substr(tab + 1), ",")) {
-        words.push_back(detail::clean_ascii(fold_to_ascii(as_name(v))));
-      }
-    }
+    for (const std::string& v : line.values) words.push_back(fold(v));
     for (const std::string& w : words) {
       if (w.empty() || w.find(' ') != std::string::npos) {
-        return parse_error(where + ":" + std::to_string(line_no) + ": expected single words, got '" + raw + "'");
+        return table_error(kFile, line, "expected single words, got '" + line.raw + "'");
       }
-      if (!table.class_word.emplace(w, head).second) {
-        return parse_error(where + ":" + std::to_string(line_no) + ": '" + w + "' is on an earlier line too");
-      }
+      if (!table.class_word.emplace(w, head).second) return table_error(kFile, line, "'" + w + "' is on an earlier line too");
     }
   }
   return table;
@@ -125,25 +144,16 @@ Result<OrganisationWords> load_organisation_words() {
 // russian_acronyms.tsv: "Acronym<TAB>wording, wording" per line; the acronym keeps its case.
 Result<RussianAcronyms> load_russian_acronyms() {
   constexpr std::string_view kFile = "russian_acronyms.tsv";
-  const std::string where = "src/text/tables/" + std::string(kFile);
-  const std::string_view text = embedded_table(kFile);
-  if (text.empty()) return not_found(where + ": not embedded in this build");
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<RawLine> lines, raw_lines(kFile));
   RussianAcronyms table;
-  size_t line_no = 0;
-  for (const std::string& raw : split_trimmed(text, "\n")) {
-    ++line_no;
-    if (raw.empty() || raw[0] == '#') continue;
-    const size_t tab = raw.find('\t');
-    RussianAcronyms::Entry e;
-    e.acronym = std::string(trim(raw.substr(0, tab)));
-    if (tab != std::string::npos) {
-      for (const std::string& v : split_trimmed(raw.substr(tab + 1), ",")) e.wordings.push_back(to_lower_ascii(v));
-    }
+  for (const RawLine& line : lines) {
+    RussianAcronyms::Entry e{line.key, {}};
+    for (const std::string& v : line.values) e.wordings.push_back(to_lower_ascii(v));
     const bool letters = !e.acronym.empty() && std::all_of(e.acronym.begin(), e.acronym.end(), [](char c) {
       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     });
     if (!letters || e.wordings.empty()) {
-      return parse_error(where + ":" + std::to_string(line_no) + ": expected Acronym<TAB>wording[, wording…], got '" + raw + "'");
+      return table_error(kFile, line, "expected Acronym<TAB>wording[, wording…], got '" + line.raw + "'");
     }
     table.entries.push_back(std::move(e));
   }

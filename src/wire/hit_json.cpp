@@ -28,6 +28,18 @@ nlohmann::ordered_json screen_hit_json(const ScreenHit& hit) {
   return m;
 }
 
+namespace {
+template <typename Json>
+void mark(const ScreenResult& result, Json& out) {
+  if (result.complete) return;
+  out["complete"] = false;
+  out["incomplete_reason"] = result.incomplete_reason;
+}
+}  // namespace
+
+void mark_incomplete(const ScreenResult& result, nlohmann::ordered_json& out) { mark(result, out); }
+void mark_incomplete(const ScreenResult& result, nlohmann::json& out) { mark(result, out); }
+
 std::string ScreenHit::explanation_json() const { return screen_hit_explanation(*this).dump(); }
 
 }  // namespace sekisho

@@ -135,5 +135,77 @@ TEST(Screener, AWeakCandidateWhoseWordsTheQueryMeetsIsScoredForAHit) {
   EXPECT_EQ(hit_for(screener->screen({.name = "Michael G. Grimm"}, strong_only), "guest"), nullptr);
 }
 
+// Issue 21 §1: screening a query has a bounded amount of work (ScreenOptions::max_pairs), and
+// a screening that spends it before scoring every candidate says so: it is never clean.
+// Several listed names share the query's words, so the index hands over several candidates.
+std::shared_ptr<const Screener> petrovs() {
+  std::vector<Entity> entities = {person("p1", "Ivan Petrov"),     person("p2", "Ivan Petrova"),
+                                  person("p3", "Ivan Petrenko"),   person("p4", "Petr Ivanov"),
+                                  person("p5", "Ivan Petrovsky"),  person("p6", "Ivana Petrovic"),
+                                  person("p7", "Maria Ivanovna"),  person("p8", "Sergei Petrov")};
+  return Screener::build({{"test", 1, std::move(entities)}});
+}
+
+ScreenStats spent(const Screener& screener, const ScreenQuery& query, ScreenOptions options, ScreenResult& result) {
+  ScreenStats stats;
+  options.stats = &stats;
+  result = screener.screen_result(query, options);
+  return stats;
+}
+
+TEST(Issue21WorkBudget, AQueryWithinItsBudgetIsComplete) {
+  auto screener = petrovs();
+  ScreenResult result;
+  const ScreenStats stats = spent(*screener, {.name = "Ivan Petrov"}, {}, result);
+  // The premise of the tests below: this query scores more than one pair, over several candidates.
+  ASSERT_GT(stats.pairs_scored, 2u);
+  ASSERT_GT(stats.candidates, 2u);
+  EXPECT_TRUE(result.complete);
+  EXPECT_TRUE(result.incomplete_reason.empty());
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits.front().entity->id, "p1");
+}
+
+TEST(Issue21WorkBudget, ATinyBudgetStopsTheScreeningAndMarksItIncomplete) {
+  auto screener = petrovs();
+  ScreenResult full;
+  const ScreenStats all = spent(*screener, {.name = "Ivan Petrov"}, {}, full);
+  ScreenOptions tiny;
+  tiny.max_pairs = 1;
+  ScreenResult cut;
+  const ScreenStats some = spent(*screener, {.name = "Ivan Petrov"}, tiny, cut);
+  EXPECT_FALSE(cut.complete);
+  EXPECT_NE(cut.incomplete_reason.find("work budget"), std::string::npos) << cut.incomplete_reason;
+  EXPECT_NE(cut.incomplete_reason.find("limit is 1)"), std::string::npos) << cut.incomplete_reason;
+  // The work did stop: fewer candidates and pairs than the full screening.
+  EXPECT_LT(some.candidates, all.candidates);
+  EXPECT_LT(some.pairs_scored, all.pairs_scored);
+  // The hits-only call never hands a cut-short screening over as a clean one.
+  EXPECT_THROW((void)screener->screen({.name = "Ivan Petrov"}, tiny), IncompleteScreening);
+}
+
+TEST(Issue21WorkBudget, ABudgetThatCoversTheWorkExactlyIsComplete) {
+  auto screener = petrovs();
+  ScreenResult full;
+  const ScreenStats all = spent(*screener, {.name = "Ivan Petrov"}, {}, full);
+  ScreenOptions exact;
+  exact.max_pairs = all.pairs_scored;
+  ScreenResult same;
+  spent(*screener, {.name = "Ivan Petrov"}, exact, same);
+  EXPECT_TRUE(same.complete) << same.incomplete_reason;
+  ASSERT_EQ(same.hits.size(), full.hits.size());
+  for (size_t i = 0; i < full.hits.size(); ++i) EXPECT_EQ(same.hits[i].entity, full.hits[i].entity);
+}
+
+TEST(Issue21WorkBudget, ZeroMeansNoBound) {
+  auto screener = petrovs();
+  ScreenOptions unbounded;
+  unbounded.max_pairs = 0;
+  ScreenResult result;
+  spent(*screener, {.name = "Ivan Petrov"}, unbounded, result);
+  EXPECT_TRUE(result.complete);
+  EXPECT_FALSE(result.hits.empty());
+}
+
 }  // namespace
 }  // namespace sekisho

@@ -169,5 +169,81 @@ TEST_F(ReloadTest, FailingSnapshotHookKeepsThePreviousSnapshotServing) {
   EXPECT_EQ(json_of(r)["caption"], "Ivan Petrov");
 }
 
+// docs/server.md: "If a build fails, the previous snapshot keeps serving and the error is
+// logged". A build that throws (here a hook, as an index build running out of memory would)
+// neither ends the reloader nor the process: every route answers from the previous generation,
+// /readyz stays ready, the failure and its reason show in the log, GET /v1/lists and /metrics,
+// and the next good build swaps in and clears it.
+TEST_F(ReloadTest, AThrowingSnapshotBuildKeepsServingSaysWhyAndTheNextGoodBuildSwapsIn) {
+  ServerOptions options;
+  auto fail = std::make_shared<std::atomic<bool>>(false);
+  options.snapshot_hooks.push_back([fail](Snapshot&) -> Status {
+    if (*fail) throw std::runtime_error("index build ran out of memory");
+    return Status();
+  });
+  start_ready(options);
+  auto c = client();
+  auto metric = [&c](const std::string& name) {
+    auto r = c.Get("/metrics");
+    if (!r || r->status != 200) return std::string("no /metrics");
+    const size_t at = r->body.find("\n" + name + " ");
+    return at == std::string::npos ? std::string("absent") : r->body.substr(at + name.size() + 2, r->body.find('\n', at + 1) - at - name.size() - 2);
+  };
+  EXPECT_EQ(metric("sekisho_snapshot_build_failures_total"), "0");
+  EXPECT_EQ(metric("sekisho_snapshot_last_build_failed"), "0");
+
+  ::testing::internal::CaptureStderr();
+  *fail = true;
+  import_into(home_, "test_un", version(2));
+  server_->request_reload();
+  bool failed = false;
+  for (auto waited = std::chrono::milliseconds(0); !failed && waited < kSnapshotWait; waited += std::chrono::milliseconds(50)) {
+    failed = metric("sekisho_snapshot_build_failures_total") == "1";
+    if (!failed) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  ASSERT_TRUE(failed) << "the failing build was never counted";
+  EXPECT_NE(log.find("still serving the previous one"), std::string::npos) << log;
+  EXPECT_NE(log.find("index build ran out of memory"), std::string::npos) << log;
+
+  // The previous generation answers every route.
+  EXPECT_EQ(server_->snapshot()->generation, 1u);
+  auto entity = c.Get("/v1/entities/test_un-QDi.001", bearer(keys_.screener));
+  ASSERT_TRUE(entity);
+  EXPECT_EQ(entity->status, 200);
+  EXPECT_EQ(json_of(entity)["caption"], "Ivan Petrov");
+  auto screened = c.Post("/v1/screen", bearer(keys_.screener), R"({"name": "Ivan Petrov", "lists": ["test_un"]})",
+                         "application/json");
+  ASSERT_TRUE(screened);
+  ASSERT_EQ(screened->status, 200) << screened->body;
+  EXPECT_EQ(json_of(screened)["results"][0]["matches"][0]["entity_id"], "test_un-QDi.001");
+  EXPECT_EQ(json_of(screened)["lists"][0]["version"], 1);
+  auto ready = c.Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->status, 200);
+  EXPECT_EQ(json_of(ready)["generation"], 1);
+  // Why, where an operator looks.
+  nlohmann::json lists = json_of(c.Get("/v1/lists", bearer(keys_.analyst)));
+  const nlohmann::json& failure = lists["snapshot"]["last_build_failure"];
+  ASSERT_TRUE(failure.is_object()) << lists.dump();
+  EXPECT_NE(failure["error"].get<std::string>().find("index build ran out of memory"), std::string::npos);
+  EXPECT_EQ(failure["generation"], 2);
+  EXPECT_FALSE(failure["failed_at"].get<std::string>().empty());
+  EXPECT_EQ(lists["snapshot"]["generation"], 1);
+  EXPECT_EQ(metric("sekisho_snapshot_last_build_failed"), "1");
+
+  // The next good build swaps in and clears the failure; the count stays.
+  *fail = false;
+  import_into(home_, "test_un", version(3));
+  server_->request_reload();
+  ASSERT_TRUE(server_->wait_for_generation(2, kSnapshotWait));
+  auto swapped = c.Get("/v1/entities/test_un-QDi.001", bearer(keys_.screener));
+  ASSERT_TRUE(swapped);
+  EXPECT_EQ(json_of(swapped)["caption"], "Ivan Petrov v3");
+  EXPECT_TRUE(json_of(c.Get("/v1/lists", bearer(keys_.analyst)))["snapshot"]["last_build_failure"].is_null());
+  EXPECT_EQ(metric("sekisho_snapshot_last_build_failed"), "0");
+  EXPECT_EQ(metric("sekisho_snapshot_build_failures_total"), "1");
+}
+
 }  // namespace
 }  // namespace sekisho::testing

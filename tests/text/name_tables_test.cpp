@@ -17,6 +17,18 @@ TEST(NameTables, EveryTableParses) {
   EXPECT_GT(detail::arabic_name_spellings().spellings.size(), 100u);
   EXPECT_GT(detail::korean_surname_spellings().spellings.size(), 50u);
   EXPECT_FALSE(detail::equivalent_names().list_form.empty());
+  // Organisation words: each word to its line's first word; the Russian kept ones too.
+  ASSERT_NE(detail::organisation_word_class("zavod"), nullptr);
+  EXPECT_EQ(*detail::organisation_word_class("zavod"), "plant");
+  EXPECT_EQ(*detail::organisation_word_class("factory"), "plant");
+  EXPECT_EQ(*detail::organisation_word_class("plant"), "plant");
+  EXPECT_EQ(detail::organisation_word_class("sukhoi"), nullptr);
+  // Acronyms keep their capitals; their wordings are lower case, the usual one first.
+  bool tsnii = false;
+  for (const auto& e : detail::russian_acronyms().entries) {
+    if (e.acronym == "TsNII") tsnii = e.wordings.front() == "central scientific research institute";
+  }
+  EXPECT_TRUE(tsnii);
 }
 
 TEST(ArabicNames, GivenNamesGetTheirVowelsFromTheTable) {
