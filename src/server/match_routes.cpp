@@ -13,7 +13,7 @@
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
 #include "server/ftm_view.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 

@@ -10,7 +10,7 @@
 
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 

@@ -1,7 +1,7 @@
 // sekisho's own screening routes: POST /v1/screen (one party or a batch, the
 // CLI's fields and result shape) and GET /v1/search?q= (one name).
 #include "core/strings.hpp"
-#include "screen/hit_json.hpp"
+#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
 
