@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "index/token_hash.hpp"
-#include "match/word_form.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::index {
@@ -164,7 +164,7 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
           ear.emplace_back(keys[k], id);
         }
       }
-      if (const uint64_t stem = match::detail::stem_hash(t); stem != 0) stems.emplace_back(stem, id);
+      if (const uint64_t stem = phonetic::stem_hash(t); stem != 0) stems.emplace_back(stem, id);
     }
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     // A joined token ("al fawaz" → alfawaz) is reached within one edit: an
@@ -238,7 +238,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
         if (first_time(id)) visit(id, options_.ear_vote);
       }
     }
-    if (const uint64_t stem = match::detail::stem_hash(q); stem != 0) {
+    if (const uint64_t stem = phonetic::stem_hash(q); stem != 0) {
       for (uint32_t id : stems_.find(stem)) {
         if (first_time(id)) visit(id, options_.ear_vote);
       }
