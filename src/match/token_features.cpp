@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "match/numbers.hpp"
-#include "match/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "phonetic/phonetic.hpp"
 #include "text/text_internal.hpp"
@@ -80,10 +79,10 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     const NameToken& t = tokens[i];
     TokenFeatures& f = out[i];
     f.weight = weights.weight(t);
-    phonetic_key_into(t.text, f.key);
+    phonetic::phonetic_key_into(t.text, f.key);
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
-    f.ear = ear_keys(t.text);
+    f.ear = phonetic::ear_keys(t.text);
     // A word of organisation_words.tsv has its line's first word as its stem: a gloss of 工場
     // ("plant") meets the Zavod or the Factory of the listed name.
     const std::string* word_class = t.legal_form ? nullptr : text::detail::organisation_word_class(t.text);

@@ -11,6 +11,8 @@
 namespace sekisho::match {
 namespace {
 
+using namespace phonetic;
+
 double score(std::string_view a, std::string_view b, Schema schema = Schema::kPerson) {
   NameComparer comparer;
   return comparer.compare(tokens_from_text(a), tokens_from_text(b), schema).score;
