@@ -7,12 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "sekisho/match.hpp"
 #include "bench_main.hpp"
+#include "distance/distance.hpp"
+#include "phonetic/phonetic.hpp"
+#include "sekisho/match.hpp"
 
 namespace {
 
+using namespace sekisho::distance;
 using namespace sekisho::match;
+using namespace sekisho::phonetic;
 
 // Name tokens of the kind the lists hold; candidates are these and typo'd variants.
 const std::vector<std::string>& tokens() {

@@ -2,17 +2,16 @@
 // other facts (birth date, country, identifiers, gender, schema) support or
 // contradict the hit.
 //
-// Three layers, each usable alone:
-//   1. Similarity kernels on byte strings: Jaro, Jaro-Winkler, bit-parallel
-//      Levenshtein and OSA (Myers 1999 / Hyyrö 2003), bounded variants with an
-//      early exit, a CachedPattern for one query token against many candidates,
-//      and a phonetic skeleton key.
-//   2. Name comparison on already-normalised tokens (lower-case ASCII, one
+// Built on the similarity kernels of src/distance/ (Jaro-Winkler, bounded
+// Levenshtein and OSA, cached patterns) and the sound keys of src/phonetic/
+// (phonetic key, ear keys, English stems), which the index shares. Two layers,
+// each usable alone:
+//   1. Name comparison on already-normalised tokens (lower-case ASCII, one
 //      token per word; legal forms replaced by their class, e.g. "llc"): an
 //      order-free optimal alignment with merged/split tokens, initials,
 //      length-graded typo budgets, rarity weights and penalties that tell an
 //      omitted part from a contradicted one. The result explains itself.
-//   3. Hit scoring: the name score combined with the qualifiers, each effect
+//   2. Hit scoring: the name score combined with the qualifiers, each effect
 //      recorded.
 //
 //   using namespace sekisho::match;
@@ -39,87 +38,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "distance/distance.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/entity.hpp"
 
 namespace sekisho::match {
 
 // ---------------------------------------------------------------------------
-// 1. Kernels. Inputs are byte strings; bytes ≥ 0x80 are compared as bytes
-// (fold to ASCII first: the text pipeline does).
-
-inline constexpr size_t kNoLimit = std::numeric_limits<size_t>::max();
-
-// Jaro similarity in [0, 1]; 1 for two empty strings.
-double jaro(std::string_view a, std::string_view b);
-// Jaro-Winkler: Jaro plus prefix_weight per common leading byte (at most 4),
-// applied only when Jaro exceeds 0.7 (Winkler 1990).
-double jaro_winkler(std::string_view a, std::string_view b, double prefix_weight = 0.1);
-// Levenshtein distance (insert, delete, substitute: cost 1 each).
-size_t levenshtein(std::string_view a, std::string_view b);
-// Levenshtein distance, or max + 1 as soon as it is known to exceed `max`.
-size_t levenshtein_bounded(std::string_view a, std::string_view b, size_t max);
-// Optimal string alignment distance: Levenshtein plus adjacent transposition
-// at cost 1 (a substring is never edited twice).
-size_t osa_distance(std::string_view a, std::string_view b);
-// OSA distance, or max + 1 as soon as it is known to exceed `max`.
-size_t osa_bounded(std::string_view a, std::string_view b, size_t max);
-
-// One query token precomputed for many comparisons: a 64-bit position mask per
-// byte value, so each comparison costs O(|other|) word operations when the
-// token has at most 64 bytes (longer tokens fall back to the uncached kernels).
-class CachedPattern {
- public:
-  CachedPattern() = default;
-  explicit CachedPattern(std::string_view token);
-  // Makes this the pattern of `token`, clearing only the masks the previous token set: a
-  // screener re-prepares one thread's query patterns in place, and 2 KB of fresh, zeroed
-  // memory per token (past the allocator's per-thread cache) cost more than scoring a pair.
-  void assign(std::string_view token);
-
-  const std::string& token() const { return token_; }
-  double jaro(std::string_view other) const;
-  // Returns 0 early when the lengths alone prove the result is below `cutoff`.
-  double jaro_winkler(std::string_view other, double prefix_weight = 0.1, double cutoff = 0.0) const;
-  size_t levenshtein(std::string_view other, size_t max = kNoLimit) const;
-  size_t osa(std::string_view other, size_t max = kNoLimit) const;
-
- private:
-  std::string token_;
-  std::array<uint64_t, 256> masks_{};  // bit i set when token_[i] has this byte value
-};
-
-// Phonetic skeleton key of one ASCII name token (see phonetic.cpp for the
-// rules and why not Metaphone): vowels dropped after the first letter,
-// transliteration digraphs folded (kh→h, sh/sch/ch→x, zh/dzh/j→j, ph→f…),
-// consonants folded into classes (b/p, d/t, g/k/c/q, s/z, f/v/w), runs
-// collapsed. "mohamed", "muhammad" → "mhmt"; "usama", "osama" → "asm".
-std::string phonetic_key(std::string_view token);
-
-// A Latin token as Japanese and Korean write it: l as r (ラ行, ㄹ) and th, dh as s, z (サ行, ザ行:
-// Tharwat サルワト, Muthana ムサンナー, Dhu ズー). A token romanised from kana meets the
-// other side's spelling through it. The token itself when it has none of these.
-std::string heard_in_kana(std::string_view token);
-
-// How a word sounds once kana writes it, as up to four hashed consonant skeletons
-// ("ear keys"): the consonants in the classes kana tells apart (b/p/v, d/t, k/c/q, g/j,
-// s/z, f/h, l/r, m/n), vowels, w and y dropped. Kana drops what English leaves unsaid
-// (Crawford クロフォード, Purpose パーパス, Steiger スタイガー) and French leaves a last
-// consonant silent (Laurent ローラン, Innocent イノサン): the skeleton is keyed with and
-// without an r or h before a consonant, and with and without a last t or s after a
-// consonant. Two tokens are heard alike when a key of one is a key of the other. Keys
-// of fewer than `least_consonants` (three for the comparer) are 0: they would meet too much.
-using EarKeys = std::array<uint64_t, 4>;
-EarKeys ear_keys(std::string_view token, size_t least_consonants = 3);
-// Inline: asked of every kana pair the comparer bounds, most of which share no key.
-inline bool heard_alike(const EarKeys& a, const EarKeys& b) {
-  for (uint64_t x : a) {
-    if (x != 0 && (x == b[0] || x == b[1] || x == b[2] || x == b[3])) return true;
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------
-// 2. Name comparison.
+// 1. Name comparison.
 
 enum class NamePartRole : uint8_t { kUnknown = 0, kGiven, kMiddle, kFamily, kPatronymic };
 
@@ -317,7 +243,7 @@ struct TokenFeatures {
   // a hash of the phonetic key with l read as r.
   uint64_t letters = 0;
   uint64_t sound = 0;
-  EarKeys ear{};  // ear_keys: a kana reading meets the other side's spelling by ear
+  phonetic::EarKeys ear{};  // ear_keys: a kana reading meets the other side's spelling by ear
   // A hash of the token's English stem (institute, institution → "institut"); 0 under five
   // letters. A gloss meets another form of its word through it.
   uint64_t stem = 0;
@@ -333,12 +259,12 @@ class PreparedQuery {
   void assign(std::vector<NameToken> tokens, const TokenWeights& weights);
 
   const std::vector<NameToken>& tokens() const { return tokens_; }
-  std::span<const CachedPattern> patterns() const { return {patterns_.data(), pattern_count_}; }
+  std::span<const distance::CachedPattern> patterns() const { return {patterns_.data(), pattern_count_}; }
   const std::vector<TokenFeatures>& features() const { return features_; }
 
  private:
   std::vector<NameToken> tokens_;
-  std::vector<CachedPattern> patterns_;  // may hold more than tokens_: see assign()
+  std::vector<distance::CachedPattern> patterns_;  // may hold more than tokens_: see assign()
   size_t pattern_count_ = 0;
   std::vector<TokenFeatures> features_;
 };
@@ -395,7 +321,7 @@ class NameComparer {
 };
 
 // ---------------------------------------------------------------------------
-// 3. Qualifiers and the hit score.
+// 2. Qualifiers and the hit score.
 
 // What one side knows besides the name.
 struct Facts {

@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "distance/distance.hpp"
 #include "index/token_hash.hpp"
-#include "match/word_form.hpp"
-#include "sekisho/match.hpp"
+#include "phonetic/phonetic.hpp"
 
 namespace sekisho::index {
 
@@ -155,16 +155,16 @@ NameIndex NameIndex::build(const std::vector<IndexedForm>& forms, IndexOptions o
     std::string_view t = *by_id[id];
     exact.emplace_back(token_hash(t), id);
     if (t.size() >= 4) {
-      phonetic.emplace_back(token_hash(match::phonetic_key(t)), id);
-      const std::string heard = match::heard_in_kana(t);
-      if (heard != t) heard_phonetic.emplace_back(token_hash(match::phonetic_key(heard)), id);
-      const match::EarKeys keys = match::ear_keys(t, options.ear_key_consonants);
+      phonetic.emplace_back(token_hash(phonetic::phonetic_key(t)), id);
+      const std::string heard = phonetic::heard_in_kana(t);
+      if (heard != t) heard_phonetic.emplace_back(token_hash(phonetic::phonetic_key(heard)), id);
+      const phonetic::EarKeys keys = phonetic::ear_keys(t, options.ear_key_consonants);
       for (size_t k = 0; k < keys.size(); ++k) {
         if (keys[k] != 0 && std::find(keys.begin(), keys.begin() + k, keys[k]) == keys.begin() + k) {
           ear.emplace_back(keys[k], id);
         }
       }
-      if (const uint64_t stem = match::detail::stem_hash(t); stem != 0) stems.emplace_back(stem, id);
+      if (const uint64_t stem = phonetic::stem_hash(t); stem != 0) stems.emplace_back(stem, id);
     }
     size_t k = ix.edit_budget(t.size(), /*short_form=*/true);  // short tokens are indexed loosely
     // A joined token ("al fawaz" → alfawaz) is reached within one edit: an
@@ -232,13 +232,13 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
   // found as listed, which casts no net (as for the phonetic key).
   auto cast_kana_nets = [&] {
     if (!kana || q.size() < 4) return;
-    for (uint64_t key : match::ear_keys(q, options_.ear_key_consonants)) {
+    for (uint64_t key : phonetic::ear_keys(q, options_.ear_key_consonants)) {
       if (key == 0) continue;
       for (uint32_t id : ear_.find(key)) {
         if (first_time(id)) visit(id, options_.ear_vote);
       }
     }
-    if (const uint64_t stem = match::detail::stem_hash(q); stem != 0) {
+    if (const uint64_t stem = phonetic::stem_hash(q); stem != 0) {
       for (uint32_t id : stems_.find(stem)) {
         if (first_time(id)) visit(id, options_.ear_vote);
       }
@@ -292,7 +292,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
         if (!ids.empty()) found.push_back(ids);
       }
     }
-    thread_local match::CachedPattern pattern;  // reassigned in place: 2 KB of masks a query token
+    thread_local distance::CachedPattern pattern;  // reassigned in place: 2 KB of masks a query token
     pattern.assign(q);
     for (std::span<const uint32_t> ids : found) {
       for (uint32_t id : ids) {
@@ -312,7 +312,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
   // The phonetic key is the net for spellings beyond the edit budget; a token
   // already met exactly needs no net, and common keys reach hundreds of tokens.
   if (q.size() >= 4 && !reached_exactly) {
-    const std::string key = match::phonetic_key(q);
+    const std::string key = phonetic::phonetic_key(q);
     for (uint32_t id : phonetic_.find(token_hash(key))) {
       if (first_time(id)) visit(id, options_.phonetic_vote);
     }
@@ -321,7 +321,7 @@ void NameIndex::reach(std::string_view q, bool short_form, bool kana, Visit&& vi
     // tokens kana writes as spelled (phonetic_, when the query had an l) and the others
     // (heard_phonetic_).
     if (kana) {
-      const std::string heard_key = match::phonetic_key(match::heard_in_kana(q));
+      const std::string heard_key = phonetic::phonetic_key(phonetic::heard_in_kana(q));
       if (heard_key != key) {
         for (uint32_t id : phonetic_.find(token_hash(heard_key))) {
           if (first_time(id)) visit(id, options_.heard_vote);

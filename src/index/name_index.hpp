@@ -143,11 +143,11 @@ class NameIndex {
   FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
   FlatKeyMap short_deletes_;  // the same for tokens of short_token_length, probed by short queries only
   FlatKeyMap phonetic_;  // phonetic key hash → token ids
-  // Key hash of the token as kana writes it (match::heard_in_kana) → ids of the tokens
+  // Key hash of the token as kana writes it (phonetic::heard_in_kana) → ids of the tokens
   // it changes (the others are in phonetic_ under that key already). Probed by kana
   // queries only.
   FlatKeyMap heard_phonetic_;
-  // Ear keys (match::ear_keys) and English stem hashes (institute, institution) → token ids:
+  // Ear keys (phonetic::ear_keys) and English stem hashes (institute, institution) → token ids:
   // the spellings a kana reading was heard from, and other forms of a glossed word, as the
   // comparer meets them. Probed by kana queries only.
   FlatKeyMap ear_;

@@ -18,7 +18,7 @@
 
 #include "match/assignment.hpp"
 #include "match/leftovers.hpp"
-#include "match/phonetic.hpp"
+#include "phonetic/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
@@ -60,7 +60,7 @@ Scratch& scratch() {
 }
 
 // Fills `units` (cleared first) from a side's tokens and their features.
-void make_units(std::span<const NameToken> tokens, std::span<const CachedPattern> patterns,
+void make_units(std::span<const NameToken> tokens, std::span<const distance::CachedPattern> patterns,
                 std::span<const TokenFeatures> features, std::vector<Unit>& units) {
   units.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -231,7 +231,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
           // two guesses, and reads a given name and a surname as one unrelated word ("yu chin",
           // ユ・チン, is no "putin"; "han ko" no "hanako"). A merge also starting with another
           // letter would pass here and then fail to meet at all, where the words alone would.
-          const size_t edits = osa_bounded(s.joined, target.text, budget);
+          const size_t edits = distance::osa_bounded(s.joined, target.text, budget);
           const bool first_differs = s.joined[0] != target.text[0];
           const double sim = 1.0 - o.edit_cost * static_cast<double>(edits) / static_cast<double>(longer);
           if (!first_differs && edits <= budget && sim >= kMergeFloor) {
@@ -244,7 +244,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         // no particle or initial in the run, so that short keys glue no unrelated words.
         if (sounded_run && target.key.size() >= 4) {
           if (!joined_key_made) {
-            s.joined_key = detail::joined_phonetic_key(s.joined);
+            s.joined_key = phonetic::joined_phonetic_key(s.joined);
             joined_key_made = true;
           }
           if (s.joined_key == target.key) {
@@ -269,7 +269,7 @@ void merge_split_tokens(std::vector<Unit>& side, const std::vector<Unit>& other,
         u.r_may_be_l = u.r_may_be_l || side[k].r_may_be_l;
       }
       std::string& key = s.slot();
-      detail::phonetic_key_into(u.text, key);
+      phonetic::phonetic_key_into(u.text, key);
       u.key = key;
       side.erase(side.begin() + static_cast<std::ptrdiff_t>(i), side.begin() + static_cast<std::ptrdiff_t>(i + span));
       side.insert(side.begin() + static_cast<std::ptrdiff_t>(i), u);

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "match/leftovers.hpp"
-#include "match/phonetic.hpp"
+#include "phonetic/phonetic.hpp"
 
 namespace sekisho::match::detail {
 namespace {
@@ -70,7 +70,7 @@ struct Run {
     if (!key_made) {
       joined.clear();
       for (const Unit& u : units) joined += u.text;
-      key = joined_phonetic_key(joined);
+      key = phonetic::joined_phonetic_key(joined);
       key_made = true;
     }
     return key;
@@ -206,7 +206,7 @@ bool spellings_may_meet(std::string_view x, std::string_view y, uint64_t x_lette
 // there is no th or dh to look for (a merged unit has no set; may_meet takes it before this).
 bool may_have_dental_h(const Unit& u) {
   constexpr uint64_t kH = uint64_t{1} << ('h' - 'a'), kTD = uint64_t{1} << ('t' - 'a') | uint64_t{1} << ('d' - 'a');
-  return (u.letters & kH) != 0 && (u.letters & kTD) != 0 && has_dental_h(u.text);
+  return (u.letters & kH) != 0 && (u.letters & kTD) != 0 && phonetic::has_dental_h(u.text);
 }
 
 // may_meet's tests on the two spellings as kana hears them, th and dh as s and z
@@ -214,11 +214,11 @@ bool may_have_dental_h(const Unit& u) {
 // only a kana pair with a th or dh on one side gets here.
 bool heard_may_meet(std::string_view x, std::string_view y) {
   thread_local std::string fx, fy, kx, ky;
-  heard_in_kana_into(x, /*dentals=*/true, fx);
-  heard_in_kana_into(y, /*dentals=*/true, fy);
+  phonetic::heard_in_kana_into(x, /*dentals=*/true, fx);
+  phonetic::heard_in_kana_into(y, /*dentals=*/true, fy);
   if (fx.empty() || fy.empty()) return fx == fy;
-  phonetic_key_into(fx, kx);
-  phonetic_key_into(fy, ky);
+  phonetic::phonetic_key_into(fx, kx);
+  phonetic::phonetic_key_into(fy, ky);
   return spellings_may_meet(fx, fy, letter_set(fx), letter_set(fy), sound_of_key(kx), sound_of_key(ky));
 }
 
@@ -238,7 +238,7 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (!a.r_may_be_l && !b.r_may_be_l) return false;
   // A kana reading meets by ear or, glossed, by another form of its word (single letters
   // have neither key).
-  if ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && heard_alike(*a.ear, *b.ear))) {
+  if ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && phonetic::heard_alike(*a.ear, *b.ear))) {
     return true;
   }
   // It also meets th and dh as s and z (token_similarity): the summaries hold for the

@@ -3,9 +3,8 @@
 #include <algorithm>
 
 #include "match/numbers.hpp"
-#include "match/phonetic.hpp"
 #include "match/score_bound.hpp"
-#include "match/word_form.hpp"
+#include "phonetic/phonetic.hpp"
 #include "text/text_internal.hpp"
 
 namespace sekisho::match::detail {
@@ -80,14 +79,14 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     const NameToken& t = tokens[i];
     TokenFeatures& f = out[i];
     f.weight = weights.weight(t);
-    phonetic_key_into(t.text, f.key);
+    phonetic::phonetic_key_into(t.text, f.key);
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
-    f.ear = ear_keys(t.text);
+    f.ear = phonetic::ear_keys(t.text);
     // A word of organisation_words.tsv has its line's first word as its stem: a gloss of 工場
     // ("plant") meets the Zavod or the Factory of the listed name.
     const std::string* word_class = t.legal_form ? nullptr : text::detail::organisation_word_class(t.text);
-    f.stem = stem_hash(word_class != nullptr ? *word_class : t.text);
+    f.stem = phonetic::stem_hash(word_class != nullptr ? *word_class : t.text);
     const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);  // a legal form: no number
     f.number = n.value;
     f.tens_word = n.tens;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "match/phonetic.hpp"
+#include "phonetic/phonetic.hpp"
 #include "match/token_features.hpp"
 
 namespace sekisho::match::detail {
@@ -22,8 +22,8 @@ TokenSimilarity heard_similarity(std::string_view q, std::string_view c, bool de
   // The difference still costs a little, so that only identical names score 1.
   constexpr double kHeardSimilarity = 0.98;
   thread_local std::string fq, fc;
-  heard_in_kana_into(q, dentals, fq);
-  heard_in_kana_into(c, dentals, fc);
+  phonetic::heard_in_kana_into(q, dentals, fq);
+  phonetic::heard_in_kana_into(c, dentals, fc);
   if (fq == fc) return {kHeardSimilarity, PairMethod::kEdit, 0};
   // Without keys the tiers stop before the phonetic one, which comes last:
   // the keys of the folded spellings are computed only when it is reached.
@@ -33,10 +33,10 @@ TokenSimilarity heard_similarity(std::string_view q, std::string_view c, bool de
     // while the token stays the same.
     thread_local std::string kq, kq_of, kc;
     if (kq_of != fq) {
-      phonetic_key_into(fq, kq);
+      phonetic::phonetic_key_into(fq, kq);
       kq_of = fq;
     }
-    phonetic_key_into(fc, kc);
+    phonetic::phonetic_key_into(fc, kc);
     if (kq.size() >= 2 && kq == kc) {
       const double first_letter = fq[0] != fc[0] ? o.first_letter_penalty : 0.0;
       ts = {o.phonetic_similarity - first_letter, PairMethod::kPhonetic, ts.edits};
@@ -56,7 +56,7 @@ bool other_short_word(std::string_view q, std::string_view c) {
   if (q[0] == c[0] || std::max(q.size(), c.size()) > kShortWord) return false;
   const auto vowel = [](char x) { return x == 'a' || x == 'e' || x == 'i' || x == 'o' || x == 'u' || x == 'y'; };
   if (vowel(q[0]) || vowel(c[0])) return false;
-  return detail::first_sound_class(q) != detail::first_sound_class(c);
+  return phonetic::first_sound_class(q) != phonetic::first_sound_class(c);
 }
 
 }  // namespace
@@ -84,7 +84,7 @@ TokenSimilarity token_similarity(const TokenView& qv, const TokenView& cv, const
   // イノベーティブ inobetibu / innovative, クロフォード kurofodo / crawford), as the
   // phonetic key meets two spellings of one sound.
   if (spelled.similarity < o.phonetic_similarity && qv.ear != nullptr && cv.ear != nullptr &&
-      heard_alike(*qv.ear, *cv.ear)) {
+      phonetic::heard_alike(*qv.ear, *cv.ear)) {
     // Keys of three consonants or more: neither token is empty.
     const double first_letter = qv.text[0] != cv.text[0] ? o.first_letter_penalty : 0.0;
     const double heard = o.phonetic_similarity - first_letter;
@@ -97,7 +97,7 @@ namespace {
 
 TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, const NameMatchOptions& o) {
   const std::string_view q = qv.text, c = cv.text;
-  const CachedPattern* qp = qv.pattern;
+  const distance::CachedPattern* qp = qv.pattern;
   const bool q_legal = qv.legal, c_legal = cv.legal;
   if (q_legal || c_legal) {
     // Legal forms meet only legal forms, and only by class.
@@ -116,7 +116,7 @@ TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, con
     // Japanese and Korean write l and r alike, and th, dh as s, z: a token romanised from
     // them meets the other side as they hear it.
     const bool has_l = q.find('l') != std::string_view::npos || c.find('l') != std::string_view::npos;
-    const bool has_dental = has_dental_h(q) || has_dental_h(c);
+    const bool has_dental = phonetic::has_dental_h(q) || phonetic::has_dental_h(c);
     if (has_l || has_dental) {
       const TokenSimilarity plain = has_l ? heard_similarity(q, c, false, o)
                                           : token_similarity({q, qv.key, qp, false, false, qv.number},
@@ -138,7 +138,7 @@ TokenSimilarity spelled_similarity(const TokenView& qv, const TokenView& cv, con
 
   const size_t longer = std::max(q.size(), c.size());
   const size_t budget = typo_budget(longer);
-  const size_t edits = qp != nullptr ? qp->osa(c, budget + 1) : osa_bounded(q, c, budget + 1);
+  const size_t edits = qp != nullptr ? qp->osa(c, budget + 1) : distance::osa_bounded(q, c, budget + 1);
   // A wrong first letter is rarer than a wrong later one: with other edits
   // besides, it uses up one more edit of the budget ("navros" is not "lavrov";
   // "allison" may be "ellison").

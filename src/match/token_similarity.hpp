@@ -32,11 +32,11 @@ inline size_t typo_budget(size_t longer_length) {
 struct TokenView {
   std::string_view text;
   std::string_view key;
-  const CachedPattern* pattern = nullptr;
+  const distance::CachedPattern* pattern = nullptr;
   bool legal = false;
   bool r_may_be_l = false;  // NameToken::r_may_be_l
   int32_t number = -1;      // TokenFeatures::number
-  const EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
+  const phonetic::EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
   uint64_t stem = 0;             // TokenFeatures::stem; 0 for merged tokens
   bool patronymic = false;       // TokenFeatures::patronymic
 };

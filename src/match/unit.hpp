@@ -36,10 +36,10 @@ struct Unit {
   bool units_word = false;  // TokenFeatures::units_word
   uint64_t letters = 0;     // TokenFeatures::letters (unmerged units only)
   uint64_t sound = 0;       // TokenFeatures::sound (unmerged units only)
-  const EarKeys* ear = nullptr;  // TokenFeatures::ear (unmerged units only)
+  const phonetic::EarKeys* ear = nullptr;  // TokenFeatures::ear (unmerged units only)
   uint64_t stem = 0;             // TokenFeatures::stem (unmerged units only)
   NamePartRole role = NamePartRole::kUnknown;
-  const CachedPattern* pattern = nullptr;
+  const distance::CachedPattern* pattern = nullptr;
 
   TokenView view() const { return {text, key, pattern, legal, r_may_be_l, number, ear, stem, patronymic}; }
   // "abdul+rahman" for a merged unit, the token itself otherwise.

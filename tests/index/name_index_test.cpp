@@ -6,8 +6,8 @@
 #include <random>
 
 #include "index/flat_key_map.hpp"
+#include "distance/distance.hpp"
 #include "index/token_hash.hpp"
-#include "sekisho/match.hpp"
 
 namespace sekisho::index {
 namespace {
@@ -188,7 +188,7 @@ TEST(NameIndex, ReachesEveryTokenWithinTheEditBudgetOfRandomQueries) {
     auto ids = find_ids(ix, query, names.size());
     for (uint32_t i = 0; i < names.size(); ++i) {
       size_t allowed = budget(std::max(query.size(), names[i].size()));
-      bool near = match::osa_distance(query, names[i]) <= allowed &&
+      bool near = distance::osa_distance(query, names[i]) <= allowed &&
                   std::min(query.size(), names[i].size()) >= (allowed ? 4u : 0u) &&
                   budget(std::min(query.size(), names[i].size())) >= allowed;
       if (near) {

@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "sekisho/match.hpp"
+#include "distance/distance.hpp"
+#include "phonetic/phonetic.hpp"
 
-namespace sekisho::match {
+namespace sekisho::distance {
 namespace {
+
+using phonetic::phonetic_key;
 
 // Wagner-Fischer over the full matrix.
 size_t ref_levenshtein(const std::string& a, const std::string& b) {
@@ -223,4 +226,4 @@ TEST(PhoneticKeyTest, FoldsTransliterationVariants) {
 }
 
 }  // namespace
-}  // namespace sekisho::match
+}  // namespace sekisho::distance

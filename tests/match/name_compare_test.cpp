@@ -5,11 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "match/word_form.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
 namespace {
+
+using namespace phonetic;
 
 double score(std::string_view a, std::string_view b, Schema schema = Schema::kPerson) {
   NameComparer comparer;
@@ -252,12 +254,12 @@ TEST(NameCompareTest, AGlossMeetsOtherFormsOfItsWords) {
   EXPECT_LT(institution.plain, institution.kana);
   EXPECT_GE(institution.kana, kDefaultThreshold);
   EXPECT_LT(institution.kana, 1.0);
-  EXPECT_EQ(detail::stem_hash("technology"), detail::stem_hash("technologies"));
-  EXPECT_EQ(detail::stem_hash("association"), detail::stem_hash("associated"));
-  EXPECT_EQ(detail::stem_hash("metallurgy"), detail::stem_hash("metallurgical"));
+  EXPECT_EQ(phonetic::stem_hash("technology"), phonetic::stem_hash("technologies"));
+  EXPECT_EQ(phonetic::stem_hash("association"), phonetic::stem_hash("associated"));
+  EXPECT_EQ(phonetic::stem_hash("metallurgy"), phonetic::stem_hash("metallurgical"));
   // Five letters of stem at least: a state is no station, and a short word has none.
-  EXPECT_NE(detail::stem_hash("state"), detail::stem_hash("station"));
-  EXPECT_EQ(detail::stem_hash("bank"), 0u);
+  EXPECT_NE(phonetic::stem_hash("state"), phonetic::stem_hash("station"));
+  EXPECT_EQ(phonetic::stem_hash("bank"), 0u);
   // The same word meets as itself, not as another form of it.
   const KanaScores same = kana_scores("trading", "trading");
   EXPECT_EQ(same.kana, 1.0);
@@ -271,8 +273,8 @@ TEST(NameCompareTest, AGlossMeetsTheWordsTranslatorsChooseBetween) {
   const KanaScores factory = kana_scores("alagir resistor plant", "alagir resistor factory", Schema::kOrganization);
   EXPECT_GE(factory.kana, kDefaultThreshold);
   // 技術 as technical, technology or technological: one root.
-  EXPECT_EQ(detail::stem_hash("technical"), detail::stem_hash("technological"));
-  EXPECT_EQ(detail::stem_hash("technology"), detail::stem_hash("technological"));
+  EXPECT_EQ(phonetic::stem_hash("technical"), phonetic::stem_hash("technological"));
+  EXPECT_EQ(phonetic::stem_hash("technology"), phonetic::stem_hash("technological"));
   // Words of different lines stay apart: a plant is no institute.
   const KanaScores other = kana_scores("votkinsk plant", "votkinsk institute", Schema::kOrganization);
   EXPECT_LT(other.kana, zavod.kana);

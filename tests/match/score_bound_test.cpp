@@ -14,10 +14,13 @@
 #include "match/bench_normaliser.hpp"
 #include "match/name_bench_cases.hpp"
 #include "match/score_bound.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
 namespace {
+
+using namespace phonetic;
 
 struct Pair {
   Schema schema;

@@ -9,16 +9,14 @@
 // folds those spellings into one class each, and keeps only whether the name
 // starts with a vowel. It is deliberately coarse: it feeds a similarity tier
 // below an edit-distance match and candidate generation, never a match alone.
-#include "match/phonetic.hpp"
+#include "phonetic/phonetic.hpp"
 
 #include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
 
-#include "sekisho/match.hpp"
-
-namespace sekisho::match {
+namespace sekisho::phonetic {
 namespace {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
@@ -77,8 +75,6 @@ char consonant_class(char c, char next) {
 }
 
 }  // namespace
-
-namespace detail {
 
 void phonetic_key_into(std::string_view token, std::string& key) {
   key.clear();
@@ -154,19 +150,17 @@ void heard_in_kana_into(std::string_view token, bool dentals, std::string& out) 
   }
 }
 
-}  // namespace detail
-
 std::string heard_in_kana(std::string_view token) {
   std::string out;
-  detail::heard_in_kana_into(token, /*dentals=*/true, out);
+  heard_in_kana_into(token, /*dentals=*/true, out);
   return out;
 }
 
 std::string phonetic_key(std::string_view token) {
   std::string key;
   key.reserve(token.size());
-  detail::phonetic_key_into(token, key);
+  phonetic_key_into(token, key);
   return key;
 }
 
-}  // namespace sekisho::match
+}  // namespace sekisho::phonetic

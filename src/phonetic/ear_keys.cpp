@@ -1,4 +1,4 @@
-// Ear keys (sekisho::match::ear_keys): a word as Japanese hears it.
+// Ear keys (sekisho::phonetic::ear_keys): a word as Japanese hears it.
 //
 // A katakana name is written by ear, so a foreign name read back from kana
 // keeps the consonants the ear caught and loses the spelling: Innovative is
@@ -12,9 +12,9 @@
 // four keys and two tokens are heard alike when they share one.
 #include <string>
 
-#include "sekisho/match.hpp"
+#include "phonetic/phonetic.hpp"
 
-namespace sekisho::match {
+namespace sekisho::phonetic {
 namespace {
 
 bool is_vowel(char c) {
@@ -153,4 +153,4 @@ EarKeys ear_keys(std::string_view token, size_t least_consonants) {
   return keys;
 }
 
-}  // namespace sekisho::match
+}  // namespace sekisho::phonetic

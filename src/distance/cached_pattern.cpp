@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <optional>
 
-#include "match/kernels_impl.hpp"
-#include "sekisho/match.hpp"
+#include "distance/detail/bit_parallel.hpp"
+#include "distance/distance.hpp"
 
-namespace sekisho::match {
+namespace sekisho::distance {
 namespace {
 
 // The bounded distance when the lengths alone decide it (max + 1 meaning
@@ -65,4 +65,4 @@ size_t CachedPattern::osa(std::string_view other, size_t max) const {
   return detail::osa_bits(masks_, token_.size(), token_, other, max);
 }
 
-}  // namespace sekisho::match
+}  // namespace sekisho::distance

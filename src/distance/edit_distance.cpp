@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "match/kernels_impl.hpp"
-#include "sekisho/match.hpp"
+#include "distance/detail/bit_parallel.hpp"
+#include "distance/distance.hpp"
 
-namespace sekisho::match {
+namespace sekisho::distance {
 namespace detail {
 
 size_t levenshtein_bits(const PatternMasks& masks, size_t m, std::string_view text, size_t max) {
@@ -150,4 +150,4 @@ size_t osa_bounded(std::string_view a, std::string_view b, size_t max) {
 
 size_t osa_distance(std::string_view a, std::string_view b) { return osa_bounded(a, b, kNoLimit); }
 
-}  // namespace sekisho::match
+}  // namespace sekisho::distance

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "match/kernels_impl.hpp"
-#include "sekisho/match.hpp"
+#include "distance/detail/bit_parallel.hpp"
+#include "distance/distance.hpp"
 
-namespace sekisho::match {
+namespace sekisho::distance {
 namespace detail {
 
 namespace {
@@ -109,4 +109,4 @@ double jaro_winkler(std::string_view a, std::string_view b, double prefix_weight
   return detail::winkler_boost(jaro(a, b), a, b, prefix_weight);
 }
 
-}  // namespace sekisho::match
+}  // namespace sekisho::distance

@@ -1,6 +1,6 @@
-#include "match/word_form.hpp"
+#include "phonetic/phonetic.hpp"
 
-namespace sekisho::match::detail {
+namespace sekisho::phonetic {
 
 std::string_view english_stem(std::string_view word) {
   // Longest first, so that "-ions" is not read as "-s". Five letters at least
@@ -31,4 +31,4 @@ uint64_t stem_hash(std::string_view word) {
   return h | 1;
 }
 
-}  // namespace sekisho::match::detail
+}  // namespace sekisho::phonetic

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace sekisho::match::detail {
+namespace sekisho::distance::detail {
 
 using PatternMasks = std::array<uint64_t, 256>;
 
@@ -43,4 +43,4 @@ double jaro_flags(std::string_view a, std::string_view b);
 // Winkler's prefix boost on top of a Jaro score.
 double winkler_boost(double jaro_score, std::string_view a, std::string_view b, double prefix_weight);
 
-}  // namespace sekisho::match::detail
+}  // namespace sekisho::distance::detail
