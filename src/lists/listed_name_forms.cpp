@@ -272,8 +272,16 @@ class Deriver {
     // A bracket that only names a country ("Bank Rossiya (Russia)") says where, not who.
     if (letter_count(s) > 3 && !text::country_code(text).empty()) return;
     if (person_ && role != NameFormRole::kPrimary && name_word_count(s) < 2) role = NameFormRole::kWeakAlias;
+    if (!person_) {
+      // A body named after a person: the body without the dedication, as other names of it
+      // write it (text::detail::without_dedication).
+      std::string body = text::detail::without_dedication(text);
+      add(std::move(text), role, true);
+      if (!body.empty()) add(std::move(body), role == NameFormRole::kWeakAlias ? role : NameFormRole::kPart, true);
+      add_body_after_parent(s, role);
+      return;
+    }
     add(std::move(text), role, true);
-    if (!person_) add_body_after_parent(s, role);
   }
 
   // "Parent, Body": lists name a subsidiary or institute after the body it belongs to ("Tactical

@@ -533,7 +533,37 @@ void strip_legal_form_hits(std::vector<NormalizedToken>& tokens, const std::vect
 // "trading company", and "company" is a legal form in the English name it should meet.
 std::string gloss_without_legal_forms(const std::string& gloss, std::vector<std::string>& classes) {
   NormalizedName name = normalize(gloss);
-  const std::vector<LegalFormHit> hits = find_legal_forms(name);
+  std::vector<LegalFormHit> hits = find_legal_forms(name);
+  // MOFA's translations keep a Russian body's form where the Russian name has it, inside the
+  // name (全ロシア科学研究所株式会社エタロン, "All-Russian Scientific Research Institute JSC
+  // Etalon"): a form of two words or more inside a gloss is one too. A single word there
+  // ("company") may be a word of the name, and a state body's form (federal state enterprise)
+  // opens its name in every language, so only the company forms count there.
+  auto company_form = [](const std::string& cls) {
+    return cls == "JSC" || cls == "PJSC" || cls == "OJSC" || cls == "CJSC" || cls == "LLC" || cls == "LTD";
+  };
+  auto taken = [&hits](size_t first, size_t count) {
+    return std::any_of(hits.begin(), hits.end(), [&](const LegalFormHit& h) {
+      return first < h.first_token + h.token_count && h.first_token < first + count;
+    });
+  };
+  for (size_t k = 1; k + 1 < name.tokens.size(); ++k) {
+    if (taken(k, 1)) continue;
+    NormalizedName rest;
+    rest.tokens.assign(name.tokens.begin() + static_cast<std::ptrdiff_t>(k), name.tokens.end());
+    for (LegalFormHit h : find_legal_forms(rest)) {
+      if (h.first_token != 0 || h.token_count < 2 || k + h.token_count >= name.tokens.size() ||
+          !company_form(h.form_class) || taken(k, h.token_count)) {
+        continue;
+      }
+      h.first_token = k;
+      k += h.token_count - 1;
+      hits.push_back(std::move(h));
+      break;
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const LegalFormHit& x, const LegalFormHit& y) { return x.first_token < y.first_token; });
   size_t in_forms = 0;
   for (const LegalFormHit& h : hits) in_forms += h.token_count;
   if (hits.empty() || in_forms >= name.tokens.size()) return gloss;
@@ -896,6 +926,26 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
   if (!respelled.main.empty() && forms.variants.size() + 2 <= options.max_variants) {
     append_best(analyze_whole(respelled.main, options));
     append_best(analyze_whole(respelled.alternative, options));
+  }
+  // A body named after a person is as often named without the dedication (Boreskov Institute of
+  // Catalysis, 名称 left out): the body alone, its two best readings, which are likelier than the
+  // whole name's last variants and take their place when the variants are full.
+  if (const std::string body = detail::without_dedication(raw); !body.empty()) {
+    constexpr size_t kBodyVariants = 2;
+    NameForms alone = analyze_whole(body, options);
+    alone.variants.resize(std::min(alone.variants.size(), kBodyVariants));
+    const size_t keep = options.max_variants > alone.variants.size() ? options.max_variants - alone.variants.size() : 0;
+    if (forms.variants.size() > keep) {
+      forms.variants.resize(keep);
+      forms.sources.resize(keep);
+      forms.schemes.resize(keep);
+    }
+    for (size_t i = 0; i < alone.variants.size(); ++i) {
+      if (std::find(forms.variants.begin(), forms.variants.end(), alone.variants[i]) != forms.variants.end()) continue;
+      forms.variants.push_back(alone.variants[i]);
+      forms.sources.push_back(alone.sources[i]);
+      forms.schemes.push_back(alone.schemes[i]);
+    }
   }
   // ...but an abbreviation closing the name is no part of it: a translation or another list
   // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.

@@ -517,8 +517,14 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
       }
     }
     std::string g = pick_gloss(w);
-    if (g.empty() && all_kana(w)) g = gloss_katakana_compound(w);
-    if (g.empty() && all_kana(w) && detect_script(w) == Script::kKatakana) g = gloss_name_and_loanwords(w);
+    if (g.empty() && all_kana(w)) {
+      g = gloss_katakana_compound(w);
+      if (g.empty() && detect_script(w) == Script::kKatakana) g = gloss_name_and_loanwords(w);
+      // A word EDICT knows only in pieces may as well be a foreign name whose sounds happen to
+      // spell loanwords (イルティシュ Irtysh is no "iru tissue", エレクトロチャーガ Elektrotyaga no
+      // "chaga mushroom"): its Russian reading is the alternative.
+      if (!g.empty() && !korean && detect_script(w) == Script::kKatakana) gw.katakana_name = w;
+    }
     if (g.empty()) {
       if (all_kana(w)) {
         // A katakana word without a gloss is a foreign name (ナムガン): its foreign reduction,

@@ -253,7 +253,8 @@ bool is_cluster_onset(char c) { return c == 'b' || c == 'p' || c == 'f' || c == 
 //  - ン before b/m/p is m: ムハンマド muhanmado → muhammad;
 //  - a word-initial ウ before ラ is the v/w no vowel may follow: ウラジーミル → vrajimir (not
 //    before ラル or ラリ: ウラル is Ural).
-std::string reduce_foreign_word(std::string_view s) {
+// `closing_f_as_h` off keeps a syllable-closing フ as f, for the Russian reading to decide.
+std::string reduce_foreign_word(std::string_view s, bool closing_f_as_h = true) {
   // アル and エル standing alone are the Arabic article (アル・カーイダ al-Qaida, アブド・エル・
   // カーデル Abd el-Kader), whose l Japanese writes as ル.
   if (s == "aru") return "al";
@@ -261,12 +262,12 @@ std::string reduce_foreign_word(std::string_view s) {
   // A final long ター/ダー writes the English -ter/-der Japanese hears without its r (ピーター
   // Peter, ハイダー Haider).
   if (s.size() >= 5 && (s.ends_with("taa") || s.ends_with("daa"))) {
-    return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru");
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 2)) + "eru", closing_f_as_h);
   }
   // A final ッラー is Arabic -llah, whose h Japanese hears as the long vowel (ハイルッラー
   // Khairullah, アブダッラー Abdallah).
   if (s.size() >= 6 && s.ends_with("rraa")) {
-    return reduce_foreign_word(std::string(s.substr(0, s.size() - 4)) + "llah");
+    return reduce_foreign_word(std::string(s.substr(0, s.size() - 4)) + "llah", closing_f_as_h);
   }
   std::string out;
   const size_t n = s.size();
@@ -329,7 +330,7 @@ std::string reduce_foreign_word(std::string_view s) {
   // A doubled consonant left at the end comes from ッ before an epenthetic vowel (イスラミック
   // isuramikku, リミテッド rimiteddo): Latin spellings write it once (islamic, limited).
   if (out.size() >= 3 && is_consonant(out.back()) && out[out.size() - 2] == out.back()) out.pop_back();
-  for (size_t i = 1; i + 1 < out.size(); ++i) {
+  for (size_t i = 1; closing_f_as_h && i + 1 < out.size(); ++i) {
     // フ closing a syllable inside a word writes the h/kh Japanese lacks: アフマド afmad → ahmad,
     // マフムード, ファフリ (Fakhri); not before s (-フスキー is the v of -ovsky, below).
     const char next = out[i + 1];
@@ -387,6 +388,15 @@ std::string russian_reading(std::string s) {
         ++i;
         continue;
       }
+      // A フ closing a syllable is the devoiced в Russian has before a voiceless consonant
+      // (アフトマティカ Avtomatika), ф before r or l (サフロノフ Safronov, エフレモフ Yefremov), and
+      // х before any other consonant, which в would have made voiced (バフムト Bakhmut).
+      const bool closing = i > 0 && is_vowel(w[i - 1]) && is_consonant(next) && next != 'y' && next != 's' && next != 'f';
+      if (w[i] == 'f' && closing) {
+        const bool voiceless = next == 't' || next == 'k' || next == 'p' || next == 'c';
+        out += voiceless ? "v" : (next == 'r' || next == 'l') ? "f" : "kh";
+        continue;
+      }
       // х before u or a consonant is written フ, as ф is (フロモフ Khromov, フベゾフ Khubezov); so
       // is the -ых/-их of a surname (ベールィフ Belykh, -スキフ -skikh).
       if (w[i] == 'f' && ((i == 0 && (next == 'r' || next == 'l' || next == 'u')) || (i > 0 && next == '\0' && w[i - 1] == 'i'))) {
@@ -415,7 +425,9 @@ std::string russian_reading(std::string s) {
   });
 }
 
-std::string reduce_foreign(std::string_view s) { return detail::map_words(s, reduce_foreign_word); }
+std::string reduce_foreign(std::string_view s, bool closing_f_as_h = true) {
+  return detail::map_words(s, [closing_f_as_h](std::string_view w) { return reduce_foreign_word(w, closing_f_as_h); });
+}
 
 // A foreign reduction with the Arabic article written apart where Japanese writes it
 // assimilated to a sun letter, as Arabic says it: アッサイード "assaid" is al-Sayyid, エッサイード
@@ -462,9 +474,10 @@ bool looks_korean_name(std::string_view kana) {
   return std::find(std::begin(kSurnames), std::end(kSurnames), first) != std::end(kSurnames);
 }
 
-std::string foreign_reduction(const std::vector<Unit>& units) {
+std::string foreign_reduction(const std::vector<Unit>& units, bool closing_f_as_h = true) {
   return reduce_foreign(
-      render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}));
+      render(units, {.long_vowels = LongVowels::kWapuro, .m_before_labial = true, .foreign_geminates = true}),
+      closing_f_as_h);
 }
 
 }  // namespace
@@ -488,7 +501,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana, const K
     std::string reduced = foreign_reduction(units);
     push_unique(out, reduced);
     push_unique(out, arabic_articles_apart(reduced));
-    const std::string russian = russian_reading(reduced);
+    const std::string russian = russian_reading(foreign_reduction(units, false));
     push_unique(out, russian);
     push_unique(out, r_as_l(reduced));
     push_unique(out, r_as_l(russian));
@@ -508,7 +521,7 @@ namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
 std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
 std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
-std::string kana_russian_reading(std::string_view kana) { return russian_reading(foreign_reduction(parse_kana(kana))); }
+std::string kana_russian_reading(std::string_view kana) { return russian_reading(foreign_reduction(parse_kana(kana), false)); }
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -165,6 +165,11 @@ ParenthesisedName split_parenthesised(std::string_view raw);
 // letters, digits, - and / ("Palestine Liberation Front(PLF)" → "Palestine Liberation Front");
 // "" when it has none or is one word besides.
 std::string without_trailing_abbreviation(std::string_view raw);
+// The body of a name dedicated to a person, without the dedication: "Machine-Building Office
+// Fakel named after P.D. Grushin" (named after, n.a., imeni, имени, in the name of) → "Machine-
+// Building Office Fakel"; "P.D.グルシン名称機械製造設計局ファケル" → "機械製造設計局ファケル". ""
+// when there is none or the body alone names no body ("Design Bureau") (dedication.cpp).
+std::string without_dedication(std::string_view raw);
 // An organisation's name whose every parenthesised group is one word spelling the word before
 // it another way ("Self-proclaimed “Luhansk(Lugansk) Guard”", "JSC Salute (Salyut)"), read
 // without the groups and with them in place: the two spellings of one name. Both empty for

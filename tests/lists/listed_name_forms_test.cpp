@@ -148,6 +148,25 @@ TEST(ListedNameForms, ABodyNamedAfterItsParentIsAPartOfTheName) {
   EXPECT_EQ(forms.size(), 1u) << all(forms);
 }
 
+TEST(ListedNameForms, ADedicatedBodyIsAlsoNamedWithoutItsDedication) {
+  // Russian bodies named after a person (имени, "named after"): other names of the body leave the
+  // dedication out, and so may a query; Japanese writes the person first, before 名称.
+  auto forms = listed_name_forms(
+      name("Joint Stock Company Machine-Building Engineering Office Fakel Named After Akademika P.D. Grushina"),
+      Schema::kOrganization);
+  const ListedNameForm* body = find(forms, "Joint Stock Company Machine-Building Engineering Office Fakel");
+  ASSERT_NE(body, nullptr) << all(forms);
+  EXPECT_EQ(body->role, NameFormRole::kPart);
+  forms = listed_name_forms(name("株式会社P.D.グルシン名称機械製造設計局ファケル"), Schema::kOrganization);
+  EXPECT_NE(find(forms, "機械製造設計局ファケル"), nullptr) << all(forms);
+  // A body whose words say only what it is names no body once its dedication is gone, and a
+  // person's name is no body at all.
+  forms = listed_name_forms(name("Design Bureau named after A.S. Yakovlev"), Schema::kOrganization);
+  EXPECT_EQ(find(forms, "Design Bureau"), nullptr) << all(forms);
+  forms = listed_name_forms(name("Ivan Petrov named after his grandfather"), Schema::kPerson);
+  EXPECT_EQ(forms.size(), 1u) << all(forms);
+}
+
 TEST(ListedNameForms, ARussianKindStandsAsAcronymAndInWords) {
   // text/tables/russian_acronyms.tsv: NPP is a scientific production enterprise, TsNII a central
   // scientific research institute; either way round, with a word of the name beside it.

@@ -321,6 +321,58 @@ TEST(Kana, UralIsNoVladimir) {
   EXPECT_EQ(detail::kana_foreign_reduction("ウラリスク"), "urarisk");
 }
 
+TEST(Kana, AClosingFuIsReadAsRussianHearsIt) {
+  // Russian devoices в before a voiceless consonant and Japanese hears f; ф stands before r or
+  // l; before any other consonant フ writes the х Japanese lacks. The plain reduction keeps the
+  // h of Arabic names (アフマド ahmad).
+  EXPECT_EQ(detail::kana_russian_reading("アフトマティカ"), "avtomatika");
+  EXPECT_EQ(detail::kana_russian_reading("サフロノフ"), "safronov");
+  EXPECT_EQ(detail::kana_russian_reading("バフムト"), "bakhmut");
+  EXPECT_EQ(detail::kana_foreign_reduction("アフマド"), "ahmad");
+  EXPECT_EQ(detail::kana_foreign_reduction("アフトマティカ"), "ahtomatika");
+}
+
+TEST(Kanji, AForeignNameThatSpellsLoanwordsKeepsItsReading) {
+  // イルティシュ (Irtysh) splits into イル + ティシュ "tissue", エレクトロチャーガ (Elektrotyaga)
+  // into エレクトロ + チャーガ "chaga mushroom": the name's Russian reading is a gloss as well.
+  const std::vector<std::string> glosses = detail::japanese_glosses("オムスク イルティシュ 生産組合", 4);
+  EXPECT_TRUE(contains(glosses, "omsk irtish production union")) << ::testing::PrintToString(glosses);
+  const std::vector<std::string> tyaga = detail::japanese_glosses("エレクトロチャーガ 工場", 4);
+  EXPECT_TRUE(std::any_of(tyaga.begin(), tyaga.end(), [](const std::string& g) { return g.find("tyaga") != std::string::npos; }))
+      << ::testing::PrintToString(tyaga);
+}
+
+TEST(Kanji, ACompanyFormInsideAGlossIsALegalForm) {
+  // MOFA keeps a Russian body's form where its Russian name has it, inside the name.
+  AnalyzeOptions options;
+  options.kind = NameKind::kOrganisation;
+  NameForms forms = analyze_name("全ロシア科学研究所株式会社エタロン", options);
+  ASSERT_FALSE(forms.variants.empty());
+  EXPECT_EQ(forms.variants.front().find("joint stock company"), std::string::npos) << forms.variants.front();
+  EXPECT_NE(forms.variants.front().find("etalon"), std::string::npos) << forms.variants.front();
+  EXPECT_TRUE(contains(forms.legal_form_classes, "JSC"));
+  // A state body's form opens its name in every language: it stays a word of the name.
+  forms = analyze_name("連邦国家企業カザン国立火薬工場", options);
+  ASSERT_FALSE(forms.variants.empty());
+  EXPECT_EQ(forms.variants.front().rfind("federal state enterprise kazan", 0), 0u) << forms.variants.front();
+}
+
+TEST(Kanji, ADedicatedBodyIsAlsoReadAlone) {
+  // X名称Y is Y named after X; English names of Y often leave X out.
+  EXPECT_EQ(detail::without_dedication("P.D.グルシン名称機械製造設計局ファケル"), "機械製造設計局ファケル");
+  EXPECT_EQ(detail::without_dedication("Machine-Building Engineering Office Fakel Named After Akademika P.D. Grushina"),
+            "Machine-Building Engineering Office Fakel");
+  EXPECT_EQ(detail::without_dedication("ОКБ Сухого имени П.О. Сухого"), "ОКБ Сухого");
+  EXPECT_EQ(detail::without_dedication("Design Bureau named after A.S. Yakovlev"), "");
+  EXPECT_EQ(detail::without_dedication("Rostvertol"), "");
+  AnalyzeOptions options;
+  options.kind = NameKind::kOrganisation;
+  const NameForms forms = analyze_name("株式会社P.D.グルシン名称機械製造設計局ファケル", options);
+  EXPECT_TRUE(std::any_of(forms.variants.begin(), forms.variants.end(), [](const std::string& v) {
+    return v.rfind("machine", 0) == 0 && v.find("fake") != std::string::npos;
+  })) << ::testing::PrintToString(forms.variants);
+}
+
 TEST(Kanji, LoanwordSpellingVariantsFoldTogether) {
   // ヴァ/バ, a written or unwritten final ー, and a long e written エイ or エー are one word.
   EXPECT_EQ(detail::fold_katakana_spelling("アヴィエーション"), detail::fold_katakana_spelling("アビエーション"));
@@ -396,7 +448,8 @@ TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
 
 // As in a Latin name, a legal form stands at the name's start or end, or opens a later comma-set
 // part (a subsidiary after its parent, as "Tactical Missile Corporation, AO TMKB Soyuz"); one
-// inside a part is a word of the name.
+// inside a part of a Latin name is a word of the name. MOFA's Japanese keeps a Russian body's
+// company form inside the name where the Russian has it, so there it is a form.
 TEST(Issue17Kanji, ALegalFormOpeningACommaSetPartIsOneInsideAPartAWord) {
   AnalyzeOptions org;
   org.kind = NameKind::kOrganisation;
@@ -404,7 +457,8 @@ TEST(Issue17Kanji, ALegalFormOpeningACommaSetPartIsOneInsideAPartAWord) {
   EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation avangard");
   EXPECT_EQ(sub.legal_form_classes, std::vector<std::string>{"JSC"});
   const NameForms inside = analyze_name("戦術ミサイル兵器コーポレーション株式会社アヴァンガルド", org);
-  EXPECT_TRUE(inside.legal_form_classes.empty()) << ::testing::PrintToString(inside.legal_form_classes);
+  EXPECT_EQ(inside.legal_form_classes, std::vector<std::string>{"JSC"});
+  EXPECT_EQ(testing::gloss_of(inside), "tactical missile weapons corporation avangard");
   const NameForms closing = analyze_name("フォルステクノロジー有限会社", org);
   EXPECT_EQ(closing.legal_form_classes, std::vector<std::string>{"LLC"});
   // The same in Latin letters: the form opening the second part is one, "Corporation" closing
