@@ -22,7 +22,10 @@ table and a summary: failed good requests (the goal: 0), RSS in the first and la
 its slope (least squares over the minutes, after the first, which holds the warm-up), and
 exits 1 if any good request failed or the server died. --json FILE writes the figures.
 
-  nice -n 5 bench/soak.py [--minutes 30] [--rate 40] [--clients 4]
+  nice -n 5 bench/soak.py [--minutes 30] [--rate 40] [--clients 4] [--period 60]
+
+--period S makes each "minute" S seconds long (a reload and a sample every S s; --minutes counts
+them): a short run with as many reloads as the long one, to look into memory without waiting.
   SEKISHO_BIN=path/to/sekisho to measure another build; build first with scripts/build.
 """
 import argparse
@@ -265,7 +268,7 @@ class Soak:
             outcome = self.reimport(minute)
             with self.lock:
                 self.current().reload = outcome
-            self.stop.wait(max(0.0, start + 60 * (minute + 1) - time.monotonic()))
+            self.stop.wait(max(0.0, start + self.args.period * (minute + 1) - time.monotonic()))
             with self.lock:
                 done = self.current()
                 done.rss_kib = rss_kib(self.pid)
@@ -313,7 +316,7 @@ class Soak:
             mx, my = statistics.fmean(xs), statistics.fmean(ys)
             slope = sum((x - mx) * (y - my) for x, y in tail) / sum((x - mx) ** 2 for x in xs)
         out = {
-            "minutes": len(self.minutes), "good_requests": good, "failed_good_requests": failed,
+            "minutes": len(self.minutes), "period_seconds": self.args.period, "good_requests": good, "failed_good_requests": failed,
             "hostile_answered": hostile_ok, "hostile_unexpected": hostile_bad,
             "rss_mib_first_minute": rss[0] if rss else None, "rss_mib_last_minute": rss[-1] if rss else None,
             "rss_mib_max": max(rss) if rss else None, "rss_slope_mib_per_minute": slope,
@@ -345,6 +348,8 @@ def main():
     ap.add_argument("--clients", type=int, default=4, help="good clients, one connection each")
     ap.add_argument("--hostile", type=int, default=2, help="hostile clients")
     ap.add_argument("--max-body", type=int, default=1 << 20, help="the server's --max-body (bytes)")
+    ap.add_argument("--period", type=float, default=60,
+                    help="seconds between reloads and samples (a 'minute' of the report)")
     ap.add_argument("--json", help="write the summary figures to this file")
     args = ap.parse_args()
     binary = os.environ.get("SEKISHO_BIN", str(REPO / "build" / "sekisho"))
@@ -380,7 +385,7 @@ def main():
             time.sleep(0.1)
         else:
             sys.exit("the server never became ready")
-        print(f"serving on 127.0.0.1:{port} (pid {server.pid}); {args.minutes} minutes at {args.rate:g} good "
+        print(f"serving on 127.0.0.1:{port} (pid {server.pid}); {args.minutes} periods of {args.period:g} s at {args.rate:g} good "
               f"requests/s on {args.clients} connections, {args.hostile} hostile clients", flush=True)
         soak = Soak(args, port, key, server.pid)
         soak.run()
