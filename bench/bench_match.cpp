@@ -9,6 +9,7 @@
 
 #include "bench_main.hpp"
 #include "distance/distance.hpp"
+#include "match/token_features.hpp"
 #include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 

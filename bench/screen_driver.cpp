@@ -66,6 +66,7 @@
 #include "sekisho/lists.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 #include "shared_data.hpp"
 
 namespace {

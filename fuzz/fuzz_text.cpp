@@ -5,6 +5,10 @@
 // checked, not only its survival.
 #include "fuzz_input.hpp"
 #include "sekisho/text.hpp"
+#include "text/japanese.hpp"
+#include "text/name_parts.hpp"
+#include "text/normalize.hpp"
+#include "text/transliterate.hpp"
 
 namespace {
 

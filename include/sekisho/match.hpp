@@ -2,10 +2,7 @@
 // other facts (birth date, country, identifiers, gender, schema) support or
 // contradict the hit.
 //
-// Built on the similarity kernels of src/distance/ (Jaro-Winkler, bounded
-// Levenshtein and OSA, cached patterns) and the sound keys of src/phonetic/
-// (phonetic key, ear keys, English stems), which the index shares. Two layers,
-// each usable alone:
+// Two layers, each usable alone:
 //   1. Name comparison on already-normalised tokens (lower-case ASCII, one
 //      token per word; legal forms replaced by their class, e.g. "llc"): an
 //      order-free optimal alignment with merged/split tokens, initials,
@@ -13,6 +10,8 @@
 //      omitted part from a contradicted one. The result explains itself.
 //   2. Hit scoring: the name score combined with the qualifiers, each effect
 //      recorded.
+// The comparer's machinery (token features, cached patterns, score bounds) is
+// internal: src/match/.
 //
 //   using namespace sekisho::match;
 //   NameComparer comparer;  // default weights: generic words count little
@@ -32,14 +31,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "distance/distance.hpp"
-#include "phonetic/phonetic.hpp"
 #include "sekisho/entity.hpp"
 
 namespace sekisho::match {
@@ -223,57 +221,33 @@ struct NameMatch {
   std::string to_json() const;  // {"score":…, "pairs":[…], "unmatched":[…], "penalties":[…]}
 };
 
-// What the comparer computes once per token, for the query and for every
-// listed name, instead of at every comparison.
-struct TokenFeatures {
-  double weight = 1.0;
-  std::string key;          // phonetic key
-  int32_t number = -1;      // the number the token writes ("44", "forty", "1st", "first"); -1: none
-  bool tens_word = false;   // "twenty".."ninety": a units word after it adds to it ("forty four" = 44)
-  bool units_word = false;  // "one".."nine", "first".."ninth"
-  // A patronymic by role, by shape (-ovich, -ovna, -ogly…) or by place: the
-  // father's name in an Arabic nasab chain ("bin Muhammad ibn Awad ibn Ladin").
-  bool patronymic = false;
-  bool particle = false;    // TokenWeights::is_particle: grammar, not identity
-  // A word for what an organisation does or is (aviation, bank, shipyard, design bureau): people
-  // name a company without it ("Sukhoi" for Sukhoi Aviation JSC), so leaving it out says little.
-  bool sector = false;
-  // Summaries that tell cheaply when two tokens cannot meet at all (score_above):
-  // the set of letters (l counted as r, other bytes folded into a few bits), and
-  // a hash of the phonetic key with l read as r.
-  uint64_t letters = 0;
-  uint64_t sound = 0;
-  phonetic::EarKeys ear{};  // ear_keys: a kana reading meets the other side's spelling by ear
-  // A hash of the token's English stem (institute, institution → "institut"); 0 under five
-  // letters. A gloss meets another form of its word through it.
-  uint64_t stem = 0;
-};
-
-// The query's tokens with their features and cached patterns, for scoring one
-// query against many candidates.
+// The query's tokens prepared for scoring one query against many candidates:
+// their features and cached patterns, computed once (src/match/prepared_query.hpp).
 class PreparedQuery {
  public:
-  PreparedQuery() = default;
+  PreparedQuery();
   PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights);
+  PreparedQuery(const PreparedQuery& other);
+  PreparedQuery(PreparedQuery&& other) noexcept;
+  PreparedQuery& operator=(const PreparedQuery& other);
+  PreparedQuery& operator=(PreparedQuery&& other) noexcept;
+  ~PreparedQuery();
   // The same, in place: the memory of the query prepared here before is reused.
   void assign(std::vector<NameToken> tokens, const TokenWeights& weights);
 
   const std::vector<NameToken>& tokens() const { return tokens_; }
-  std::span<const distance::CachedPattern> patterns() const { return {patterns_.data(), pattern_count_}; }
-  const std::vector<TokenFeatures>& features() const { return features_; }
+
+  struct Impl;  // the features and patterns: src/match/prepared_query.hpp
+  const Impl& impl() const { return *impl_; }
 
  private:
   std::vector<NameToken> tokens_;
-  std::vector<distance::CachedPattern> patterns_;  // may hold more than tokens_: see assign()
-  size_t pattern_count_ = 0;
-  std::vector<TokenFeatures> features_;
+  std::unique_ptr<Impl> impl_;
 };
 
-// A listed name's token features, computed once when a screener is built.
-struct CandidateFeatures {
-  using Token = TokenFeatures;
-  std::vector<Token> tokens;  // one per candidate token, in one block: read for every candidate scored
-};
+// A listed name's token features, computed once when a screener is built
+// (src/match/token_features.hpp).
+struct CandidateFeatures;
 
 class NameComparer {
  public:

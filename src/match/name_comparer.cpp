@@ -18,6 +18,7 @@
 
 #include "match/assignment.hpp"
 #include "match/leftovers.hpp"
+#include "match/prepared_query.hpp"
 #include "phonetic/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "match/token_features.hpp"
@@ -513,26 +514,12 @@ double compare_tokens(const PreparedQuery& query, std::span<const NameToken> can
   if (out == nullptr && floor > 0 && same_name(query.tokens(), candidate)) return 1.0;
   Scratch& s = scratch();
   s.arena_used = 0;
-  make_units(query.tokens(), query.patterns(), query.features(), s.q);
+  make_units(query.tokens(), query.impl().patterns(), query.impl().features(), s.q);
   make_units(candidate, {}, features.tokens, s.c);
   return compare_units(s.q, s.c, options, out, floor);
 }
 
 }  // namespace
-
-PreparedQuery::PreparedQuery(std::vector<NameToken> tokens, const TokenWeights& weights) {
-  assign(std::move(tokens), weights);
-}
-
-void PreparedQuery::assign(std::vector<NameToken> tokens, const TokenWeights& weights) {
-  tokens_ = std::move(tokens);
-  detail::token_features_into(tokens_, weights, features_);
-  if (patterns_.size() < tokens_.size()) patterns_.resize(tokens_.size());
-  for (size_t i = 0; i < tokens_.size(); ++i) patterns_[i].assign(tokens_[i].text);
-  // Patterns past the tokens keep their memory for the next query; the span the comparer
-  // reads is as long as the tokens.
-  pattern_count_ = tokens_.size();
-}
 
 NameMatchOptions NameMatchOptions::for_schema(Schema schema) {
   NameMatchOptions o;
@@ -587,7 +574,7 @@ double NameComparer::score_bound(const PreparedQuery& query, std::span<const Nam
                                  const CandidateFeatures& features, Schema schema) const {
   Scratch& s = scratch();
   s.arena_used = 0;
-  make_units(query.tokens(), query.patterns(), query.features(), s.q);
+  make_units(query.tokens(), query.impl().patterns(), query.impl().features(), s.q);
   make_units(candidate, {}, features.tokens, s.c);
   const NameMatchOptions& o = options(schema);
   settle_units(s.q, s.c, o);

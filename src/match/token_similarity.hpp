@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "distance/distance.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match::detail {

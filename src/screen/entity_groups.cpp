@@ -8,6 +8,7 @@
 
 #include "core/strings.hpp"
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 
 namespace sekisho {
 

@@ -8,6 +8,7 @@
 #include "core/strings.hpp"
 #include "index/name_index.hpp"
 #include "lists/listed_name_forms.hpp"
+#include "match/token_features.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
 

@@ -13,8 +13,8 @@ namespace sekisho::text {
 
 namespace {
 
-using Rule = TranslitTableAccess::Rule;
-using Rules = TranslitTableAccess::Rules;
+using Rule = TranslitTable::Impl::Rule;
+using Rules = TranslitTable::Impl::Rules;
 
 // Letters that every scheme here romanises alike.
 const std::vector<Rule> kShared = {
@@ -234,7 +234,7 @@ const TranslitTable& builtin_cyrillic_table(CyrillicScheme scheme) {
   static std::vector<TranslitTable> tables;
   std::call_once(once, [] {
     for (const Rules& r : {bgn_pcgn(), icao_9303(), iso9(), german(), french(), polivanov(), ukrainian()}) {
-      tables.push_back(TranslitTableAccess::build(r));
+      tables.push_back(TranslitTable::Impl::build(r));
     }
   });
   return tables[static_cast<size_t>(scheme)];

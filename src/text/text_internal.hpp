@@ -9,28 +9,13 @@
 #include <vector>
 
 #include "sekisho/text.hpp"
+#include "text/japanese.hpp"
+#include "text/name_parts.hpp"
+#include "text/normalize.hpp"
+#include "text/translit_table.hpp"
+#include "text/transliterate.hpp"
 
 namespace sekisho::text {
-
-// Builds TranslitTable objects from rules, for the built-in schemes and the iuliia loader.
-struct TranslitTableAccess {
-  struct Rule {
-    std::string_view key;    // one or two Cyrillic letters (lower case)
-    std::string_view value;  // romanisation
-  };
-  struct Rules {
-    std::string_view name;
-    std::vector<Rule> mapping;  // key: a letter
-    std::vector<Rule> prev;     // key: previous letter + letter, or a letter alone = word start
-    std::vector<Rule> next;     // key: letter + next letter, or a letter alone = word end
-    std::vector<Rule> ending;   // key: the last two letters of a word longer than two letters
-  };
-  static TranslitTable build(const Rules& rules);
-  static void set_name(TranslitTable& t, std::string name) { t.name_ = std::move(name); }
-  static void add_sample(TranslitTable& t, std::string source, std::string expected) {
-    t.samples_.push_back({std::move(source), std::move(expected)});
-  }
-};
 
 namespace detail {
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
+#include "text/translit_table.hpp"
 
 namespace sekisho::text {
 
@@ -50,26 +52,40 @@ const std::string* find(const std::unordered_map<uint64_t, std::string>& m, uint
 
 }  // namespace
 
-TranslitTable TranslitTableAccess::build(const Rules& rules) {
-  TranslitTable t;
-  t.name_ = std::string(rules.name);
+TranslitTable TranslitTable::Impl::build(const Rules& rules) {
+  auto im = std::make_unique<Impl>();
+  im->name = std::string(rules.name);
   uint64_t key = 0;
   for (const auto& r : rules.mapping) {
-    if (pack_key(r.key, true, key)) t.mapping_[key] = std::string(r.value);
+    if (pack_key(r.key, true, key)) im->mapping[key] = std::string(r.value);
   }
   for (const auto& r : rules.prev) {
-    if (pack_key(r.key, true, key)) t.prev_[key] = std::string(r.value);
+    if (pack_key(r.key, true, key)) im->prev[key] = std::string(r.value);
   }
   for (const auto& r : rules.next) {
-    if (pack_key(r.key, false, key)) t.next_[key] = std::string(r.value);
+    if (pack_key(r.key, false, key)) im->next[key] = std::string(r.value);
   }
   for (const auto& r : rules.ending) {
-    if (pack_key(r.key, true, key)) t.ending_[key] = std::string(r.value);
+    if (pack_key(r.key, true, key)) im->ending[key] = std::string(r.value);
   }
-  return t;
+  return TranslitTable(std::move(im));
 }
 
+TranslitTable::TranslitTable(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TranslitTable::TranslitTable(const TranslitTable& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+TranslitTable::TranslitTable(TranslitTable&& other) noexcept = default;
+TranslitTable& TranslitTable::operator=(const TranslitTable& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+TranslitTable& TranslitTable::operator=(TranslitTable&& other) noexcept = default;
+TranslitTable::~TranslitTable() = default;
+
+const std::string& TranslitTable::name() const { return impl_->name; }
+const std::vector<TranslitTable::Sample>& TranslitTable::samples() const { return impl_->samples; }
+
 std::string TranslitTable::apply(std::string_view text) const {
+  const Impl& im = *impl_;
   std::u32string s = detail::to_u32(text);
   for (char32_t& c : s) c = lower(c);
   std::string out;
@@ -79,9 +95,9 @@ std::string TranslitTable::apply(std::string_view text) const {
     for (size_t i = begin; i < end; ++i) {
       char32_t prev = i > begin ? s[i - 1] : 0;
       char32_t next = i + 1 < end ? s[i + 1] : 0;
-      const std::string* hit = find(prev_, pack(prev, s[i]));
-      if (hit == nullptr) hit = find(next_, pack(s[i], next));
-      if (hit == nullptr) hit = find(mapping_, pack(0, s[i]));
+      const std::string* hit = find(im.prev, pack(prev, s[i]));
+      if (hit == nullptr) hit = find(im.next, pack(s[i], next));
+      if (hit == nullptr) hit = find(im.mapping, pack(0, s[i]));
       if (hit != nullptr) {
         out += *hit;
       } else {
@@ -100,7 +116,7 @@ std::string TranslitTable::apply(std::string_view text) const {
     size_t end = i;
     while (end < s.size() && is_word_char(s[end])) ++end;
     const std::string* ending = nullptr;
-    if (end - i > 2) ending = find(ending_, pack(s[end - 2], s[end - 1]));
+    if (end - i > 2) ending = find(im.ending, pack(s[end - 2], s[end - 1]));
     if (ending != nullptr && !ending->empty()) {
       translate_letters(i, end - 2);
       out += *ending;
@@ -150,8 +166,8 @@ Result<TranslitTable> TranslitTable::load_iuliia_file(const std::string& path) {
   SEKISHO_RETURN_IF_ERROR(read_rules("prev_mapping", prev, 2));
   SEKISHO_RETURN_IF_ERROR(read_rules("next_mapping", next, 2));
   SEKISHO_RETURN_IF_ERROR(read_rules("ending_mapping", ending, 2));
-  TranslitTableAccess::Rules rules;
-  auto views = [](const Owned& owned, std::vector<TranslitTableAccess::Rule>& dest) {
+  Impl::Rules rules;
+  auto views = [](const Owned& owned, std::vector<Impl::Rule>& dest) {
     for (const auto& [k, v] : owned) dest.push_back({k, v});
   };
   views(mapping, rules.mapping);
@@ -160,7 +176,7 @@ Result<TranslitTable> TranslitTable::load_iuliia_file(const std::string& path) {
   views(ending, rules.ending);
   std::string name = doc["name"].get<std::string>();
   rules.name = name;
-  TranslitTable table = TranslitTableAccess::build(rules);
+  TranslitTable table = Impl::build(rules);
 
   if (doc.contains("samples")) {
     if (!doc["samples"].is_array()) return field_error("samples", "not an array");
@@ -169,7 +185,7 @@ Result<TranslitTable> TranslitTable::load_iuliia_file(const std::string& path) {
       if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
         return field_error("samples", "entry " + std::to_string(index) + " is not a [source, result] pair");
       }
-      TranslitTableAccess::add_sample(table, pair[0].get<std::string>(), pair[1].get<std::string>());
+      table.impl_->samples.push_back({pair[0].get<std::string>(), pair[1].get<std::string>()});
       ++index;
     }
   }

@@ -15,6 +15,7 @@
 #include "io/csv_reader.hpp"
 #include "match/bench_normaliser.hpp"
 #include "match/name_bench_cases.hpp"
+#include "match/token_features.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {

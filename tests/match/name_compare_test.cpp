@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "match/prepared_query.hpp"
 #include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
@@ -174,7 +175,7 @@ TEST(NameCompareTest, QueryPreparedInPlaceGivesTheSameResult) {
   for (int round = 0; round < 2; ++round) {
     for (std::string_view q : queries) {
       comparer.prepare_into(tokens_from_text(q), reused);
-      ASSERT_EQ(reused.tokens().size(), reused.patterns().size()) << q;
+      ASSERT_EQ(reused.tokens().size(), reused.impl().patterns().size()) << q;
       const PreparedQuery fresh = comparer.prepare(tokens_from_text(q));
       for (std::string_view c : listed) {
         EXPECT_DOUBLE_EQ(comparer.compare(reused, tokens_from_text(c), Schema::kPerson).score,

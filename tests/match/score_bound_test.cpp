@@ -14,6 +14,7 @@
 #include "match/bench_normaliser.hpp"
 #include "match/name_bench_cases.hpp"
 #include "match/score_bound.hpp"
+#include "match/token_features.hpp"
 #include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
+#include "text/transliterate.hpp"
 #include "support/shared_data.hpp"
 #include "text/text_test_util.hpp"
 

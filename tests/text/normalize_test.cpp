@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 
 namespace sekisho::text {
 namespace {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 
 namespace sekisho::text::testing {
 

@@ -6,6 +6,7 @@
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 #include "io/csv_reader.hpp"
 #include "lists/source_file.hpp"
 #include "sekisho/lists.hpp"

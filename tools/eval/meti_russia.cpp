@@ -12,6 +12,7 @@
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
 #include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 
 namespace sekisho::eval {
 
