@@ -18,16 +18,10 @@
 #include <vector>
 
 #include "sekisho/entity.hpp"
+#include "sekisho/source_file.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho {
-
-struct SourceFile {
-  std::string path;    // as given
-  std::string name;    // file name only
-  std::string sha256;  // hex digest of the bytes read
-  uint64_t size = 0;
-};
 
 struct ParsedList {
   std::string format;            // the format name used

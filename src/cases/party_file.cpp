@@ -9,6 +9,7 @@
 
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
+#include "io/utf8.hpp"
 #include "sekisho/cases.hpp"
 #include "sekisho/screen.hpp"
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/strings.hpp"
+#include "io/utf8.hpp"
 
 namespace sekisho::cli {
 

@@ -20,8 +20,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Collapses runs of white space into one space and trims.
 std::string collapse_spaces(std::string_view s);
 
-// Byte offset of the first invalid UTF-8 sequence, or npos when `s` is valid.
-size_t find_invalid_utf8(std::string_view s);
 // 1-based line and column (in bytes) of byte offset `pos` in `s`.
 struct LineCol {
   size_t line;

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 namespace sekisho {
 

@@ -12,9 +12,9 @@
 
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
-#include "lists/xml_util.hpp"
+#include "io/xml_util.hpp"
 #include "lists/record_builder.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "io/text_script.hpp"
 
 namespace sekisho::parsers {

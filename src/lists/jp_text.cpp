@@ -4,43 +4,12 @@
 #include <regex>
 
 #include "core/strings.hpp"
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
+#include "io/utf8.hpp"
 
 namespace sekisho {
 
 namespace {
-
-// Decodes the UTF-8 code point at s[i] and advances i (invalid bytes yield U+FFFD).
-char32_t next_cp(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_kana(char32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
@@ -264,7 +233,7 @@ std::string take_original_script(std::string& text) {
 
 bool has_japanese(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    char32_t cp = next_cp(s, i);
+    char32_t cp = next_code_point(s, i);
     if (is_kana(cp) || is_cjk(cp)) return true;
   }
   return false;
@@ -272,7 +241,7 @@ bool has_japanese(std::string_view s) {
 
 bool has_kana(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    if (is_kana(next_cp(s, i))) return true;
+    if (is_kana(next_code_point(s, i))) return true;
   }
   return false;
 }
@@ -281,7 +250,7 @@ std::string fold_fullwidth(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    char32_t cp = next_cp(s, i);
+    char32_t cp = next_code_point(s, i);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
       char32_t a = cp - 0xFF01 + 0x21;
       // Only structure: digits, letters, brackets and separators. Keep e.g. "＝" and "＊" as published.

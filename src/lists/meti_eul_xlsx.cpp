@@ -21,8 +21,8 @@
 #include "core/strings.hpp"
 #include "lists/jp_text.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
-#include "lists/spreadsheet.hpp"
+#include "io/source_file.hpp"
+#include "io/spreadsheet.hpp"
 
 namespace sekisho::parsers {
 

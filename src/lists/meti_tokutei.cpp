@@ -26,7 +26,7 @@
 #include "core/strings.hpp"
 #include "lists/jp_text.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 namespace sekisho::parsers {
 

@@ -14,7 +14,7 @@
 #include "io/csv_reader.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 namespace sekisho::parsers {
 

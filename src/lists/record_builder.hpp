@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "io/csv_reader.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "sekisho/entity.hpp"
 #include "sekisho/status.hpp"
 

@@ -12,7 +12,7 @@
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
 #include "lists/record_builder.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "io/text_script.hpp"
 
 namespace sekisho::parsers {

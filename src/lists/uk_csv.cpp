@@ -25,7 +25,7 @@
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "lists/uk_common.hpp"
 
 namespace sekisho::parsers {

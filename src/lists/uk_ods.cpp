@@ -10,8 +10,8 @@
 
 #include "core/strings.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
-#include "lists/spreadsheet.hpp"
+#include "io/source_file.hpp"
+#include "io/spreadsheet.hpp"
 #include "lists/uk_common.hpp"
 
 namespace sekisho::parsers {

@@ -8,8 +8,8 @@
 #include "core/strings.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "lists/parsers.hpp"
-#include "lists/source_file.hpp"
-#include "lists/xml_util.hpp"
+#include "io/source_file.hpp"
+#include "io/xml_util.hpp"
 
 namespace sekisho::parsers {
 

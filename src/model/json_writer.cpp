@@ -1,33 +1,8 @@
 #include "model/json_writer.hpp"
 
+#include "io/utf8.hpp"
+
 namespace sekisho {
-
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
-size_t utf8_sequence(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  unsigned char c = p[i];
-  size_t len;
-  uint32_t cp;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i + k] & 0x3F);
-  }
-  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-    return 0;
-  }
-  return len;
-}
-
-}  // namespace
 
 void JsonWriter::separate() {
   if (after_key_) {
@@ -89,7 +64,7 @@ void JsonWriter::write_string(std::string_view s) {
       ++i;
       continue;
     }
-    size_t len = utf8_sequence(s, i);
+    size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
       out_ += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
       ++i;

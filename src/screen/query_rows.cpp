@@ -3,6 +3,7 @@
 
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
+#include "io/utf8.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
 

@@ -3,40 +3,7 @@
 #include <memory>
 #include <unordered_map>
 
-#include <unicode/utf8.h>
-
 namespace sekisho::text::detail {
-
-char32_t next_code_point(std::string_view s, size_t& pos) {
-  UChar32 cp = 0;
-  int32_t i = static_cast<int32_t>(pos);
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), cp);
-  pos = static_cast<size_t>(i);
-  return cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  uint8_t buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(buf, len, 4, static_cast<UChar32>(cp), error);
-  if (!error) out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
-}
-
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) out.push_back(next_code_point(s, pos));
-  return out;
-}
-
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 2);
-  for (char32_t cp : s) append_utf8(out, cp);
-  return out;
-}
 
 icu::Transliterator* thread_transliterator(std::string_view id) {
   // One pool per thread: a transliterator keeps per-call state and must not be shared.

@@ -8,13 +8,15 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "io/utf8.hpp"
+
 namespace sekisho::text::detail {
 
-// Decodes one code point at `pos` and advances it; invalid bytes give U+FFFD.
-char32_t next_code_point(std::string_view s, size_t& pos);
-void append_utf8(std::string& out, char32_t cp);
-std::u32string to_u32(std::string_view s);
-std::string to_utf8(std::u32string_view s);
+// The library's one UTF-8 decoder (io/utf8.hpp), under the names the text part calls it by.
+using sekisho::append_utf8;
+using sekisho::next_code_point;
+using sekisho::to_u32;
+using sekisho::to_utf8;
 
 // The calling thread's transliterator for `id` (compound ids allowed), or nullptr for an
 // unknown id. Owned by the thread; valid until the thread ends.

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 

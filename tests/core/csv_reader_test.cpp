@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/strings.hpp"
+#include "io/utf8.hpp"
 
 namespace sekisho {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
 #include "sekisho/store.hpp"
 #include "lists/zip_fixture.hpp"
 #include "support/subprocess.hpp"

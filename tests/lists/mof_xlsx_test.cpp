@@ -4,7 +4,7 @@
 #include <map>
 
 #include "core/strings.hpp"
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
 #include "lists/zip_fixture.hpp"
 #include "sekisho/lists.hpp"
 #include "support/shared_data.hpp"

@@ -1,4 +1,4 @@
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
 
 #include <gtest/gtest.h>
 

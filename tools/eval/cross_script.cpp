@@ -8,7 +8,7 @@
 #include "core/strings.hpp"
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 namespace sekisho::eval {
 

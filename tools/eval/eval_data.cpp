@@ -8,7 +8,7 @@
 #include "sekisho/text.hpp"
 #include "text/normalize.hpp"
 #include "io/csv_reader.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "sekisho/lists.hpp"
 
 namespace sekisho::eval {

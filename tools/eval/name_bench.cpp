@@ -6,7 +6,7 @@
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
 #include "io/csv_reader.hpp"
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 namespace sekisho::eval {
 

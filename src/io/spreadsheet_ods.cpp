@@ -1,8 +1,8 @@
 // ODS (OpenDocument 1.2/1.3, part 1 §9.1) reading: content.xml holds every
 // table; rows and cells may carry repeat counts.
-#include "lists/source_file.hpp"
-#include "lists/spreadsheet.hpp"
-#include "lists/spreadsheet_zip.hpp"
+#include "io/source_file.hpp"
+#include "io/spreadsheet.hpp"
+#include "io/spreadsheet_zip.hpp"
 
 namespace sekisho {
 

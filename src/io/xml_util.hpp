@@ -19,7 +19,7 @@
 
 #include <pugixml.hpp>
 
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho::xml {

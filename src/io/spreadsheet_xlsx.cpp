@@ -3,9 +3,9 @@
 // xl/worksheets/*.xml the cells.
 #include <cstring>
 
-#include "lists/source_file.hpp"
-#include "lists/spreadsheet.hpp"
-#include "lists/spreadsheet_zip.hpp"
+#include "io/source_file.hpp"
+#include "io/spreadsheet.hpp"
+#include "io/spreadsheet_zip.hpp"
 
 namespace sekisho {
 

@@ -1,10 +1,11 @@
-#include "lists/source_file.hpp"
+#include "io/source_file.hpp"
 
 #include <fstream>
 #include <sstream>
 
 #include "core/hash.hpp"
 #include "core/strings.hpp"
+#include "io/utf8.hpp"
 
 namespace sekisho {
 

@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sekisho/lists.hpp"
+#include "sekisho/source_file.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho {

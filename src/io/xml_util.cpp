@@ -1,4 +1,4 @@
-#include "lists/xml_util.hpp"
+#include "io/xml_util.hpp"
 
 #include <sstream>
 

@@ -1,14 +1,15 @@
 // Shared parts of the spreadsheet readers: grids, A1 references, Excel serial
 // dates, and the in-memory zip archive.
-#include "lists/spreadsheet.hpp"
+#include "io/spreadsheet.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "core/strings.hpp"
-#include "lists/source_file.hpp"
-#include "lists/spreadsheet_zip.hpp"
+#include "io/source_file.hpp"
+#include "io/spreadsheet_zip.hpp"
+#include "io/utf8.hpp"
 
 namespace sekisho {
 

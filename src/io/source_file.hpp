@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "sekisho/lists.hpp"
+#include "sekisho/source_file.hpp"
+#include "sekisho/status.hpp"
 
 namespace sekisho {
 
