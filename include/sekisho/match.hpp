@@ -218,7 +218,8 @@ struct NameMatch {
   std::vector<Penalty> penalties;
 
   std::string to_text() const;  // one line per pair / unmatched token / penalty
-  std::string to_json() const;  // {"score":…, "pairs":[…], "unmatched":[…], "penalties":[…]}
+  // {"score":…, "pairs":[…], "unmatched":[…], "penalties":[…]}; the wire part's (src/wire/).
+  std::string to_json() const;
 };
 
 // The query's tokens prepared for scoring one query against many candidates:
@@ -351,7 +352,7 @@ struct HitScore {
   std::vector<QualifierEffect> qualifiers;
 
   std::string to_text() const;
-  std::string to_json() const;
+  std::string to_json() const;  // {"score":…, "name":{…}, "qualifiers":[…]}; the wire part's
 };
 
 // Combines the name score with the qualifiers. An incompatible schema scores 0.

@@ -353,6 +353,7 @@ Result<std::unique_ptr<Policy>> load_policy_dir(const std::filesystem::path& dir
 // Same, from in-memory files (relative name → YAML text).
 Result<std::unique_ptr<Policy>> load_policy_files(const std::map<std::string, std::string>& files);
 
+// The decision as JSON for machines; the wire part's (src/wire/decision_json.cpp).
 std::string decision_to_json(const Decision& decision, const TransferRequest& request, bool pretty = true);
 std::string format_decision_text(const Decision& decision, const TransferRequest& request);
 

@@ -1,10 +1,8 @@
-// Rendering of match explanations as text (for a person at a terminal) and
-// JSON (for the API and screen output). The JSON library stays in this file.
-#include <nlohmann/json.hpp>
-
+// Rendering of match explanations as text, for a person at a terminal, and the names of
+// their methods, kinds and outcomes. Their JSON form is the wire part's
+// (src/wire/explanation_json.cpp).
 #include <cstdio>
 
-#include "match/explanation_json.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {
@@ -14,30 +12,6 @@ std::string fixed3(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", v);
   return buf;
-}
-
-nlohmann::ordered_json name_json(const NameMatch& m) {
-  nlohmann::ordered_json j;
-  j["score"] = m.score;
-  auto& pairs = j["pairs"] = nlohmann::ordered_json::array();
-  for (const AlignedPair& p : m.pairs) {
-    pairs.push_back({{"query", p.query},
-                     {"candidate", p.candidate},
-                     {"similarity", p.similarity},
-                     {"weight", p.weight},
-                     {"method", pair_method_name(p.method)},
-                     {"edits", p.edits}});
-  }
-  auto& unmatched = j["unmatched"] = nlohmann::ordered_json::array();
-  for (const UnmatchedToken& u : m.unmatched) {
-    unmatched.push_back({{"token", u.text},
-                         {"side", u.query_side ? "query" : "candidate"},
-                         {"kind", unmatched_kind_name(u.kind)},
-                         {"weight", u.weight}});
-  }
-  auto& penalties = j["penalties"] = nlohmann::ordered_json::array();
-  for (const Penalty& p : m.penalties) penalties.push_back({{"reason", p.reason}, {"factor", p.factor}});
-  return j;
 }
 
 }  // namespace
@@ -92,8 +66,6 @@ std::string NameMatch::to_text() const {
   return s;
 }
 
-std::string NameMatch::to_json() const { return name_json(*this).dump(); }
-
 std::string HitScore::to_text() const {
   std::string s = "score " + fixed3(score) + "\n" + name.to_text();
   for (const QualifierEffect& q : qualifiers) {
@@ -102,22 +74,5 @@ std::string HitScore::to_text() const {
   }
   return s;
 }
-
-nlohmann::ordered_json hit_score_json(const HitScore& hit) {
-  nlohmann::ordered_json j;
-  j["score"] = hit.score;
-  j["name"] = name_json(hit.name);
-  auto& quals = j["qualifiers"] = nlohmann::ordered_json::array();
-  for (const QualifierEffect& q : hit.qualifiers) {
-    quals.push_back({{"qualifier", q.qualifier},
-                     {"outcome", qualifier_outcome_name(q.outcome)},
-                     {"detail", q.detail},
-                     {"score_before", q.score_before},
-                     {"score_after", q.score_after}});
-  }
-  return j;
-}
-
-std::string HitScore::to_json() const { return hit_score_json(*this).dump(); }
 
 }  // namespace sekisho::match

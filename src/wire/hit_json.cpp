@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "match/explanation_json.hpp"
+#include "wire/explanation_json.hpp"
 
 namespace sekisho {
 
