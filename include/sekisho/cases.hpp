@@ -33,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sekisho/keys.hpp"
@@ -246,14 +247,30 @@ struct TransferCase {
 TransferCase transfer_case_of(const rules::Decision& decision, const rules::TransferRequest& request,
                               std::string request_json, std::string decision_json);
 
+// Where a case store is. The library reads no environment: the CLI and `sekisho serve`
+// pass $SEKISHO_CASE_STORE as `url`.
+struct CaseStoreLocation {
+  // A data directory alone names the cases.db in it.
+  CaseStoreLocation(std::filesystem::path home_dir = {}, std::string store_url = {},  // NOLINT: implicit by design
+                    std::string store_url_setting = {})
+      : home(std::move(home_dir)), url(std::move(store_url)), url_setting(std::move(store_url_setting)) {}
+
+  std::filesystem::path home;  // the data directory, which holds cases.db
+  // "" or "sqlite:": cases.db in `home`; a postgresql:// URL: the case store in that
+  // PostgreSQL database, which a team's servers share (same schema and migrations; `home`
+  // unused).
+  std::string url;
+  // The setting `url` came from, named in the errors of opening it ("SEKISHO_CASE_STORE").
+  std::string url_setting;
+};
+
 class CaseStore {
  public:
-  // Opens (creating if needed) cases.db in directory `home`, or, when
-  // $SEKISHO_CASE_STORE holds a postgresql:// URL, the case store in that
-  // PostgreSQL database (same schema and migrations; `home` unused).
-  static Result<std::unique_ptr<CaseStore>> open(const std::filesystem::path& home);
-  // True when `home` already holds a case store.
-  static bool exists(const std::filesystem::path& home);
+  // Opens (creating if needed) the case store at `at`: cases.db in its data directory, or
+  // the PostgreSQL database its URL names.
+  static Result<std::unique_ptr<CaseStore>> open(const CaseStoreLocation& at);
+  // True when `at` already holds a case store (a store named by URL is taken to).
+  static bool exists(const CaseStoreLocation& at);
   ~CaseStore();
   CaseStore(const CaseStore&) = delete;
   CaseStore& operator=(const CaseStore&) = delete;
@@ -321,13 +338,13 @@ class CaseStore {
 // After a list version landed: records it in the audit log (creating the case
 // store when needed) and, when `run_monitor` and the registry holds parties,
 // runs monitoring. Returns the run, or nullopt when none was due.
-Result<std::optional<RunRecord>> after_list_import(const std::filesystem::path& home, ListStore& lists,
+Result<std::optional<RunRecord>> after_list_import(const CaseStoreLocation& cases_at, ListStore& lists,
                                                    const ImportReport& report, const std::string& actor,
                                                    bool run_monitor = true);
 
-// Opens the case store in `home` and records the bundle `loaded` from `dir`
+// Opens the case store at `cases_at` and records the bundle `loaded` from `dir`
 // as the one in use; see record_policy_bundle.
-Status audit_policy_bundle(const std::filesystem::path& home, const std::filesystem::path& dir,
+Status audit_policy_bundle(const CaseStoreLocation& cases_at, const std::filesystem::path& dir,
                            const rules::PolicyInfo& loaded, const std::string& actor);
 
 }  // namespace sekisho

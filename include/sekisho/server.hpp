@@ -111,6 +111,9 @@ enum class LogFormat {
 struct ServerOptions {
   // Data directory holding sekisho.db (lists) and keys.db (API keys).
   std::filesystem::path home;
+  // The case store: "" (or "sqlite:") for cases.db in `home`, or a postgresql:// URL for one
+  // that a team's servers share. `sekisho serve` passes $SEKISHO_CASE_STORE.
+  std::string case_store;
   // Address to bind. Anything but loopback (127.0.0.0/8, ::1, localhost) needs allow_remote.
   std::string host = "127.0.0.1";
   // Port to bind; 0 picks a free one (tests), see Server::port().

@@ -1,7 +1,5 @@
 // Opening the case store, its review settings, and the hook that runs after
 // a list version lands.
-#include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "cases/cases_internal.hpp"
@@ -12,33 +10,24 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kFileName = "cases.db";
-
-// The case store's location: $SEKISHO_CASE_STORE (a postgresql:// URL) for a
-// store shared by a team, else cases.db in the data directory.
-std::string case_store_url() {
-  const char* url = std::getenv("SEKISHO_CASE_STORE");
-  return url ? url : "";
-}
 }  // namespace
 
-bool CaseStore::exists(const fs::path& home) {
+bool CaseStore::exists(const CaseStoreLocation& at) {
   // A store named by URL is there to be asked: open() finds out whether it
   // holds a case store, or refuses a URL it does not understand.
-  std::string url = case_store_url();
-  if (!url.empty() && url != "sqlite:") return true;
+  if (!at.url.empty() && at.url != "sqlite:") return true;
   std::error_code ec;
-  return fs::exists(home / kFileName, ec);
+  return fs::exists(at.home / kFileName, ec);
 }
 
 CaseStore::CaseStore(std::unique_ptr<SqlConnection> conn, fs::path path)
     : conn_(std::move(conn)), db_(conn_.get()), path_(std::move(path)) {}
 
-Result<std::unique_ptr<CaseStore>> CaseStore::open(const fs::path& home) {
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const CaseStoreLocation& at) {
   // A monitoring run holds the write lock while it screens; other writers
   // (a decision, an import) wait for it rather than fail.
-  std::string url = case_store_url();
-  auto opened = open_sql_connection(url, home, kFileName, "case store", 120000);
-  if (!opened.ok() && !url.empty()) return opened.status().with_context("SEKISHO_CASE_STORE");
+  auto opened = open_sql_connection(at.url, at.home, kFileName, "case store", 120000);
+  if (!opened.ok() && !at.url.empty() && !at.url_setting.empty()) return opened.status().with_context(at.url_setting);
   SEKISHO_ASSIGN_OR_RETURN(auto conn, std::move(opened));
   fs::path location = conn->location();
   std::unique_ptr<CaseStore> store(new CaseStore(std::move(conn), location));
@@ -75,9 +64,10 @@ Status CaseStore::set_review_settings(const ReviewSettings& settings, const std:
   return tx.commit();
 }
 
-Result<std::optional<RunRecord>> after_list_import(const fs::path& home, ListStore& lists, const ImportReport& report,
-                                                   const std::string& actor, bool run_monitor) {
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+Result<std::optional<RunRecord>> after_list_import(const CaseStoreLocation& cases_at, ListStore& lists,
+                                                   const ImportReport& report, const std::string& actor,
+                                                   bool run_monitor) {
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(cases_at));
   if (report.created) {
     const ListVersion& v = report.version;
     nlohmann::json detail = {{"list", v.list_id},       {"version", v.version},

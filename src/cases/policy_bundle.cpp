@@ -99,10 +99,10 @@ Result<bool> CaseStore::record_policy_bundle(const PolicyBundleFiles& bundle, co
   return true;
 }
 
-Status audit_policy_bundle(const fs::path& home, const fs::path& dir, const rules::PolicyInfo& loaded,
+Status audit_policy_bundle(const CaseStoreLocation& cases_at, const fs::path& dir, const rules::PolicyInfo& loaded,
                            const std::string& actor) {
   SEKISHO_ASSIGN_OR_RETURN(PolicyBundleFiles bundle, read_policy_bundle_files(dir, loaded));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(cases_at));
   return cases->record_policy_bundle(bundle, actor).status();
 }
 

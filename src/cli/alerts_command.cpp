@@ -69,7 +69,7 @@ Status print_alert(CaseStore& cases, const Alert& a, bool as_json) {
 
 Status run_list(const GlobalOptions& global, const AlertsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   AlertFilter filter;
   if (!args.state.empty()) {
     SEKISHO_ASSIGN_OR_RETURN(filter.state, parse_alert_state(args.state));
@@ -92,7 +92,7 @@ Status run_list(const GlobalOptions& global, const AlertsArgs& args) {
 
 Status run_show(const GlobalOptions& global, const AlertsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(Alert a, cases->alert(args.id));
   return print_alert(*cases, a, args.as_json);
 }
@@ -101,7 +101,7 @@ Status run_decide(const GlobalOptions& global, const AlertsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(AlertState to, parse_alert_state(args.state));
   SEKISHO_ASSIGN_OR_RETURN(Reviewer reviewer, reviewer_of(args));
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(Alert a, cases->decide(args.id, to, reviewer, args.reason));
   return print_alert(*cases, a, args.as_json);
 }
@@ -109,14 +109,14 @@ Status run_decide(const GlobalOptions& global, const AlertsArgs& args) {
 Status run_confirm(const GlobalOptions& global, const AlertsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(Reviewer reviewer, reviewer_of(args));
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(Alert a, cases->confirm(args.id, reviewer, args.reason, !args.reject));
   return print_alert(*cases, a, args.as_json);
 }
 
 Status run_settings(const GlobalOptions& global, const AlertsArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(ReviewSettings settings, cases->review_settings());
   if (!args.four_eyes.empty() || !args.confirm_role.empty()) {
     if (!args.four_eyes.empty()) {

@@ -11,6 +11,10 @@
 
 #include "sekisho/status.hpp"
 
+namespace sekisho {
+struct CaseStoreLocation;
+}
+
 namespace sekisho::cli {
 
 struct GlobalOptions {
@@ -20,6 +24,10 @@ struct GlobalOptions {
 
 // The data directory for this run (created when missing).
 Result<std::filesystem::path> resolve_home(const GlobalOptions& global);
+
+// The case store of data directory `home`: the database $SEKISHO_CASE_STORE names (a
+// postgresql:// URL, for a store a team shares) when it is set, else cases.db in `home`.
+CaseStoreLocation case_store_at(const std::filesystem::path& home);
 
 // The policy bundle directory: `flag`, else $SEKISHO_POLICIES, else policies/
 // beside or above the executable, else the source tree's; kNotFound if none.

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/cli.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/text.hpp"
 
 namespace sekisho::cli {
@@ -24,6 +25,11 @@ Result<fs::path> resolve_home(const GlobalOptions& global) {
   fs::create_directories(home, ec);
   if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
   return home;
+}
+
+CaseStoreLocation case_store_at(const fs::path& home) {
+  const char* url = std::getenv("SEKISHO_CASE_STORE");
+  return CaseStoreLocation(home, url ? url : "", "SEKISHO_CASE_STORE");
 }
 
 Result<fs::path> find_policy_dir(const std::string& flag) {

@@ -35,7 +35,7 @@ Status run_import(const GlobalOptions& global, const ImportArgs& args) {
   std::cout << describe_import(report) << "\n";
   print_import_warnings(report);
   // The list is stored whatever follows; a failed run is reported, never hidden.
-  auto run = after_list_import(home, *store, report, cli_user(args.user), !args.no_monitor);
+  auto run = after_list_import(case_store_at(home), *store, report, cli_user(args.user), !args.no_monitor);
   if (!run.ok()) return run.status().with_context("list imported, but monitoring the parties failed");
   if (*run) print_run(**run);
   return Status();

@@ -24,7 +24,7 @@ struct KeysArgs {
 // Key creation and revocation go into the case store's audit log.
 Status audit_key_change(const std::filesystem::path& home, const char* action, const KeyRecord& key,
                         const std::string& actor) {
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   nlohmann::json detail = {{"id", key.id}, {"role", role_name(key.role)}, {"name", key.name}};
   return cases->audit(actor, action, key.id, detail.dump());
 }

@@ -23,7 +23,7 @@ struct MonitorArgs {
 
 Status run_monitor(const GlobalOptions& global, const MonitorArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(auto lists, ListStore::open(home));
   MonitorOptions options;
   options.threshold = args.threshold;
@@ -39,7 +39,7 @@ Status run_monitor(const GlobalOptions& global, const MonitorArgs& args) {
 
 Status run_runs(const GlobalOptions& global, const MonitorArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(std::vector<RunRecord> runs, cases->runs(args.limit));
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
@@ -56,7 +56,7 @@ Status run_runs(const GlobalOptions& global, const MonitorArgs& args) {
 
 Status run_show(const GlobalOptions& global, const MonitorArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(RunRecord run, cases->run(args.id));
   std::cout << cases::run_to_json(run).dump(2) << "\n";
   return Status();

@@ -28,7 +28,7 @@ Status run_import(const GlobalOptions& global, const PartiesArgs& args) {
   // Read the whole file first: a bad row never reaches the registry.
   SEKISHO_ASSIGN_OR_RETURN(std::vector<Party> parties, read_party_file(args.path));
   const std::string user = cli_user(args.user);
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   PartyImportOptions options;
   options.replace_all = !args.partial;
   SEKISHO_ASSIGN_OR_RETURN(PartyImportReport report, cases->import_parties(parties, options, user));
@@ -48,7 +48,7 @@ Status run_import(const GlobalOptions& global, const PartiesArgs& args) {
 
 Status run_list(const GlobalOptions& global, const PartiesArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(std::vector<StoredParty> parties, cases->parties(args.all));
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
@@ -69,7 +69,7 @@ Status run_list(const GlobalOptions& global, const PartiesArgs& args) {
 
 Status run_show(const GlobalOptions& global, const PartiesArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(StoredParty party, cases->party(args.id));
   AlertFilter filter;
   filter.party_id = args.id;

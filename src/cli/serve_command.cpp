@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "sekisho/cases.hpp"
 #include "sekisho/server.hpp"
 
 namespace sekisho::cli {
@@ -55,6 +56,7 @@ Status parse_listen(const std::string& text, ServerOptions& options) {
 Status run_serve(const GlobalOptions& global, const ServeArgs& args) {
   ServerOptions options;
   SEKISHO_ASSIGN_OR_RETURN(options.home, resolve_home(global));
+  options.case_store = case_store_at(options.home).url;
   SEKISHO_RETURN_IF_ERROR(parse_listen(args.listen, options));
   options.allow_remote = args.allow_remote;
   options.no_auth = args.no_auth;

@@ -21,7 +21,7 @@ struct TransferCaseArgs {
 
 Status run_list(const GlobalOptions& global, const TransferCaseArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(std::vector<TransferCase> transfers, cases->transfers(args.limit));
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
@@ -40,7 +40,7 @@ Status run_list(const GlobalOptions& global, const TransferCaseArgs& args) {
 
 Status run_show(const GlobalOptions& global, const TransferCaseArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(TransferCase t, cases->transfer(args.id));
   std::cout << cases::transfer_to_json(t, true).dump(2) << "\n";
   return Status();

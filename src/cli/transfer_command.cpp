@@ -66,8 +66,8 @@ Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
     // Recorded before anything is printed: a decision that could not be kept
     // fails the command instead of looking recorded.
     const std::string user = cli_user(opt.user);
-    SEKISHO_RETURN_IF_ERROR(audit_policy_bundle(home, dir, policy->info(), user));
-    SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(home));
+    SEKISHO_RETURN_IF_ERROR(audit_policy_bundle(case_store_at(home), dir, policy->info(), user));
+    SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
     SEKISHO_ASSIGN_OR_RETURN(recorded, cases->record_transfer(
         transfer_case_of(decision, request, request_text.str(), rules::decision_to_json(decision, request, false)),
         user));

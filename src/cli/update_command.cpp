@@ -65,7 +65,7 @@ Status update_once(const GlobalOptions& global, const UpdateArgs& args) {
     if (o.status.ok()) {
       std::cout << describe_import(*o.report) << "\n";
       print_import_warnings(*o.report);
-      auto run = after_list_import(home, *store, *o.report, cli_user(args.user), !args.no_monitor);
+      auto run = after_list_import(case_store_at(home), *store, *o.report, cli_user(args.user), !args.no_monitor);
       if (!run.ok()) {
         ++failed;
         std::cerr << o.list_id << ": imported, but monitoring the parties FAILED: " << run.status().to_string() << "\n";

@@ -25,7 +25,7 @@ Reviewer reviewer_of(const RequestContext& ctx) {
 
 namespace {
 
-Result<std::unique_ptr<CaseStore>> open_cases(const RequestContext& ctx) { return CaseStore::open(ctx.state.options.home); }
+Result<std::unique_ptr<CaseStore>> open_cases(const RequestContext& ctx) { return CaseStore::open(case_store_at(ctx.state.options)); }
 
 Result<json> json_body(const RequestContext& ctx) {
   if (ctx.body.empty()) return json::object();

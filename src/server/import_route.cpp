@@ -218,7 +218,7 @@ ApiResponse import_list_upload(RequestContext& ctx) {
   Result<ImportReport> report = import_files(open_store_in(options.home, store), request);
   if (!report.ok()) return error_response(report.status());
   // The version is stored whatever follows: a failed monitoring run is reported beside it.
-  auto run = after_list_import(ctx.state.options.home, *store, *report, reviewer_of(ctx).name);
+  auto run = after_list_import(case_store_at(ctx.state.options), *store, *report, reviewer_of(ctx).name);
   store.reset();
 
   int version = report->version.version;

@@ -16,7 +16,7 @@ nlohmann::json key_json(const KeyRecord& k) {
 
 // Key creation and revocation go into the case store's audit log.
 Status audit_key_change(const RequestContext& ctx, const char* action, const KeyRecord& key) {
-  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(ctx.state.options.home));
+  SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(ctx.state.options)));
   nlohmann::json detail = {{"id", key.id}, {"name", key.name}};
   if (action == std::string_view("key.create")) detail["role"] = role_name(key.role);
   return cases->audit(reviewer_of(ctx).name, action, key.id, detail.dump());

@@ -247,7 +247,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
     SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<rules::Policy> policy, rules::load_policy_dir(options.policies));
     // A changed bundle is an audit entry from the start, not only at the first recorded decision.
     SEKISHO_ASSIGN_OR_RETURN(impl->state.policy_files, read_policy_bundle_files(options.policies, policy->info()));
-    SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(options.home));
+    SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(server::case_store_at(options)));
     SEKISHO_RETURN_IF_ERROR(cases->record_policy_bundle(impl->state.policy_files, "sekisho serve").status());
     impl->state.policy = std::move(policy);
   }

@@ -31,6 +31,12 @@
 
 namespace sekisho::server {
 
+// The case store `options` name (ServerOptions::case_store), with the setting its URL comes
+// from for errors.
+inline CaseStoreLocation case_store_at(const ServerOptions& options) {
+  return CaseStoreLocation(options.home, options.case_store, "SEKISHO_CASE_STORE");
+}
+
 // "list@3:hash;…" over latest versions: equal strings mean equal data.
 std::string lists_fingerprint(const std::vector<ListVersion>& lists);
 

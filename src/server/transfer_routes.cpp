@@ -66,7 +66,7 @@ ApiResponse check(RequestContext& ctx) {
   if (body.is_discarded()) return error_response(internal_error("the decision did not serialise"));
   if (record == "true") {
     const std::string actor = reviewer_of(ctx).name;
-    auto cases = CaseStore::open(ctx.state.options.home);
+    auto cases = CaseStore::open(case_store_at(ctx.state.options));
     if (!cases.ok()) return error_response(cases.status().with_context("the decision was NOT recorded"));
     // Another process may have recorded another bundle since this server
     // started: the chain then names this one again before its decision.

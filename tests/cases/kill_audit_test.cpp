@@ -30,7 +30,7 @@ std::vector<std::string> cli(const TempHome& home, std::vector<std::string> args
 
 void die_now() { ::raise(SIGKILL); }
 
-// $SEKISHO_CASE_STORE for this process and the commands it runs, for one scope.
+// $SEKISHO_CASE_STORE for the commands this process runs, for one scope.
 class CaseStoreEnv {
  public:
   explicit CaseStoreEnv(const std::string& url) { ::setenv("SEKISHO_CASE_STORE", url.c_str(), 1); }
@@ -39,7 +39,10 @@ class CaseStoreEnv {
   CaseStoreEnv& operator=(const CaseStoreEnv&) = delete;
 };
 
-void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& home) {
+// `case_store`: the URL the case store is opened at in this process, as the commands read it
+// from $SEKISHO_CASE_STORE; "" for cases.db in `home`.
+void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& home, const std::string& case_store = "") {
+  const CaseStoreLocation cases_at(home.path(), case_store);
   ASSERT_EQ(run_process(cli(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) +
                                                            "/un/consolidated_2025-04-19.xml"})).exit_code, 0);
   const std::string csv = (home.path() / "parties.csv").string();
@@ -50,7 +53,7 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   int64_t alert_id = 0;
   size_t entries_before = 0;
   {
-    auto cases = CaseStore::open(home.path());
+    auto cases = CaseStore::open(cases_at);
     ASSERT_TRUE(cases.ok()) << cases.status().to_string();
     auto alerts = (*cases)->alerts();
     ASSERT_TRUE(alerts.ok());
@@ -63,7 +66,7 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    auto cases = CaseStore::open(home.path());
+    auto cases = CaseStore::open(cases_at);
     if (!cases.ok()) ::_exit(3);
     cases::audit_entry_written = die_now;
     (void)(*cases)->decide(alert_id, AlertState::kFalsePositive, {"analyst-a", Role::kAnalyst}, "not the listed man");
@@ -74,7 +77,7 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   ASSERT_TRUE(WIFSIGNALED(status)) << "the child exited with " << WEXITSTATUS(status) << " instead of dying in the append";
   EXPECT_EQ(WTERMSIG(status), SIGKILL);
 
-  auto cases = CaseStore::open(home.path());
+  auto cases = CaseStore::open(cases_at);
   ASSERT_TRUE(cases.ok()) << cases.status().to_string();
   AlertFilter filter;
   filter.party_id = "P1";
@@ -107,7 +110,7 @@ TEST(KillMidAuditAppend, ADecisionKilledInsideItsAuditEntryLeavesNoTraceOnPostgr
   testing::PostgresServer pg;
   ASSERT_TRUE(pg.start()) << pg.error();
   CaseStoreEnv env(pg.url());
-  a_decision_killed_inside_its_audit_entry_leaves_no_trace(home);
+  a_decision_killed_inside_its_audit_entry_leaves_no_trace(home, pg.url());
   EXPECT_FALSE(std::filesystem::exists(home.path() / "cases.db")) << "the case store went to the SQLite file";
 }
 
