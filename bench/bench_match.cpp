@@ -102,7 +102,7 @@ void BM_PhoneticKey(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
 
-std::vector<std::vector<NameToken>> tokenised_names() {
+std::vector<std::vector<NameToken>> tokenized_names() {
   std::vector<std::vector<NameToken>> out;
   for (const std::string& n : names()) out.push_back(tokens_from_text(n));
   return out;
@@ -110,7 +110,7 @@ std::vector<std::vector<NameToken>> tokenised_names() {
 
 void BM_NameCompare(benchmark::State& state) {
   const NameComparer comparer;
-  const auto n = tokenised_names();
+  const auto n = tokenized_names();
   size_t i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(comparer.compare(n[i % n.size()], n[(i * 3 + 1) % n.size()], sekisho::Schema::kPerson));
@@ -121,7 +121,7 @@ void BM_NameCompare(benchmark::State& state) {
 
 void BM_NameComparePrepared(benchmark::State& state) {
   const NameComparer comparer;
-  const auto n = tokenised_names();
+  const auto n = tokenized_names();
   const PreparedQuery q = comparer.prepare(n[0]);
   size_t i = 0;
   for (auto _ : state) {
@@ -136,7 +136,7 @@ void BM_NameComparePrepared(benchmark::State& state) {
 template <typename Score>
 void run_prepared(benchmark::State& state, Score score) {
   const NameComparer comparer;
-  const auto n = tokenised_names();
+  const auto n = tokenized_names();
   const PreparedQuery q = comparer.prepare(n[0]);
   std::vector<sekisho::match::CandidateFeatures> features;
   for (const auto& name : n) features.push_back(comparer.candidate_features(name));

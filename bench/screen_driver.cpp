@@ -293,14 +293,14 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
     sekisho::ScreenStats one;
     with_stats.stats = &one;
     (void)s.screen(qs[i].screen_query(), with_stats);
-    const uint64_t ns[4] = {one.analyse_ns, one.find_ns, one.score_ns, one.finish_ns};
+    const uint64_t ns[4] = {one.analyze_ns, one.find_ns, one.score_ns, one.finish_ns};
     for (int k = 0; k < 4; ++k) phase[k].push_back(ns[k] / 1e3);
     out.stats.queries += one.queries;
     out.stats.query_forms += one.query_forms;
     out.stats.candidates += one.candidates;
     out.stats.pairs_scored += one.pairs_scored;
     out.stats.hits_explained += one.hits_explained;
-    out.stats.analyse_ns += one.analyse_ns;
+    out.stats.analyze_ns += one.analyze_ns;
     out.stats.find_ns += one.find_ns;
     out.stats.score_ns += one.score_ns;
     out.stats.finish_ns += one.finish_ns;
@@ -723,7 +723,7 @@ int main(int argc, char** argv) {
     const sekisho::ScreenStats& st = latency[w.name].stats;
     const double q = std::max<double>(1, st.queries);
     std::printf("%-16s %7.2f %10.1f %8.1f %9.2f %10.1f %8.1f %9.1f %9.1f\n", w.name.c_str(), st.query_forms / q,
-                st.candidates / q, st.pairs_scored / q, st.hits_explained / q, st.analyse_ns / q / 1e3,
+                st.candidates / q, st.pairs_scored / q, st.hits_explained / q, st.analyze_ns / q / 1e3,
                 st.find_ns / q / 1e3, st.score_ns / q / 1e3, st.finish_ns / q / 1e3);
   }
   std::printf("(means of one more pass over the timed queries, with phase clocks on)\n");

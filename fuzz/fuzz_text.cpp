@@ -51,8 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view raw = sekisho::fuzz::as_view(data + 1, size - 1);
 
   text::AnalyzeOptions options;
-  static constexpr text::NameKind kKinds[] = {text::NameKind::kUnknown, text::NameKind::kPerson,
-                                              text::NameKind::kOrganisation, text::NameKind::kUnknown};
+  static constexpr text::PartyKind kKinds[] = {text::PartyKind::kUnknown, text::PartyKind::kPerson,
+                                              text::PartyKind::kOrganization, text::PartyKind::kUnknown};
   static constexpr text::HanReading kReadings[] = {text::HanReading::kAuto, text::HanReading::kJapanese,
                                                    text::HanReading::kChinese, text::HanReading::kAuto};
   options.kind = kKinds[choice & 3];

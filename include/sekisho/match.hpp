@@ -58,7 +58,7 @@ struct NameToken {
 };
 
 // Splits normalised text on spaces into tokens of unknown role; no other processing.
-std::vector<NameToken> tokens_from_text(std::string_view normalised);
+std::vector<NameToken> tokens_from_text(std::string_view normalized);
 
 // How much a token counts: rare tokens 1.0, generic ones (company, bank,
 // mohammad in a list full of them) less. Default-constructed: a built-in list
@@ -308,7 +308,7 @@ struct Facts {
 };
 
 // Countries as ISO 3166-1 alpha-2 codes where they name one (text::country_code), the rest as given.
-std::vector<std::string> normalise_countries(const std::vector<std::string>& values);
+std::vector<std::string> normalize_countries(const std::vector<std::string>& values);
 // The qualifier facts of a listed entity, countries normalised.
 Facts facts_from_entity(const Entity& entity);
 

@@ -159,7 +159,7 @@ class ListScreener final : public PartyScreener {
 
 // The normal form in which party names are compared for equality (ASCII folded,
 // punctuation as spaces): "Co.,Ltd" == "co ltd".
-std::string normalise_party_name(std::string_view name);
+std::string normalize_party_name(std::string_view name);
 
 struct Hop {
   Party from;

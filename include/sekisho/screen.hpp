@@ -56,7 +56,7 @@ struct ScreenStats {
   uint64_t candidates = 0;      // listed forms the index handed over
   uint64_t pairs_scored = 0;    // (query form, listed form) comparisons
   uint64_t hits_explained = 0;  // hits whose explanation was built
-  uint64_t analyse_ns = 0, find_ns = 0, score_ns = 0, finish_ns = 0;
+  uint64_t analyze_ns = 0, find_ns = 0, score_ns = 0, finish_ns = 0;
 };
 
 // One candidate the index handed over, in its order (best vote first), and the

@@ -114,7 +114,7 @@ Result<std::vector<TranslitTable>> load_iuliia_dir(const std::string& dir);
 // The whole pipeline
 // ---------------------------------------------------------------------------------------------
 
-enum class NameKind : uint8_t { kUnknown, kPerson, kOrganisation };
+enum class PartyKind : uint8_t { kUnknown, kPerson, kOrganization };
 enum class HanReading : uint8_t {
   kAuto,      // Japanese when kana is present or ENAMDICT knows the words, else Chinese first
   kJapanese,  // MeCab + ENAMDICT only
@@ -123,7 +123,7 @@ enum class HanReading : uint8_t {
 
 struct AnalyzeOptions {
   size_t max_variants = 16;              // cap on variants (the gloss variant is counted)
-  NameKind kind = NameKind::kUnknown;    // kPerson skips legal forms; kOrganisation skips titles
+  PartyKind kind = PartyKind::kUnknown;    // kPerson skips legal forms; kOrganization skips titles
   HanReading han_reading = HanReading::kAuto;
   bool japanese_gloss = true;            // add an English gloss variant for Japanese org names
   bool strip_legal_forms = true;         // move legal forms out of the variants into classes

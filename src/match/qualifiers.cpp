@@ -124,7 +124,7 @@ Step compare_date_lists(const std::vector<DateSpec>& q, const std::vector<DateSp
 bool is_iso_code(std::string_view s) { return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) && std::isupper(static_cast<unsigned char>(s[1])); }
 
 // A value as its ISO code ("RU") when it names a country, else as written in lower case.
-// A code is one hash lookup; names (the slow path) are resolved once at build by normalise_countries().
+// A code is one hash lookup; names (the slow path) are resolved once at build by normalize_countries().
 std::string country_value(const std::string& s) {
   std::string code = text::country_code(s);
   return code.empty() ? lower_trim(s) : code;
@@ -168,7 +168,7 @@ QualifierOutcome compare_dates(const DateSpec& a, const DateSpec& b) {
   return QualifierOutcome::kConflict;
 }
 
-std::vector<std::string> normalise_countries(const std::vector<std::string>& values) {
+std::vector<std::string> normalize_countries(const std::vector<std::string>& values) {
   std::vector<std::string> out;
   for (const std::string& v : values) {
     std::string code = text::country_code(v);
@@ -183,7 +183,7 @@ Facts facts_from_entity(const Entity& entity) {
   f.birth_dates = entity.birth_dates;
   f.countries = entity.nationalities;
   f.countries.insert(f.countries.end(), entity.countries.begin(), entity.countries.end());
-  f.countries = normalise_countries(f.countries);
+  f.countries = normalize_countries(f.countries);
   f.identifiers = entity.identifiers;
   f.gender = entity.gender;
   return f;

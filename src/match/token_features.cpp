@@ -85,7 +85,7 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     f.ear = phonetic::ear_keys(t.text);
     // A word of organisation_words.tsv has its line's first word as its stem: a gloss of 工場
     // ("plant") meets the Zavod or the Factory of the listed name.
-    const std::string* word_class = t.legal_form ? nullptr : text::detail::organisation_word_class(t.text);
+    const std::string* word_class = t.legal_form ? nullptr : text::detail::organization_word_class(t.text);
     f.stem = phonetic::stem_hash(word_class != nullptr ? *word_class : t.text);
     const NumberReading n = t.legal_form ? NumberReading{} : read_number(t.text);  // a legal form: no number
     f.number = n.value;

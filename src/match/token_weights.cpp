@@ -44,14 +44,14 @@ constexpr double kCommonGivenWeight = 0.6;
 
 }  // namespace
 
-std::vector<NameToken> tokens_from_text(std::string_view normalised) {
+std::vector<NameToken> tokens_from_text(std::string_view normalized) {
   std::vector<NameToken> tokens;
   size_t i = 0;
-  while (i < normalised.size()) {
-    while (i < normalised.size() && normalised[i] == ' ') ++i;
+  while (i < normalized.size()) {
+    while (i < normalized.size() && normalized[i] == ' ') ++i;
     size_t j = i;
-    while (j < normalised.size() && normalised[j] != ' ') ++j;
-    if (j > i) tokens.push_back(NameToken{.text = std::string(normalised.substr(i, j - i))});
+    while (j < normalized.size() && normalized[j] != ' ') ++j;
+    if (j > i) tokens.push_back(NameToken{.text = std::string(normalized.substr(i, j - i))});
     i = j;
   }
   return tokens;

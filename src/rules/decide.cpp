@@ -375,9 +375,9 @@ class Evaluator {
     if (!scope.end_users.empty()) {
       const BoundParty& last = b_.end_user ? *b_.end_user : b_.hops.back().to;
       if (last.name_unknown) return fmt::format("issued for end users {}; the end user ({}.name) is unknown", join_list(scope.end_users), last.field);
-      const std::string name = normalise_party_name(last.party->name);
+      const std::string name = normalize_party_name(last.party->name);
       bool found = false;
-      for (const std::string& u : scope.end_users) found = found || normalise_party_name(u) == name;
+      for (const std::string& u : scope.end_users) found = found || normalize_party_name(u) == name;
       if (!found) return fmt::format("issued for end users {}, not '{}' ({})", join_list(scope.end_users), last.party->name, last.field);
     }
     return {};

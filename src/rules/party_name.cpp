@@ -10,7 +10,7 @@ namespace sekisho::rules {
 
 PartyScreener::~PartyScreener() = default;
 
-std::string normalise_party_name(std::string_view name) {
+std::string normalize_party_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (char c : name) {

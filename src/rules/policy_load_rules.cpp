@@ -80,7 +80,7 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
   if (!pr.listed_programs.empty() && pr.to_listed.empty() && pr.from_listed.empty()) {
     return f.fields.error(n["listed_programs"], field_path(path, "listed_programs"), "needs to_listed or from_listed");
   }
-  for (std::string& program : pr.listed_programs) program = normalise_program(program);
+  for (std::string& program : pr.listed_programs) program = normalize_program(program);
   SEKISHO_ASSIGN_OR_RETURN(pr.to_kind, f.fields.strings(n, "to_kind", path));
   pr.has_tags_any = n["item_tags_any"].IsDefined();
   SEKISHO_ASSIGN_OR_RETURN(pr.tags_any, tag_set(f, p, n, "item_tags_any", path));

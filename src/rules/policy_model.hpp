@@ -103,7 +103,7 @@ struct Designation {
 };
 
 // A sanction programme as rules compare it: "[npwmd]" and "NPWMD" are one.
-inline std::string normalise_program(std::string_view program) {
+inline std::string normalize_program(std::string_view program) {
   std::string out;
   for (char c : program) {
     if (c == '[' || c == ']' || c == ' ') continue;

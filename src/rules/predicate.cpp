@@ -60,7 +60,7 @@ FlagSet undertakings_from_outside(const EvalContext& ctx, const std::vector<Coun
 
 bool designated_under(const ListHit& hit, const std::vector<std::string>& programs) {
   for (const std::string& p : hit.programs) {
-    if (std::find(programs.begin(), programs.end(), normalise_program(p)) != programs.end()) return true;
+    if (std::find(programs.begin(), programs.end(), normalize_program(p)) != programs.end()) return true;
   }
   return false;
 }

@@ -69,16 +69,16 @@ struct ListedName {
   uint32_t form_count = 0;
 };
 
-text::NameKind text_kind(Schema schema) {
+text::PartyKind text_kind(Schema schema) {
   switch (schema) {
-    case Schema::kPerson: return text::NameKind::kPerson;
+    case Schema::kPerson: return text::PartyKind::kPerson;
     case Schema::kOrganization:
-    case Schema::kCompany: return text::NameKind::kOrganisation;
-    default: return text::NameKind::kUnknown;
+    case Schema::kCompany: return text::PartyKind::kOrganization;
+    default: return text::PartyKind::kUnknown;
   }
 }
 
-std::vector<ListedForm> analyse(std::string_view raw, Schema schema, size_t max_variants) {
+std::vector<ListedForm> analyze(std::string_view raw, Schema schema, size_t max_variants) {
   text::AnalyzeOptions options;
   options.kind = text_kind(schema);
   options.max_variants = max_variants;
@@ -343,7 +343,7 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
       // as published.
       std::vector<ListedForm> name_forms;
       for (const ListedNameForm& plain : listed_name_forms(e.names[ni], e.schema)) {
-        for (ListedForm& f : analyse(plain.text, e.schema, options.max_variants_per_name)) {
+        for (ListedForm& f : analyze(plain.text, e.schema, options.max_variants_per_name)) {
           const std::string identity = form_identity(f.tokens);
           const bool known = std::any_of(name_forms.begin(), name_forms.end(),
                                          [&](const ListedForm& g) { return form_identity(g.tokens) == identity; });
@@ -419,7 +419,7 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
   ScreenResult result;
   std::vector<ScreenHit>& hits = result.hits;
   PhaseClock clock(options.stats);
-  std::vector<ListedForm> qforms = analyse(query.name, query.schema, im.options.max_variants_per_name);
+  std::vector<ListedForm> qforms = analyze(query.name, query.schema, im.options.max_variants_per_name);
   if (qforms.empty()) return result;
   // Prepared in place, in this thread's: a query's patterns are kilobytes that the allocator
   // would otherwise hand out cold and zero for every query.
@@ -430,7 +430,7 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
   match::Facts qfacts;
   qfacts.schema = query.schema;
   qfacts.birth_dates = query.birth_dates;
-  qfacts.countries = match::normalise_countries(query.countries);
+  qfacts.countries = match::normalize_countries(query.countries);
   qfacts.identifiers = query.identifiers;
   qfacts.gender = query.gender;
 
@@ -438,7 +438,7 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
   const double hit_floor = std::min(options.threshold, match::least_name_score(options.threshold, qfacts));
   const Impl::Scoring scoring{prepared, query.schema, std::min(options.threshold * kScoreFloorShare, hit_floor),
                               hit_floor};
-  clock.lap(&ScreenStats::analyse_ns);
+  clock.lap(&ScreenStats::analyze_ns);
 
   auto list_allowed = [&](uint32_t entity) {
     if (options.lists.empty()) return true;
@@ -722,8 +722,8 @@ namespace sekisho {
 NameComparison compare_names(std::string_view a, std::string_view b, Schema schema,
                              const match::NameComparer& comparer) {
   NameComparison best;
-  std::vector<ListedForm> fa = analyse(a, schema, 8);
-  std::vector<ListedForm> fb = analyse(b, schema, 8);
+  std::vector<ListedForm> fa = analyze(a, schema, 8);
+  std::vector<ListedForm> fb = analyze(b, schema, 8);
   bool found = false;
   for (const ListedForm& x : fa) {
     match::PreparedQuery pq = comparer.prepare(x.tokens);

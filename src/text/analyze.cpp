@@ -248,12 +248,12 @@ Slot greek_slot(const std::string& text) {
 // ICU writes the Arabic ta marbuta ة as ẗ, which folds to t. Names say it a (القاعدة al-Qaida,
 // فاطمة Fatima, الجماعة al-Jamaa); the t is said only before a word that follows in the
 // construct state, which the plain ICU reading keeps.
-std::string ta_marbuta_as_a(std::string romanised) {
+std::string ta_marbuta_as_a(std::string romanized) {
   static constexpr std::string_view kTaMarbuta = "\u1E97";  // ẗ
-  for (size_t at = romanised.find(kTaMarbuta); at != std::string::npos; at = romanised.find(kTaMarbuta, at + 1)) {
-    romanised.replace(at, kTaMarbuta.size(), "a");
+  for (size_t at = romanized.find(kTaMarbuta); at != std::string::npos; at = romanized.find(kTaMarbuta, at + 1)) {
+    romanized.replace(at, kTaMarbuta.size(), "a");
   }
-  return romanised;
+  return romanized;
 }
 
 Slot abjad_slot(const std::string& text, std::string_view icu_id) {
@@ -264,9 +264,9 @@ Slot abjad_slot(const std::string& text, std::string_view icu_id) {
       add_alternative(slot, std::move(r), VariantSource::kScheme, "arabic_names");
     }
   }
-  const std::string romanised = icu_or_empty(text, icu_id);
-  const std::string latin = fold_to_ascii(romanised);
-  const std::string said = fold_to_ascii(ta_marbuta_as_a(romanised));
+  const std::string romanized = icu_or_empty(text, icu_id);
+  const std::string latin = fold_to_ascii(romanized);
+  const std::string said = fold_to_ascii(ta_marbuta_as_a(romanized));
   add_alternative(slot, detail::vocalise_abjad(detail::clean_ascii(said)), VariantSource::kScheme, "abjad_vowels");
   add_alternative(slot, latin, VariantSource::kScheme, "icu:" + std::string(icu_id));
   return slot;
@@ -580,7 +580,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   forms.script = name.script;
   std::vector<NormalizedToken>& tokens = name.tokens;
 
-  if (options.strip_titles && options.kind != NameKind::kOrganisation) {
+  if (options.strip_titles && options.kind != PartyKind::kOrganization) {
     size_t n = detail::leading_title_tokens(tokens);
     if (n > 0 && n < tokens.size()) {
       for (size_t i = 0; i < n; ++i) forms.titles.push_back(tokens[i].text);
@@ -592,7 +592,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       if (detail::strip_title_suffix(t.text)) t.accented = t.text;
     }
   }
-  if (options.strip_legal_forms && options.kind != NameKind::kPerson) {
+  if (options.strip_legal_forms && options.kind != PartyKind::kPerson) {
     const std::vector<LegalFormHit> hits = legal_forms_by_part(name, parts);
     // The parts lose the tokens stripped from them.
     for (auto& [first, last] : parts) {
@@ -749,7 +749,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       }
       default: {
         Slot slot;
-        for (std::string& v : detail::romanise_other_script(run)) {
+        for (std::string& v : detail::romanize_other_script(run)) {
           add_alternative(slot, std::move(v), VariantSource::kScheme, "icu:Any-Latin");
         }
         slots.push_back(std::move(slot));
@@ -766,7 +766,7 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
       static_cast<size_t>(std::count_if(japanese_text.begin(), japanese_text.end(), [](char c) {
         return c != ' ' && (static_cast<unsigned char>(c) & 0xC0) != 0x80;
       }));
-  bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != NameKind::kPerson &&
+  bool want_gloss = options.japanese_gloss && japanese && japanese_chars > 1 && options.kind != PartyKind::kPerson &&
                     (!all_person_segments || !forms.legal_form_classes.empty());
   // The gloss's alternatives take at most a quarter of the variants (four of a query's 16).
   std::vector<std::string> glosses =
@@ -799,10 +799,10 @@ NameForms analyze_whole(std::string_view raw, const AnalyzeOptions& options) {
   // scored with (連邦国家単一企業学術生産企業ガンマ, whose reading "renpo kokka tanitsu kigyo…"
   // shares only ガンマ with the English name). Katakana transcribe, and their readings stay first
   // (アルアクタル・トラスト・インターナショナル, Al-Akhtar Trust International).
-  const bool organisation = options.kind == NameKind::kOrganisation || !forms.legal_form_classes.empty();
+  const bool organization = options.kind == PartyKind::kOrganization || !forms.legal_form_classes.empty();
   const bool kanji =
       std::any_of(tokens.begin(), tokens.end(), [](const NormalizedToken& t) { return has_han(t.text); });
-  if (organisation && kanji && forms.variants.size() > before_gloss) {
+  if (organization && kanji && forms.variants.size() > before_gloss) {
     const auto first = static_cast<std::ptrdiff_t>(before_gloss);
     std::rotate(forms.variants.begin(), forms.variants.begin() + first, forms.variants.end());
     std::rotate(forms.sources.begin(), forms.sources.begin() + first, forms.sources.end());
@@ -869,7 +869,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   // as a listed "LAST, First" does: read in natural order first, then as written. A name with
   // a legal form is an organisation's, whose comma sets off the form or a second name
   // ("Haineng Machinery, Limited", "TMKB Soyuz, Tactical Missiles Corporation JSC").
-  if (options.kind == NameKind::kUnknown) {
+  if (options.kind == PartyKind::kUnknown) {
     const std::string natural = detail::natural_order(raw);
     const size_t comma = raw.find(',');
     const bool legal_form = !natural.empty() && (!find_legal_forms(normalize(raw.substr(0, comma))).empty() ||
@@ -878,7 +878,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
       return interleave({analyze_not_person(natural, options), analyze_not_person(raw, options)}, options.max_variants);
     }
   }
-  if (options.kind != NameKind::kPerson) return analyze_not_person(raw, options);
+  if (options.kind != PartyKind::kPerson) return analyze_not_person(raw, options);
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
   // written; the readings' best variants alternate.
   const detail::ParenthesisedName split = detail::split_parenthesised(raw);
@@ -915,7 +915,7 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
   };
   // A name of unknown kind that starts with a title may be an organisation's, whose words
   // keep it ("Haji Basir Hawala", a money exchange): its as-written reading comes after.
-  if (options.kind == NameKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
+  if (options.kind == PartyKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
     AnalyzeOptions keep_titles = options;
     keep_titles.strip_titles = false;
     append_best(analyze_whole(raw, keep_titles));

@@ -48,7 +48,7 @@ bool names_a_body(std::string_view body) {
     if (legal[k]) continue;
     // A word of Japanese script is a whole run of words: one of two characters may name the body.
     const bool japanese = t.script == Script::kHan || t.script == Script::kKatakana || t.script == Script::kHiragana;
-    if (japanese ? t.text.size() >= 6 : (t.text.size() >= 3 && organisation_word_class(t.text) == nullptr)) return true;
+    if (japanese ? t.text.size() >= 6 : (t.text.size() >= 3 && organization_word_class(t.text) == nullptr)) return true;
   }
   return false;
 }

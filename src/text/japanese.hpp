@@ -28,7 +28,7 @@ std::vector<std::string> kana_to_hepburn_variants(std::string_view kana_utf8,
 
 enum class ReadingKind : uint8_t {
   kSurname = 1, kGiven = 2, kFemale = 4, kMale = 8, kPlace = 16, kCompany = 32,
-  kOrganisation = 64, kOther = 128,
+  kOrganization = 64, kOther = 128,
 };
 struct KanjiReading {
   std::string kana;    // the reading in hiragana/katakana as the dictionary gives it

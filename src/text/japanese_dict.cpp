@@ -53,7 +53,7 @@ uint8_t kinds_of(std::string_view tags) {
     else if (t == "m") k |= static_cast<uint8_t>(ReadingKind::kMale);
     else if (t == "p" || t == "st") k |= static_cast<uint8_t>(ReadingKind::kPlace);
     else if (t == "c") k |= static_cast<uint8_t>(ReadingKind::kCompany);
-    else if (t == "o") k |= static_cast<uint8_t>(ReadingKind::kOrganisation);
+    else if (t == "o") k |= static_cast<uint8_t>(ReadingKind::kOrganization);
     else k |= static_cast<uint8_t>(ReadingKind::kOther);
     if (comma == std::string_view::npos) break;
     pos = comma + 1;

@@ -68,7 +68,7 @@ std::string each_code_point(std::string_view text, Fn fn) {
 
 }  // namespace
 
-std::string romanise_sinhala(std::string_view text) {
+std::string romanize_sinhala(std::string_view text) {
   const std::u32string s = to_u32(text);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -91,7 +91,7 @@ std::string romanise_sinhala(std::string_view text) {
   return fold_to_ascii(out);
 }
 
-std::string romanise_khmer(std::string_view text) {
+std::string romanize_khmer(std::string_view text) {
   return fold_to_ascii(each_code_point(text, [](char32_t cp, std::string& out) {
     if (std::string_view l = find_letter(kKhmerLetters, std::size(kKhmerLetters), cp); l.data() != nullptr) {
       out += l;

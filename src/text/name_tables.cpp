@@ -122,10 +122,10 @@ Status table_error(std::string_view file, const RawLine& line, std::string_view 
 }
 
 // organisation_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
-Result<OrganisationWords> load_organisation_words() {
+Result<OrganizationWords> load_organization_words() {
   constexpr std::string_view kFile = "organisation_words.tsv";
   SEKISHO_ASSIGN_OR_RETURN(std::vector<RawLine> lines, raw_lines(kFile));
-  OrganisationWords table;
+  OrganizationWords table;
   const auto fold = [](std::string_view w) { return detail::clean_ascii(fold_to_ascii(as_name(w))); };
   for (const RawLine& line : lines) {
     const std::string head = fold(line.key);
@@ -177,12 +177,12 @@ Result<SpellingTable> load_arabic() { return load_spelling_table("arabic_names.t
 Result<SpellingTable> load_korean() { return load_spelling_table("korean_surnames.tsv", false); }
 Result<EquivalentNames> load_equivalent_names() { return load_equivalents("name_equivalents.tsv"); }
 
-std::once_flag arabic_once, korean_once, equivalents_once, organisation_once, acronyms_once;
+std::once_flag arabic_once, korean_once, equivalents_once, organization_once, acronyms_once;
 SpellingTable arabic_table, korean_table;
 EquivalentNames equivalents_table;
-OrganisationWords organisation_table;
+OrganizationWords organization_table;
 RussianAcronyms acronyms_table;
-Status arabic_status, korean_status, equivalents_status, organisation_status, acronyms_status;
+Status arabic_status, korean_status, equivalents_status, organization_status, acronyms_status;
 
 }  // namespace
 
@@ -214,16 +214,16 @@ const EquivalentNames& equivalent_names() {
   return loaded_once(&load_equivalent_names, equivalents_once, equivalents_table, equivalents_status);
 }
 
-const OrganisationWords& organisation_words() {
-  return loaded_once(&load_organisation_words, organisation_once, organisation_table, organisation_status);
+const OrganizationWords& organization_words() {
+  return loaded_once(&load_organization_words, organization_once, organization_table, organization_status);
 }
 
 const RussianAcronyms& russian_acronyms() {
   return loaded_once(&load_russian_acronyms, acronyms_once, acronyms_table, acronyms_status);
 }
 
-const std::string* organisation_word_class(std::string_view token) {
-  const auto& words = organisation_words().class_word;
+const std::string* organization_word_class(std::string_view token) {
+  const auto& words = organization_words().class_word;
   const auto it = words.find(std::string(token));
   return it == words.end() ? nullptr : &it->second;
 }
@@ -232,9 +232,9 @@ Status name_tables_status() {
   arabic_name_spellings();
   korean_surname_spellings();
   equivalent_names();
-  organisation_words();
+  organization_words();
   russian_acronyms();
-  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organisation_status, &acronyms_status}) {
+  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organization_status, &acronyms_status}) {
     if (!s->ok()) return *s;
   }
   return Status::ok_status();

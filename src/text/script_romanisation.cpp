@@ -118,10 +118,10 @@ std::string vocalise_abjad(std::string_view ascii) {
   });
 }
 
-std::string drop_inherent_final_vowel(std::string_view romanised) {
+std::string drop_inherent_final_vowel(std::string_view romanized) {
   // ICU writes the inherent vowel as a plain "a" and a written long one as "ā": व्लादिमीर →
   // vlādimīra, spoken (and written in Latin) Vladimir. Runs before folding to ASCII.
-  return map_words(romanised, [](std::string_view w) {
+  return map_words(romanized, [](std::string_view w) {
     if (w.size() >= 3 && w.back() == 'a' && is_ascii_consonant(w[w.size() - 2])) return std::string(w.substr(0, w.size() - 1));
     return std::string(w);
   });
@@ -231,7 +231,7 @@ std::string lacinka_as_russian(std::string_view latin) {
   return fold_to_ascii(to_utf8(out));
 }
 
-std::vector<std::string> romanise_other_script(std::string_view text) {
+std::vector<std::string> romanize_other_script(std::string_view text) {
   std::vector<std::string> out;
   switch (script_of(text)) {
     case USCRIPT_THAI:
@@ -242,10 +242,10 @@ std::vector<std::string> romanise_other_script(std::string_view text) {
       out.push_back(thai_words(lao_as_thai(text)));
       return out;
     case USCRIPT_SINHALA:
-      out.push_back(map_words(text, romanise_sinhala));
+      out.push_back(map_words(text, romanize_sinhala));
       return out;
     case USCRIPT_KHMER:
-      out.push_back(map_words(text, romanise_khmer));
+      out.push_back(map_words(text, romanize_khmer));
       return out;
     case USCRIPT_ETHIOPIC:
       // SERA writes the sixth-order (often silent) vowel as nothing: ቭላዲሚር → vladimir.

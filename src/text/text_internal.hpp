@@ -110,7 +110,7 @@ std::string urdu_letters_as_arabic(std::string_view text);
 // "fladymyr bwtyn" → "fladimir butin"; a leading Yiddish "ww" → "v".
 std::string vocalise_abjad(std::string_view ascii);
 // An Indic romanisation (before ASCII folding) without a word-final inherent "a".
-std::string drop_inherent_final_vowel(std::string_view romanised);
+std::string drop_inherent_final_vowel(std::string_view romanized);
 // A Hangul romanisation (ASCII) read as a foreign name: filler "eu" dropped, "ll" → l, an
 // onset l → r ("beulladimileu" → "bladimir").
 std::string hangul_loanword_reading(std::string_view ascii);
@@ -128,12 +128,12 @@ std::string lacinka_as_russian(std::string_view latin);
 // Letter tables for scripts ICU 72 cannot romanise (letter_tables.cpp), folded to ASCII:
 // ව්ලැදිමීර් → vladimir, វ្លាឌីមៀ → vladimie; and Lao rewritten as the Thai letters its
 // Unicode block mirrors (ວລາດີມີຣ → วลาดีมีร), for ICU's Thai-Latin.
-std::string romanise_sinhala(std::string_view text);
-std::string romanise_khmer(std::string_view text);
+std::string romanize_sinhala(std::string_view text);
+std::string romanize_khmer(std::string_view text);
 std::string lao_as_thai(std::string_view text);
 // Alternatives, best first, for a run in a script without its own branch in analyze_name
 // (Thai, Ethiopic, Indic, Malayalam…; ICU Any-Latin last), folded to ASCII.
-std::vector<std::string> romanise_other_script(std::string_view text);
+std::vector<std::string> romanize_other_script(std::string_view text);
 }  // namespace sekisho::text::detail
 
 namespace sekisho::text::detail {
@@ -183,12 +183,12 @@ const SpellingTable& korean_surname_spellings();  // korean_surnames.tsv
 const EquivalentNames& equivalent_names();        // name_equivalents.tsv
 // The words organisation names use for what a body is or does, each mapped to its line's first
 // word: "zavod", "factory", "works" → "plant".
-struct OrganisationWords {
+struct OrganizationWords {
   std::unordered_map<std::string, std::string> class_word;
 };
-const OrganisationWords& organisation_words();  // organisation_words.tsv
+const OrganizationWords& organization_words();  // organisation_words.tsv
 // The line's first word for a normalised token of organisation_words.tsv, else nullptr.
-const std::string* organisation_word_class(std::string_view token);
+const std::string* organization_word_class(std::string_view token);
 // Acronyms of Russian bodies' kinds and their English wordings (russian_acronyms.tsv): "NPP" →
 // "scientific production enterprise", …; the acronym as the lists capitalise it, the wordings
 // lower-case ASCII, the usual one first.

@@ -13,7 +13,7 @@
 #include <sstream>
 
 #include "io/csv_reader.hpp"
-#include "match/bench_normaliser.hpp"
+#include "match/bench_normalizer.hpp"
 #include "match/name_bench_cases.hpp"
 #include "match/token_features.hpp"
 #include "sekisho/match.hpp"
@@ -57,7 +57,7 @@ std::vector<Case> load_cases() {
 TEST(NameBenchTest, ComparerAloneWithTheTestNormaliserKeepsItsF1) {
   std::vector<Case> cases = load_cases();
   ASSERT_GT(cases.size(), 300u);
-  testing::BenchNormaliser norm;
+  testing::BenchNormalizer norm;
   NameComparer comparer;
   for (Case& c : cases) {
     const NameMatch m = comparer.compare(norm.tokens(c.name1, c.schema), norm.tokens(c.name2, c.schema), c.schema);
@@ -91,7 +91,7 @@ TEST(NameBenchTest, ComparerAloneWithTheTestNormaliserKeepsItsF1) {
 TEST(NameBenchTest, ScoreOnlyEqualsTheExplainedScore) {
   const std::vector<Case> cases = load_cases();
   ASSERT_GT(cases.size(), 300u);
-  testing::BenchNormaliser norm;
+  testing::BenchNormalizer norm;
   NameComparer comparer;
   for (const Case& c : cases) {
     const std::vector<NameToken> a = norm.tokens(c.name1, c.schema), b = norm.tokens(c.name2, c.schema);

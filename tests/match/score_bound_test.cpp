@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "match/bench_normaliser.hpp"
+#include "match/bench_normalizer.hpp"
 #include "match/name_bench_cases.hpp"
 #include "match/score_bound.hpp"
 #include "match/token_features.hpp"
@@ -28,7 +28,7 @@ struct Pair {
   std::vector<NameToken> a, b;
 };
 
-std::vector<Pair> name_bench_pairs(testing::BenchNormaliser& norm) {
+std::vector<Pair> name_bench_pairs(testing::BenchNormalizer& norm) {
   std::vector<Pair> pairs;
   for (const testing::LabelledPair& p : testing::name_bench_cases()) {
     pairs.push_back({p.schema, norm.tokens(p.name1, p.schema), norm.tokens(p.name2, p.schema)});
@@ -149,7 +149,7 @@ std::string joined(const std::vector<NameToken>& t) {
 }
 
 TEST(ScoreAbove, ScoreAboveTheFloorAndABoundBelowIt) {
-  testing::BenchNormaliser norm;
+  testing::BenchNormalizer norm;
   std::vector<Pair> pairs = name_bench_pairs(norm);
   ASSERT_GT(pairs.size(), 300u);
   NameComparer comparer;

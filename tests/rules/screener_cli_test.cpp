@@ -39,7 +39,7 @@ TEST(ScreenerTest, ExactNameScreenerMatchesNormalisedListedNames) {
   EXPECT_EQ(hits[0].list_id, "jp_meti_eul");
   EXPECT_DOUBLE_EQ(hits[0].score, 1.0);
   EXPECT_TRUE(screener.screen(Party{.name = "Advance Multicomm", .country = "PK"}).empty());
-  EXPECT_EQ(normalise_party_name("Al Qa'ida/Islamic-Army"), "al qa ida islamic army");
+  EXPECT_EQ(normalize_party_name("Al Qa'ida/Islamic-Army"), "al qa ida islamic army");
 }
 
 TEST(ScreenerTest, ScreenerHitsBecomeRuleInputsWithTheirScore) {

@@ -20,7 +20,7 @@ Entity person(std::string id, std::string name) {
   return e;
 }
 
-Entity organisation(std::string id, std::vector<std::string> names) {
+Entity organization(std::string id, std::vector<std::string> names) {
   Entity e;
   e.id = std::move(id);
   e.schema = Schema::kOrganization;
@@ -41,12 +41,12 @@ const ScreenHit* hit_for(const std::vector<ScreenHit>& hits, std::string_view en
 // word), and its other names that the index reached are scored too.
 TEST(Screener, ANearMissHasTheOtherNamesOfItsEntityScored) {
   // "al" and "rosa" are in more names than "alrosa": its list is walked first and reaches "Alrosa".
-  std::vector<Entity> entities = {organisation("alrosa", {"Ak Al Rosa", "Al Rosa Gurup", "Alrosa"}),
-                                  organisation("rosa", {"Rosa Shipping Lines"}),
-                                  organisation("banco", {"Banco Rosa Verde"}),
-                                  organisation("noor", {"Al Noor Trading"}),
-                                  organisation("amin", {"Al Amin Exchange"}),
-                                  organisation("other", {"Northern Timber Holdings"})};
+  std::vector<Entity> entities = {organization("alrosa", {"Ak Al Rosa", "Al Rosa Gurup", "Alrosa"}),
+                                  organization("rosa", {"Rosa Shipping Lines"}),
+                                  organization("banco", {"Banco Rosa Verde"}),
+                                  organization("noor", {"Al Noor Trading"}),
+                                  organization("amin", {"Al Amin Exchange"}),
+                                  organization("other", {"Northern Timber Holdings"})};
   auto screener = Screener::build({{"test", 1, std::move(entities)}});
   std::vector<CandidateTrace> trace;
   ScreenOptions options;

@@ -8,7 +8,7 @@ void ExactNameScreener::add_list(const std::string& list_id, const std::vector<E
   lists_.push_back({list_id, 0, entities.size()});
   for (const Entity& e : entities) {
     for (const Name& n : e.names) {
-      std::string key = normalise_party_name(n.full);
+      std::string key = normalize_party_name(n.full);
       if (key.empty()) continue;
       by_name_.emplace(std::move(key), Listed{list_id, e.id, n.full});
     }
@@ -17,7 +17,7 @@ void ExactNameScreener::add_list(const std::string& list_id, const std::vector<E
 
 std::vector<ListHit> ExactNameScreener::screen(const Party& party) const {
   std::vector<ListHit> hits;
-  auto [begin, end] = by_name_.equal_range(normalise_party_name(party.name));
+  auto [begin, end] = by_name_.equal_range(normalize_party_name(party.name));
   for (auto it = begin; it != end; ++it) {
     bool seen = false;
     for (const ListHit& h : hits) seen = seen || (h.list_id == it->second.list_id && h.entity_id == it->second.entity_id);

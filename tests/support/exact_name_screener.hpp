@@ -1,5 +1,5 @@
 // A test double of the screener: exact screening on normalised names (ASCII
-// folding only, rules::normalise_party_name). Real, in that it matches the
+// folding only, rules::normalize_party_name). Real, in that it matches the
 // listed names and nothing else, and small enough for tests to reason about
 // every hit; the product screens with rules::ListScreener.
 #pragma once

@@ -112,7 +112,7 @@ TEST(AnalyzeName, LegalFormsBecomeClasses) {
   EXPECT_EQ(analyze_name("Limited Brands").variants[0], "limited brands");
   // Persons keep every token.
   AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
+  person.kind = PartyKind::kPerson;
   EXPECT_TRUE(analyze_name("Ao Limited", person).legal_form_classes.empty());
 }
 
@@ -131,7 +131,7 @@ TEST(AnalyzeName, JapaneseOrganisationGetsAGlossVariant) {
 
 TEST(AnalyzeName, KatakanaLegalFormsTakeTheirEnglishClasses) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   NameForms f = analyze_name("コリア・ソンギ・シッピング・カンパニー・リミテッド", org);
   EXPECT_EQ(f.legal_form_classes, analyze_name("Korea Songi Shipping Company Limited", org).legal_form_classes);
   EXPECT_FALSE(f.legal_form_classes.empty());
@@ -142,7 +142,7 @@ TEST(AnalyzeName, KatakanaLegalFormsTakeTheirEnglishClasses) {
 
 TEST(AnalyzeName, KatakanaGlossesAreLoanwordsOnly) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   // アル's EDICT gloss "be" does not begin with its sound: the article stays "al".
   NameForms f = analyze_name("アル・ラシード信託", org);
   EXPECT_EQ(gloss_of(f), "al rashid trust");
@@ -153,7 +153,7 @@ TEST(AnalyzeName, KatakanaGlossesAreLoanwordsOnly) {
 
 TEST(AnalyzeName, KatakanaLetterNamesSpellAnAcronym) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   // One word of letter names, and single letter names side by side, are the letters.
   EXPECT_EQ(analyze_name("エーディーエフ", org).variants.front(), "adf");
   EXPECT_EQ(analyze_name("エムアールビー・バンク", org).variants.front().substr(0, 4), "mrb ");
@@ -170,7 +170,7 @@ TEST(AnalyzeName, KatakanaLetterNamesSpellAnAcronym) {
 
 TEST(AnalyzeName, KoreanNamesLoanwordsAlsoReadAsForeignWords) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   // コリア makes the unglossed words Korean (フォーリン "hworing"); the other gloss reads them as
   // the loanwords they may be.
   NameForms f = analyze_name("コリア・フォーリン・テクニカル・トレード・センター", org);
@@ -183,7 +183,7 @@ TEST(AnalyzeName, KoreanNamesLoanwordsAlsoReadAsForeignWords) {
 
 TEST(AnalyzeName, UnglossedLoanwordsTakeTheirEnglishEndings) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   // EDICT lacks イスラミック and ミュニションズ; beside words it glosses they are English words.
   EXPECT_EQ(gloss_of(analyze_name("ミュニションズ・インダストリー・デパートメント", org)),
             "myunitions industry department");
@@ -199,7 +199,7 @@ TEST(AnalyzeName, UnglossedLoanwordsTakeTheirEnglishEndings) {
 
 TEST(AnalyzeName, JapaneseParticlesAndRussianFormsInOrganisationNames) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   // の has no word in the English order; 国 is a state; 公開株式会社 (ОАО) is a legal form.
   NameForms isil = analyze_name("イラクのイスラム国", org);
   EXPECT_EQ(gloss_of(isil), "iraq islam state");
@@ -291,7 +291,7 @@ TEST(WordOrder, Helpers) {
 // The first reading of a person's name.
 std::string person_first_reading(std::string_view raw) {
   AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
+  person.kind = PartyKind::kPerson;
   return analyze_name(raw, person).variants.at(0);
 }
 
@@ -308,7 +308,7 @@ TEST(AnalyzeName, PersonWithTheFamilyNameInCapitalsFirstReadInNaturalOrder) {
 
 TEST(AnalyzeName, GreekReadWithoutTheSchemesApostropheAndWithUForOu) {
   AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
+  person.kind = PartyKind::kPerson;
   const NameForms forms = analyze_name("Αλέξανδρος Λουκασένκο", person);
   EXPECT_TRUE(contains(forms.variants, "alexandros loukasenko"));
   EXPECT_TRUE(contains(forms.variants, "alexander lukasenko"));  // the lists' form of Αλέξανδρος
@@ -316,7 +316,7 @@ TEST(AnalyzeName, GreekReadWithoutTheSchemesApostropheAndWithUForOu) {
 
 TEST(AnalyzeName, PersonInvertedAroundACommaReadInNaturalOrder) {
   AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
+  person.kind = PartyKind::kPerson;
   const NameForms putin = analyze_name("PUTIN, Vladimir Vladimirovich", person);
   EXPECT_EQ(putin.variants[0], "vladimir vladimirovich putin");
   // As written too: a query of unknown kind is not reordered and should meet it in its order.
@@ -325,13 +325,13 @@ TEST(AnalyzeName, PersonInvertedAroundACommaReadInNaturalOrder) {
   // A generational suffix after the comma is no given name; organisations keep their order.
   EXPECT_EQ(analyze_name("RUBEN PESTANO LAVILLA, JR", person).variants[0], "ruben pestano lavilla jr");
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   EXPECT_EQ(analyze_name("Bowne Global Solutions, Spain", org).variants[0], "bowne global solutions spain");
 }
 
 TEST(AnalyzeName, ParenthesisedAlternativesOfAPerson) {
   AnalyzeOptions person;
-  person.kind = NameKind::kPerson;
+  person.kind = PartyKind::kPerson;
   NameForms f = analyze_name("Dmitry(Dmitriy/Dmytro) SEMYONOV", person);
   ASSERT_GE(f.variants.size(), 2u);
   EXPECT_EQ(f.variants[0], "dmitry semyonov");
@@ -345,13 +345,13 @@ TEST(AnalyzeName, ParenthesisedAlternativesOfAPerson) {
   EXPECT_TRUE(contains(ja.variants, "orekshi karyakin"));
   // An organisation's parentheses stay words of its name.
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   EXPECT_EQ(analyze_name("Bank of China (Hong Kong)", org).variants[0], "bank of china hong kong");
 }
 
 TEST(AnalyzeName, OrganisationWithoutItsClosingAbbreviation) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   NameForms plf = analyze_name("Palestine Liberation Front(PLF)", org);
   ASSERT_FALSE(plf.variants.empty());
   EXPECT_EQ(plf.variants[0], "palestine liberation front plf");  // as written first
@@ -364,7 +364,7 @@ TEST(AnalyzeName, OrganisationWithoutItsClosingAbbreviation) {
 }
 
 TEST(AnalyzeName, AnOrganisationsWordSpelledTwoWaysGivesTwoNames) {
-  NameForms guard = analyze_name("Self-proclaimed “Luhansk(Lugansk) Guard”", testing::of_kind(NameKind::kOrganisation));
+  NameForms guard = analyze_name("Self-proclaimed “Luhansk(Lugansk) Guard”", testing::of_kind(PartyKind::kOrganization));
   ASSERT_FALSE(guard.variants.empty());
   EXPECT_EQ(guard.variants[0], "self proclaimed luhansk lugansk guard");  // as written first
   EXPECT_TRUE(testing::contains(guard.variants, "self proclaimed luhansk guard"));
@@ -382,7 +382,7 @@ TEST(AnalyzeName, AnOrganisationsWordSpelledTwoWaysGivesTwoNames) {
 
 TEST(AnalyzeName, AGlossesEnglishLegalFormIsALegalForm) {
   // 貿易会社 glosses as "trading company": the English name's "company" is its legal form.
-  const AnalyzeOptions org = testing::of_kind(NameKind::kOrganisation);
+  const AnalyzeOptions org = testing::of_kind(PartyKind::kOrganization);
   NameForms arabi = analyze_name("アル・アラビー貿易会社", org);
   EXPECT_TRUE(testing::contains(arabi.legal_form_classes, std::string("CO")));
   EXPECT_TRUE(testing::contains(arabi.variants, "al arabi trading"));
@@ -398,11 +398,11 @@ TEST(AnalyzeName, AGlossesEnglishLegalFormIsALegalForm) {
 
 TEST(AnalyzeName, AKatakanaTitleIsATitle) {
   // ハッジ・ムハンマド・アシュラフ is listed as HAJI MUHAMMAD ASHRAF, whose Haji is a title.
-  const NameForms ashraf = analyze_name("ハッジ・ムハンマド・アシュラフ", testing::of_kind(NameKind::kPerson));
+  const NameForms ashraf = analyze_name("ハッジ・ムハンマド・アシュラフ", testing::of_kind(PartyKind::kPerson));
   EXPECT_TRUE(testing::contains(ashraf.titles, "ハッジ"));
   ASSERT_FALSE(ashraf.variants.empty());
   for (const std::string& v : ashraf.variants) EXPECT_EQ(v.find("haj"), std::string::npos) << v;
-  EXPECT_TRUE(analyze_name("ムラー・オマル", testing::of_kind(NameKind::kPerson)).variants.front().starts_with("om"));
+  EXPECT_TRUE(analyze_name("ムラー・オマル", testing::of_kind(PartyKind::kPerson)).variants.front().starts_with("om"));
 }
 
 TEST(AnalyzeName, SplitParenthesised) {
@@ -424,14 +424,14 @@ TEST(AnalyzeName, SplitParenthesised) {
 // the as-written reading stays for an organisation named with it ("Haji Basir
 // Hawala" is a money exchange); a person's or organisation's name is read one way.
 TEST(AnalyzeName, UnknownKindKeepsTheTitleInALaterReading) {
-  NameForms forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kUnknown));
+  NameForms forms = analyze_name("Haji Basir Hawala", testing::of_kind(PartyKind::kUnknown));
   ASSERT_GE(forms.variants.size(), 2u);
   EXPECT_EQ(forms.variants.front(), "basir hawala");
   EXPECT_TRUE(contains(forms.variants, "haji basir hawala"));
 
-  forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kPerson));
+  forms = analyze_name("Haji Basir Hawala", testing::of_kind(PartyKind::kPerson));
   EXPECT_FALSE(contains(forms.variants, "haji basir hawala"));
-  forms = analyze_name("Haji Basir Hawala", testing::of_kind(NameKind::kOrganisation));
+  forms = analyze_name("Haji Basir Hawala", testing::of_kind(PartyKind::kOrganization));
   ASSERT_FALSE(forms.variants.empty());
   EXPECT_EQ(forms.variants.front(), "haji basir hawala");
 }
@@ -439,12 +439,12 @@ TEST(AnalyzeName, UnknownKindKeepsTheTitleInALaterReading) {
 // "LLC" before the name, as translations of Russian names write ООО, is a legal
 // form like "LLC" after it; "Co" and "AG" before a name stay words ("AG Barr").
 TEST(AnalyzeName, LeadingLlcIsALegalForm) {
-  const AnalyzeOptions organisation = testing::of_kind(NameKind::kOrganisation);
-  NameForms lead = analyze_name("LLC Romashka", organisation);
+  const AnalyzeOptions organization = testing::of_kind(PartyKind::kOrganization);
+  NameForms lead = analyze_name("LLC Romashka", organization);
   ASSERT_FALSE(lead.variants.empty());
   EXPECT_EQ(lead.variants.front(), "romashka");
-  EXPECT_EQ(lead.legal_form_classes, analyze_name("Romashka LLC", organisation).legal_form_classes);
-  NameForms barr = analyze_name("AG Barr", organisation);
+  EXPECT_EQ(lead.legal_form_classes, analyze_name("Romashka LLC", organization).legal_form_classes);
+  NameForms barr = analyze_name("AG Barr", organization);
   ASSERT_FALSE(barr.variants.empty());
   EXPECT_EQ(barr.variants.front(), "ag barr");
 }

@@ -345,7 +345,7 @@ TEST(Kanji, AForeignNameThatSpellsLoanwordsKeepsItsReading) {
 TEST(Kanji, ACompanyFormInsideAGlossIsALegalForm) {
   // MOFA keeps a Russian body's form where its Russian name has it, inside the name.
   AnalyzeOptions options;
-  options.kind = NameKind::kOrganisation;
+  options.kind = PartyKind::kOrganization;
   NameForms forms = analyze_name("全ロシア科学研究所株式会社エタロン", options);
   ASSERT_FALSE(forms.variants.empty());
   EXPECT_EQ(forms.variants.front().find("joint stock company"), std::string::npos) << forms.variants.front();
@@ -366,7 +366,7 @@ TEST(Kanji, ADedicatedBodyIsAlsoReadAlone) {
   EXPECT_EQ(detail::without_dedication("Design Bureau named after A.S. Yakovlev"), "");
   EXPECT_EQ(detail::without_dedication("Rostvertol"), "");
   AnalyzeOptions options;
-  options.kind = NameKind::kOrganisation;
+  options.kind = PartyKind::kOrganization;
   const NameForms forms = analyze_name("株式会社P.D.グルシン名称機械製造設計局ファケル", options);
   EXPECT_TRUE(std::any_of(forms.variants.begin(), forms.variants.end(), [](const std::string& v) {
     return v.rfind("machine", 0) == 0 && v.find("fake") != std::string::npos;
@@ -425,7 +425,7 @@ TEST(Issue17Kanji, ANameWrittenTogetherWithLoanwords) {
 
 TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   const NameForms body = analyze_name("連邦国家単一企業学術生産企業ガンマ", org);
   ASSERT_FALSE(body.variants.empty());
   EXPECT_EQ(body.sources.front(), VariantSource::kGloss) << ::testing::PrintToString(body.variants);
@@ -452,7 +452,7 @@ TEST(Issue17Kanji, AnOrganisationsGlossIsItsFirstForm) {
 // company form inside the name where the Russian has it, so there it is a form.
 TEST(Issue17Kanji, ALegalFormOpeningACommaSetPartIsOneInsideAPartAWord) {
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   const NameForms sub = analyze_name("戦術ミサイル兵器コーポレーション、株式会社アヴァンガルド", org);
   EXPECT_EQ(testing::gloss_of(sub), "tactical missile weapons corporation avangard");
   EXPECT_EQ(sub.legal_form_classes, std::vector<std::string>{"JSC"});
@@ -490,7 +490,7 @@ TEST(Kanji, WordsListsTranslateTwoWaysGiveASecondGloss) {
   // One translation: no second gloss.
   EXPECT_EQ(detail::japanese_glosses("修理", 3), std::vector<std::string>{"repair"});
   AnalyzeOptions org;
-  org.kind = NameKind::kOrganisation;
+  org.kind = PartyKind::kOrganization;
   NameForms forms = analyze_name("株式会社学術生産団体インパルス", org);
   EXPECT_EQ(detail::japanese_glosses("学術生産団体", 3),
             (std::vector<std::string>{"scientific production association", "research and production association"}));
@@ -518,7 +518,7 @@ TEST(Kanji, LoanwordSplitByNakaguroReadAsOneWord) {
 TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
   // 設計技術センター・エレクトロニカ: センター is "center", not the head of an unknown compound
   // センターエレクトロニカ.
-  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(NameKind::kOrganisation));
+  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(PartyKind::kOrganization));
   ASSERT_FALSE(forms.variants.empty());
   const std::vector<std::string> words = split_name_parts(testing::gloss_of(forms));
   EXPECT_TRUE(contains(words, "center")) << testing::gloss_of(forms);

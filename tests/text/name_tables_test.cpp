@@ -18,11 +18,11 @@ TEST(NameTables, EveryTableParses) {
   EXPECT_GT(detail::korean_surname_spellings().spellings.size(), 50u);
   EXPECT_FALSE(detail::equivalent_names().list_form.empty());
   // Organisation words: each word to its line's first word; the Russian kept ones too.
-  ASSERT_NE(detail::organisation_word_class("zavod"), nullptr);
-  EXPECT_EQ(*detail::organisation_word_class("zavod"), "plant");
-  EXPECT_EQ(*detail::organisation_word_class("factory"), "plant");
-  EXPECT_EQ(*detail::organisation_word_class("plant"), "plant");
-  EXPECT_EQ(detail::organisation_word_class("sukhoi"), nullptr);
+  ASSERT_NE(detail::organization_word_class("zavod"), nullptr);
+  EXPECT_EQ(*detail::organization_word_class("zavod"), "plant");
+  EXPECT_EQ(*detail::organization_word_class("factory"), "plant");
+  EXPECT_EQ(*detail::organization_word_class("plant"), "plant");
+  EXPECT_EQ(detail::organization_word_class("sukhoi"), nullptr);
   // Acronyms keep their capitals; their wordings are lower case, the usual one first.
   bool tsnii = false;
   for (const auto& e : detail::russian_acronyms().entries) {
@@ -59,7 +59,7 @@ TEST(ArabicNames, UnknownWordsGiveNoTableReading) {
 }
 
 TEST(ArabicNames, AnalyzeNameReadsTheTableFirst) {
-  const NameForms f = analyze_name("محمد علي", {.kind = NameKind::kPerson});
+  const NameForms f = analyze_name("محمد علي", {.kind = PartyKind::kPerson});
   ASSERT_FALSE(f.variants.empty());
   EXPECT_EQ(f.variants.front(), "muhammad ali");
   EXPECT_TRUE(contains(f.variants, "mohamed ali"));
@@ -89,7 +89,7 @@ TEST(KoreanNames, HanjaNamesReadInKoreanThroughLibhangul) {
   EXPECT_EQ(detail::hanja_as_hangul("朴智星"), "박지성");
   EXPECT_EQ(detail::hanja_as_hangul("李明博"), "이명박");  // 리 read 이 in the South (두음법칙)
   EXPECT_EQ(detail::hanja_as_hangul("東京"), "");  // 東 is no Korean surname's hanja
-  const NameForms f = analyze_name("金正恩", {.kind = NameKind::kPerson});
+  const NameForms f = analyze_name("金正恩", {.kind = PartyKind::kPerson});
   EXPECT_TRUE(contains(f.variants, "kim jong un"));
 }
 
@@ -115,7 +115,7 @@ TEST(BankKana, AbbreviatedLegalFormsAreWrittenOut) {
 }
 
 TEST(BankKana, KanaLegalFormsAreLegalForms) {
-  const AnalyzeOptions org{.kind = NameKind::kOrganisation};
+  const AnalyzeOptions org{.kind = PartyKind::kOrganization};
   const NameForms kanji = analyze_name("株式会社ロソボロンエクスポルト", org);
   for (const char* written : {"ｶ)ﾛｿﾎﾞﾛﾝｴｸｽﾎﾟﾙﾄ", "カブシキガイシャ ロソボロンエクスポルト", "ﾛｿﾎﾞﾛﾝｴｸｽﾎﾟﾙﾄ(ｶ"}) {
     const NameForms f = analyze_name(written, org);

@@ -77,11 +77,11 @@ TEST(ScriptRomanisation, BelarusianLacinkaInItsRussianForm) {
 
 TEST(ScriptRomanisation, ScriptsIcuCannotRomanise) {
   // Sinhala: inherent a unless al-lakuna or a vowel sign follows; ැ is a foreign a.
-  EXPECT_EQ(detail::romanise_sinhala("ව්ලැදිමීර්"), "vladimir");
-  EXPECT_EQ(detail::romanise_sinhala("කොළඹ"), "kolamba");  // Colombo: inherent vowels written
+  EXPECT_EQ(detail::romanize_sinhala("ව්ලැදිමීර්"), "vladimir");
+  EXPECT_EQ(detail::romanize_sinhala("කොළඹ"), "kolamba");  // Colombo: inherent vowels written
   // Khmer: coeng joins consonants, no inherent vowel is written.
-  EXPECT_EQ(detail::romanise_khmer("ពូទីន"), "putin");
-  EXPECT_EQ(detail::romanise_khmer("វ្លាឌីមៀ"), "vladimie");
+  EXPECT_EQ(detail::romanize_khmer("ពូទីន"), "putin");
+  EXPECT_EQ(detail::romanize_khmer("វ្លាឌីមៀ"), "vladimie");
   // Lao through Thai: ວ ລ ... are Thai ว ล ... 0x80 lower.
   EXPECT_EQ(detail::lao_as_thai("ປູຕິນ"), "ปูติน");
   EXPECT_EQ(detail::lao_as_thai("ໜອງ"), "หนอง");  // ໜ is ຫ+ນ

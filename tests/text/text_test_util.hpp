@@ -23,7 +23,7 @@ inline std::string gloss_of(const NameForms& forms) {
 }
 
 // Analysis options for a name of the given kind, the rest default.
-inline AnalyzeOptions of_kind(NameKind kind) {
+inline AnalyzeOptions of_kind(PartyKind kind) {
   AnalyzeOptions options;
   options.kind = kind;
   return options;

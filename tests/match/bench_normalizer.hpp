@@ -20,9 +20,9 @@
 
 namespace sekisho::match::testing {
 
-class BenchNormaliser {
+class BenchNormalizer {
  public:
-  BenchNormaliser() {
+  BenchNormalizer() {
     UErrorCode status = U_ZERO_ERROR;
     translit_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) translit_.reset();
