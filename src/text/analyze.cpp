@@ -903,16 +903,17 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
   // Only a person's name is read more than one way: an organisation's parentheses mostly tell
   // it from its siblings (Bank of China (Hong Kong) Limited vs (Singapore) Limited).
   NameForms forms = analyze_whole(raw, options);
-  // Appends the best variant of another reading of the name, when it is new.
-  auto append_best = [&forms](const NameForms& other) {
-    if (other.variants.empty() ||
-        std::find(forms.variants.begin(), forms.variants.end(), other.variants.front()) != forms.variants.end()) {
+  // Appends variant `i` of another reading of the name, when it is new.
+  auto append_variant = [&forms](const NameForms& other, size_t i) {
+    if (i >= other.variants.size() ||
+        std::find(forms.variants.begin(), forms.variants.end(), other.variants[i]) != forms.variants.end()) {
       return;
     }
-    forms.variants.push_back(other.variants.front());
-    forms.sources.push_back(other.sources.front());
-    forms.schemes.push_back(other.schemes.front());
+    forms.variants.push_back(other.variants[i]);
+    forms.sources.push_back(other.sources[i]);
+    forms.schemes.push_back(other.schemes[i]);
   };
+  auto append_best = [&append_variant](const NameForms& other) { append_variant(other, 0); };
   // A name of unknown kind that starts with a title may be an organisation's, whose words
   // keep it ("Haji Basir Hawala", a money exchange): its as-written reading comes after.
   if (options.kind == PartyKind::kUnknown && !forms.titles.empty() && forms.variants.size() < options.max_variants) {
@@ -940,12 +941,7 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
       forms.sources.resize(keep);
       forms.schemes.resize(keep);
     }
-    for (size_t i = 0; i < alone.variants.size(); ++i) {
-      if (std::find(forms.variants.begin(), forms.variants.end(), alone.variants[i]) != forms.variants.end()) continue;
-      forms.variants.push_back(alone.variants[i]);
-      forms.sources.push_back(alone.sources[i]);
-      forms.schemes.push_back(alone.schemes[i]);
-    }
+    for (size_t i = 0; i < alone.variants.size(); ++i) append_variant(alone, i);
   }
   // ...but an abbreviation closing the name is no part of it: a translation or another list
   // writes "Palestine Liberation Front(PLF)" without it. Its best variant comes last.
