@@ -66,10 +66,10 @@ sekisho_part(core
 sekisho_part(distance)
 sekisho_part(phonetic)
 sekisho_part(io
-  HEADERS source_file.hpp
+  HEADERS source_file.hpp script.hpp
   PUBLIC_PARTS core
-  PUBLIC_LIBS pugixml::pugixml
-  PRIVATE_LIBS PkgConfig::ICU PkgConfig::LIBZIP)
+  PUBLIC_LIBS pugixml::pugixml PkgConfig::ICU
+  PRIVATE_LIBS PkgConfig::LIBZIP)
 sekisho_part(sqlite
   PUBLIC_PARTS core
   PUBLIC_LIBS PkgConfig::SQLITE3)
@@ -90,7 +90,7 @@ sekisho_part(index
 sekisho_part(match
   HEADERS match.hpp
   PUBLIC_PARTS phonetic model
-  PRIVATE_PARTS distance text)
+  PRIVATE_PARTS core distance text)
 sekisho_part(lists
   HEADERS lists.hpp
   PUBLIC_PARTS core io model

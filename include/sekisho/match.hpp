@@ -295,6 +295,24 @@ class NameComparer {
   NameMatchOptions vessel_options_;
 };
 
+// A raw name, in any script, as the comparer sees it: one transliteration variant of the text
+// pipeline (text::analyze_name) as tokens, its legal forms appended as class tokens ("llc").
+struct ComparableForm {
+  std::string text;  // the variant: its tokens joined by one space
+  std::vector<NameToken> tokens;
+};
+// The up to `max_variants` forms of `raw` read as a name of `schema`, best first.
+std::vector<ComparableForm> comparable_forms(std::string_view raw, Schema schema, size_t max_variants);
+
+// Two raw names compared through the whole text pipeline (every variant of each), for
+// `sekisho compare` and the name_bench evaluation: the best pair decides.
+struct NameComparison {
+  double score = 0;
+  std::string form_a, form_b;  // the variants that met
+  NameMatch detail;
+};
+NameComparison compare_names(std::string_view a, std::string_view b, Schema schema, const NameComparer& comparer);
+
 // ---------------------------------------------------------------------------
 // 2. Qualifiers and the hit score.
 

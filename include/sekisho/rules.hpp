@@ -245,7 +245,7 @@ enum class Reason : uint8_t {
   kDataGap,          // the rule may apply but data is missing: never ALLOW, never softer than the fact
   kReviewDenial,     // a licence requirement whose published review policy is denial
   kLicensed,         // a licence on file clears the requirement
-  kAuthorised,       // a general authorisation (UGEA, exemption) clears it
+  kAuthorized,       // a general authorisation (UGEA, exemption) clears it
   kConsented,        // a consent on file clears it
   kConsentRefused,   // a refusal on file: DENY
   kNotApplicable,    // evaluated; its conditions do not hold (ALLOW)
@@ -273,7 +273,7 @@ struct TraceEntry {
   // against a requirement that fired at this hop: AUTHORISED (applied),
   // NOT_APPLICABLE (`detail`: the restriction or condition that failed) or
   // DATA_GAP (`missing`: what it needs to be used).
-  bool authorisation = false;
+  bool authorization = false;
 };
 
 struct Condition {

@@ -164,16 +164,6 @@ class Screener {
   std::unique_ptr<Impl> impl_;
 };
 
-// Two names compared through the whole text pipeline (every transliteration
-// variant of each), for `sekisho compare`: the best pair decides.
-struct NameComparison {
-  double score = 0;
-  std::string form_a, form_b;  // the variants that met
-  match::NameMatch detail;
-};
-NameComparison compare_names(std::string_view a, std::string_view b, Schema schema,
-                             const match::NameComparer& comparer);
-
 // One row of a screening batch (CSV: id,name[,schema,birth_date,country,id_number,gender]).
 struct QueryRow {
   size_t line = 0;     // 1-based line in the input

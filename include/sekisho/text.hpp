@@ -37,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sekisho/script.hpp"
 #include "sekisho/status.hpp"
 
 namespace sekisho::text {
@@ -45,24 +46,9 @@ namespace sekisho::text {
 // Scripts and countries
 // ---------------------------------------------------------------------------------------------
 
-enum class Script : uint8_t {
-  kNone,  // no letters (digits only, empty)
-  kLatin,
-  kCyrillic,
-  kGreek,
-  kArabic,
-  kHebrew,
-  kArmenian,
-  kGeorgian,
-  kHan,
-  kHiragana,
-  kKatakana,
-  kHangul,
-  kOther,
-  kMixed,  // only for a whole name whose tokens have different scripts
-};
-
-std::string_view script_name(Script script);
+// The scripts names come in (sekisho/script.hpp), named here as the pipeline has always named them.
+using ::sekisho::Script;
+using ::sekisho::script_name;
 
 // ISO 3166-1 alpha-2 code (upper case) of a country written as a code ("ru", "RUS", "UK") or a
 // name in any of the lists' languages ("Russia", "Russian Federation", "Russie", "ロシア",

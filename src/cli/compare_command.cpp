@@ -28,7 +28,7 @@ Status compare_pair(const CompareArgs& args) {
   if (args.names.size() != 2) return invalid_argument("compare takes two names, or --input pairs.csv");
   SEKISHO_ASSIGN_OR_RETURN(Schema schema, parse_schema(args.schema));
   match::NameComparer comparer;
-  NameComparison c = compare_names(args.names[0], args.names[1], schema, comparer);
+  match::NameComparison c = match::compare_names(args.names[0], args.names[1], schema, comparer);
   if (args.as_json) {
     std::cout << fmt::format(R"({{"score":{:.4f},"match":{},"form_a":"{}","form_b":"{}","explanation":{}}})",
                              c.score, c.score >= args.threshold ? "true" : "false", c.form_a, c.form_b,
@@ -81,7 +81,7 @@ Status compare_file(const CompareArgs& args) {
       if (!s.ok()) return parse_error(args.input + ":" + std::to_string(records[r].line) + ": " + s.status().message());
       schema = *s;
     }
-    NameComparison c = compare_names(get(2), get(3), schema, comparer);
+    match::NameComparison c = match::compare_names(get(2), get(3), schema, comparer);
     *os << fmt::format("{},{:.4f},{}\n", get(0), c.score, c.score >= args.threshold ? "true" : "false");
   }
   return Status();

@@ -88,7 +88,7 @@ std::vector<ScreenedRow> screen_rows(const Screener& screener, const std::vector
 
 // The summary a nightly job's log keeps: a refused row is a customer left unscreened, and a
 // row screened short of its work budget is one left partly unscreened; both fail the run.
-Status summarise(const std::vector<ScreenedRow>& screened, size_t refused, bool allow_refused) {
+Status summarize(const std::vector<ScreenedRow>& screened, size_t refused, bool allow_refused) {
   size_t with_hits = 0, hits = 0, incomplete = 0;
   for (const ScreenedRow& r : screened) {
     with_hits += r.screening.hits.empty() ? 0 : 1;
@@ -153,7 +153,7 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
 
   if (args.format == "xlsx") {
     SEKISHO_RETURN_IF_ERROR(write_xlsx(screened, loaded.ages, args.output));
-    return summarise(screened, refused, args.allow_refused);
+    return summarize(screened, refused, args.allow_refused);
   }
   std::ofstream file;
   std::ostream* os = &std::cout;
@@ -169,7 +169,7 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   }
   os->flush();
   if (!*os) return io_error(args.output + ": write failed");
-  return summarise(screened, refused, args.allow_refused);
+  return summarize(screened, refused, args.allow_refused);
 }
 
 }  // namespace

@@ -44,26 +44,26 @@ struct Run {
   bool sounded = true;  // merge_split_tokens' condition for a merge by sound
   std::string joined, key;
   bool key_made = false;
-  bool summarised = false;
+  bool summarized = false;
 
   // Only the length: most runs fail every target's length gate, and need nothing else.
   void reset(std::span<const Unit> run) {
     units = run;
     length = 0;
     key_made = false;
-    summarised = false;
+    summarized = false;
     for (const Unit& u : run) length += u.text.size();
   }
   // The letters and `sounded`, made when a target passes the length gate.
-  void summarise() {
-    if (summarised) return;
+  void summarize() {
+    if (summarized) return;
     letters = 0;
     sounded = true;
     for (const Unit& u : units) {
       letters |= u.merged ? letter_set(u.text) : u.letters;
       sounded = sounded && !u.filler && u.text.size() >= 2;
     }
-    summarised = true;
+    summarized = true;
   }
   // The phonetic key of the joined run, made when first needed.
   const std::string& sound_key() {
@@ -87,7 +87,7 @@ bool may_merge(Run& run, const Target& target, const NameMatchOptions& o) {
   const size_t budget = typo_budget(longer);
   if (gap > budget && target.length != span) return false;
   if (target.initials) return true;
-  run.summarise();
+  run.summarize();
   if (o.acronyms && target.length == span) {
     if (target.run) return true;  // the first pass's run may have become initials
     bool initials = true;
@@ -144,7 +144,7 @@ void mark_runs(const std::vector<Unit>& side, const std::vector<Unit>& other, st
       for (size_t k = i; k < i + span; ++k) side_live[k] = 1;
       if (merged == nullptr) continue;
       // The joined text (its letters are the run's), and the initials (as long as the run has units).
-      run.summarise();
+      run.summarize();
       merged->push_back({run.length, {}, {}, run.letters, i, i + span - 1, true, false});
       merged->push_back({span, {}, {}, 0, i, i + span - 1, false, true});
     }

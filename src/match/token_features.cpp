@@ -37,7 +37,7 @@ bool looks_like_patronymic(std::string_view t) { return patronymic_ending(t) != 
 
 // Words that say what an organisation does or what kind of body it is, in the English the lists
 // write, the Russian words they keep (Zavod, Kontsern) and the glosses of Japanese names give
-// (航空 aviation, 工場 plant, 設計局 design bureau): src/text/tables/organisation_words.tsv. A name
+// (航空 aviation, 工場 plant, 設計局 design bureau): src/text/tables/organization_words.tsv. A name
 // without them still names the organisation: "Sukhoi" is said for Sukhoi Aviation JSC, "Sberbank"
 // for Sberbank of Russia's banking arm. Legal forms are apart (NameToken::legal_form); place
 // words (Russia, Moscow) are not there: they tell branches apart.
@@ -83,7 +83,7 @@ void token_features_into(std::span<const NameToken> tokens, const TokenWeights& 
     f.letters = letter_set(t.text);
     f.sound = sound_of_key(f.key);
     f.ear = phonetic::ear_keys(t.text);
-    // A word of organisation_words.tsv has its line's first word as its stem: a gloss of 工場
+    // A word of organization_words.tsv has its line's first word as its stem: a gloss of 工場
     // ("plant") meets the Zavod or the Factory of the listed name.
     const std::string* word_class = t.legal_form ? nullptr : text::detail::organization_word_class(t.text);
     f.stem = phonetic::stem_hash(word_class != nullptr ? *word_class : t.text);

@@ -122,7 +122,7 @@ class Evaluator {
     for (int ri : jur.rules) fire(p_.rules[static_cast<size_t>(ri)], ctx);
 
     // 4. Evidence and general authorisations lower; review policy raises.
-    for (int ai : jur.authorisations) authorise(p_.rules[static_cast<size_t>(ai)], ctx, first);
+    for (int ai : jur.authorizations) authorize(p_.rules[static_cast<size_t>(ai)], ctx, first);
     apply_licences(hop.number, j, first);
     apply_review(first);
     apply_consents(hop.number, j, first);
@@ -285,12 +285,12 @@ class Evaluator {
   // matter (a requirement it names fired at this hop) and always leaves a
   // trace entry: applied, not available and why (the 740.2 restriction, the
   // value over the limit), or a DATA_GAP naming what it needs.
-  void authorise(const Rule& a, EvalContext& ctx, size_t first) {
+  void authorize(const Rule& a, EvalContext& ctx, size_t first) {
     std::vector<size_t> targets;
     for (size_t i = first; i < d_.trace.size(); ++i) {
       const TraceEntry& e = d_.trace[i];
       if (e.reason != Reason::kFired || e.raw != Outcome::kLicenseRequired) continue;
-      for (int target : a.authorises) {
+      for (int target : a.authorizes) {
         if (p_.rules[static_cast<size_t>(target)].id == e.rule_id) targets.push_back(i);
       }
     }
@@ -300,18 +300,18 @@ class Evaluator {
     const Predicate* excepted = nullptr;
     const Tri t = applies(a, ctx, designation, hit, &excepted);
     TraceEntry e = entry_for(a, ctx.hop->number);
-    e.authorisation = true;
+    e.authorization = true;
     e.raw = Outcome::kAllow;
     if (t == Tri::kTrue) {
       for (size_t i : targets) {
         d_.trace[i].outcome = Outcome::kAllow;
-        d_.trace[i].reason = Reason::kAuthorised;
+        d_.trace[i].reason = Reason::kAuthorized;
         d_.trace[i].by = a.id;
       }
       for (const std::string& c : a.conditions) {
         d_.conditions.push_back({ctx.hop->number, c, p_.jurisdictions[static_cast<size_t>(a.jurisdiction)].id, a.id});
       }
-      e.reason = Reason::kAuthorised;
+      e.reason = Reason::kAuthorized;
       e.detail = "applies: " + explain_predicate(a.when, ctx, true);
     } else if (t == Tri::kUnknown) {
       // Not usable on missing data: the requirement stands, and the gap says why.

@@ -145,7 +145,7 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
   if (fired == 0) out += "  NO_RULE_FIRED\n";
   std::string excepted, dated, checked, unavailable;
   for (const TraceEntry& t : d.trace) {
-    if (t.authorisation && t.reason == Reason::kNotApplicable) {
+    if (t.authorization && t.reason == Reason::kNotApplicable) {
       unavailable += fmt::format("  hop {} [{}] {}: {}{}\n      cite: {}\n", t.hop, t.jurisdiction, t.rule_id, t.detail,
                                  via_text(t, request), t.cite);
     } else if (t.reason == Reason::kExcepted) {

@@ -27,7 +27,7 @@ std::string_view reason_name(Reason reason) {
     case Reason::kDataGap: return "DATA_GAP";
     case Reason::kReviewDenial: return "REVIEW_DENIAL";
     case Reason::kLicensed: return "LICENSED";
-    case Reason::kAuthorised: return "AUTHORISED";
+    case Reason::kAuthorized: return "AUTHORISED";
     case Reason::kConsented: return "CONSENTED";
     case Reason::kConsentRefused: return "CONSENT_REFUSED";
     case Reason::kNotApplicable: return "NOT_APPLICABLE";

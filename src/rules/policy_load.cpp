@@ -67,7 +67,7 @@ Result<std::unique_ptr<Policy>> load_policy_bundle(const std::map<std::string, s
                     &load_control_lists, &load_designations, &load_jurisdiction_bodies, &load_rules}) {
     for (const PolicyFile& f : parsed) SEKISHO_RETURN_IF_ERROR(pass(f, *impl));
   }
-  SEKISHO_RETURN_IF_ERROR(resolve_authorisations(*impl));
+  SEKISHO_RETURN_IF_ERROR(resolve_authorizations(*impl));
 
   impl->info.rule_count = impl->rules.size();
   impl->info.group_count = impl->groups.size();

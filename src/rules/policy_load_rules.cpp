@@ -188,10 +188,10 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
     Result<Outcome> outcome = parse_outcome(then);
     if (!outcome.ok()) return f.fields.error(n["then"], field_path(path, "then"), outcome.status().message());
     r.then = *outcome;
-    SEKISHO_ASSIGN_OR_RETURN(r.authorises_ids, f.fields.strings(n, "authorises", path));
-    r.authorisation = r.then == Outcome::kAllow;
-    if (r.authorisation && r.authorises_ids.empty()) return f.fields.error(n, field_path(path, "authorises"), "an ALLOW rule must name the rules it authorises");
-    if (!r.authorisation && !r.authorises_ids.empty()) return f.fields.error(n["authorises"], field_path(path, "authorises"), "only a rule with then: ALLOW authorises");
+    SEKISHO_ASSIGN_OR_RETURN(r.authorizes_ids, f.fields.strings(n, "authorises", path));
+    r.authorization = r.then == Outcome::kAllow;
+    if (r.authorization && r.authorizes_ids.empty()) return f.fields.error(n, field_path(path, "authorises"), "an ALLOW rule must name the rules it authorises");
+    if (!r.authorization && !r.authorizes_ids.empty()) return f.fields.error(n["authorises"], field_path(path, "authorises"), "only a rule with then: ALLOW authorises");
     SEKISHO_ASSIGN_OR_RETURN(r.conditions, f.fields.strings(n, "conditions", path));
     SEKISHO_ASSIGN_OR_RETURN(std::string review, f.fields.optional(n, "review", path));
     if (review == "denial") r.review_denial = true;
@@ -219,15 +219,15 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
     }
     const int index = static_cast<int>(p.rules.size());
     Jurisdiction& j = p.jurisdictions[static_cast<size_t>(r.jurisdiction)];
-    (r.authorisation ? j.authorisations : j.rules).push_back(index);
+    (r.authorization ? j.authorizations : j.rules).push_back(index);
     p.rules.push_back(std::move(r));
   }
   return Status();
 }
 
-Status resolve_authorisations(Policy::Impl& p) {
+Status resolve_authorizations(Policy::Impl& p) {
   for (Rule& r : p.rules) {
-    for (const std::string& id : r.authorises_ids) {
+    for (const std::string& id : r.authorizes_ids) {
       int found = -1;
       for (size_t k = 0; k < p.rules.size(); ++k) {
         if (p.rules[k].id == id) found = static_cast<int>(k);
@@ -238,7 +238,7 @@ Status resolve_authorisations(Policy::Impl& p) {
       if (target.jurisdiction != r.jurisdiction || target.then != Outcome::kLicenseRequired) {
         return parse_error(where + ": '" + id + "' is not a LICENSE_REQUIRED rule of the same jurisdiction");
       }
-      r.authorises.push_back(found);
+      r.authorizes.push_back(found);
     }
   }
   return Status();

@@ -28,7 +28,7 @@ Status load_designations(const PolicyFile& f, Policy::Impl& p);
 Status load_jurisdiction_ids(const PolicyFile& f, Policy::Impl& p);
 Status load_jurisdiction_bodies(const PolicyFile& f, Policy::Impl& p);
 Status load_rules(const PolicyFile& f, Policy::Impl& p);
-Status resolve_authorisations(Policy::Impl& p);
+Status resolve_authorizations(Policy::Impl& p);
 
 // Shared by both: a country code or group id.
 Result<CountryRef> resolve_country_ref(const PolicyFile& f, const Policy::Impl& p, const YAML::Node& at,

@@ -175,9 +175,9 @@ struct Rule {
   SourceRef where;
   int jurisdiction = -1;
   Outcome then = Outcome::kLicenseRequired;
-  bool authorisation = false;       // true: lowers the rules in `authorises` to ALLOW
-  std::vector<std::string> authorises_ids;
-  std::vector<int> authorises;      // rule indexes
+  bool authorization = false;       // true: lowers the rules in `authorises` to ALLOW
+  std::vector<std::string> authorizes_ids;
+  std::vector<int> authorizes;      // rule indexes
   std::vector<std::string> conditions;  // attached when an authorisation applies
   bool review_denial = false;       // LICENSE_REQUIRED reported as DENY unless licensed
   bool licence_clears = true;       // a licence on file for the hop lowers it to ALLOW
@@ -199,7 +199,7 @@ struct Jurisdiction {
   std::vector<int> schemes;  // control-list indexes an item needs a code in
   std::vector<ClaimRule> claims;
   std::vector<int> rules;           // restrictive rules, in file order
-  std::vector<int> authorisations;  // authorisation rules, in file order
+  std::vector<int> authorizations;  // authorisation rules, in file order
   std::string gap_rule_id;          // "<id>.DATA_GAP"
 };
 

@@ -10,7 +10,6 @@
 #include "lists/listed_name_forms.hpp"
 #include "match/token_features.hpp"
 #include "sekisho/screen.hpp"
-#include "sekisho/text.hpp"
 
 namespace sekisho {
 
@@ -69,37 +68,13 @@ struct ListedName {
   uint32_t form_count = 0;
 };
 
-text::PartyKind text_kind(Schema schema) {
-  switch (schema) {
-    case Schema::kPerson: return text::PartyKind::kPerson;
-    case Schema::kOrganization:
-    case Schema::kCompany: return text::PartyKind::kOrganization;
-    default: return text::PartyKind::kUnknown;
-  }
-}
-
 std::vector<ListedForm> analyze(std::string_view raw, Schema schema, size_t max_variants) {
-  text::AnalyzeOptions options;
-  options.kind = text_kind(schema);
-  options.max_variants = max_variants;
-  text::NameForms nf = text::analyze_name(raw, options);
   std::vector<ListedForm> out;
-  out.reserve(nf.variants.size());
-  for (size_t i = 0; i < nf.variants.size(); ++i) {
-    const std::string& v = nf.variants[i];
+  for (match::ComparableForm& c : match::comparable_forms(raw, schema, max_variants)) {
     ListedForm f;
-    f.text = v;
-    f.tokens = match::tokens_from_text(v);
-    if (text::r_may_be_l(nf.schemes[i])) {
-      for (match::NameToken& t : f.tokens) t.r_may_be_l = true;
-    }
-    for (const std::string& cls : nf.legal_form_classes) {
-      match::NameToken t;
-      t.text = to_lower_ascii(cls);  // classes arrive as "LLC"
-      t.legal_form = true;
-      f.tokens.push_back(std::move(t));
-    }
-    if (!f.tokens.empty()) out.push_back(std::move(f));
+    f.text = std::move(c.text);
+    f.tokens = std::move(c.tokens);
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -713,32 +688,6 @@ std::string ScreenHit::explanation_text() const {
                     std::string(name_kind_name(matched_kind)) + ": " + matched_name + ")\n";
   out += detail.to_text();
   return out;
-}
-
-}  // namespace sekisho
-
-namespace sekisho {
-
-NameComparison compare_names(std::string_view a, std::string_view b, Schema schema,
-                             const match::NameComparer& comparer) {
-  NameComparison best;
-  std::vector<ListedForm> fa = analyze(a, schema, 8);
-  std::vector<ListedForm> fb = analyze(b, schema, 8);
-  bool found = false;
-  for (const ListedForm& x : fa) {
-    match::PreparedQuery pq = comparer.prepare(x.tokens);
-    for (const ListedForm& y : fb) {
-      match::NameMatch m = comparer.compare(pq, y.tokens, schema);
-      if (!found || m.score > best.score) {
-        best.score = m.score;
-        best.form_a = x.text;
-        best.form_b = y.text;
-        best.detail = std::move(m);
-        found = true;
-      }
-    }
-  }
-  return best;
 }
 
 }  // namespace sekisho

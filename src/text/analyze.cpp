@@ -881,7 +881,7 @@ NameForms analyze_name(std::string_view raw, const AnalyzeOptions& options) {
   if (options.kind != PartyKind::kPerson) return analyze_not_person(raw, options);
   // In natural order when inverted around a comma, with its parenthesised alternatives, and as
   // written; the readings' best variants alternate.
-  const detail::ParenthesisedName split = detail::split_parenthesised(raw);
+  const detail::ParenthesizedName split = detail::split_parenthesized(raw);
   const std::string main = split.main.empty() ? std::string(raw) : split.main;
   const std::string natural = person_natural_order(main);
   std::vector<std::string> readings{natural.empty() ? main : natural};
@@ -923,7 +923,7 @@ NameForms analyze_not_person(std::string_view raw, const AnalyzeOptions& options
   }
   // A word spelled two ways in one cell ("Luhansk(Lugansk) Guard") is two names of one
   // organisation, neither of which has both words.
-  const detail::ParenthesisedName respelled = detail::split_respellings(raw);
+  const detail::ParenthesizedName respelled = detail::split_respellings(raw);
   if (!respelled.main.empty() && forms.variants.size() + 2 <= options.max_variants) {
     append_best(analyze_whole(respelled.main, options));
     append_best(analyze_whole(respelled.alternative, options));

@@ -121,9 +121,9 @@ Status table_error(std::string_view file, const RawLine& line, std::string_view 
                      std::string(what));
 }
 
-// organisation_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
+// organization_words.tsv: "word" or "word<TAB>other, words" per line; every word one token.
 Result<OrganizationWords> load_organization_words() {
-  constexpr std::string_view kFile = "organisation_words.tsv";
+  constexpr std::string_view kFile = "organization_words.tsv";
   SEKISHO_ASSIGN_OR_RETURN(std::vector<RawLine> lines, raw_lines(kFile));
   OrganizationWords table;
   const auto fold = [](std::string_view w) { return detail::clean_ascii(fold_to_ascii(as_name(w))); };

@@ -1,11 +1,10 @@
 // Normalisation: NFKC + case folding, punctuation to token boundaries, script per token.
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <algorithm>
-#include <array>
 
+#include "io/text_script.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -15,48 +14,7 @@ namespace sekisho::text {
 using detail::append_utf8;
 using detail::next_code_point;
 
-std::string_view script_name(Script script) {
-  switch (script) {
-    case Script::kNone: return "none";
-    case Script::kLatin: return "latin";
-    case Script::kCyrillic: return "cyrillic";
-    case Script::kGreek: return "greek";
-    case Script::kArabic: return "arabic";
-    case Script::kHebrew: return "hebrew";
-    case Script::kArmenian: return "armenian";
-    case Script::kGeorgian: return "georgian";
-    case Script::kHan: return "han";
-    case Script::kHiragana: return "hiragana";
-    case Script::kKatakana: return "katakana";
-    case Script::kHangul: return "hangul";
-    case Script::kOther: return "other";
-    case Script::kMixed: return "mixed";
-  }
-  return "other";
-}
-
 namespace {
-
-Script script_of(char32_t cp) {
-  if (cp == 0x30FC) return Script::kKatakana;  // ー is "Common" in Unicode but belongs to kana
-  UErrorCode status = U_ZERO_ERROR;
-  switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
-    case USCRIPT_LATIN: return Script::kLatin;
-    case USCRIPT_CYRILLIC: return Script::kCyrillic;
-    case USCRIPT_GREEK: return Script::kGreek;
-    case USCRIPT_ARABIC: return Script::kArabic;
-    case USCRIPT_HEBREW: return Script::kHebrew;
-    case USCRIPT_ARMENIAN: return Script::kArmenian;
-    case USCRIPT_GEORGIAN: return Script::kGeorgian;
-    case USCRIPT_HAN: return Script::kHan;
-    case USCRIPT_HIRAGANA: return Script::kHiragana;
-    case USCRIPT_KATAKANA: return Script::kKatakana;
-    case USCRIPT_HANGUL: return Script::kHangul;
-    case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return Script::kNone;
-    default: return Script::kOther;
-  }
-}
 
 // Letters, marks and digits make tokens; everything else (punctuation such as ・ ＝ - ' .,
 // symbols, separators, controls) separates them.
@@ -108,27 +66,6 @@ std::string strip_marks(std::string_view token) {
 }
 
 }  // namespace
-
-Script detect_script(std::string_view token) {
-  std::array<int, 16> counts{};
-  size_t pos = 0;
-  while (pos < token.size()) {
-    Script s = script_of(next_code_point(token, pos));
-    if (s != Script::kNone) ++counts[static_cast<size_t>(s)];
-  }
-  // Japanese mixes Han and kana in one word (株式会社トヨタ, 山田たろう): kana decides.
-  if (counts[static_cast<size_t>(Script::kKatakana)] > 0) return Script::kKatakana;
-  if (counts[static_cast<size_t>(Script::kHiragana)] > 0) return Script::kHiragana;
-  Script best = Script::kNone;
-  int best_count = 0;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] > best_count) {
-      best_count = counts[i];
-      best = static_cast<Script>(i);
-    }
-  }
-  return best;
-}
 
 std::string NormalizedName::text() const {
   std::string out;

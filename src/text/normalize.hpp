@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/text_script.hpp"
 #include "sekisho/text.hpp"
 
 namespace sekisho::text {
@@ -27,9 +28,8 @@ struct NormalizedName {
 // become token boundaries; each token gets its script. Invalid UTF-8 bytes are dropped.
 NormalizedName normalize(std::string_view raw);
 
-// The dominant script of a token (Han/Hiragana/Katakana mixed in one token: the first of
-// Katakana/Hiragana if any, else Han; the prolonged sound mark "ー" counts as Katakana).
-Script detect_script(std::string_view token_utf8);
+// The dominant script of a token: the library's one detector (io/text_script.hpp).
+using ::sekisho::detect_script;
 
 // Removes combining marks after NFD, then drops what is still not ASCII by ICU Latin-ASCII and
 // folds the ayin/hamza letters ʿ ʾ ʻ ʼ. Input should be Latin; output is lower-case ASCII.

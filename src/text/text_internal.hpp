@@ -100,7 +100,7 @@ namespace sekisho::text::detail {
 std::string natural_order(std::string_view raw);
 }  // namespace sekisho::text::detail
 
-// Romanisation fixes per script family (script_romanisation.cpp).
+// Romanisation fixes per script family (script_romanization.cpp).
 namespace sekisho::text::detail {
 // `fn` applied to each space-separated word of `s`, joined again by single spaces.
 std::string map_words(std::string_view s, const std::function<std::string(std::string_view)>& fn);
@@ -140,12 +140,12 @@ namespace sekisho::text::detail {
 // A name with inline alternatives in parentheses, read as the name without them (`main`) and
 // with them (`alternative`): "Dmitry(Dmitriy/Dmytro) SEMYONOV" → "Dmitry SEMYONOV" and
 // "Dmitriy SEMYONOV"; "ZANKO (nee, AMELCHENKOVA)" → "ZANKO" and "AMELCHENKOVA". Both empty when
-// the name has no (balanced) parentheses (parenthesised.cpp).
-struct ParenthesisedName {
+// the name has no (balanced) parentheses (parenthesized.cpp).
+struct ParenthesizedName {
   std::string main;
   std::string alternative;
 };
-ParenthesisedName split_parenthesised(std::string_view raw);
+ParenthesizedName split_parenthesized(std::string_view raw);
 // An organisation's name without the abbreviation that closes it in parentheses, upper-case
 // letters, digits, - and / ("Palestine Liberation Front(PLF)" → "Palestine Liberation Front");
 // "" when it has none or is one word besides.
@@ -160,7 +160,7 @@ std::string without_dedication(std::string_view raw);
 // without the groups and with them in place: the two spellings of one name. Both empty for
 // any other parentheses, which tell an organisation from its siblings (Bank of China (Hong
 // Kong) Limited) or give an abbreviation.
-ParenthesisedName split_respellings(std::string_view raw);
+ParenthesizedName split_respellings(std::string_view raw);
 }  // namespace sekisho::text::detail
 
 // The name tables of src/text/tables/ (name_tables.cpp), loaded once and immutable after.
@@ -186,8 +186,8 @@ const EquivalentNames& equivalent_names();        // name_equivalents.tsv
 struct OrganizationWords {
   std::unordered_map<std::string, std::string> class_word;
 };
-const OrganizationWords& organization_words();  // organisation_words.tsv
-// The line's first word for a normalised token of organisation_words.tsv, else nullptr.
+const OrganizationWords& organization_words();  // organization_words.tsv
+// The line's first word for a normalised token of organization_words.tsv, else nullptr.
 const std::string* organization_word_class(std::string_view token);
 // Acronyms of Russian bodies' kinds and their English wordings (russian_acronyms.tsv): "NPP" →
 // "scientific production enterprise", …; the acronym as the lists capitalise it, the wordings

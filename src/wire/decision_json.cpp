@@ -66,7 +66,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
       if (!t.detail.empty()) e["detail"] = t.detail;
       if (t.via_hop > 0) e["via_hop"] = t.via_hop;
       if (t.verify) e["verify"] = true;
-      if (t.authorisation) e["authorisation"] = true;
+      if (t.authorization) e["authorisation"] = true;
       not_fired.push_back(e);
       continue;
     }
@@ -87,7 +87,7 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
     if (!t.detail.empty()) e["detail"] = t.detail;
     if (t.via_hop > 0) e["via_hop"] = t.via_hop;
     if (t.verify) e["verify"] = true;
-    if (t.authorisation) e["authorisation"] = true;
+    if (t.authorization) e["authorisation"] = true;
     trace.push_back(e);
   }
   out["trace"] = trace;

@@ -90,7 +90,7 @@ TEST(ListedNameForms, AUnbalancedBracketLeavesTheNameAsWritten) {
 }
 
 TEST(ListedNameForms, APersonsBracketedSpellingOfOneWordIsNoNameAlone) {
-  // parenthesised.cpp reads "(Dmitriy/Dmytro)" as spellings of the word before it.
+  // parenthesized.cpp reads "(Dmitriy/Dmytro)" as spellings of the word before it.
   auto forms = listed_name_forms(name("Dmitry(Dmitriy/Dmytro) SEMYONOV"), Schema::kPerson);
   EXPECT_NE(find(forms, "Dmitry SEMYONOV"), nullptr) << all(forms);
   EXPECT_EQ(find(forms, "Dmitriy"), nullptr) << all(forms);

@@ -406,18 +406,18 @@ TEST(AnalyzeName, AKatakanaTitleIsATitle) {
 }
 
 TEST(AnalyzeName, SplitParenthesised) {
-  auto maiden = detail::split_parenthesised("ZANKO (nee, AMELCHENKOVA)");
+  auto maiden = detail::split_parenthesized("ZANKO (nee, AMELCHENKOVA)");
   EXPECT_EQ(maiden.main, "ZANKO");
   EXPECT_EQ(maiden.alternative, "AMELCHENKOVA");
-  auto nee = detail::split_parenthesised("Oljga (Olga) Zanko (nee, Amelchenkova)");
+  auto nee = detail::split_parenthesized("Oljga (Olga) Zanko (nee, Amelchenkova)");
   EXPECT_EQ(nee.main, "Oljga Zanko");
   EXPECT_EQ(nee.alternative, "Olga Zanko");  // the first reading with every word replaced
   // 旧称 (former name) introduces a name as 旧姓 does; it is no name itself.
-  auto former = detail::split_parenthesised("タチヤーナ・モスカリコヴァ(旧称:ノセンコ)");
+  auto former = detail::split_parenthesized("タチヤーナ・モスカリコヴァ(旧称:ノセンコ)");
   EXPECT_EQ(former.main, "タチヤーナ・モスカリコヴァ");
   EXPECT_EQ(former.alternative, "ノセンコ");
-  EXPECT_TRUE(detail::split_parenthesised("Vladimir Putin").main.empty());
-  EXPECT_TRUE(detail::split_parenthesised("Unbalanced (name").main.empty());
+  EXPECT_TRUE(detail::split_parenthesized("Vladimir Putin").main.empty());
+  EXPECT_TRUE(detail::split_parenthesized("Unbalanced (name").main.empty());
 }
 
 // A title opening a name of unknown kind is dropped for a person's sake, but

@@ -61,7 +61,7 @@ std::string tidy(const std::u32string& text) {
 
 }  // namespace
 
-ParenthesisedName split_parenthesised(std::string_view raw) {
+ParenthesizedName split_parenthesized(std::string_view raw) {
   const std::u32string s = to_u32(raw);
   std::u32string main, alternative, standalone;
   bool any = false, replaced_word = false;
@@ -96,7 +96,7 @@ ParenthesisedName split_parenthesised(std::string_view raw) {
   return {tidy(main), tidy(replaced_word ? alternative : standalone)};
 }
 
-ParenthesisedName split_respellings(std::string_view raw) {
+ParenthesizedName split_respellings(std::string_view raw) {
   // Most names have no parentheses: they are told apart without decoding.
   if (raw.find('(') == std::string_view::npos && raw.find("（") == std::string_view::npos) return {};
   const std::u32string s = to_u32(raw);

@@ -1,4 +1,4 @@
-// The per-script romanisation fixes (src/text/script_romanisation.cpp), on real names.
+// The per-script romanisation fixes (src/text/script_romanization.cpp), on real names.
 #include <gtest/gtest.h>
 
 #include "sekisho/text.hpp"

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 
+#include "io/text_script.hpp"
 #include "sekisho/text.hpp"
 #include "text/icu_util.hpp"
 #include "text/text_internal.hpp"
@@ -20,16 +21,6 @@ namespace {
 bool is_ascii_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 bool is_ascii_letter(char c) { return c >= 'a' && c <= 'z'; }
 bool is_ascii_consonant(char c) { return is_ascii_letter(c) && !is_ascii_vowel(c); }
-
-UScriptCode script_of(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode code = uscript_getScript(static_cast<UChar32>(next_code_point(text, pos)), &status);
-    if (U_SUCCESS(status) && code != USCRIPT_COMMON && code != USCRIPT_INHERITED) return code;
-  }
-  return USCRIPT_COMMON;
-}
 
 std::string transform_or_empty(std::string_view text, std::string_view id) {
   auto r = icu_transform(text, id);
@@ -233,7 +224,7 @@ std::string lacinka_as_russian(std::string_view latin) {
 
 std::vector<std::string> romanize_other_script(std::string_view text) {
   std::vector<std::string> out;
-  switch (script_of(text)) {
+  switch (first_icu_script(text)) {
     case USCRIPT_THAI:
       out.push_back(thai_words(text));
       break;
@@ -261,7 +252,7 @@ std::vector<std::string> romanize_other_script(std::string_view text) {
       out.push_back(spoken);
       out.push_back(fold_to_ascii(latin));
       // Bengali has no v and writes a foreign one with ভ (bh): ভ্লাদিমির bhladimir = Vladimir.
-      if (script_of(text) == USCRIPT_BENGALI) {
+      if (first_icu_script(text) == USCRIPT_BENGALI) {
         out.push_back(map_words(spoken, [](std::string_view w) {
           return w.starts_with("bh") ? "v" + std::string(w.substr(2)) : std::string(w);
         }));
