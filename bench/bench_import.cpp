@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "sekisho/lists.hpp"
 #include "bench_main.hpp"
+#include "sekisho/lists.hpp"
 
 namespace {
 

@@ -22,10 +22,11 @@ using namespace sekisho::phonetic;
 // Name tokens of the kind the lists hold; candidates are these and typo'd variants.
 const std::vector<std::string>& tokens() {
   static const std::vector<std::string> kTokens = [] {
-    std::vector<std::string> base = {
-        "vladimir", "putin", "sergey", "lavrov", "mohammed", "bin", "salman", "abdul", "rahman", "kim",
-        "jong", "un", "hassan", "rouhani", "osama", "laden", "nicolas", "maduro", "alexander", "lukashenko",
-        "ramzan", "kadyrov", "igor", "sechin", "ali", "khamenei", "bashar", "assad", "yevgeny", "prigozhin"};
+    std::vector<std::string> base = {"vladimir",  "putin",      "sergey", "lavrov",  "mohammed", "bin",
+                                     "salman",    "abdul",      "rahman", "kim",     "jong",     "un",
+                                     "hassan",    "rouhani",    "osama",  "laden",   "nicolas",  "maduro",
+                                     "alexander", "lukashenko", "ramzan", "kadyrov", "igor",     "sechin",
+                                     "ali",       "khamenei",   "bashar", "assad",   "yevgeny",  "prigozhin"};
     std::mt19937 rng(42);
     std::vector<std::string> out = base;
     for (const std::string& t : base) {
@@ -39,12 +40,26 @@ const std::vector<std::string>& tokens() {
 }
 
 const std::vector<std::string>& names() {
-  static const std::vector<std::string> kNames = {
-      "vladimir putin", "vladimir vladimirovich putin", "sergey viktorovich lavrov", "sergei lavrov",
-      "mohammed bin salman", "muhammad bin salman", "kim jong un", "kim jong-un", "hassan rouhani",
-      "hasan rohani", "osama bin laden", "usama bin ladin", "nicolas maduro moros", "alexander lukashenko",
-      "aleksandr lukashenka", "ramzan kadyrov", "igor sechin", "ali khamenei", "bashar al assad",
-      "yevgeny prigozhin"};
+  static const std::vector<std::string> kNames = {"vladimir putin",
+                                                  "vladimir vladimirovich putin",
+                                                  "sergey viktorovich lavrov",
+                                                  "sergei lavrov",
+                                                  "mohammed bin salman",
+                                                  "muhammad bin salman",
+                                                  "kim jong un",
+                                                  "kim jong-un",
+                                                  "hassan rouhani",
+                                                  "hasan rohani",
+                                                  "osama bin laden",
+                                                  "usama bin ladin",
+                                                  "nicolas maduro moros",
+                                                  "alexander lukashenko",
+                                                  "aleksandr lukashenka",
+                                                  "ramzan kadyrov",
+                                                  "igor sechin",
+                                                  "ali khamenei",
+                                                  "bashar al assad",
+                                                  "yevgeny prigozhin"};
   return kNames;
 }
 
@@ -73,13 +88,21 @@ void run_cached(benchmark::State& state, Fn fn) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
 
-void BM_Jaro(benchmark::State& s) { run_pairs(s, [](auto& a, auto& b) { return jaro(a, b); }); }
-void BM_JaroWinkler(benchmark::State& s) { run_pairs(s, [](auto& a, auto& b) { return jaro_winkler(a, b); }); }
-void BM_Levenshtein(benchmark::State& s) { run_pairs(s, [](auto& a, auto& b) { return levenshtein(a, b); }); }
+void BM_Jaro(benchmark::State& s) {
+  run_pairs(s, [](auto& a, auto& b) { return jaro(a, b); });
+}
+void BM_JaroWinkler(benchmark::State& s) {
+  run_pairs(s, [](auto& a, auto& b) { return jaro_winkler(a, b); });
+}
+void BM_Levenshtein(benchmark::State& s) {
+  run_pairs(s, [](auto& a, auto& b) { return levenshtein(a, b); });
+}
 void BM_LevenshteinBounded2(benchmark::State& s) {
   run_pairs(s, [](auto& a, auto& b) { return levenshtein_bounded(a, b, 2); });
 }
-void BM_Osa(benchmark::State& s) { run_pairs(s, [](auto& a, auto& b) { return osa_distance(a, b); }); }
+void BM_Osa(benchmark::State& s) {
+  run_pairs(s, [](auto& a, auto& b) { return osa_distance(a, b); });
+}
 void BM_CachedJaroWinkler(benchmark::State& s) {
   run_cached(s, [](const CachedPattern& p, const std::string& b) { return p.jaro_winkler(b); });
 }

@@ -15,11 +15,11 @@
 #include <filesystem>
 
 #include "../tests/rules/random_chains.hpp"
+#include "bench_main.hpp"
 #include "sekisho/lists.hpp"
 #include "sekisho/rules.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/update.hpp"
-#include "bench_main.hpp"
 
 namespace {
 
@@ -30,8 +30,8 @@ using sekisho::rules::TransferRequest;
 std::filesystem::path policy_dir() {
   if (const char* env = std::getenv("SEKISHO_POLICIES"); env && *env) return env;
   std::error_code ec;
-  for (auto dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path(); !dir.empty() && dir != dir.root_path();
-       dir = dir.parent_path()) {
+  for (auto dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+       !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
     if (std::filesystem::is_directory(dir / "policies")) return dir / "policies";
   }
   return "policies";
@@ -159,10 +159,11 @@ void screened_latency_report() {
   const auto requests = screened_chains(n, names);
   size_t hits = 0;
   const Latency l = time_decisions(requests, screener.get(), &hits);
-  std::printf("rules+screening latency: %zu chains, %zu hops, %zu parties screened against %zu lists (%zu entities, "
-              "built in %.1f s), %zu hits, %.0f decisions/s, per hop p50 %.1f us, p99 %.1f us\n",
-              requests.size(), l.hops, 2 * l.hops, screener->screened_lists().size(), entities, build_s, hits,
-              l.decisions_per_s, l.p50, l.p99);
+  std::printf(
+      "rules+screening latency: %zu chains, %zu hops, %zu parties screened against %zu lists (%zu entities, "
+      "built in %.1f s), %zu hits, %.0f decisions/s, per hop p50 %.1f us, p99 %.1f us\n",
+      requests.size(), l.hops, 2 * l.hops, screener->screened_lists().size(), entities, build_s, hits,
+      l.decisions_per_s, l.p50, l.p99);
 }
 
 // Latency driver: each decision timed alone, divided by its hop count.

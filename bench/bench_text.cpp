@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sekisho/text.hpp"
 #include "bench_main.hpp"
+#include "sekisho/text.hpp"
 
 namespace {
 
@@ -23,12 +23,12 @@ void run(benchmark::State& state, const std::vector<std::string>& names) {
 }
 
 void BM_AnalyzeLatin(benchmark::State& state) {
-  run(state, {"Vladimir Vladimirovich Putin", "Siemens Aktiengesellschaft", "Dr. Hans Müller",
-              "Romashka LLC", "Mohamed Ali"});
+  run(state,
+      {"Vladimir Vladimirovich Putin", "Siemens Aktiengesellschaft", "Dr. Hans Müller", "Romashka LLC", "Mohamed Ali"});
 }
 void BM_AnalyzeCyrillic(benchmark::State& state) {
-  run(state, {"Захарова Мария Владимировна", "ООО Ромашка", "Путин Владимир Владимирович",
-              "Зеленський Володимир", "Кисида Фумио"});
+  run(state, {"Захарова Мария Владимировна", "ООО Ромашка", "Путин Владимир Владимирович", "Зеленський Володимир",
+              "Кисида Фумио"});
 }
 void BM_AnalyzeKatakana(benchmark::State& state) {
   run(state, {"ウラジーミル・プーチン", "アルグト", "マリア・ザハロワ", "セルゲイ・ラブロフ"});
@@ -36,9 +36,7 @@ void BM_AnalyzeKatakana(benchmark::State& state) {
 void BM_AnalyzeKanji(benchmark::State& state) {
   run(state, {"上川陽子", "岸田文雄", "林芳正", "連邦保安庁", "トヨタ自動車株式会社"});
 }
-void BM_AnalyzeArabicGreek(benchmark::State& state) {
-  run(state, {"محمد علي", "Αλέξης Τσίπρας", "习近平"});
-}
+void BM_AnalyzeArabicGreek(benchmark::State& state) { run(state, {"محمد علي", "Αλέξης Τσίπρας", "习近平"}); }
 
 BENCHMARK(BM_AnalyzeLatin);
 BENCHMARK(BM_AnalyzeCyrillic);

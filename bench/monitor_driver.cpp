@@ -46,15 +46,16 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }
 
 std::vector<Party> generate_parties(size_t n) {
-  static const char* kGiven[] = {"Emma", "Lukas", "Sofia", "Jonas", "Hanna", "Felix", "Clara", "Mats", "Ingrid",
-                                 "Pieter", "Yuki", "Haruto", "Aoi", "Sakura", "Ren", "Margot", "Olivier", "Lucie",
-                                 "Nils", "Freja", "Omar", "Layla", "Ivan", "Olga", "Chen", "Mei", "Jose", "Lucia",
-                                 "David", "Sarah", "Ali", "Fatima", "Kim", "Park", "Anna", "Peter"};
-  static const char* kFamily[] = {"Lindqvist", "Vermeulen", "Hoffmann", "Brennan", "Castellano", "Okafor",
-                                  "Takahashi", "Fujimoto", "Nakamura", "Johansson", "Dubois", "Berg", "Kowalczyk",
-                                  "Novak", "Rasmussen", "Lefebvre", "Whitfield", "Sorensen", "Hakala", "Moreau",
-                                  "Hassan", "Petrov", "Ivanova", "Wang", "Garcia", "Silva", "Rossi", "Muller",
-                                  "Smith", "Jones", "Khan", "Rahman", "Lee", "Nguyen", "Tanaka", "Sato"};
+  static const char* kGiven[] = {"Emma",   "Lukas", "Sofia",  "Jonas", "Hanna",  "Felix", "Clara",  "Mats",    "Ingrid",
+                                 "Pieter", "Yuki",  "Haruto", "Aoi",   "Sakura", "Ren",   "Margot", "Olivier", "Lucie",
+                                 "Nils",   "Freja", "Omar",   "Layla", "Ivan",   "Olga",  "Chen",   "Mei",     "Jose",
+                                 "Lucia",  "David", "Sarah",  "Ali",   "Fatima", "Kim",   "Park",   "Anna",    "Peter"};
+  static const char* kFamily[] = {"Lindqvist", "Vermeulen", "Hoffmann",  "Brennan",   "Castellano", "Okafor",
+                                  "Takahashi", "Fujimoto",  "Nakamura",  "Johansson", "Dubois",     "Berg",
+                                  "Kowalczyk", "Novak",     "Rasmussen", "Lefebvre",  "Whitfield",  "Sorensen",
+                                  "Hakala",    "Moreau",    "Hassan",    "Petrov",    "Ivanova",    "Wang",
+                                  "Garcia",    "Silva",     "Rossi",     "Muller",    "Smith",      "Jones",
+                                  "Khan",      "Rahman",    "Lee",       "Nguyen",    "Tanaka",     "Sato"};
   constexpr size_t kG = std::size(kGiven), kF = std::size(kFamily);
   std::mt19937_64 rng(19);
   std::vector<Party> out;
@@ -92,10 +93,14 @@ int main(int argc, char** argv) {
   fs::path dir = fs::temp_directory_path() / ("sekisho-monitor-bench-" + std::to_string(getpid()));
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--parties") parties = std::stoul(argv[i + 1]);
-    else if (flag == "--update") update = std::stoul(argv[i + 1]);
-    else if (flag == "--threads") threads = std::stoul(argv[i + 1]);
-    else if (flag == "--dir") dir = argv[i + 1];
+    if (flag == "--parties")
+      parties = std::stoul(argv[i + 1]);
+    else if (flag == "--update")
+      update = std::stoul(argv[i + 1]);
+    else if (flag == "--threads")
+      threads = std::stoul(argv[i + 1]);
+    else if (flag == "--dir")
+      dir = argv[i + 1];
     else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 64;

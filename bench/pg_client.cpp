@@ -61,9 +61,12 @@ std::vector<std::string> split_csv_line(const std::string& line) {
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cur += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        cur += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cur += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -99,8 +102,8 @@ class Connection {
   bool screen(const Query& q, std::vector<std::string>& ids) {
     ids.clear();
     const char* params[] = {q.text.c_str()};
-    PGresult* r = PQexecPrepared(conn_, q.workload == "query_translit" ? "q_latin" : "q_full", 1, params, nullptr,
-                                 nullptr, 0);
+    PGresult* r =
+        PQexecPrepared(conn_, q.workload == "query_translit" ? "q_latin" : "q_full", 1, params, nullptr, nullptr, 0);
     bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
     if (ok) {
       for (int i = 0; i < PQntuples(r); ++i) ids.emplace_back(PQgetvalue(r, i, 0));
@@ -150,12 +153,18 @@ int main(int argc, char** argv) {
   Args args;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--conninfo") args.conninfo = v;
-    else if (k == "--queries") args.queries_path = v;
-    else if (k == "--threshold") args.threshold = std::stod(v);
-    else if (k == "--threads") args.threads = std::max<size_t>(1, std::stoul(v));
-    else if (k == "--batch") args.batch = std::stoul(v);
-    else if (k == "--max-seconds") args.max_seconds = std::stod(v);
+    if (k == "--conninfo")
+      args.conninfo = v;
+    else if (k == "--queries")
+      args.queries_path = v;
+    else if (k == "--threshold")
+      args.threshold = std::stod(v);
+    else if (k == "--threads")
+      args.threads = std::max<size_t>(1, std::stoul(v));
+    else if (k == "--batch")
+      args.batch = std::stoul(v);
+    else if (k == "--max-seconds")
+      args.max_seconds = std::stod(v);
     else {
       std::fprintf(stderr, "pg_client: unknown option %s\n", k.c_str());
       return 2;

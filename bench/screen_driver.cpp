@@ -66,8 +66,8 @@
 #include "sekisho/lists.hpp"
 #include "sekisho/screen.hpp"
 #include "sekisho/text.hpp"
-#include "text/normalize.hpp"
 #include "shared_data.hpp"
+#include "text/normalize.hpp"
 
 namespace {
 
@@ -79,9 +79,9 @@ using Clock = std::chrono::steady_clock;
 
 struct Args {
   std::filesystem::path data = SEKISHO_SHARED_DATA;
-  size_t queries = 2000;            // per latency workload
-  size_t reps = 5;                  // repetitions of each timed run
-  size_t batch = 20000;             // mixed queries for the 2-thread run
+  size_t queries = 2000;  // per latency workload
+  size_t reps = 5;        // repetitions of each timed run
+  size_t batch = 20000;   // mixed queries for the 2-thread run
   size_t threads = 2;
   size_t exhaustive_queries = 200;  // per workload, for index vs exhaustive
   uint32_t seed = 42;
@@ -124,27 +124,43 @@ bool parse_args(int argc, char** argv, Args& a) {
     std::string k = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     const char* v = nullptr;
-    if (k == "--data" && (v = next())) a.data = v;
-    else if (k == "--queries" && (v = next())) a.queries = std::stoul(v);
-    else if (k == "--reps" && (v = next())) a.reps = std::max<size_t>(1, std::stoul(v));
-    else if (k == "--batch" && (v = next())) a.batch = std::stoul(v);
-    else if (k == "--threads" && (v = next())) a.threads = std::max<size_t>(1, std::stoul(v));
-    else if (k == "--exhaustive-queries" && (v = next())) a.exhaustive_queries = std::stoul(v);
-    else if (k == "--seed" && (v = next())) a.seed = static_cast<uint32_t>(std::stoul(v));
-    else if (k == "--export" && (v = next())) a.export_dir = v;
-    else if (k == "--max-seconds" && (v = next())) a.max_seconds = std::stod(v);
-    else if (k == "--only" && (v = next())) a.only = v;
-    else if (k == "--probe" && (v = next())) a.probes.push_back(v);
-    else if (k == "--min-vote-ratio" && (v = next())) g_options.min_vote_ratio = std::stod(v);
-    else if (k == "--candidates" && (v = next())) g_options.candidates = std::stoul(v);
-    else if (k == "--max-pairs" && (v = next())) g_options.max_pairs = std::stoul(v);
-    else if (k == "--scan-cache" && (v = next())) a.scan_cache = v;
+    if (k == "--data" && (v = next()))
+      a.data = v;
+    else if (k == "--queries" && (v = next()))
+      a.queries = std::stoul(v);
+    else if (k == "--reps" && (v = next()))
+      a.reps = std::max<size_t>(1, std::stoul(v));
+    else if (k == "--batch" && (v = next()))
+      a.batch = std::stoul(v);
+    else if (k == "--threads" && (v = next()))
+      a.threads = std::max<size_t>(1, std::stoul(v));
+    else if (k == "--exhaustive-queries" && (v = next()))
+      a.exhaustive_queries = std::stoul(v);
+    else if (k == "--seed" && (v = next()))
+      a.seed = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--export" && (v = next()))
+      a.export_dir = v;
+    else if (k == "--max-seconds" && (v = next()))
+      a.max_seconds = std::stod(v);
+    else if (k == "--only" && (v = next()))
+      a.only = v;
+    else if (k == "--probe" && (v = next()))
+      a.probes.push_back(v);
+    else if (k == "--min-vote-ratio" && (v = next()))
+      g_options.min_vote_ratio = std::stod(v);
+    else if (k == "--candidates" && (v = next()))
+      g_options.candidates = std::stoul(v);
+    else if (k == "--max-pairs" && (v = next()))
+      g_options.max_pairs = std::stoul(v);
+    else if (k == "--scan-cache" && (v = next()))
+      a.scan_cache = v;
     else {
-      std::fprintf(stderr, "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
-                           "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
-                           "                     [--only exact,typo,translit,negative] [--probe NAME]...\n"
-                           "                     [--min-vote-ratio R] [--candidates N] [--max-pairs N (0: none)]\n"
-                           "                     [--scan-cache FILE]\n");
+      std::fprintf(stderr,
+                   "usage: screen_driver [--data DIR] [--queries N] [--reps N] [--batch N] [--threads N]\n"
+                   "                     [--exhaustive-queries N] [--seed N] [--export DIR] [--max-seconds S]\n"
+                   "                     [--only exact,typo,translit,negative] [--probe NAME]...\n"
+                   "                     [--min-vote-ratio R] [--candidates N] [--max-pairs N (0: none)]\n"
+                   "                     [--scan-cache FILE]\n");
       return false;
     }
   }
@@ -175,9 +191,15 @@ std::string one_edit(std::string_view name, std::mt19937& rng) {
   int32_t at = letters[rng() % letters.size()];
   char16_t letter = static_cast<char16_t>(u'a' + rng() % 26);
   switch (rng() % 4) {
-    case 0: u.remove(at, 1); break;
-    case 1: u.insert(at, letter); break;
-    case 2: u.setCharAt(at, u.charAt(at) == letter ? static_cast<char16_t>(u'z' - (letter - u'a')) : letter); break;
+    case 0:
+      u.remove(at, 1);
+      break;
+    case 1:
+      u.insert(at, letter);
+      break;
+    case 2:
+      u.setCharAt(at, u.charAt(at) == letter ? static_cast<char16_t>(u'z' - (letter - u'a')) : letter);
+      break;
     default:
       if (at + 1 < u.length() && u_isalpha(u.charAt(at + 1))) {
         char16_t c = u.charAt(at);
@@ -237,7 +259,7 @@ struct Latency {
   double p50_us = 0, p99_us = 0, p999_us = 0, qps = 0;
   double recall = 0;  // found the expected entity in the top 10, or for negatives: share with any hit
   double hits_per_query = 0;
-  sekisho::ScreenStats stats;  // one more pass over the same queries, with phase clocks on
+  sekisho::ScreenStats stats;   // one more pass over the same queries, with phase clocks on
   double phase_p50_us[4] = {};  // median per query of analyse, find, score, finish in that pass
 };
 
@@ -255,7 +277,8 @@ bool found(const std::vector<sekisho::ScreenHit>& hits, const Query& q) {
 Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps, double budget_s) {
   std::vector<double> p50, p99, p999, qps;
   Latency out;
-  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i) (void)s.screen(qs[i].screen_query(), g_options);  // warm-up
+  for (size_t i = 0; i < std::min<size_t>(20, qs.size()); ++i)
+    (void)s.screen(qs[i].screen_query(), g_options);  // warm-up
   size_t n = qs.size(), ok = 0, nhits = 0, misses = 0;
   std::vector<double> lat;
   for (size_t r = 0; r < reps; ++r) {
@@ -271,9 +294,10 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
         ok += hit;
         // The first few misses of a workload with expected entities, to see what is missed.
         if (!hit && !qs[i].expected.empty() && ++misses <= 5) {
-          std::fprintf(stderr, "  missed: '%s' (expected %s; %zu hits, best %s)\n", qs[i].text.c_str(),
-                       qs[i].expected.c_str(), hits.size(),
-                       hits.empty() ? "-" : (hits.front().entity->id + " \"" + hits.front().matched_name + "\"").c_str());
+          std::fprintf(
+              stderr, "  missed: '%s' (expected %s; %zu hits, best %s)\n", qs[i].text.c_str(), qs[i].expected.c_str(),
+              hits.size(),
+              hits.empty() ? "-" : (hits.front().entity->id + " \"" + hits.front().matched_name + "\"").c_str());
         }
         nhits += hits.size();
         if (std::chrono::duration<double>(t1 - begin).count() > budget_s / reps) n = i + 1;
@@ -312,7 +336,8 @@ Latency run_latency(const Screener& s, const std::vector<Query>& qs, size_t reps
   const size_t shown = std::min<size_t>(5, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
                     [&](size_t a, size_t b) { return lat[a] > lat[b]; });
-  for (size_t i = 0; i < shown; ++i) std::fprintf(stderr, "  slow: %8.1f us  '%s'\n", lat[order[i]], qs[order[i]].text.c_str());
+  for (size_t i = 0; i < shown; ++i)
+    std::fprintf(stderr, "  slow: %8.1f us  '%s'\n", lat[order[i]], qs[order[i]].text.c_str());
   out.queries = n;
   out.p50_us = median(p50);
   out.p99_us = median(p99);
@@ -329,7 +354,8 @@ struct QueryOnScreener {
 };
 
 // Names/s over the batch, or over the part done when the budget ran out.
-double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads, double budget_s, size_t* done_out = nullptr) {
+double run_batch(const std::vector<QueryOnScreener>& batch, size_t threads, double budget_s,
+                 size_t* done_out = nullptr) {
   std::atomic<size_t> next{0}, done{0};
   auto begin = Clock::now();
   std::vector<std::thread> pool;
@@ -361,7 +387,7 @@ struct Versus {
   // flags it and the index does not (a false positive the index spared) is
   // counted apart, and shows in top10_differs as well.
   size_t positives = 0, lost = 0;
-  double recall_lost = 0;    // lost / positives
+  double recall_lost = 0;     // lost / positives
   double scan_only_flag = 0;  // negatives: share the scan flags and the index does not
 };
 
@@ -498,9 +524,12 @@ double peak_rss_mb() {
 std::string csv_field(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else if (c == '\n' || c == '\r' || c == '\t') out += ' ';
-    else out += c;
+    if (c == '"')
+      out += "\"\"";
+    else if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -583,9 +612,12 @@ int main(int argc, char** argv) {
     Script sc = script_of(q.text);
     ++translit_by_script[sc == Script::kCyrillic ? "cyrillic" : sc == Script::kArabic ? "arabic" : "katakana"];
   }
-  std::vector<Query> negative = sample(negatives(args.data / "yente_candidate_generation/negatives_global.csv"), pool_size, rng);
+  std::vector<Query> negative =
+      sample(negatives(args.data / "yente_candidate_generation/negatives_global.csv"), pool_size, rng);
 
-  auto head = [&](const std::vector<Query>& v, size_t n) { return std::vector<Query>(v.begin(), v.begin() + std::min(n, v.size())); };
+  auto head = [&](const std::vector<Query>& v, size_t n) {
+    return std::vector<Query>(v.begin(), v.begin() + std::min(n, v.size()));
+  };
   std::vector<Workload> workloads = {
       {"query_exact", head(exact, args.queries)},
       {"query_typo", head(typo, args.queries)},
@@ -594,7 +626,8 @@ int main(int argc, char** argv) {
   };
   if (!args.only.empty()) {  // a profile of one workload, say
     const std::string only = "," + args.only + ",";
-    std::erase_if(workloads, [&](const Workload& w) { return only.find("," + w.name.substr(6) + ",") == std::string::npos; });
+    std::erase_if(workloads,
+                  [&](const Workload& w) { return only.find("," + w.name.substr(6) + ",") == std::string::npos; });
   }
 
   if (!args.export_dir.empty()) {
@@ -627,15 +660,16 @@ int main(int argc, char** argv) {
         auto hits = screener->screen({.name = probe}, o);
         std::printf("%s | %s, %s: %zu hits (%llu query forms, %llu candidates, %llu pairs)\n", probe.c_str(), label,
                     exhaustive ? "scan" : "index", hits.size(), static_cast<unsigned long long>(stats.query_forms),
-                    static_cast<unsigned long long>(stats.candidates), static_cast<unsigned long long>(stats.pairs_scored));
+                    static_cast<unsigned long long>(stats.candidates),
+                    static_cast<unsigned long long>(stats.pairs_scored));
         for (const auto& h : hits) {
           std::printf("  %.3f %s \"%s\" (query form \"%s\" ~ \"%s\")\n", h.score, h.entity->id.c_str(),
                       h.matched_name.c_str(), h.query_form.c_str(), h.listed_form.c_str());
         }
         for (size_t k = 0; k < trace.size(); ++k) {
           const sekisho::CandidateTrace& t = trace[k];
-          std::printf("    #%zu vote %.2f score %.3f %s \"%s\" <- \"%s\"\n", k + 1, t.vote, t.score, t.entity->id.c_str(),
-                      t.listed_form.c_str(), t.query_form.c_str());
+          std::printf("    #%zu vote %.2f score %.3f %s \"%s\" <- \"%s\"\n", k + 1, t.vote, t.score,
+                      t.entity->id.c_str(), t.listed_form.c_str(), t.query_form.c_str());
         }
       }
     }
@@ -703,9 +737,10 @@ int main(int argc, char** argv) {
 
   // 7. Report.
   double mem_per_name = double(full->memory_bytes()) / std::max<size_t>(1, full->name_count());
-  std::printf("screen_driver: OFAC SDN 2021-07 + UN 2026-02-27 + MOF 2026-03-05: %zu entities, %zu names "
-              "(parse %.2f s, build %.2f s); %zu queries/workload, %zu reps, seed %u\n",
-              full->entity_count(), full->name_count(), parse_s, build_s, args.queries, args.reps, args.seed);
+  std::printf(
+      "screen_driver: OFAC SDN 2021-07 + UN 2026-02-27 + MOF 2026-03-05: %zu entities, %zu names "
+      "(parse %.2f s, build %.2f s); %zu queries/workload, %zu reps, seed %u\n",
+      full->entity_count(), full->name_count(), parse_s, build_s, args.queries, args.reps, args.seed);
   std::printf("translit queries by script:");
   for (auto& [k, n] : translit_by_script) std::printf(" %s=%zu", k.c_str(), std::min(n, args.queries));
   std::printf(" (of the pool)\n\n");
@@ -717,8 +752,8 @@ int main(int argc, char** argv) {
                 l.p999_us, l.qps, 100 * l.recall, l.hits_per_query);
   }
   std::printf("(queries: timed per repetition; fewer than asked when the %.0f s budget ran out)\n", args.max_seconds);
-  std::printf("\n%-16s %7s %10s %8s %9s %10s %8s %9s %9s\n", "per query", "forms", "candidates", "pairs",
-              "explained", "analyse_us", "find_us", "score_us", "finish_us");
+  std::printf("\n%-16s %7s %10s %8s %9s %10s %8s %9s %9s\n", "per query", "forms", "candidates", "pairs", "explained",
+              "analyse_us", "find_us", "score_us", "finish_us");
   for (const Workload& w : workloads) {
     const sekisho::ScreenStats& st = latency[w.name].stats;
     const double q = std::max<double>(1, st.queries);
@@ -733,7 +768,8 @@ int main(int argc, char** argv) {
     const double* m = latency[w.name].phase_p50_us;
     std::printf("%-16s %10.1f %8.1f %9.1f %9.1f\n", w.name.c_str(), m[0], m[1], m[2], m[3]);
   }
-  std::printf("(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
+  std::printf(
+      "(recall: expected entity in the top 10 at the default threshold; query_negative: share with any hit)\n\n");
   std::printf("batch: %zu of %zu mixed queries on %zu threads: %.0f names/s (median of %zu)\n\n", batch_done,
               batch.size(), args.threads, batch_rate, args.reps);
   std::printf("%-16s %8s %10s %14s %8s %10s %12s %14s\n", "index_vs_exh", "queries", "index_us", "exhaustive_us",
@@ -754,16 +790,19 @@ int main(int argc, char** argv) {
   };
   for (const Workload& w : workloads) versus_row(w.name.c_str(), versus[w.name]);
   versus_row("all", total);
-  std::printf("(recall_lost: of the queries with an expected entity, those the scan finds and the index does not;\n"
-              " scan_only_flag: of the negatives, those the scan flags and the index does not)\n\n");
-  std::printf("memory: index+forms %.1f MB, %.0f bytes/name; peak RSS %.1f MB after the full build, %.1f MB at the end "
-              "(two Screeners)\n",
-              full->memory_bytes() / 1048576.0, mem_per_name, rss_after_full_mb, peak_rss_mb());
+  std::printf(
+      "(recall_lost: of the queries with an expected entity, those the scan finds and the index does not;\n"
+      " scan_only_flag: of the negatives, those the scan flags and the index does not)\n\n");
+  std::printf(
+      "memory: index+forms %.1f MB, %.0f bytes/name; peak RSS %.1f MB after the full build, %.1f MB at the end "
+      "(two Screeners)\n",
+      full->memory_bytes() / 1048576.0, mem_per_name, rss_after_full_mb, peak_rss_mb());
   const Latency& ex = latency["query_exact"];
-  std::printf("goals: p50 <= 20 us (exact %.1f), p99 <= 200 us (exact %.1f), batch >= 50000/s (%.0f), "
-              "index >= 50x exhaustive (%.0fx), recall lost <= 0.5%% (%.2f%%)\n",
-              ex.p50_us, ex.p99_us, batch_rate, total.index_us > 0 ? total.exhaustive_us / total.index_us : 0,
-              100 * total.recall_lost);
+  std::printf(
+      "goals: p50 <= 20 us (exact %.1f), p99 <= 200 us (exact %.1f), batch >= 50000/s (%.0f), "
+      "index >= 50x exhaustive (%.0fx), recall lost <= 0.5%% (%.2f%%)\n",
+      ex.p50_us, ex.p99_us, batch_rate, total.index_us > 0 ? total.exhaustive_us / total.index_us : 0,
+      100 * total.recall_lost);
 
   nlohmann::ordered_json j;
   j["bench"] = "screen_driver";
@@ -772,8 +811,8 @@ int main(int argc, char** argv) {
   j["build_s"] = build_s;
   for (const Workload& w : workloads) {
     const Latency& l = latency[w.name];
-    j[w.name] = {{"queries", l.queries}, {"p50_us", l.p50_us}, {"p99_us", l.p99_us}, {"p999_us", l.p999_us},
-                 {"qps_1core", l.qps}, {"recall", l.recall}};
+    j[w.name] = {{"queries", l.queries}, {"p50_us", l.p50_us}, {"p99_us", l.p99_us},
+                 {"p999_us", l.p999_us}, {"qps_1core", l.qps}, {"recall", l.recall}};
   }
   j["batch"] = {{"queries", batch_done}, {"threads", args.threads}, {"names_per_s", batch_rate}};
   j["index_vs_exhaustive"] = {{"queries", total.queries},

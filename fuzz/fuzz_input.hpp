@@ -41,8 +41,7 @@ inline std::vector<std::string_view> split_parts(std::string_view data, size_t m
 // may run several jobs at once, so each needs its own.
 inline const std::filesystem::path& scratch_dir() {
   static const std::filesystem::path dir = [] {
-    std::filesystem::path d =
-        std::filesystem::temp_directory_path() / ("sekisho-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::path d = std::filesystem::temp_directory_path() / ("sekisho-fuzz-" + std::to_string(::getpid()));
     std::filesystem::remove_all(d);
     std::filesystem::create_directories(d);
     return d;

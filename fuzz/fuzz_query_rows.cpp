@@ -8,14 +8,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static constexpr std::string_view kEncodings[] = {"auto", "utf-8", "shift_jis", "euc-jp", "utf-16", "cp932",
-                                                    "auto", "auto"};
+  static constexpr std::string_view kEncodings[] = {"auto",   "utf-8", "shift_jis", "euc-jp",
+                                                    "utf-16", "cp932", "auto",      "auto"};
   static constexpr sekisho::DateOrder kOrders[] = {sekisho::DateOrder::kUnstated, sekisho::DateOrder::kDayMonthYear,
                                                    sekisho::DateOrder::kMonthDayYear,
                                                    sekisho::DateOrder::kYearMonthDay};
   const uint8_t choice = data[0];
-  auto decoded = sekisho::cli::decode_input(sekisho::fuzz::as_view(data + 1, size - 1), kEncodings[choice & 7],
-                                            "fuzz.csv");
+  auto decoded =
+      sekisho::cli::decode_input(sekisho::fuzz::as_view(data + 1, size - 1), kEncodings[choice & 7], "fuzz.csv");
   if (!decoded.ok()) return 0;
   sekisho::QueryRowOptions options{.date_order = kOrders[(choice >> 3) & 3]};
   auto rows = sekisho::read_query_rows(decoded->utf8, "fuzz.csv", options);

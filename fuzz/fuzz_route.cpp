@@ -26,9 +26,9 @@ namespace fs = std::filesystem;
 using namespace sekisho;
 
 struct RouteUnderTest {
-  std::string method, path;   // as the route table has them
-  std::string request_path;   // the path the request asks for
-  bool cases = false;         // a case store route: the fixture raises an alert first
+  std::string method, path;  // as the route table has them
+  std::string request_path;  // the path the request asks for
+  bool cases = false;        // a case store route: the fixture raises an alert first
 };
 
 RouteUnderTest route_of(std::string_view name) {

@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   text::AnalyzeOptions options;
   static constexpr text::PartyKind kKinds[] = {text::PartyKind::kUnknown, text::PartyKind::kPerson,
-                                              text::PartyKind::kOrganization, text::PartyKind::kUnknown};
+                                               text::PartyKind::kOrganization, text::PartyKind::kUnknown};
   static constexpr text::HanReading kReadings[] = {text::HanReading::kAuto, text::HanReading::kJapanese,
                                                    text::HanReading::kChinese, text::HanReading::kAuto};
   options.kind = kKinds[choice & 3];

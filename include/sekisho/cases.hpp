@@ -68,12 +68,12 @@ std::string party_facts_hash(const Party& party);
 // A party as stored: its latest version and where it stands.
 struct StoredParty {
   Party party;
-  int version = 0;           // 1 at first import, +1 per change
-  std::string facts_hash;    // party_facts_hash of this version
-  bool screened = false;     // these facts have been screened by a run
-  std::string removed_at;    // "" while in the registry
+  int version = 0;         // 1 at first import, +1 per change
+  std::string facts_hash;  // party_facts_hash of this version
+  bool screened = false;   // these facts have been screened by a run
+  std::string removed_at;  // "" while in the registry
   std::string updated_at;
-  int active_alerts = 0;     // open or escalated
+  int active_alerts = 0;  // open or escalated
 };
 
 // Reads parties from a .csv or .jsonl file (docs/formats/cases.md). Any bad
@@ -105,19 +105,19 @@ Result<AlertState> parse_alert_state(std::string_view name);
 
 struct Alert {
   int64_t id = 0;
-  int64_t run_id = 0;            // the run that raised it
+  int64_t run_id = 0;  // the run that raised it
   std::string party_id;
   int party_version = 0;
-  std::string facts_hash;        // the party's screened facts at the time
+  std::string facts_hash;  // the party's screened facts at the time
   std::string entity_id;
-  std::string entity_hash;       // SHA-256 of the listed entity's canonical JSON (the list store's record hash)
+  std::string entity_hash;  // SHA-256 of the listed entity's canonical JSON (the list store's record hash)
   std::string entity_caption;
   std::string list_id;
   int list_version = 0;
   double score = 0;
-  std::string matched_name;      // the listed name that matched
-  std::string query_name;        // the party's name that matched it
-  std::string explanation;       // the screener's explanation, as text
+  std::string matched_name;  // the listed name that matched
+  std::string query_name;    // the party's name that matched it
+  std::string explanation;   // the screener's explanation, as text
   AlertState state = AlertState::kOpen;
   // A decision waiting for a second reviewer (four-eyes), else pending_state empty.
   std::optional<AlertState> pending_state;
@@ -159,8 +159,8 @@ struct ReviewSettings {
 };
 
 struct MonitorOptions {
-  double threshold = 0;   // 0 = kDefaultScreenThreshold
-  size_t threads = 0;     // screening threads; 0 = hardware concurrency
+  double threshold = 0;  // 0 = kDefaultScreenThreshold
+  size_t threads = 0;    // screening threads; 0 = hardware concurrency
   // Every party against every list, not just what changed (after a threshold
   // change, or to prove the registry clean). The good-guy list still applies.
   bool full = false;
@@ -173,7 +173,7 @@ struct MonitorOptions {
 // What one run screened and what it changed.
 struct RunRecord {
   int64_t id = 0;
-  std::string kind;        // "monitor" (what changed) or "full" (everything)
+  std::string kind;  // "monitor" (what changed) or "full" (everything)
   std::string actor;
   std::string started_at, finished_at;
   double threshold = 0;
@@ -183,24 +183,24 @@ struct RunRecord {
     int added = 0, changed = 0, removed = 0;
   };
   std::map<std::string, ListDelta> deltas;  // lists that changed since the last run
-  int parties_screened_full = 0;   // new or changed parties, against every list
-  int parties_screened_delta = 0;  // unchanged parties, against the changed entities only
-  int entities_screened_delta = 0; // added and changed entities
+  int parties_screened_full = 0;            // new or changed parties, against every list
+  int parties_screened_delta = 0;           // unchanged parties, against the changed entities only
+  int entities_screened_delta = 0;          // added and changed entities
   int alerts_raised = 0;
-  int alerts_suppressed = 0;       // hits on a good-guy pair whose facts and entity are unchanged
-  int alerts_known = 0;            // hits on a pair that already has an open, escalated or true-match alert
-  int alerts_closed = 0;           // alerts of delisted entities
+  int alerts_suppressed = 0;  // hits on a good-guy pair whose facts and entity are unchanged
+  int alerts_known = 0;       // hits on a pair that already has an open, escalated or true-match alert
+  int alerts_closed = 0;      // alerts of delisted entities
 };
 
 struct AuditEntry {
-  int64_t seq = 0;       // 1, 2, … with no gaps
-  std::string at;        // UTC ISO 8601
-  std::string actor;     // API key id and name, or the CLI user
-  std::string action;    // "list.import", "run", "alert.decide", "key.create", …
-  std::string subject;   // what it acted on: list id, alert id, run id, key id
-  std::string detail;    // a JSON object
-  std::string prev_hash; // hash of entry seq-1; "" for the first
-  std::string hash;      // SHA-256 over this entry's fields and prev_hash
+  int64_t seq = 0;        // 1, 2, … with no gaps
+  std::string at;         // UTC ISO 8601
+  std::string actor;      // API key id and name, or the CLI user
+  std::string action;     // "list.import", "run", "alert.decide", "key.create", …
+  std::string subject;    // what it acted on: list id, alert id, run id, key id
+  std::string detail;     // a JSON object
+  std::string prev_hash;  // hash of entry seq-1; "" for the first
+  std::string hash;       // SHA-256 over this entry's fields and prev_hash
 };
 
 struct AuditCheck {
@@ -225,12 +225,12 @@ Result<PolicyBundleFiles> read_policy_bundle_files(const std::filesystem::path& 
 // A transfer decision kept as a case: what was asked, what was answered and
 // on which rules, lists and policy bundle.
 struct TransferCase {
-  int64_t id = 0;                // 1, 2, … given when recorded
-  std::string recorded_at;       // UTC ISO 8601
-  std::string actor;             // who asked: API key or CLI user
-  std::string request_id;        // the request's own id ("" when it has none)
-  std::string as_of;             // the date the transfer was decided for
-  std::string decision;          // ALLOW, LICENSE_REQUIRED, CONSENT_REQUIRED, DENY
+  int64_t id = 0;           // 1, 2, … given when recorded
+  std::string recorded_at;  // UTC ISO 8601
+  std::string actor;        // who asked: API key or CLI user
+  std::string request_id;   // the request's own id ("" when it has none)
+  std::string as_of;        // the date the transfer was decided for
+  std::string decision;     // ALLOW, LICENSE_REQUIRED, CONSENT_REQUIRED, DENY
   struct CitedRule {
     int hop = 0;
     std::string jurisdiction, rule, outcome, cite;

@@ -47,14 +47,14 @@ std::string_view name_kind_name(NameKind kind);
 Result<NameKind> parse_name_kind(std::string_view name);
 
 struct Name {
-  std::string full;        // the name as published, trimmed
+  std::string full;  // the name as published, trimmed
   NameKind kind = NameKind::kPrimary;
-  std::string quality;     // publisher's own label: "strong", "weak", "good", "low", "" if none
-  std::string first;       // name parts when the source gives them separately
+  std::string quality;  // publisher's own label: "strong", "weak", "good", "low", "" if none
+  std::string first;    // name parts when the source gives them separately
   std::string middle;
   std::string last;
   std::string patronymic;
-  std::string lang;        // ISO 639 code when known ("ja", "ru", "en"), else ""
+  std::string lang;  // ISO 639 code when known ("ja", "ru", "en"), else ""
 };
 
 // A date as precise as the source states it: 1960, 1960-05, 1960-05-17.
@@ -71,10 +71,10 @@ struct PartialDate {
 
 // A date of birth, registration or listing: exact, partial, a range or "circa".
 struct DateSpec {
-  PartialDate date;       // the date, or the start of a range
-  PartialDate until;      // the end of a range ("between 1960 and 1962"), else empty
-  bool circa = false;     // "circa", "approximately", "about"
-  std::string raw;        // as written in the source
+  PartialDate date;    // the date, or the start of a range
+  PartialDate until;   // the end of a range ("between 1960 and 1962"), else empty
+  bool circa = false;  // "circa", "approximately", "about"
+  std::string raw;     // as written in the source
 
   bool empty() const { return date.empty(); }
 };
@@ -87,7 +87,8 @@ struct DateSpec {
 DateSpec parse_date_loose(std::string_view text, bool month_first = false);
 
 struct Identifier {
-  std::string type;     // normalised: "passport", "national_id", "tax_id", "imo", "mmsi", "call_sign", "lei", "registration", "swift_bic", "other"
+  std::string type;     // normalised: "passport", "national_id", "tax_id", "imo", "mmsi", "call_sign", "lei",
+                        // "registration", "swift_bic", "other"
   std::string value;    // as published
   std::string country;  // issuing country when given
   std::string note;     // publisher's remark ("issued 2005", "expired")
@@ -106,7 +107,7 @@ struct Entity {
   std::string id;         // "<list>-<source id>", stable across versions
   std::string source_id;  // the publisher's own id (OFAC ent_num, UN reference number, …)
   Schema schema = Schema::kLegalEntity;
-  std::string caption;    // display name: the primary name
+  std::string caption;  // display name: the primary name
 
   std::vector<Name> names;
   std::vector<DateSpec> birth_dates;  // for vessels/companies: build or incorporation dates
@@ -115,11 +116,11 @@ struct Entity {
   std::vector<std::string> countries;  // citizenship, residence, jurisdiction, flag
   std::vector<Identifier> identifiers;
   std::vector<Address> addresses;
-  std::vector<std::string> programs;   // sanction programmes / regimes
-  std::string listed_on;               // ISO date of listing when stated
-  std::string gender;                  // "male", "female" or ""
+  std::vector<std::string> programs;  // sanction programmes / regimes
+  std::string listed_on;              // ISO date of listing when stated
+  std::string gender;                 // "male", "female" or ""
   std::vector<std::string> remarks;
-  std::string raw;                     // the source record, verbatim or as compact JSON
+  std::string raw;  // the source record, verbatim or as compact JSON
 
   // The primary name, or the first name of any kind when none is primary.
   const Name* primary_name() const;

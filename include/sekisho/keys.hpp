@@ -42,7 +42,7 @@ std::string_view role_name(Role role);  // "screener", "analyst", "admin", "none
 Result<Role> parse_role(std::string_view name);
 
 struct KeyRecord {
-  std::string id;          // public part of the key: "3f9c0a1b2c3d4e5f"
+  std::string id;  // public part of the key: "3f9c0a1b2c3d4e5f"
   Role role = Role::kScreener;
   std::string name;        // free label given at creation
   double rate_limit = 0;   // requests per second for this key; 0 = the server's default

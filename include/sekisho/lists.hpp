@@ -51,8 +51,7 @@ struct ParseOptions {
   std::string mapping_path;
 };
 
-using ParserFn = Result<ParsedList> (*)(const std::vector<std::filesystem::path>& paths,
-                                        const ParseOptions& options);
+using ParserFn = Result<ParsedList> (*)(const std::vector<std::filesystem::path>& paths, const ParseOptions& options);
 
 struct FormatInfo {
   std::string_view name;             // "ofac-csv", "un-xml", …

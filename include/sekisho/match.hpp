@@ -50,8 +50,8 @@ enum class NamePartRole : uint8_t { kUnknown = 0, kGiven, kMiddle, kFamily, kPat
 struct NameToken {
   std::string text;                            // normalised: ASCII lower case, no spaces
   NamePartRole role = NamePartRole::kUnknown;  // when the source gives name parts
-  bool legal_form = false;  // `text` is a legal-form class ("llc", "jsc"): compared by class only
-  bool stopword = false;    // particle or filler ("al", "bin", "de", "the"): low weight
+  bool legal_form = false;                     // `text` is a legal-form class ("llc", "jsc"): compared by class only
+  bool stopword = false;                       // particle or filler ("al", "bin", "de", "the"): low weight
   // Romanised from Japanese or Korean, which write l and r alike (ラ行, ㄹ): an r here may be
   // an l of the other side's spelling (アレクセイ "areksei" ~ "aleksei").
   bool r_may_be_l = false;
@@ -82,8 +82,8 @@ class TokenWeights {
   static constexpr double kMinWeight = 0.15;
   static constexpr double kLegalFormWeight = 0.25;  // a legal form says little about who it is
   static constexpr double kStopwordWeight = 0.3;
-  static constexpr double kInitialWeight = 0.5;     // "j" carries one letter of information
-  static constexpr double kNumberWeight = 0.5;      // "2", "2004": a series or vintage, not an identity
+  static constexpr double kInitialWeight = 0.5;  // "j" carries one letter of information
+  static constexpr double kNumberWeight = 0.5;   // "2", "2004": a series or vintage, not an identity
 
  private:
   std::unordered_map<std::string, double> weights_;  // tokens not listed weigh 1.0
@@ -179,7 +179,16 @@ struct NameMatchOptions {
 // kWordForm: two English forms of one word (institute / institution), for a side
 // glossed from Japanese word by word.
 enum class PairMethod : uint8_t {
-  kExact, kEdit, kPhonetic, kInitial, kPrefix, kMerged, kAcronym, kLegalForm, kNumber, kWordForm
+  kExact,
+  kEdit,
+  kPhonetic,
+  kInitial,
+  kPrefix,
+  kMerged,
+  kAcronym,
+  kLegalForm,
+  kNumber,
+  kWordForm
 };
 std::string_view pair_method_name(PairMethod method);
 
@@ -189,7 +198,7 @@ struct AlignedPair {
   double similarity = 0;
   double weight = 0;
   PairMethod method = PairMethod::kExact;
-  size_t edits = 0;       // OSA edits for kEdit / kMerged
+  size_t edits = 0;  // OSA edits for kEdit / kMerged
 };
 
 enum class UnmatchedKind : uint8_t {
@@ -264,8 +273,8 @@ class NameComparer {
   NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
                     Schema schema = Schema::kLegalEntity) const;
   // The same with the candidate's features from candidate_features(candidate).
-  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate,
-                    const CandidateFeatures& features, Schema schema = Schema::kLegalEntity) const;
+  NameMatch compare(const PreparedQuery& query, std::span<const NameToken> candidate, const CandidateFeatures& features,
+                    Schema schema = Schema::kLegalEntity) const;
   // compare(…).score without building the explanation: what a screener runs
   // on every candidate, before explaining the few hits it returns.
   double score(const PreparedQuery& query, std::span<const NameToken> candidate, const CandidateFeatures& features,
@@ -320,9 +329,9 @@ NameComparison compare_names(std::string_view a, std::string_view b, Schema sche
 struct Facts {
   Schema schema = Schema::kLegalEntity;
   std::vector<DateSpec> birth_dates;
-  std::vector<std::string> countries;     // nationality, citizenship, jurisdiction, flag (codes or names)
+  std::vector<std::string> countries;  // nationality, citizenship, jurisdiction, flag (codes or names)
   std::vector<Identifier> identifiers;
-  std::string gender;                     // "male", "female" or ""
+  std::string gender;  // "male", "female" or ""
 };
 
 // Countries as ISO 3166-1 alpha-2 codes where they name one (text::country_code), the rest as given.
@@ -344,14 +353,14 @@ inline constexpr int kCircaYears = 2;
 
 struct HitOptions {
   // Positive evidence moves the score this share of the way towards 1.
-  double date_match_boost = 0.25;      // same full date
-  double date_compatible_boost = 0.05; // same year, or overlapping ranges
+  double date_match_boost = 0.25;        // same full date
+  double date_compatible_boost = 0.05;   // same year, or overlapping ranges
   double identifier_match_boost = 0.75;  // same typed identifier (passport, IMO, …)
   double country_match_boost = 0.05;
   // Counter-evidence multiplies the score by (1 - penalty).
   double date_conflict_penalty = 0.2;
-  double identifier_conflict_penalty = 0.15;       // a person may hold several passports
-  double unique_identifier_conflict_penalty = 0.5; // a vessel has one IMO number
+  double identifier_conflict_penalty = 0.15;        // a person may hold several passports
+  double unique_identifier_conflict_penalty = 0.5;  // a vessel has one IMO number
   double country_conflict_penalty = 0.1;
   double gender_conflict_penalty = 0.2;
 };
@@ -359,7 +368,7 @@ struct HitOptions {
 struct QualifierEffect {
   std::string qualifier;  // "birth_date", "identifier", "country", "gender", "schema"
   QualifierOutcome outcome = QualifierOutcome::kUnknown;
-  std::string detail;     // the values compared, for the analyst
+  std::string detail;  // the values compared, for the analyst
   double score_before = 0;
   double score_after = 0;
 };

@@ -41,7 +41,7 @@ namespace sekisho {
 class ListStore;
 class Screener;
 struct ListVersion;
-}
+}  // namespace sekisho
 
 namespace sekisho::rules {
 
@@ -97,9 +97,9 @@ inline constexpr std::string_view kUnknown = "unknown";
 inline bool is_unknown(std::string_view value) { return value == kUnknown; }
 
 struct Party {
-  std::string name;     // kUnknown: not yet known (a buyer "to be nominated")
-  std::string country;  // ISO 3166-1 alpha-2, upper case, or kUnknown
-  std::string kind;     // "government", "company", "individual", "" or kUnknown (both unknown)
+  std::string name;                // kUnknown: not yet known (a buyer "to be nominated")
+  std::string country;             // ISO 3166-1 alpha-2, upper case, or kUnknown
+  std::string kind;                // "government", "company", "individual", "" or kUnknown (both unknown)
   std::vector<ListHit> list_hits;  // hits stated as evidence
   // Its role in the transaction: "intermediate_consignee", "consignee"
   // (ultimate consignee), "end_user", "purchaser"; "" when not stated.
@@ -144,7 +144,8 @@ class ListScreener final : public PartyScreener {
   // options.as_of the version in force on that date. An empty
   // store gives a screener over no lists: every policy party list is then
   // unscreened (DATA_GAP), never silently clear.
-  static Result<std::unique_ptr<ListScreener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
+  static Result<std::unique_ptr<ListScreener>> from_store(ListStore& store,
+                                                          const std::vector<std::string>& list_ids = {},
                                                           ListScreenerOptions options = {});
   std::vector<ListHit> screen(const Party& party) const override;
   std::vector<ScreenedList> screened_lists() const override { return lists_; }
@@ -164,8 +165,8 @@ std::string normalize_party_name(std::string_view name);
 struct Hop {
   Party from;
   Party to;
-  std::string end_use;             // free text, for the record
-  std::vector<std::string> flags;  // stated facts: WMD_END_USE, ART4_INFORMED, UGEA_REGISTERED, …
+  std::string end_use;                     // free text, for the record
+  std::vector<std::string> flags;          // stated facts: WMD_END_USE, ART4_INFORMED, UGEA_REGISTERED, …
   std::vector<std::string> unknown_flags;  // facts whose truth is not known (a rule testing them: DATA_GAP)
 };
 
@@ -174,9 +175,9 @@ struct Item {
   std::string description;
   // scheme → codes, e.g. {"JP_AT1": ["1"], "WA_ML": ["ML4"], "US_ECCN": ["EAR99"]}.
   std::map<std::string, std::vector<std::string>> classifications;
-  std::string origin;            // country of origin (ISO alpha-2)
-  std::string licensor_country;  // licensed production: the licensor's country, else ""
-  std::string licensor;          // the licensor's name, for the record
+  std::string origin;                    // country of origin (ISO alpha-2)
+  std::string licensor_country;          // licensed production: the licensor's country, else ""
+  std::string licensor;                  // the licensor's name, for the record
   std::optional<double> us_content_pct;  // controlled US content, percent; unknown when absent
   std::optional<bool> lethal;            // unknown when absent
   std::optional<double> value_jpy;       // unknown when absent
@@ -197,8 +198,8 @@ struct EvidenceScope {
 
 struct Licence {  // an individual licence / approval on file
   std::string id;
-  std::string holder;  // jurisdiction that granted it (JP, US, EU)
-  int hop = 0;         // 1-based hop it covers
+  std::string holder;                   // jurisdiction that granted it (JP, US, EU)
+  int hop = 0;                          // 1-based hop it covers
   std::vector<std::string> conditions;  // provisos passed downstream
   EvidenceScope scope;
 };
@@ -213,11 +214,11 @@ struct Consent {  // a re-transfer consent (or its refusal) on file
 
 struct Undertaking {  // an assurance given by a recipient (EUC, exchange of notes)
   std::string id;
-  std::string by;      // who gave it
-  std::string holder;  // to whom (the jurisdiction it binds towards)
-  int hop = 0;         // the hop whose recipient gave it
+  std::string by;                  // who gave it
+  std::string holder;              // to whom (the jurisdiction it binds towards)
+  int hop = 0;                     // the hop whose recipient gave it
   std::vector<std::string> terms;  // NO_THIRD_PARTY_TRANSFER_WITHOUT_CONSENT, NO_EXTRA_PURPOSE_USE, …
-  std::string by_country;  // where the giver is; "" = the hop's recipient's country
+  std::string by_country;          // where the giver is; "" = the hop's recipient's country
 };
 
 struct TransferRequest {
@@ -241,34 +242,34 @@ Result<TransferRequest> parse_transfer_request_file(const std::filesystem::path&
 
 // Why a trace entry has the outcome it has.
 enum class Reason : uint8_t {
-  kFired,            // the rule's conditions hold
-  kDataGap,          // the rule may apply but data is missing: never ALLOW, never softer than the fact
-  kReviewDenial,     // a licence requirement whose published review policy is denial
-  kLicensed,         // a licence on file clears the requirement
-  kAuthorized,       // a general authorisation (UGEA, exemption) clears it
-  kConsented,        // a consent on file clears it
-  kConsentRefused,   // a refusal on file: DENY
-  kNotApplicable,    // evaluated; its conditions do not hold (ALLOW)
-  kExcepted,         // evaluated; its conditions hold but an exception (permitted case) applies (ALLOW)
+  kFired,           // the rule's conditions hold
+  kDataGap,         // the rule may apply but data is missing: never ALLOW, never softer than the fact
+  kReviewDenial,    // a licence requirement whose published review policy is denial
+  kLicensed,        // a licence on file clears the requirement
+  kAuthorized,      // a general authorisation (UGEA, exemption) clears it
+  kConsented,       // a consent on file clears it
+  kConsentRefused,  // a refusal on file: DENY
+  kNotApplicable,   // evaluated; its conditions do not hold (ALLOW)
+  kExcepted,        // evaluated; its conditions hold but an exception (permitted case) applies (ALLOW)
 };
 std::string_view reason_name(Reason reason);
 
 struct TraceEntry {
-  int hop = 0;                        // 1-based
+  int hop = 0;  // 1-based
   std::string_view jurisdiction;
   std::string_view rule_id;
   std::string_view cite;
   Outcome raw = Outcome::kAllow;      // what the rule says
   Outcome outcome = Outcome::kAllow;  // after evidence and review policy
   Reason reason = Reason::kFired;
-  std::string_view by;          // licence / authorisation / consent id that changed it
-  std::string_view designation; // designation id that made it fire, if any
-  const ListHit* hit = nullptr; // list hit that made it fire, if any
-  std::string_view note;        // data gap or appeal path
-  std::string missing;          // DATA_GAP: the request field that is unknown ("hops[1].to.country")
-  std::string detail;           // the settling fact: the exception that held, evidence not applied and why
-  int via_hop = 0;              // a chain rule fired on the recipient of this later hop (0: this hop's own)
-  bool verify = false;          // a rule, designation or group marked `verify: true` decided this entry
+  std::string_view by;           // licence / authorisation / consent id that changed it
+  std::string_view designation;  // designation id that made it fire, if any
+  const ListHit* hit = nullptr;  // list hit that made it fire, if any
+  std::string_view note;         // data gap or appeal path
+  std::string missing;           // DATA_GAP: the request field that is unknown ("hops[1].to.country")
+  std::string detail;            // the settling fact: the exception that held, evidence not applied and why
+  int via_hop = 0;               // a chain rule fired on the recipient of this later hop (0: this hop's own)
+  bool verify = false;           // a rule, designation or group marked `verify: true` decided this entry
   // A licence exception or general authorisation (GBS, LVS, EU001) weighed
   // against a requirement that fired at this hop: AUTHORISED (applied),
   // NOT_APPLICABLE (`detail`: the restriction or condition that failed) or
@@ -296,9 +297,13 @@ struct Claim {
 struct JurisdictionCheck {
   int hop = 0;
   std::string_view jurisdiction;
-  enum class Claimed : uint8_t { kNo, kYes, kUnknown } claimed = Claimed::kNo;  // kUnknown: depends on missing data (DATA_GAP)
-  std::string_view basis;  // "territory" or the claim id; "" when not claimed
-  std::string fact;        // the facts that settled it
+  enum class Claimed : uint8_t {
+    kNo,
+    kYes,
+    kUnknown
+  } claimed = Claimed::kNo;  // kUnknown: depends on missing data (DATA_GAP)
+  std::string_view basis;    // "territory" or the claim id; "" when not claimed
+  std::string fact;          // the facts that settled it
 };
 std::string_view claimed_name(JurisdictionCheck::Claimed claimed);  // "yes", "no", "unknown"
 
@@ -310,11 +315,11 @@ struct Decision {
   std::vector<Claim> claims;
   std::vector<JurisdictionCheck> jurisdictions;  // every jurisdiction at every hop, claimed or not
   std::vector<TraceEntry> trace;
-  std::vector<Outcome> hop_outcomes;  // per hop, strictest over jurisdictions
-  std::vector<std::vector<ListHit>> screened;  // per hop: [2h] from, [2h+1] to — screener hits
-  bool screening = false;                      // a screener was given to decide()
-  std::vector<ScreenedList> screened_lists;    // what it screened against (empty: nothing loaded)
-  double screening_threshold = 0;              // the screener's threshold()
+  std::vector<Outcome> hop_outcomes;                     // per hop, strictest over jurisdictions
+  std::vector<std::vector<ListHit>> screened;            // per hop: [2h] from, [2h+1] to — screener hits
+  bool screening = false;                                // a screener was given to decide()
+  std::vector<ScreenedList> screened_lists;              // what it screened against (empty: nothing loaded)
+  double screening_threshold = 0;                        // the screener's threshold()
   std::vector<std::string_view> unscreened_party_lists;  // policy party lists no screened list feeds
   std::string_view policy_sha256;
   std::string as_of;

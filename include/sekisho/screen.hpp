@@ -77,21 +77,21 @@ inline constexpr size_t kDefaultMaxPairs = 50000;
 
 struct ScreenOptions {
   double threshold = kDefaultScreenThreshold;
-  size_t limit = 10;                // hits returned at most
-  std::vector<std::string> lists;   // only these list ids; empty = all
-  size_t candidates = 24;           // names the index hands to the scorer, at most
+  size_t limit = 10;               // hits returned at most
+  std::vector<std::string> lists;  // only these list ids; empty = all
+  size_t candidates = 24;          // names the index hands to the scorer, at most
   // Candidates whose index vote is below this share of the best vote are not
   // scored: they share too little of the query to reach any sensible threshold.
   double min_vote_ratio = 0.5;
   // Candidates between this share and min_vote_ratio are weak: scored only for a hit (against
   // the least score that can make one), never as near misses. At min_vote_ratio or above: none.
   double weak_vote_ratio = 0.2;
-  bool exhaustive = false;          // score every entity (the reference for index recall; no work budget)
+  bool exhaustive = false;  // score every entity (the reference for index recall; no work budget)
   // The query's work budget: comparisons scored at most (ScreenStats::pairs_scored). A screening
   // that spends it before every candidate is scored stops and is incomplete (ScreenResult).
   // 0: no bound.
   size_t max_pairs = kDefaultMaxPairs;
-  ScreenStats* stats = nullptr;     // when set, screen() adds its counts and phase times
+  ScreenStats* stats = nullptr;                  // when set, screen() adds its counts and phase times
   std::vector<CandidateTrace>* trace = nullptr;  // when set, screen() appends each candidate (not exhaustive)
 };
 
@@ -100,9 +100,9 @@ struct ScreenHit {
   std::string list_id;
   int list_version = 0;
   double score = 0;
-  std::string matched_name;   // the listed name as published
+  std::string matched_name;  // the listed name as published
   NameKind matched_kind = NameKind::kPrimary;
-  std::string query_form;     // the two forms whose comparison decided the name score
+  std::string query_form;  // the two forms whose comparison decided the name score
   std::string listed_form;
   match::HitScore detail;
 
@@ -140,8 +140,9 @@ class Screener {
 
   static std::shared_ptr<const Screener> build(std::vector<ListInput> lists, ScreenerOptions options = {});
   // The latest version of every list in the store (or of `list_ids`).
-  static Result<std::shared_ptr<const Screener>> from_store(ListStore& store, const std::vector<std::string>& list_ids = {},
-                                                           ScreenerOptions options = {});
+  static Result<std::shared_ptr<const Screener>> from_store(ListStore& store,
+                                                            const std::vector<std::string>& list_ids = {},
+                                                            ScreenerOptions options = {});
 
   // The hits and whether the screening was done in full.
   ScreenResult screen_result(const ScreenQuery& query, const ScreenOptions& options = {}) const;
@@ -166,10 +167,10 @@ class Screener {
 
 // One row of a screening batch (CSV: id,name[,schema,birth_date,country,id_number,gender]).
 struct QueryRow {
-  size_t line = 0;     // 1-based line in the input
+  size_t line = 0;  // 1-based line in the input
   std::string id;
   ScreenQuery query;
-  std::string error;   // non-empty: the row is unusable, and why
+  std::string error;  // non-empty: the row is unusable, and why
 };
 
 // How a batch writes numeric dates whose first two fields could both be a month.

@@ -20,16 +20,16 @@ namespace sekisho {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // the caller asked for something malformed (flag, format name)
-  kParseError,        // an input file is malformed; the message names file, line/element, field
-  kNotFound,          // a list, version, entity or file that does not exist
-  kAlreadyExists,     // nothing to do: identical content already stored
-  kIoError,           // the file system or the store failed
-  kUnavailable,       // a remote publisher or the case store's server could not be reached, or a store stayed locked
-  kPermissionDenied,  // authenticated but not allowed
-  kUnauthenticated,   // no or wrong credentials
-  kResourceExhausted, // rate or size limit hit
-  kInternal,          // a broken invariant inside sekisho
+  kInvalidArgument,    // the caller asked for something malformed (flag, format name)
+  kParseError,         // an input file is malformed; the message names file, line/element, field
+  kNotFound,           // a list, version, entity or file that does not exist
+  kAlreadyExists,      // nothing to do: identical content already stored
+  kIoError,            // the file system or the store failed
+  kUnavailable,        // a remote publisher or the case store's server could not be reached, or a store stayed locked
+  kPermissionDenied,   // authenticated but not allowed
+  kUnauthenticated,    // no or wrong credentials
+  kResourceExhausted,  // rate or size limit hit
+  kInternal,           // a broken invariant inside sekisho
 };
 
 std::string_view status_code_name(StatusCode code);
@@ -72,8 +72,8 @@ Status internal_error(std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}                 // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {          // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(data_).ok() && "Result from an OK status has no value");
   }
 
@@ -97,17 +97,16 @@ class [[nodiscard]] Result {
 }  // namespace sekisho
 
 // Returns early with the Status of `expr` when it is not OK.
-#define SEKISHO_RETURN_IF_ERROR(expr)             \
-  do {                                            \
-    ::sekisho::Status _st = (expr);               \
-    if (!_st.ok()) return _st;                    \
+#define SEKISHO_RETURN_IF_ERROR(expr) \
+  do {                                \
+    ::sekisho::Status _st = (expr);   \
+    if (!_st.ok()) return _st;        \
   } while (0)
 
 #define SEKISHO_CONCAT_INNER(a, b) a##b
 #define SEKISHO_CONCAT(a, b) SEKISHO_CONCAT_INNER(a, b)
 // Declares `lhs` from a Result, or returns its Status.
-#define SEKISHO_ASSIGN_OR_RETURN(lhs, expr)                           \
-  auto SEKISHO_CONCAT(_res_, __LINE__) = (expr);                      \
-  if (!SEKISHO_CONCAT(_res_, __LINE__).ok())                          \
-    return SEKISHO_CONCAT(_res_, __LINE__).status();                  \
+#define SEKISHO_ASSIGN_OR_RETURN(lhs, expr)                                                   \
+  auto SEKISHO_CONCAT(_res_, __LINE__) = (expr);                                              \
+  if (!SEKISHO_CONCAT(_res_, __LINE__).ok()) return SEKISHO_CONCAT(_res_, __LINE__).status(); \
   lhs = std::move(SEKISHO_CONCAT(_res_, __LINE__)).value()

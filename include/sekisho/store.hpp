@@ -33,12 +33,12 @@ namespace sekisho {
 
 struct ListVersion {
   std::string list_id;
-  int version = 0;                 // 1, 2, … per list
-  std::string created_at;          // UTC, ISO 8601
-  std::string publication_date;    // as stated by the publisher, else "" (ParsedList)
+  int version = 0;                      // 1, 2, … per list
+  std::string created_at;               // UTC, ISO 8601
+  std::string publication_date;         // as stated by the publisher, else "" (ParsedList)
   std::string publication_date_source;  // "file", "file name", "download header" or ""
   std::string format;
-  std::string content_hash;        // SHA-256 over the source files' digests
+  std::string content_hash;  // SHA-256 over the source files' digests
   int entity_count = 0;
   std::map<std::string, int> counts_by_schema;
   std::vector<SourceFile> files;
@@ -59,8 +59,8 @@ struct EntityHistory {
 };
 
 struct ImportReport {
-  ListVersion version;    // the new version, or the identical existing one
-  bool created = false;   // false: the files were identical to the latest version
+  ListVersion version;                      // the new version, or the identical existing one
+  bool created = false;                     // false: the files were identical to the latest version
   int added = 0, removed = 0, changed = 0;  // against the previous version
   std::vector<std::string> warnings;        // ParsedList::warnings of the imported list
 };

@@ -109,31 +109,31 @@ enum class HanReading : uint8_t {
 
 struct AnalyzeOptions {
   size_t max_variants = 16;              // cap on variants (the gloss variant is counted)
-  PartyKind kind = PartyKind::kUnknown;    // kPerson skips legal forms; kOrganization skips titles
+  PartyKind kind = PartyKind::kUnknown;  // kPerson skips legal forms; kOrganization skips titles
   HanReading han_reading = HanReading::kAuto;
-  bool japanese_gloss = true;            // add an English gloss variant for Japanese org names
-  bool strip_legal_forms = true;         // move legal forms out of the variants into classes
-  bool strip_titles = true;              // drop leading titles/honorifics (kept if all tokens are)
-  bool extra_iuliia_schemes = false;     // also apply every loaded iuliia table to Cyrillic
+  bool japanese_gloss = true;         // add an English gloss variant for Japanese org names
+  bool strip_legal_forms = true;      // move legal forms out of the variants into classes
+  bool strip_titles = true;           // drop leading titles/honorifics (kept if all tokens are)
+  bool extra_iuliia_schemes = false;  // also apply every loaded iuliia table to Cyrillic
 };
 
 enum class VariantSource : uint8_t {
-  kLatin,          // the name itself, folded to ASCII
-  kScheme,         // a romanisation scheme (see scheme)
-  kReading,        // a Japanese reading (MeCab/ENAMDICT) or pinyin
-  kGloss,          // an English gloss of a Japanese organisation name
+  kLatin,    // the name itself, folded to ASCII
+  kScheme,   // a romanisation scheme (see scheme)
+  kReading,  // a Japanese reading (MeCab/ENAMDICT) or pinyin
+  kGloss,    // an English gloss of a Japanese organisation name
 };
 
 struct NameForms {
   // Each a normalised, space-separated, lower-case Latin ASCII token string; first = best;
   // deduplicated; deterministic order; at most AnalyzeOptions::max_variants.
   std::vector<std::string> variants;
-  std::vector<VariantSource> sources;      // parallel to variants
-  std::vector<std::string> schemes;        // parallel to variants: "bgn_pcgn", "hepburn", "icu:Greek-Latin", ...
+  std::vector<VariantSource> sources;           // parallel to variants
+  std::vector<std::string> schemes;             // parallel to variants: "bgn_pcgn", "hepburn", "icu:Greek-Latin", ...
   std::vector<std::string> legal_form_classes;  // sorted, unique: {"LLC"}
-  std::vector<std::string> titles;         // removed titles, normalised
-  std::string skeleton;                    // consonant_skeleton(variants[0]) ("" when none)
-  std::string normalized;                  // normalize(raw).text(), original script
+  std::vector<std::string> titles;              // removed titles, normalised
+  std::string skeleton;                         // consonant_skeleton(variants[0]) ("" when none)
+  std::string normalized;                       // normalize(raw).text(), original script
   Script script = Script::kNone;
 };
 

@@ -28,14 +28,14 @@ struct SourceSpec {
   // The publisher's cadence with some slack: a stored version whose publication
   // date is older than this many days is stale. 0: no cadence known.
   int max_age_days = 0;
-  std::string format;              // format of the publisher's files
-  std::vector<std::string> urls;   // fetched in order; saved under their last path segment
+  std::string format;             // format of the publisher's files
+  std::vector<std::string> urls;  // fetched in order; saved under their last path segment
   // Publishers that date their file names (MOF shisantouketsuYYYYMMDD.xlsx)
   // are found by scanning a page for the newest link matching a pattern.
   std::string discover_page;
-  std::string discover_pattern;    // ECMAScript regex over href values
+  std::string discover_pattern;  // ECMAScript regex over href values
   // A local mirror (--from DIR) may hold another published form of the list.
-  std::string mirror_format;       // empty = same as `format`
+  std::string mirror_format;              // empty = same as `format`
   std::vector<std::string> mirror_paths;  // relative to the mirror root
 };
 
@@ -48,18 +48,18 @@ const std::vector<SourceSpec>& default_sources();
 Result<std::vector<SourceSpec>> load_sources(const std::filesystem::path& json_file);
 
 struct UpdateOptions {
-  std::vector<std::string> lists;  // empty = every source
-  std::string from_dir;            // non-empty: read files from this mirror instead of the network
+  std::vector<std::string> lists;     // empty = every source
+  std::string from_dir;               // non-empty: read files from this mirror instead of the network
   std::filesystem::path scratch_dir;  // where downloads land before import (default: <store dir>/downloads)
-  long timeout_seconds = 120;      // per download
-  bool allow_shrink = false;       // store versions that lose over 20% of a list (ImportOptions)
+  long timeout_seconds = 120;         // per download
+  bool allow_shrink = false;          // store versions that lose over 20% of a list (ImportOptions)
 };
 
 struct UpdateOutcome {
   std::string list_id;
-  Status status;                      // not OK: nothing was imported for this list
-  bool skipped = false;               // mirror mode: the mirror holds no copy of this list
-  std::optional<ImportReport> report; // set when imported or found unchanged
+  Status status;                       // not OK: nothing was imported for this list
+  bool skipped = false;                // mirror mode: the mirror holds no copy of this list
+  std::optional<ImportReport> report;  // set when imported or found unchanged
 };
 
 std::vector<UpdateOutcome> run_update(ListStore& store, const std::vector<SourceSpec>& sources,
@@ -76,10 +76,10 @@ std::string_view list_age_state_name(ListAgeState state);  // "fresh", "stale", 
 
 struct ListAge {
   std::string list_id;
-  std::string title;                  // the catalogue's title, else the list id
-  std::optional<ListVersion> version; // the latest stored version; none when missing
-  int64_t age_seconds = -1;           // now minus the publication date (UTC midnight); -1 when unknown
-  int max_age_days = 0;               // from the catalogue; 0 when not in it or no cadence known
+  std::string title;                   // the catalogue's title, else the list id
+  std::optional<ListVersion> version;  // the latest stored version; none when missing
+  int64_t age_seconds = -1;            // now minus the publication date (UTC midnight); -1 when unknown
+  int max_age_days = 0;                // from the catalogue; 0 when not in it or no cadence known
   ListAgeState state = ListAgeState::kMissing;
   bool flagged() const { return state != ListAgeState::kFresh; }
 };

@@ -54,8 +54,8 @@ Alert alert_from_row(const SqlStatement& st) {
 
 Status add_alert_event(SqlConnection* db, const AlertEvent& e) {
   SqlStatement st(db,
-               "INSERT INTO alert_events (alert_id, seq, kind, from_state, to_state, reviewer, reason, at) "
-               "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM alert_events WHERE alert_id = ?1");
+                  "INSERT INTO alert_events (alert_id, seq, kind, from_state, to_state, reviewer, reason, at) "
+                  "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7 FROM alert_events WHERE alert_id = ?1");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, e.alert_id).bind(2, e.kind).bind(3, e.from_state).bind(4, e.to_state).bind(5, e.reviewer);
   st.bind(6, e.reason).bind(7, e.at);
@@ -65,20 +65,20 @@ Status add_alert_event(SqlConnection* db, const AlertEvent& e) {
 
 Status set_alert_state(SqlConnection* db, int64_t id, AlertState to, const std::string& at) {
   SqlStatement st(db,
-               "UPDATE alerts SET state = ?2, pending_state = '', pending_by = '', pending_reason = '', "
-               "pending_at = '', updated_at = ?3 WHERE alert_id = ?1");
+                  "UPDATE alerts SET state = ?2, pending_state = '', pending_by = '', pending_reason = '', "
+                  "pending_at = '', updated_at = ?3 WHERE alert_id = ?1");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, id).bind(2, alert_state_name(to)).bind(3, at);
   st.step();
   return st.status();
 }
 
-Status add_suppression(SqlConnection* db, const Alert& alert, const std::string& decided_by, const std::string& confirmed_by,
-                       const std::string& reason, const std::string& at) {
+Status add_suppression(SqlConnection* db, const Alert& alert, const std::string& decided_by,
+                       const std::string& confirmed_by, const std::string& reason, const std::string& at) {
   SqlStatement st(db,
-               "INSERT INTO suppressions (party_id, facts_hash, entity_id, entity_hash, alert_id, decided_by, "
-               "confirmed_by, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-               "ON CONFLICT (party_id, facts_hash, entity_id, entity_hash) DO NOTHING");
+                  "INSERT INTO suppressions (party_id, facts_hash, entity_id, entity_hash, alert_id, decided_by, "
+                  "confirmed_by, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                  "ON CONFLICT (party_id, facts_hash, entity_id, entity_hash) DO NOTHING");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, alert.party_id).bind(2, alert.facts_hash).bind(3, alert.entity_id).bind(4, alert.entity_hash);
   st.bind(5, alert.id).bind(6, decided_by).bind(7, confirmed_by).bind(8, reason).bind(9, at);
@@ -88,8 +88,9 @@ Status add_suppression(SqlConnection* db, const Alert& alert, const std::string&
 
 Result<int> close_active_alerts(SqlConnection* db, const char* where, const std::string& key, const std::string& kind,
                                 const std::string& reviewer, const std::string& reason, const std::string& at) {
-  std::string sql = std::string("SELECT alert_id, state FROM alerts WHERE state IN ('open', 'escalated', 'true_match') AND ") +
-                    where + " ORDER BY alert_id";
+  std::string sql =
+      std::string("SELECT alert_id, state FROM alerts WHERE state IN ('open', 'escalated', 'true_match') AND ") +
+      where + " ORDER BY alert_id";
   SqlStatement st(db, sql.c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, key);

@@ -16,9 +16,15 @@ bool is_active(AlertState s) { return s == AlertState::kOpen || s == AlertState:
 
 std::string audit_detail(const Alert& a, std::string_view from, std::string_view to, const Reviewer& reviewer,
                          const std::string& reason) {
-  nlohmann::json d = {{"alert", a.id},       {"party", a.party_id},       {"entity", a.entity_id},
-                      {"entity_hash", a.entity_hash}, {"facts_hash", a.facts_hash}, {"from", from},
-                      {"to", to},            {"role", role_name(reviewer.role)}, {"reason", reason}};
+  nlohmann::json d = {{"alert", a.id},
+                      {"party", a.party_id},
+                      {"entity", a.entity_id},
+                      {"entity_hash", a.entity_hash},
+                      {"facts_hash", a.facts_hash},
+                      {"from", from},
+                      {"to", to},
+                      {"role", role_name(reviewer.role)},
+                      {"reason", reason}};
   return d.dump();
 }
 
@@ -53,8 +59,8 @@ Result<Alert> CaseStore::alert(int64_t id) {
 
 Result<std::vector<AlertEvent>> CaseStore::alert_events(int64_t id) {
   SqlStatement st(db_,
-               "SELECT alert_id, seq, kind, from_state, to_state, reviewer, reason, at FROM alert_events "
-               "WHERE alert_id = ?1 ORDER BY seq");
+                  "SELECT alert_id, seq, kind, from_state, to_state, reviewer, reason, at FROM alert_events "
+                  "WHERE alert_id = ?1 ORDER BY seq");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, id);
   std::vector<AlertEvent> out;
@@ -84,13 +90,15 @@ Result<Alert> CaseStore::decide(int64_t id, AlertState to, const Reviewer& revie
                             std::string(alert_state_name(*a.pending_state)) + " by " + a.pending_by +
                             ") waiting for confirmation");
   }
-  if (to == a.state) return invalid_argument("alert " + std::to_string(id) + " is already " + std::string(alert_state_name(to)));
+  if (to == a.state)
+    return invalid_argument("alert " + std::to_string(id) + " is already " + std::string(alert_state_name(to)));
   const std::string now = utc_now_iso();
   const std::string_view from = alert_state_name(a.state);
   // Escalation asks for more eyes; it never waits for them.
   if (settings.four_eyes && to != AlertState::kEscalated) {
-    SqlStatement st(db_, "UPDATE alerts SET pending_state = ?2, pending_by = ?3, pending_reason = ?4, pending_at = ?5, "
-                      "updated_at = ?5 WHERE alert_id = ?1");
+    SqlStatement st(db_,
+                    "UPDATE alerts SET pending_state = ?2, pending_by = ?3, pending_reason = ?4, pending_at = ?5, "
+                    "updated_at = ?5 WHERE alert_id = ?1");
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, id).bind(2, alert_state_name(to)).bind(3, reviewer.name).bind(4, reason).bind(5, now);
     st.step();
@@ -121,7 +129,8 @@ Result<Alert> CaseStore::confirm(int64_t id, const Reviewer& reviewer, const std
   SEKISHO_RETURN_IF_ERROR(tx.begin());
   SEKISHO_ASSIGN_OR_RETURN(Alert a, alert(id));
   SEKISHO_ASSIGN_OR_RETURN(ReviewSettings settings, review_settings());
-  if (!a.pending_state) return invalid_argument("alert " + std::to_string(id) + " has no decision waiting for confirmation");
+  if (!a.pending_state)
+    return invalid_argument("alert " + std::to_string(id) + " has no decision waiting for confirmation");
   if (reviewer.name == a.pending_by) {
     return permission_denied("alert " + std::to_string(id) + ": " + reviewer.name +
                              " proposed this decision and may not confirm it; a second reviewer must");
@@ -141,8 +150,9 @@ Result<Alert> CaseStore::confirm(int64_t id, const Reviewer& reviewer, const std
       SEKISHO_RETURN_IF_ERROR(cases::add_suppression(db_, a, a.pending_by, reviewer.name, a.pending_reason, now));
     }
   } else {
-    SqlStatement st(db_, "UPDATE alerts SET pending_state = '', pending_by = '', pending_reason = '', pending_at = '', "
-                      "updated_at = ?2 WHERE alert_id = ?1");
+    SqlStatement st(db_,
+                    "UPDATE alerts SET pending_state = '', pending_by = '', pending_reason = '', pending_at = '', "
+                    "updated_at = ?2 WHERE alert_id = ?1");
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, id).bind(2, now);
     st.step();
@@ -150,10 +160,9 @@ Result<Alert> CaseStore::confirm(int64_t id, const Reviewer& reviewer, const std
     SEKISHO_RETURN_IF_ERROR(cases::add_alert_event(
         db_, {id, 0, "rejected", std::string(from), std::string(from), reviewer.name, reason, now}));
   }
-  SEKISHO_RETURN_IF_ERROR(cases::append_audit(db_, reviewer.name, approve ? "alert.confirm" : "alert.reject",
-                                              std::to_string(id),
-                                              audit_detail(a, from, alert_state_name(approve ? to : a.state), reviewer,
-                                                           reason)));
+  SEKISHO_RETURN_IF_ERROR(
+      cases::append_audit(db_, reviewer.name, approve ? "alert.confirm" : "alert.reject", std::to_string(id),
+                          audit_detail(a, from, alert_state_name(approve ? to : a.state), reviewer, reason)));
   SEKISHO_ASSIGN_OR_RETURN(Alert updated, alert(id));
   SEKISHO_RETURN_IF_ERROR(tx.commit());
   return updated;

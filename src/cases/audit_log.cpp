@@ -32,8 +32,10 @@ Result<Head> stored_head(SqlConnection* db) {
   SEKISHO_RETURN_IF_ERROR(st.status());
   Head head;
   while (st.step()) {
-    if (st.column_text(0) == "audit_head_seq") head.seq = std::stoll(std::string(st.column_text(1)));
-    else head.hash = std::string(st.column_text(1));
+    if (st.column_text(0) == "audit_head_seq")
+      head.seq = std::stoll(std::string(st.column_text(1)));
+    else
+      head.hash = std::string(st.column_text(1));
   }
   SEKISHO_RETURN_IF_ERROR(st.status());
   return head;
@@ -59,8 +61,9 @@ constexpr const char* kEntryColumns = "seq, at, actor, action, subject, detail, 
 namespace cases {
 
 Status put_meta(SqlConnection* db, std::string_view key, const std::string& value) {
-  SqlStatement st(db, "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  SqlStatement st(db,
+                  "INSERT INTO case_meta (key, value) VALUES (?1, ?2) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, key).bind(2, value);
   st.step();
@@ -88,8 +91,8 @@ Status append_audit(SqlConnection* db, const std::string& actor, const std::stri
   std::string at = utc_now_iso();
   std::string hash = entry_hash(seq, at, actor, action, subject, detail_json, head.hash);
   SqlStatement st(db,
-               "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                  "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, seq).bind(2, at).bind(3, actor).bind(4, action).bind(5, subject).bind(6, detail_json);
   st.bind(7, head.hash).bind(8, hash);
@@ -125,8 +128,8 @@ Result<AuditCheck> CaseStore::verify_audit() {
   while (st.step()) {
     AuditEntry e = entry_from_row(st);
     if (e.seq != expected) {
-      return fail(expected, "entry " + std::to_string(expected) + " is missing (deleted or moved); the next stored is " +
-                                std::to_string(e.seq));
+      return fail(expected, "entry " + std::to_string(expected) +
+                                " is missing (deleted or moved); the next stored is " + std::to_string(e.seq));
     }
     if (e.prev_hash != prev_hash) {
       return fail(e.seq, "entry " + std::to_string(e.seq) +
@@ -157,9 +160,9 @@ Result<AuditCheck> CaseStore::verify_audit() {
 Result<std::vector<AuditEntry>> CaseStore::audit_entries(const std::string& from, const std::string& to) {
   // `to` is inclusive at its own precision: "2026-03-01" takes the whole day.
   SqlStatement st(db_, (std::string("SELECT ") + kEntryColumns +
-                     " FROM audit_log WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR substr(at, 1, length(?2)) <= ?2)"
-                     " ORDER BY seq")
-                        .c_str());
+                        " FROM audit_log WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR substr(at, 1, length(?2)) <= ?2)"
+                        " ORDER BY seq")
+                           .c_str());
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, from).bind(2, to);
   std::vector<AuditEntry> out;

@@ -112,12 +112,18 @@ json audit_check_to_json(const AuditCheck& c) {
 json transfer_to_json(const TransferCase& t, bool whole) {
   json rules = json::array();
   for (const auto& r : t.rules) {
-    rules.push_back({{"hop", r.hop}, {"jurisdiction", r.jurisdiction}, {"rule", r.rule}, {"outcome", r.outcome},
-                     {"cite", r.cite}});
+    rules.push_back(
+        {{"hop", r.hop}, {"jurisdiction", r.jurisdiction}, {"rule", r.rule}, {"outcome", r.outcome}, {"cite", r.cite}});
   }
-  json j = {{"id", t.id},           {"recorded_at", t.recorded_at}, {"actor", t.actor},
-            {"request_id", t.request_id}, {"as_of", t.as_of},       {"decision", t.decision},
-            {"rules", rules},       {"lists", t.lists},             {"policy_sha256", t.policy_sha256}};
+  json j = {{"id", t.id},
+            {"recorded_at", t.recorded_at},
+            {"actor", t.actor},
+            {"request_id", t.request_id},
+            {"as_of", t.as_of},
+            {"decision", t.decision},
+            {"rules", rules},
+            {"lists", t.lists},
+            {"policy_sha256", t.policy_sha256}};
   if (whole) {
     // Stored as received and as answered; shown as JSON when they parse, as text otherwise.
     json request = json::parse(t.request_json, nullptr, false);

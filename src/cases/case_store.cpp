@@ -70,10 +70,10 @@ Result<std::optional<RunRecord>> after_list_import(const CaseStoreLocation& case
   SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(cases_at));
   if (report.created) {
     const ListVersion& v = report.version;
-    nlohmann::json detail = {{"list", v.list_id},       {"version", v.version},
-                             {"format", v.format},      {"content_hash", v.content_hash},
+    nlohmann::json detail = {{"list", v.list_id},          {"version", v.version},
+                             {"format", v.format},         {"content_hash", v.content_hash},
                              {"entities", v.entity_count}, {"added", report.added},
-                             {"changed", report.changed}, {"removed", report.removed}};
+                             {"changed", report.changed},  {"removed", report.removed}};
     SEKISHO_RETURN_IF_ERROR(cases->audit(actor, "list.import", v.list_id, detail.dump()));
   }
   if (!run_monitor || !report.created) return std::optional<RunRecord>();

@@ -47,8 +47,8 @@ Alert alert_from_row(const SqlStatement& st);
 Status set_alert_state(SqlConnection* db, int64_t id, AlertState to, const std::string& at);
 
 // The good-guy entry a false-positive decision creates.
-Status add_suppression(SqlConnection* db, const Alert& alert, const std::string& decided_by, const std::string& confirmed_by,
-                       const std::string& reason, const std::string& at);
+Status add_suppression(SqlConnection* db, const Alert& alert, const std::string& decided_by,
+                       const std::string& confirmed_by, const std::string& reason, const std::string& at);
 
 // Closes the active alerts (open, escalated, true match) picked by `where`
 // (an SQL condition on alerts, parameter ?1 = `key`), recording `kind` and `reason`.

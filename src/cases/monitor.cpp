@@ -27,7 +27,7 @@ using nlohmann::json;
 
 // One party's hits, and per listed entity the best one with the party's name that met it.
 struct PartyResult {
-  std::vector<ScreenHit> hits;                  // owns the hits
+  std::vector<ScreenHit> hits;                       // owns the hits
   std::vector<std::pair<size_t, std::string>> best;  // index into hits, party name that matched
 };
 
@@ -54,11 +54,13 @@ PartyResult screen_party(const Screener& screener, const StoredParty& sp, const 
 
 // Screens `parties[i]` for each i in `which`, on `threads` threads (a Screener is thread-safe).
 std::vector<PartyResult> screen_parties(const Screener& screener, const std::vector<StoredParty>& parties,
-                                        const std::vector<size_t>& which, const ScreenOptions& options, size_t threads) {
+                                        const std::vector<size_t>& which, const ScreenOptions& options,
+                                        size_t threads) {
   std::vector<PartyResult> results(which.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < which.size(); i = next++) results[i] = screen_party(screener, parties[which[i]], options);
+    for (size_t i = next++; i < which.size(); i = next++)
+      results[i] = screen_party(screener, parties[which[i]], options);
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < std::min(threads, which.size()); ++t) pool.emplace_back(work);
@@ -184,7 +186,8 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   {
     SqlStatement st(db_, "SELECT party_id, entity_id, state FROM alerts ORDER BY alert_id");
     SEKISHO_RETURN_IF_ERROR(st.status());
-    while (st.step()) latest[pair_key(st.column_text(0), st.column_text(1))] = parse_alert_state(st.column_text(2)).value();
+    while (st.step())
+      latest[pair_key(st.column_text(0), st.column_text(1))] = parse_alert_state(st.column_text(2)).value();
     SEKISHO_RETURN_IF_ERROR(st.status());
   }
   std::unordered_set<std::string> suppressed;
@@ -201,10 +204,11 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   SEKISHO_ASSIGN_OR_RETURN(run.id, cases::next_id(db_, "runs", "run_id"));
   SEKISHO_ASSIGN_OR_RETURN(int64_t alert_id, cases::next_id(db_, "alerts", "alert_id"));
   const std::string now = utc_now_iso();
-  SqlStatement insert(db_, (std::string("INSERT INTO alerts (") + cases::kAlertColumns +
-                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'open', '', '', '', '', "
-                         "?15, ?15)")
-                            .c_str());
+  SqlStatement insert(db_,
+                      (std::string("INSERT INTO alerts (") + cases::kAlertColumns +
+                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'open', '', '', '', '', "
+                       "?15, ?15)")
+                          .c_str());
   SEKISHO_RETURN_IF_ERROR(insert.status());
   std::unordered_map<const Entity*, std::string> entity_hashes;
   auto record = [&](const StoredParty& sp, const PartyResult& result) -> Status {
@@ -246,8 +250,8 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   for (size_t i = 0; i < clean.size(); ++i) SEKISHO_RETURN_IF_ERROR(record(parties[clean[i]], clean_results[i]));
 
   for (const auto& [entity_id, reason] : delisted) {
-    SEKISHO_ASSIGN_OR_RETURN(int closed,
-                             cases::close_active_alerts(db_, "entity_id = ?1", entity_id, "delisted", actor, reason, now));
+    SEKISHO_ASSIGN_OR_RETURN(
+        int closed, cases::close_active_alerts(db_, "entity_id = ?1", entity_id, "delisted", actor, reason, now));
     run.alerts_closed += closed;
   }
 
@@ -264,8 +268,9 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
     }
   }
   {
-    SqlStatement st(db_, "INSERT INTO monitored_lists (list_id, version, run_id) VALUES (?1, ?2, ?3) "
-                      "ON CONFLICT (list_id) DO UPDATE SET version = excluded.version, run_id = excluded.run_id");
+    SqlStatement st(db_,
+                    "INSERT INTO monitored_lists (list_id, version, run_id) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (list_id) DO UPDATE SET version = excluded.version, run_id = excluded.run_id");
     SEKISHO_RETURN_IF_ERROR(st.status());
     for (const auto& [list, version] : run.lists) {
       st.bind(1, list).bind(2, version).bind(3, run.id);
@@ -279,7 +284,8 @@ Result<RunRecord> CaseStore::monitor(ListStore& lists, const MonitorOptions& opt
   json stats = cases::run_to_json(run);
   json lists_json(run.lists);
   {
-    SqlStatement st(db_, (std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").c_str());
+    SqlStatement st(
+        db_, (std::string("INSERT INTO runs (") + kRunColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").c_str());
     SEKISHO_RETURN_IF_ERROR(st.status());
     st.bind(1, run.id).bind(2, run.kind).bind(3, actor).bind(4, run.started_at).bind(5, run.finished_at);
     st.bind_double(6, run.threshold).bind(7, lists_json.dump()).bind(8, stats.dump());

@@ -19,7 +19,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kCsvColumns[] = {"id", "name", "aliases", "schema", "birth_date", "country", "identifiers", "tags"};
+constexpr std::string_view kCsvColumns[] = {"id",         "name",    "aliases",     "schema",
+                                            "birth_date", "country", "identifiers", "tags"};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -28,7 +29,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // Checks what screening will need of a party; `where` is "file:line".
 Status validate(Party& party, const std::string& where) {
   if (party.id.empty()) return parse_error(where + ": field 'id': empty");
-  if (find_invalid_utf8(party.id) != std::string_view::npos) return parse_error(where + ": field 'id': not valid UTF-8");
+  if (find_invalid_utf8(party.id) != std::string_view::npos)
+    return parse_error(where + ": field 'id': not valid UTF-8");
   if (party.names.empty()) return parse_error(where + ": field 'name': empty");
   auto schema = parse_schema(party.schema);
   if (!schema.ok()) return parse_error(where + ": field 'schema': unknown schema '" + party.schema + "'");
@@ -64,7 +66,8 @@ Result<std::vector<Party>> parse_csv(std::string_view text, std::string_view fil
     col[name] = i;
   }
   for (const char* required : {"id", "name"}) {
-    if (!col.count(required)) return parse_error(std::string(file_name) + ":1: header has no '" + required + "' column");
+    if (!col.count(required))
+      return parse_error(std::string(file_name) + ":1: header has no '" + required + "' column");
   }
   auto field = [&](const CsvRecord& r, const char* name) -> std::string_view {
     auto it = col.find(name);
@@ -132,7 +135,7 @@ Result<std::vector<Party>> parse_jsonl(std::string_view text, std::string_view f
     json obj = json::parse(line, nullptr, false);
     if (obj.is_discarded() || !obj.is_object()) return parse_error(where + ": not a JSON object");
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-      static const std::set<std::string> kKeys = {"id", "name", "names", "aliases", "schema",
+      static const std::set<std::string> kKeys = {"id",         "name",    "names",     "aliases",     "schema",
                                                   "birth_date", "country", "countries", "identifiers", "tags"};
       if (!kKeys.count(it.key())) return parse_error(where + ": unknown field '" + it.key() + "'");
     }

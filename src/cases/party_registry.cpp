@@ -15,8 +15,11 @@ namespace {
 using nlohmann::json;
 
 json facts_json(const Party& p) {
-  return {{"schema", p.schema},         {"names", p.names},          {"birth_date", p.birth_date},
-          {"countries", p.countries}, {"identifiers", p.identifiers}};
+  return {{"schema", p.schema},
+          {"names", p.names},
+          {"birth_date", p.birth_date},
+          {"countries", p.countries},
+          {"identifiers", p.identifiers}};
 }
 
 std::string party_to_json(const Party& p) {
@@ -85,17 +88,18 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
     SEKISHO_RETURN_IF_ERROR(st.status());
   }
 
-  SqlStatement upsert(db_,
-                   "INSERT INTO parties (party_id, version, schema_name, party_json, facts_hash, screened_hash, "
-                   "removed_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6) "
-                   "ON CONFLICT (party_id) DO UPDATE SET version = excluded.version, schema_name = excluded.schema_name, "
-                   "party_json = excluded.party_json, facts_hash = excluded.facts_hash, "
-                   // A party back in the registry is screened afresh: its alerts were closed when it left.
-                   "screened_hash = CASE WHEN parties.removed_at = '' THEN parties.screened_hash ELSE '' END, removed_at = '', "
-                   "updated_at = excluded.updated_at");
+  SqlStatement upsert(
+      db_,
+      "INSERT INTO parties (party_id, version, schema_name, party_json, facts_hash, screened_hash, "
+      "removed_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, '', '', ?6) "
+      "ON CONFLICT (party_id) DO UPDATE SET version = excluded.version, schema_name = excluded.schema_name, "
+      "party_json = excluded.party_json, facts_hash = excluded.facts_hash, "
+      // A party back in the registry is screened afresh: its alerts were closed when it left.
+      "screened_hash = CASE WHEN parties.removed_at = '' THEN parties.screened_hash ELSE '' END, removed_at = '', "
+      "updated_at = excluded.updated_at");
   SqlStatement history(db_,
-                    "INSERT INTO party_versions (party_id, version, party_json, facts_hash, removed, created_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                       "INSERT INTO party_versions (party_id, version, party_json, facts_hash, removed, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   SEKISHO_RETURN_IF_ERROR(upsert.status());
   SEKISHO_RETURN_IF_ERROR(history.status());
   std::unordered_map<std::string, bool> in_file;
@@ -121,7 +125,8 @@ Result<PartyImportReport> CaseStore::import_parties(const std::vector<Party>& pa
   }
 
   if (options.replace_all) {
-    SqlStatement remove(db_, "UPDATE parties SET version = version + 1, removed_at = ?2, updated_at = ?2 WHERE party_id = ?1");
+    SqlStatement remove(
+        db_, "UPDATE parties SET version = version + 1, removed_at = ?2, updated_at = ?2 WHERE party_id = ?1");
     SEKISHO_RETURN_IF_ERROR(remove.status());
     for (const auto& [id, cur] : current) {
       if (cur.removed || in_file.count(id)) continue;

@@ -80,17 +80,18 @@ Result<bool> CaseStore::record_policy_bundle(const PolicyBundleFiles& bundle, co
     SEKISHO_ASSIGN_OR_RETURN(previous, bundle_from_json(stored));
     if (previous.sha256 == bundle.sha256 && previous.files == bundle.files) return false;
   }
-  nlohmann::json added = nlohmann::json::array(), changed = nlohmann::json::array(),
-                 removed = nlohmann::json::array();
+  nlohmann::json added = nlohmann::json::array(), changed = nlohmann::json::array(), removed = nlohmann::json::array();
   for (const auto& [name, hash] : bundle.files) {
     auto before = previous.files.find(name);
-    if (before == previous.files.end()) added.push_back(name);
-    else if (before->second != hash) changed.push_back(name);
+    if (before == previous.files.end())
+      added.push_back(name);
+    else if (before->second != hash)
+      changed.push_back(name);
   }
   for (const auto& [name, hash] : previous.files) {
     if (!bundle.files.contains(name)) removed.push_back(name);
   }
-  nlohmann::json detail = {{"sha256", bundle.sha256},  {"previous_sha256", previous.sha256},
+  nlohmann::json detail = {{"sha256", bundle.sha256},      {"previous_sha256", previous.sha256},
                            {"files", bundle.files.size()}, {"added", added},
                            {"changed", changed},           {"removed", removed}};
   SEKISHO_RETURN_IF_ERROR(cases::append_audit(db_, actor, "policy.bundle", bundle.sha256, detail.dump()));

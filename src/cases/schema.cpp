@@ -155,8 +155,9 @@ Status migrate(SqlConnection* db) {
   }
   if (version == kSchemaVersion) return Status();
   for (int v = version; v < kSchemaVersion; ++v) SEKISHO_RETURN_IF_ERROR(db->exec(kMigrations[v]));
-  SqlStatement set(db, "INSERT INTO case_meta (key, value) VALUES ('schema_version', ?1) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  SqlStatement set(db,
+                   "INSERT INTO case_meta (key, value) VALUES ('schema_version', ?1) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   SEKISHO_RETURN_IF_ERROR(set.status());
   set.bind(1, std::to_string(kSchemaVersion));
   set.step();

@@ -24,8 +24,8 @@ constexpr const char* kColumns =
 json rules_to_json(const std::vector<TransferCase::CitedRule>& rules) {
   json out = json::array();
   for (const auto& r : rules) {
-    out.push_back({{"hop", r.hop}, {"jurisdiction", r.jurisdiction}, {"rule", r.rule}, {"outcome", r.outcome},
-                   {"cite", r.cite}});
+    out.push_back(
+        {{"hop", r.hop}, {"jurisdiction", r.jurisdiction}, {"rule", r.rule}, {"outcome", r.outcome}, {"cite", r.cite}});
   }
   return out;
 }
@@ -92,8 +92,9 @@ namespace cases {
 Result<std::string> transfer_row_problem(SqlConnection* db, const AuditEntry& entry) {
   json detail = json::parse(entry.detail, nullptr, false);
   if (!detail.is_object() || !detail["id"].is_number_integer()) return std::string("its detail names no decision id");
-  SqlStatement st(db, "SELECT decision, policy_sha256, request_json, decision_json FROM transfer_decisions "
-                   "WHERE decision_id = ?1");
+  SqlStatement st(db,
+                  "SELECT decision, policy_sha256, request_json, decision_json FROM transfer_decisions "
+                  "WHERE decision_id = ?1");
   SEKISHO_RETURN_IF_ERROR(st.status());
   const int64_t id = detail["id"].get<int64_t>();
   st.bind(1, id);
@@ -121,9 +122,10 @@ Result<TransferCase> CaseStore::record_transfer(TransferCase transfer, const std
   SEKISHO_ASSIGN_OR_RETURN(transfer.id, cases::next_id(db_, "transfer_decisions", "decision_id"));
   transfer.recorded_at = utc_now_iso();
   transfer.actor = actor;
-  SqlStatement st(db_, "INSERT INTO transfer_decisions (decision_id, recorded_at, actor, request_id, as_of, decision, "
-                    "policy_sha256, rules_json, lists_json, request_json, decision_json) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  SqlStatement st(db_,
+                  "INSERT INTO transfer_decisions (decision_id, recorded_at, actor, request_id, as_of, decision, "
+                  "policy_sha256, rules_json, lists_json, request_json, decision_json) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   SEKISHO_RETURN_IF_ERROR(st.status());
   json lists(transfer.lists);
   st.bind(1, transfer.id).bind(2, transfer.recorded_at).bind(3, actor).bind(4, transfer.request_id);

@@ -36,9 +36,8 @@ Result<Reviewer> reviewer_of(const AlertsArgs& args) {
 }
 
 void print_alert_line(const Alert& a) {
-  std::string pending = a.pending_state ? fmt::format(" (waiting: {} by {})", alert_state_name(*a.pending_state),
-                                                      a.pending_by)
-                                        : "";
+  std::string pending =
+      a.pending_state ? fmt::format(" (waiting: {} by {})", alert_state_name(*a.pending_state), a.pending_by) : "";
   std::cout << fmt::format("{:>6}  {:<14}  {:.3f}  {:<16}  {:<28}  {}{}\n", a.id, alert_state_name(a.state), a.score,
                            a.party_id, a.entity_id, a.entity_caption, pending);
 }
@@ -51,8 +50,8 @@ Status print_alert(CaseStore& cases, const Alert& a, bool as_json) {
   }
   std::cout << fmt::format("alert {}: {}\n", a.id, alert_state_name(a.state));
   if (a.pending_state) {
-    std::cout << fmt::format("  waiting:  {} proposed by {} ({}): {}\n", alert_state_name(*a.pending_state), a.pending_by,
-                             a.pending_at, a.pending_reason);
+    std::cout << fmt::format("  waiting:  {} proposed by {} ({}): {}\n", alert_state_name(*a.pending_state),
+                             a.pending_by, a.pending_at, a.pending_reason);
   }
   std::cout << fmt::format("  party:    {} version {} ('{}')\n", a.party_id, a.party_version, a.query_name);
   std::cout << fmt::format("  entity:   {} {} ({} version {})\n", a.entity_id, a.entity_caption, a.list_id,
@@ -61,8 +60,8 @@ Status print_alert(CaseStore& cases, const Alert& a, bool as_json) {
   std::cout << a.explanation;
   if (!a.explanation.empty() && a.explanation.back() != '\n') std::cout << "\n";
   for (const AlertEvent& e : events) {
-    std::cout << fmt::format("  {}  {:<10} {} -> {}  by {}: {}\n", e.at, e.kind, e.from_state.empty() ? "-" : e.from_state,
-                             e.to_state, e.reviewer, e.reason);
+    std::cout << fmt::format("  {}  {:<10} {} -> {}  by {}: {}\n", e.at, e.kind,
+                             e.from_state.empty() ? "-" : e.from_state, e.to_state, e.reviewer, e.reason);
   }
   return Status();
 }

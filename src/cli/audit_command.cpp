@@ -21,7 +21,8 @@ struct AuditArgs {
 
 Status run_verify(const GlobalOptions& global, const AuditArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  if (!CaseStore::exists(case_store_at(home))) return not_found(home.string() + ": no case store, so no audit log to verify");
+  if (!CaseStore::exists(case_store_at(home)))
+    return not_found(home.string() + ": no case store, so no audit log to verify");
   SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(AuditCheck check, cases->verify_audit());
   if (args.as_json) std::cout << cases::audit_check_to_json(check).dump(2) << "\n";
@@ -36,7 +37,8 @@ Status run_verify(const GlobalOptions& global, const AuditArgs& args) {
 
 Status run_export(const GlobalOptions& global, const AuditArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
-  if (!CaseStore::exists(case_store_at(home))) return not_found(home.string() + ": no case store, so no audit log to export");
+  if (!CaseStore::exists(case_store_at(home)))
+    return not_found(home.string() + ": no case store, so no audit log to export");
   SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
   SEKISHO_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, cases->audit_entries(args.from, args.to));
   std::string text;

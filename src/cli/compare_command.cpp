@@ -30,9 +30,8 @@ Status compare_pair(const CompareArgs& args) {
   match::NameComparer comparer;
   match::NameComparison c = match::compare_names(args.names[0], args.names[1], schema, comparer);
   if (args.as_json) {
-    std::cout << fmt::format(R"({{"score":{:.4f},"match":{},"form_a":"{}","form_b":"{}","explanation":{}}})",
-                             c.score, c.score >= args.threshold ? "true" : "false", c.form_a, c.form_b,
-                             c.detail.to_json())
+    std::cout << fmt::format(R"({{"score":{:.4f},"match":{},"form_a":"{}","form_b":"{}","explanation":{}}})", c.score,
+                             c.score >= args.threshold ? "true" : "false", c.form_a, c.form_b, c.detail.to_json())
               << "\n";
     return Status();
   }

@@ -25,8 +25,8 @@ Result<std::string> icu_name(std::string_view encoding) {
   if (e == "utf-16" || e == "utf16") return std::string("UTF-16");
   if (e == "utf-16le") return std::string("UTF-16LE");
   if (e == "utf-16be") return std::string("UTF-16BE");
-  return invalid_argument("--encoding must be one of " + std::string(kInputEncodings) + ", not '" + std::string(encoding) +
-                          "'");
+  return invalid_argument("--encoding must be one of " + std::string(kInputEncodings) + ", not '" +
+                          std::string(encoding) + "'");
 }
 
 struct ConverterCloser {
@@ -62,7 +62,8 @@ Result<std::string> convert(std::string_view bytes, const std::string& icu, std:
     UErrorCode ignored = U_ZERO_ERROR;
     ucnv_getInvalidChars(conv.get(), invalid, &invalid_length, &ignored);
     size_t offset = static_cast<size_t>(source - bytes.data());
-    if (U_SUCCESS(ignored) && static_cast<size_t>(invalid_length) <= offset) offset -= static_cast<size_t>(invalid_length);
+    if (U_SUCCESS(ignored) && static_cast<size_t>(invalid_length) <= offset)
+      offset -= static_cast<size_t>(invalid_length);
     return parse_error(std::string(file_name) + ":" + line_and_byte(bytes, offset) + " is not valid " +
                        std::string(label) + " (choose another --encoding: " + std::string(kInputEncodings) + ")");
   }
@@ -74,7 +75,8 @@ Result<std::string> convert(std::string_view bytes, const std::string& icu, std:
   out.resize(static_cast<size_t>(needed));
   status = U_ZERO_ERROR;
   u_strToUTF8(out.data(), needed, nullptr, utf16.data(), length, &status);
-  if (U_FAILURE(status)) return internal_error(std::string(file_name) + ": UTF-8 conversion failed: " + u_errorName(status));
+  if (U_FAILURE(status))
+    return internal_error(std::string(file_name) + ": UTF-8 conversion failed: " + u_errorName(status));
   return out;
 }
 

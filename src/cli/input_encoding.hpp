@@ -12,8 +12,8 @@ namespace sekisho::cli {
 
 struct DecodedInput {
   std::string utf8;
-  std::string encoding;  // the encoding read: the one asked for, or the one detected
-  bool detected = false; // true when --encoding auto chose it
+  std::string encoding;   // the encoding read: the one asked for, or the one detected
+  bool detected = false;  // true when --encoding auto chose it
 };
 
 // The encodings --encoding accepts, for help and errors.

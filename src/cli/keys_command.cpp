@@ -51,8 +51,12 @@ Status run_list(const GlobalOptions& global, const KeysArgs& args) {
   if (args.as_json) {
     nlohmann::json out = nlohmann::json::array();
     for (const KeyRecord& k : rows) {
-      out.push_back({{"id", k.id}, {"role", role_name(k.role)}, {"name", k.name}, {"rate_limit", k.rate_limit},
-                     {"created_at", k.created_at}, {"revoked_at", k.revoked_at}});
+      out.push_back({{"id", k.id},
+                     {"role", role_name(k.role)},
+                     {"name", k.name},
+                     {"rate_limit", k.rate_limit},
+                     {"created_at", k.created_at},
+                     {"revoked_at", k.revoked_at}});
     }
     std::cout << out.dump(2) << "\n";
     return Status();

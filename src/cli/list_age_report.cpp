@@ -6,11 +6,14 @@ namespace sekisho::cli {
 
 std::string age_cell(const ListAge& age) {
   switch (age.state) {
-    case ListAgeState::kMissing: return "MISSING";
-    case ListAgeState::kUndated: return "date unknown, UNDATED";
+    case ListAgeState::kMissing:
+      return "MISSING";
+    case ListAgeState::kUndated:
+      return "date unknown, UNDATED";
     case ListAgeState::kStale:
       return fmt::format("{}, {} days, STALE", age.version->publication_date, age.age_seconds / 86400);
-    case ListAgeState::kFresh: break;
+    case ListAgeState::kFresh:
+      break;
   }
   return fmt::format("{}, {} days", age.version->publication_date, age.age_seconds / 86400);
 }
@@ -44,9 +47,14 @@ void warn_flagged_lists(const std::vector<ListAge>& ages, std::ostream& os) {
         line += fmt::format("{} published {}, older than its {}-day cadence", a.list_id, a.version->publication_date,
                             a.max_age_days);
         break;
-      case ListAgeState::kUndated: line += fmt::format("{} has no publication date", a.list_id); break;
-      case ListAgeState::kMissing: line += fmt::format("{} is not loaded (`sekisho update`)", a.list_id); break;
-      case ListAgeState::kFresh: break;
+      case ListAgeState::kUndated:
+        line += fmt::format("{} has no publication date", a.list_id);
+        break;
+      case ListAgeState::kMissing:
+        line += fmt::format("{} is not loaded (`sekisho update`)", a.list_id);
+        break;
+      case ListAgeState::kFresh:
+        break;
     }
   }
   if (flagged == 0) return;

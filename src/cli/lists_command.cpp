@@ -6,9 +6,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/report.hpp"
-#include "wire/list_json.hpp"
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
+#include "wire/list_json.hpp"
 
 namespace sekisho::cli {
 
@@ -57,7 +57,8 @@ Status run_lists(const GlobalOptions& global, const ListsArgs& args) {
     return Status();
   }
   if (rows.empty()) {
-    std::cout << "No lists in " << store->path().string() << ". Import one with `sekisho import` or `sekisho update`.\n";
+    std::cout << "No lists in " << store->path().string()
+              << ". Import one with `sekisho import` or `sekisho update`.\n";
   }
   std::cout << fmt::format("{:<22} {:>3}  {:<10}  {:>5}  {:<8}  {:<20}  {:<13} {:>8}  {}\n", "LIST", "VER", "PUBLISHED",
                            "AGE", "STATUS", "IMPORTED", "FORMAT", "ENTITIES", "BY SCHEMA");
@@ -83,8 +84,9 @@ Status run_lists(const GlobalOptions& global, const ListsArgs& args) {
       flagged += a.flagged() && a.version ? 1 : 0;
       missing += a.version ? 0 : 1;
     }
-    std::cout << fmt::format("{} lists, {} entities; {} stale or undated, {} missing (AGE: days since the publisher's date)\n",
-                             rows.size(), total, flagged, missing);
+    std::cout << fmt::format(
+        "{} lists, {} entities; {} stale or undated, {} missing (AGE: days since the publisher's date)\n", rows.size(),
+        total, flagged, missing);
   }
   return Status();
 }

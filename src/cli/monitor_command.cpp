@@ -65,10 +65,11 @@ Status run_show(const GlobalOptions& global, const MonitorArgs& args) {
 }  // namespace
 
 void print_run(const RunRecord& run) {
-  std::cout << fmt::format("run {}: {} parties screened against every list, {} against {} changed entities; "
-                           "{} alerts raised, {} suppressed (good-guy list), {} already known, {} closed\n",
-                           run.id, run.parties_screened_full, run.parties_screened_delta, run.entities_screened_delta,
-                           run.alerts_raised, run.alerts_suppressed, run.alerts_known, run.alerts_closed);
+  std::cout << fmt::format(
+      "run {}: {} parties screened against every list, {} against {} changed entities; "
+      "{} alerts raised, {} suppressed (good-guy list), {} already known, {} closed\n",
+      run.id, run.parties_screened_full, run.parties_screened_delta, run.entities_screened_delta, run.alerts_raised,
+      run.alerts_suppressed, run.alerts_known, run.alerts_closed);
 }
 
 void add_monitor_command(CLI::App& app, GlobalOptions& global) {
@@ -77,7 +78,8 @@ void add_monitor_command(CLI::App& app, GlobalOptions& global) {
   monitor->require_subcommand(1);
 
   CLI::App* run = monitor->add_subcommand("run", "Screen new and changed parties and list changes now");
-  run->add_option("--threshold", args->threshold, "Score at or above which a hit is an alert (default: the screener's)");
+  run->add_option("--threshold", args->threshold,
+                  "Score at or above which a hit is an alert (default: the screener's)");
   run->add_flag("--full", args->full, "Screen every party against every list, not only what changed");
   run->add_option("--user", args->user, "Who runs it (default $SEKISHO_USER, else the login name)");
   run->add_flag("--json", args->as_json, "Machine-readable output");

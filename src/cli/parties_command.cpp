@@ -22,7 +22,6 @@ struct PartiesArgs {
   bool as_json = false;
 };
 
-
 Status run_import(const GlobalOptions& global, const PartiesArgs& args) {
   SEKISHO_ASSIGN_OR_RETURN(auto home, resolve_home(global));
   // Read the whole file first: a bad row never reaches the registry.

@@ -39,7 +39,7 @@ struct ScreenArgs {
   bool allow_refused = false;
   std::string date_order;  // empty: ambiguous dates are refused
   std::string encoding = "auto";
-  bool excel = false;      // CSV with a UTF-8 byte-order mark
+  bool excel = false;  // CSV with a UTF-8 byte-order mark
   unsigned threads = 0;
   size_t max_pairs = kDefaultMaxPairs;
 };
@@ -128,7 +128,8 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
   std::string input_name = args.input == "-" ? "<stdin>" : args.input;
   SEKISHO_ASSIGN_OR_RETURN(DecodedInput text, decode_input(bytes, args.encoding, input_name));
   if (text.encoding != "utf-8" && !global.quiet) {
-    std::cerr << "sekisho: " << input_name << " read as " << text.encoding << (text.detected ? " (detected)" : "") << "\n";
+    std::cerr << "sekisho: " << input_name << " read as " << text.encoding << (text.detected ? " (detected)" : "")
+              << "\n";
   }
   SEKISHO_ASSIGN_OR_RETURN(std::vector<QueryRow> rows, read_query_rows(text.utf8, input_name, row_options));
   size_t refused = 0;
@@ -176,21 +177,26 @@ Status run_screen(const GlobalOptions& global, const ScreenArgs& args) {
 
 void add_screen_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ScreenArgs>();
-  CLI::App* sub = app.add_subcommand("screen", "Screen a CSV of parties (id,name[,schema,birth_date,country,id_number,gender])");
+  CLI::App* sub =
+      app.add_subcommand("screen", "Screen a CSV of parties (id,name[,schema,birth_date,country,id_number,gender])");
   sub->add_option("--input", args->input, "Input CSV file, or - for standard input")->capture_default_str();
   sub->add_option("--output", args->output, "Output file, or - for standard output")->capture_default_str();
   sub->add_option("--threshold", args->threshold, "Report hits scoring at least this")->capture_default_str();
   sub->add_option("--limit", args->limit, "Hits per row at most")->capture_default_str();
   sub->add_option("--lists", args->lists, "Only these list ids (comma-separated)")->delimiter(',');
-  sub->add_option("--format", args->format, "jsonl, csv or xlsx (a workbook; needs --output FILE)")->capture_default_str();
-  sub->add_flag("--excel", args->excel, "CSV for Excel: UTF-8 with a byte-order mark, so Japanese Excel reads it right");
+  sub->add_option("--format", args->format, "jsonl, csv or xlsx (a workbook; needs --output FILE)")
+      ->capture_default_str();
+  sub->add_flag("--excel", args->excel,
+                "CSV for Excel: UTF-8 with a byte-order mark, so Japanese Excel reads it right");
   sub->add_option("--encoding", args->encoding,
-                  "Input encoding: auto (detect), utf-8, shift_jis, cp932, euc-jp, utf-16")->capture_default_str();
+                  "Input encoding: auto (detect), utf-8, shift_jis, cp932, euc-jp, utf-16")
+      ->capture_default_str();
   sub->add_flag("--strict", args->strict, "Stop at the first bad row instead of skipping it");
   sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
   sub->add_option("--max-pairs", args->max_pairs,
                   "Work budget per row: name comparisons at most (0: none); a row that spends it is marked "
-                  "incomplete and fails the run")->capture_default_str();
+                  "incomplete and fails the run")
+      ->capture_default_str();
   sub->add_flag("--allow-refused", args->allow_refused, "Exit 0 even when rows were refused (default: exit 65)");
   sub->add_option("--date-order", args->date_order,
                   "dmy, mdy or ymd: how to read dates like 07/10/1952 (default: refuse them as ambiguous)");

@@ -35,9 +35,12 @@ class Sheet {
     worksheet_freeze_panes(ws_, 1, 0);
   }
   void text(size_t col, const std::string& value, lxw_format* format = nullptr) {
-    if (!value.empty()) note(worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(col), clip_cell(value).c_str(), format));
+    if (!value.empty())
+      note(worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(col), clip_cell(value).c_str(), format));
   }
-  void number(size_t col, double value) { note(worksheet_write_number(ws_, row_, static_cast<lxw_col_t>(col), value, nullptr)); }
+  void number(size_t col, double value) {
+    note(worksheet_write_number(ws_, row_, static_cast<lxw_col_t>(col), value, nullptr));
+  }
   void next_row() { ++row_; }
   void finish() {
     if (row_ > 0) worksheet_autofilter(ws_, 0, 0, row_, static_cast<lxw_col_t>(width_ - 1));
@@ -55,10 +58,22 @@ class Sheet {
   lxw_error error_ = LXW_NO_ERROR;
 };
 
-void write_hits(Sheet& sheet, const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages, lxw_format* wrap) {
-  sheet.header({{"id", 12}, {"name", 28}, {"entity_id", 26}, {"list", 20}, {"list_version", 8}, {"list_published", 12},
-                {"list_state", 10}, {"schema", 12}, {"caption", 32}, {"matched_name", 32}, {"score", 8},
-                {"explanation", 60}, {"error", 40}, {"incomplete_reason", 40}});
+void write_hits(Sheet& sheet, const std::vector<ScreenedRow>& rows, const std::vector<ListAge>& ages,
+                lxw_format* wrap) {
+  sheet.header({{"id", 12},
+                {"name", 28},
+                {"entity_id", 26},
+                {"list", 20},
+                {"list_version", 8},
+                {"list_published", 12},
+                {"list_state", 10},
+                {"schema", 12},
+                {"caption", 32},
+                {"matched_name", 32},
+                {"score", 8},
+                {"explanation", 60},
+                {"error", 40},
+                {"incomplete_reason", 40}});
   for (const ScreenedRow& r : rows) {
     auto row_cells = [&] {
       sheet.text(0, r.row->id);
@@ -91,8 +106,15 @@ void write_hits(Sheet& sheet, const std::vector<ScreenedRow>& rows, const std::v
 }
 
 void write_lists(Sheet& sheet, const std::vector<ListAge>& ages) {
-  sheet.header({{"list", 22}, {"title", 40}, {"version", 8}, {"published", 12}, {"published_from", 16},
-                {"age_days", 9}, {"max_age_days", 12}, {"state", 10}, {"entities", 10}});
+  sheet.header({{"list", 22},
+                {"title", 40},
+                {"version", 8},
+                {"published", 12},
+                {"published_from", 16},
+                {"age_days", 9},
+                {"max_age_days", 12},
+                {"state", 10},
+                {"entities", 10}});
   for (const ListAge& a : ages) {
     sheet.text(0, a.list_id);
     sheet.text(1, a.title);

@@ -9,7 +9,8 @@ Result<LoadedScreener> load_screener(const GlobalOptions& global, const std::vec
   SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
   SEKISHO_ASSIGN_OR_RETURN(auto stored, store->lists());
   if (stored.empty()) {
-    return not_found("no lists in " + store->path().string() + ": import some first (`sekisho update` or `sekisho import`)");
+    return not_found("no lists in " + store->path().string() +
+                     ": import some first (`sekisho update` or `sekisho import`)");
   }
   for (const std::string& id : lists) {
     bool known = false;

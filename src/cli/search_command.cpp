@@ -7,8 +7,8 @@
 #include "cli/cli.hpp"
 #include "cli/list_age_report.hpp"
 #include "cli/screener_loader.hpp"
-#include "wire/hit_json.hpp"
 #include "sekisho/screen.hpp"
+#include "wire/hit_json.hpp"
 #include "wire/list_json.hpp"
 
 namespace sekisho::cli {
@@ -68,11 +68,13 @@ Status run_search(const GlobalOptions& global, const SearchArgs& args) {
   const ScreenResult screened = loaded.screener->screen_result(q, options);
   const std::vector<ScreenHit>& hits = screened.hits;
   // Cut short, the search is no clean answer however few hits it shows: it says so and fails.
-  const Status incomplete = screened.complete ? Status()
-                                              : parse_error("\"" + args.name + "\" was not screened in full (" +
-                                                            screened.incomplete_reason + ")");
+  const Status incomplete =
+      screened.complete
+          ? Status()
+          : parse_error("\"" + args.name + "\" was not screened in full (" + screened.incomplete_reason + ")");
   if (args.as_json) {
-    std::cout << search_json(args, screened, loaded.ages).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    std::cout << search_json(args, screened, loaded.ages)
+                     .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
     warn_flagged_lists(loaded.ages, std::cerr);
     return incomplete;
@@ -81,8 +83,8 @@ Status run_search(const GlobalOptions& global, const SearchArgs& args) {
     std::cout << fmt::format("No hits for \"{}\" at or above {:.2f} in {} entities.\n", args.name, args.threshold,
                              loaded.screener->entity_count());
   } else {
-    std::cout << fmt::format("{:>6}  {:<22} {:>3}  {:<26}  {:<13} {:<40} {}\n", "SCORE", "LIST", "VER", "PUBLISHED, AGE",
-                             "SCHEMA", "CAPTION", "MATCHED NAME");
+    std::cout << fmt::format("{:>6}  {:<22} {:>3}  {:<26}  {:<13} {:<40} {}\n", "SCORE", "LIST", "VER",
+                             "PUBLISHED, AGE", "SCHEMA", "CAPTION", "MATCHED NAME");
   }
   for (const ScreenHit& h : hits) {
     const ListAge* age = find_age(loaded.ages, h.list_id);

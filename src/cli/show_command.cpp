@@ -103,8 +103,10 @@ Status run_show(const GlobalOptions& global, const ShowArgs& args) {
 
 void add_show_command(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ShowArgs>();
-  CLI::App* sub = app.add_subcommand("show", "Show one listed entity: names, identifiers, programmes, source record, list version");
-  sub->add_option("entity_id", args->entity_id, "The entity id, as search and screen print it (un_sc_sanctions-QDi.001)")
+  CLI::App* sub =
+      app.add_subcommand("show", "Show one listed entity: names, identifiers, programmes, source record, list version");
+  sub->add_option("entity_id", args->entity_id,
+                  "The entity id, as search and screen print it (un_sc_sanctions-QDi.001)")
       ->required();
   sub->add_flag("--json", args->as_json, "Machine-readable output: the entity and its list's version and age");
   set_command_body(sub, [&global, args] { return run_show(global, *args); });

@@ -55,7 +55,8 @@ void add_transfer_case_commands(CLI::App* transfer, GlobalOptions& global) {
   list->add_flag("--json", args->as_json, "Machine-readable output");
   set_command_body(list, [&global, args] { return run_list(global, *args); });
 
-  CLI::App* show = transfer->add_subcommand("show", "Show one recorded decision as JSON: request, answer, rules, lists");
+  CLI::App* show =
+      transfer->add_subcommand("show", "Show one recorded decision as JSON: request, answer, rules, lists");
   show->add_option("id", args->id, "Transfer case id")->required();
   set_command_body(show, [&global, args] { return run_show(global, *args); });
 }

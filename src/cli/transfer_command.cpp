@@ -57,8 +57,11 @@ Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
   }
   if (!opt.no_screen) {
     SEKISHO_ASSIGN_OR_RETURN(auto store, ListStore::open(home));
-    SEKISHO_ASSIGN_OR_RETURN(screener, rules::ListScreener::from_store(*store, opt.lists, {.threshold = opt.threshold >= 0 ? std::optional<double>(opt.threshold) : std::nullopt,
-                                                                    .as_of = request.as_of}));
+    SEKISHO_ASSIGN_OR_RETURN(screener,
+                             rules::ListScreener::from_store(
+                                 *store, opt.lists,
+                                 {.threshold = opt.threshold >= 0 ? std::optional<double>(opt.threshold) : std::nullopt,
+                                  .as_of = request.as_of}));
   }
   SEKISHO_ASSIGN_OR_RETURN(rules::Decision decision, policy->decide(request, screener.get()));
   std::optional<TransferCase> recorded;
@@ -68,9 +71,10 @@ Status run_check(const GlobalOptions& global, const TransferOptions& opt) {
     const std::string user = cli_user(opt.user);
     SEKISHO_RETURN_IF_ERROR(audit_policy_bundle(case_store_at(home), dir, policy->info(), user));
     SEKISHO_ASSIGN_OR_RETURN(auto cases, CaseStore::open(case_store_at(home)));
-    SEKISHO_ASSIGN_OR_RETURN(recorded, cases->record_transfer(
-        transfer_case_of(decision, request, request_text.str(), rules::decision_to_json(decision, request, false)),
-        user));
+    SEKISHO_ASSIGN_OR_RETURN(recorded,
+                             cases->record_transfer(transfer_case_of(decision, request, request_text.str(),
+                                                                     rules::decision_to_json(decision, request, false)),
+                                                    user));
   }
   if (opt.json) {
     if (recorded) {
@@ -98,13 +102,16 @@ void add_transfer_command(CLI::App& app, GlobalOptions& global) {
   transfer->require_subcommand(1);
   auto opt = std::make_shared<TransferOptions>();
   CLI::App* check = transfer->add_subcommand("check", "Decide a transfer chain (docs/transfer-request.md)");
-  check->add_option("FILE", opt->file, "Transfer request JSON (or a golden file with a \"request\" object)")->required();
-  check->add_option("--policies", opt->policies, "Policy directory (default $SEKISHO_POLICIES or the repository's policies/)");
+  check->add_option("FILE", opt->file, "Transfer request JSON (or a golden file with a \"request\" object)")
+      ->required();
+  check->add_option("--policies", opt->policies,
+                    "Policy directory (default $SEKISHO_POLICIES or the repository's policies/)");
   check->add_flag("--json", opt->json, "Print the decision as JSON");
   check->add_flag("--no-screen", opt->no_screen, "Do not screen parties; list hits only as stated in the request");
   check->add_option("--threshold", opt->threshold, "Screening score threshold (default: the matcher's default)")
       ->check(CLI::Range(0.0, 1.0));
-  check->add_option("--lists", opt->lists, "Screen only these store lists (comma-separated; default all)")->delimiter(',');
+  check->add_option("--lists", opt->lists, "Screen only these store lists (comma-separated; default all)")
+      ->delimiter(',');
   check->add_flag("--record", opt->record,
                   "Keep the decision as a transfer case in the case store ($SEKISHO_HOME), with an audit entry");
   check->add_option("--user", opt->user, "Who records it (default $SEKISHO_USER, else cli:<login>)");

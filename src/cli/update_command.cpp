@@ -1,8 +1,8 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -82,8 +82,9 @@ Status update_once(const GlobalOptions& global, const UpdateArgs& args) {
     }
   }
   if (failed == 0) return Status();
-  return Status(first_failure.code(), std::to_string(failed) + " of " + std::to_string(outcomes.size()) +
-                                          " lists not updated; the others were; stored versions of failed lists are unchanged");
+  return Status(first_failure.code(),
+                std::to_string(failed) + " of " + std::to_string(outcomes.size()) +
+                    " lists not updated; the others were; stored versions of failed lists are unchanged");
 }
 
 // `--every`: one update per interval until SIGINT or SIGTERM. The stop signals
@@ -109,8 +110,8 @@ Status update_every(const GlobalOptions& global, const UpdateArgs& args, long in
     if (last.ok()) {
       std::cerr << utc_now_iso() << " update run " << run << " ok; next run at " << when << "\n";
     } else {
-      std::cerr << utc_now_iso() << " update run " << run << " FAILED: " << last.to_string() << "; retrying at "
-                << when << "\n";
+      std::cerr << utc_now_iso() << " update run " << run << " FAILED: " << last.to_string() << "; retrying at " << when
+                << "\n";
     }
     for (;;) {
       auto left = next - std::chrono::system_clock::now();

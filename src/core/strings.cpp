@@ -40,9 +40,7 @@ bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
 }
 
-std::vector<std::string> split_trimmed(std::string_view s, std::string_view sep) {
-  return split_any(s, {sep});
-}
+std::vector<std::string> split_trimmed(std::string_view s, std::string_view sep) { return split_any(s, {sep}); }
 
 std::vector<std::string> split_any(std::string_view s, const std::vector<std::string_view>& seps) {
   std::vector<std::string> out;

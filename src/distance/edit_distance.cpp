@@ -35,8 +35,7 @@ size_t levenshtein_bits(const PatternMasks& masks, size_t m, std::string_view te
   return dist <= max ? dist : max + 1;
 }
 
-size_t osa_bits(const PatternMasks& masks, size_t m, std::string_view pattern, std::string_view text,
-                size_t max) {
+size_t osa_bits(const PatternMasks& masks, size_t m, std::string_view pattern, std::string_view text, size_t max) {
   (void)pattern;
   const size_t n = text.size();
   if ((m > n ? m - n : n - m) > max) return max + 1;
@@ -113,7 +112,7 @@ namespace {
 template <typename Bits, typename Dp>
 size_t dispatch(std::string_view a, std::string_view b, size_t max, Bits bits, Dp dp) {
   if (a.size() > b.size()) std::swap(a, b);  // distance is symmetric: shorter one is the pattern
-  max = std::min(max, b.size());              // no distance exceeds the longer length
+  max = std::min(max, b.size());             // no distance exceeds the longer length
   if (a.empty()) return b.size() <= max ? b.size() : max + 1;
   if (b.size() - a.size() > max) return max + 1;  // each extra letter is an edit
   if (a.size() > detail::kMaxBitParallel) return dp(a, b, max);

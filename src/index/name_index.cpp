@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -45,9 +45,9 @@ struct Scratch {
   // Everything find() keeps per form, side by side: a posting walk touches
   // forms at random, and one cache line per form beats four.
   struct Form {
-    uint32_t stamp = 0;      // last query token that voted for it
-    float vote = 0.0f;       // the current query form's vote
-    float best = 0.0f;       // best vote over the query's forms
+    uint32_t stamp = 0;  // last query token that voted for it
+    float vote = 0.0f;   // the current query form's vote
+    float best = 0.0f;   // best vote over the query's forms
     uint16_t best_query_form = 0;
     // The current query form's tokens that met a word of it, a bit each (the eighth and later
     // share the last bit): a token may vote twice for a form, through a rare listed token and
@@ -348,9 +348,9 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     float vote;
     float idf;                              // the token's
     uint32_t postings_begin, postings_end;  // its posting list, read once with its IDF
-    bool spelled;  // reached exactly or within the edit budget, not by the phonetic key only
-    bool heard;    // reached only by the key of both sides as kana writes them
-    bool exact;    // the query token itself
+    bool spelled;                           // reached exactly or within the edit budget, not by the phonetic key only
+    bool heard;                             // reached only by the key of both sides as kana writes them
+    bool exact;                             // the query token itself
   };
   // The query's forms (transliteration variants, readings) share most tokens:
   // each distinct token is reached once per query, its reached tokens kept in
@@ -361,9 +361,7 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     bool kana;
     uint32_t begin, end;
   };
-  auto is_common = [&](const Reached& r) {
-    return r.postings_end - r.postings_begin > common_df_;
-  };
+  auto is_common = [&](const Reached& r) { return r.postings_end - r.postings_begin > common_df_; };
   thread_local std::vector<Reached> reached;
   thread_local std::vector<Distinct> distinct;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;  // per token of the current form
@@ -383,18 +381,16 @@ void NameIndex::find(std::span<const std::vector<std::string>> query_forms, size
     for_each_joined(form, [&](std::string t) { query_tokens.push_back(std::move(t)); });
     ranges.clear();
     bool any_rare = false;
-    const bool short_form = std::all_of(form.begin(), form.end(), [&](const std::string& t) {
-      return t.size() <= options_.short_token_length;
-    });
+    const bool short_form = std::all_of(form.begin(), form.end(),
+                                        [&](const std::string& t) { return t.size() <= options_.short_token_length; });
     const bool kana = qf < kana_forms.size() && kana_forms[qf] != 0;
     own_tokens.clear();
     for (size_t qi = 0; qi < query_tokens.size(); ++qi) {
       const std::string& qt = query_tokens[qi];
       if (qt.empty()) continue;
-      auto cached = std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
-                                 [&](const Distinct& d) {
-                                   return d.short_form == short_form && d.kana == kana && d.text == qt;
-                                 });
+      auto cached =
+          std::find_if(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used),
+                       [&](const Distinct& d) { return d.short_form == short_form && d.kana == kana && d.text == qt; });
       if (cached == distinct.begin() + static_cast<std::ptrdiff_t>(distinct_used)) {
         const uint32_t begin = static_cast<uint32_t>(reached.size());
         // reach() visits each token once, by its best way.

@@ -43,8 +43,8 @@ struct IndexOptions {
   // every longer query token ("abxu" → "abu") floods the candidates with the
   // long posting lists of "abu", "ali", "bin": find() took 1.5× as long.
   size_t short_token_length = 3;
-  size_t one_edit_min_length = 4;    // from this length, 1 deletion each side
-  size_t two_edits_min_length = 9;   // from this length, 2 deletions each side
+  size_t one_edit_min_length = 4;   // from this length, 1 deletion each side
+  size_t two_edits_min_length = 9;  // from this length, 2 deletions each side
   // A token held by more than this share of names brings in candidates only
   // when the query has nothing rarer; otherwise it only adds its vote to the
   // names the rarer tokens reached (so it ranks them without flooding them).
@@ -98,9 +98,9 @@ class NameIndex {
   // miss) knows to share a word with the query. A walk that can bring in no
   // candidate over the floor votes only for forms reached already (MaxScore), so
   // a form that shares only such words is not among them.
-  void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates,
-            std::vector<Candidate>& out, size_t forms_per_name = 1, float min_vote_ratio = 0.0f,
-            std::span<const uint8_t> kana_forms = {}, std::vector<Candidate>* reached_forms = nullptr) const;
+  void find(std::span<const std::vector<std::string>> query_forms, size_t max_candidates, std::vector<Candidate>& out,
+            size_t forms_per_name = 1, float min_vote_ratio = 0.0f, std::span<const uint8_t> kana_forms = {},
+            std::vector<Candidate>* reached_forms = nullptr) const;
 
   size_t name_count() const { return name_count_; }
   size_t form_count() const { return form_name_.size(); }
@@ -123,7 +123,7 @@ class NameIndex {
 
   IndexOptions options_;
   uint32_t name_count_ = 0;
-  std::vector<uint32_t> form_name_;  // form id → name id
+  std::vector<uint32_t> form_name_;   // form id → name id
   std::vector<uint8_t> form_tokens_;  // form id → its number of tokens (ties rank the shorter first)
   uint32_t common_df_ = 0;
   // Tokens: text in one arena, document frequency, IDF, postings (CSR).
@@ -138,11 +138,11 @@ class NameIndex {
   };
   std::vector<TokenEntry> token_entries_;
   std::vector<uint8_t> joined_only_;  // token id → only ever seen joined (reached within one edit)
-  std::vector<uint32_t> postings_;  // form ids
-  FlatKeyMap exact_;     // token hash → token id
-  FlatKeyMap deletes_;   // hash of token with ≤ k letters deleted → token ids
-  FlatKeyMap short_deletes_;  // the same for tokens of short_token_length, probed by short queries only
-  FlatKeyMap phonetic_;  // phonetic key hash → token ids
+  std::vector<uint32_t> postings_;    // form ids
+  FlatKeyMap exact_;                  // token hash → token id
+  FlatKeyMap deletes_;                // hash of token with ≤ k letters deleted → token ids
+  FlatKeyMap short_deletes_;          // the same for tokens of short_token_length, probed by short queries only
+  FlatKeyMap phonetic_;               // phonetic key hash → token ids
   // Key hash of the token as kana writes it (phonetic::heard_in_kana) → ids of the tokens
   // it changes (the others are in phonetic_ under that key already). Probed by kana
   // queries only.

@@ -10,7 +10,7 @@
 namespace sekisho::index {
 
 inline constexpr uint64_t kHashBase = 0x100000001b3ULL;  // odd; arithmetic is mod 2^64
-inline constexpr size_t kMaxHashedToken = 64;              // longer tokens are hashed whole only
+inline constexpr size_t kMaxHashedToken = 64;            // longer tokens are hashed whole only
 
 // Hash of s[0, n) with its length mixed in (so "ab" and "\0ab" differ).
 uint64_t token_hash(std::string_view s);

@@ -70,7 +70,8 @@ Result<std::vector<fs::path>> resolve_files(const std::vector<fs::path>& paths, 
     if (!used && !(paths.size() == 1 && fs::is_directory(paths[0], ec))) {
       std::string names;
       for (const auto& w : wanted) names += (names.empty() ? "" : ", ") + std::string(w.name);
-      return invalid_argument(c.string() + ": not a file of format " + std::string(format) + " (expected " + names + ")");
+      return invalid_argument(c.string() + ": not a file of format " + std::string(format) + " (expected " + names +
+                              ")");
     }
   }
   for (size_t i = 0; i < wanted.size(); ++i) {

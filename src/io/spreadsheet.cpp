@@ -163,9 +163,7 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::open(std::string_view bytes, std
 
 ZipArchive::~ZipArchive() { zip_discard(zip_); }
 
-bool ZipArchive::has(std::string_view entry) const {
-  return zip_name_locate(zip_, std::string(entry).c_str(), 0) >= 0;
-}
+bool ZipArchive::has(std::string_view entry) const { return zip_name_locate(zip_, std::string(entry).c_str(), 0) >= 0; }
 
 Result<std::string> ZipArchive::read(std::string_view entry) const {
   std::string name(entry);
@@ -191,8 +189,7 @@ Result<std::string> ZipArchive::read(std::string_view entry) const {
   return out;
 }
 
-Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name,
-                 std::string_view entry) {
+Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name, std::string_view entry) {
   if (const size_t tags = static_cast<size_t>(std::count(xml.begin(), xml.end(), '<')); tags > kMaxXmlTags) {
     return parse_error(std::string(file_name) + ": " + std::string(entry) + ": " + std::to_string(tags) +
                        " XML tags, more than the " + std::to_string(kMaxXmlTags) +

@@ -29,10 +29,10 @@ namespace sekisho {
 enum class CellType : uint8_t {
   kEmpty = 0,
   kString,
-  kNumber,   // XLSX numbers (and dates, which Excel stores as numbers); ODS float/percentage/currency
-  kDate,     // ODS office:date-value (value is the ISO date)
+  kNumber,  // XLSX numbers (and dates, which Excel stores as numbers); ODS float/percentage/currency
+  kDate,    // ODS office:date-value (value is the ISO date)
   kBoolean,
-  kError,    // XLSX #N/A and friends
+  kError,  // XLSX #N/A and friends
 };
 
 struct Cell {
@@ -56,7 +56,7 @@ struct Sheet {
 };
 
 struct Workbook {
-  std::string file_name;     // for error messages
+  std::string file_name;      // for error messages
   std::vector<Sheet> sheets;  // in workbook order
 
   const Sheet* find_sheet(std::string_view name) const;

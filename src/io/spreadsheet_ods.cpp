@@ -10,9 +10,9 @@ namespace {
 
 using spreadsheet_detail::attr_local;
 using spreadsheet_detail::CellBudget;
+using spreadsheet_detail::child_local;
 using spreadsheet_detail::kMaxCellSlots;
 using spreadsheet_detail::kMaxCellTextBytes;
-using spreadsheet_detail::child_local;
 using spreadsheet_detail::local_name;
 using spreadsheet_detail::parse_xml;
 using spreadsheet_detail::ZipArchive;

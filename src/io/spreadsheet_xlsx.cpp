@@ -110,7 +110,8 @@ Status read_sheet(const ZipArchive& zip, std::string_view file_name, const Sheet
   pugi::xml_document doc;
   SEKISHO_RETURN_IF_ERROR(parse_xml(doc, xml, file_name, ref.part));
   pugi::xml_node data = child_local(doc.document_element(), "sheetData");
-  if (!data) return parse_error(std::string(file_name) + ": " + ref.part + " (sheet '" + ref.name + "'): no <sheetData>");
+  if (!data)
+    return parse_error(std::string(file_name) + ": " + ref.part + " (sheet '" + ref.name + "'): no <sheetData>");
   auto where = [&](size_t r, size_t c) { return std::string(file_name) + ": " + a1_ref(ref.name, r, c); };
   size_t next_row = 0;
   for (pugi::xml_node row = data.first_child(); row; row = row.next_sibling()) {

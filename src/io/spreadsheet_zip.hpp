@@ -33,8 +33,7 @@ class ZipArchive {
 };
 
 // Parses `xml` (an entry of the archive) into `doc`; the error names file, entry and offset.
-Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name,
-                 std::string_view entry);
+Status parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file_name, std::string_view entry);
 
 // What a workbook may hold once read: cells are stored padded to the last cell with content in
 // each row, so one cell far to the right (column XFD) costs a whole row of slots, repeat counts

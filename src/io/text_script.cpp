@@ -8,20 +8,34 @@ namespace sekisho {
 
 std::string_view script_name(Script script) {
   switch (script) {
-    case Script::kNone: return "none";
-    case Script::kLatin: return "latin";
-    case Script::kCyrillic: return "cyrillic";
-    case Script::kGreek: return "greek";
-    case Script::kArabic: return "arabic";
-    case Script::kHebrew: return "hebrew";
-    case Script::kArmenian: return "armenian";
-    case Script::kGeorgian: return "georgian";
-    case Script::kHan: return "han";
-    case Script::kHiragana: return "hiragana";
-    case Script::kKatakana: return "katakana";
-    case Script::kHangul: return "hangul";
-    case Script::kOther: return "other";
-    case Script::kMixed: return "mixed";
+    case Script::kNone:
+      return "none";
+    case Script::kLatin:
+      return "latin";
+    case Script::kCyrillic:
+      return "cyrillic";
+    case Script::kGreek:
+      return "greek";
+    case Script::kArabic:
+      return "arabic";
+    case Script::kHebrew:
+      return "hebrew";
+    case Script::kArmenian:
+      return "armenian";
+    case Script::kGeorgian:
+      return "georgian";
+    case Script::kHan:
+      return "han";
+    case Script::kHiragana:
+      return "hiragana";
+    case Script::kKatakana:
+      return "katakana";
+    case Script::kHangul:
+      return "hangul";
+    case Script::kOther:
+      return "other";
+    case Script::kMixed:
+      return "mixed";
   }
   return "other";
 }
@@ -30,20 +44,33 @@ Script script_of(char32_t cp) {
   if (cp == 0x30FC) return Script::kKatakana;  // ー is "Common" in Unicode but belongs to kana
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(static_cast<UChar32>(cp), &status)) {
-    case USCRIPT_LATIN: return Script::kLatin;
-    case USCRIPT_CYRILLIC: return Script::kCyrillic;
-    case USCRIPT_GREEK: return Script::kGreek;
-    case USCRIPT_ARABIC: return Script::kArabic;
-    case USCRIPT_HEBREW: return Script::kHebrew;
-    case USCRIPT_ARMENIAN: return Script::kArmenian;
-    case USCRIPT_GEORGIAN: return Script::kGeorgian;
-    case USCRIPT_HAN: return Script::kHan;
-    case USCRIPT_HIRAGANA: return Script::kHiragana;
-    case USCRIPT_KATAKANA: return Script::kKatakana;
-    case USCRIPT_HANGUL: return Script::kHangul;
+    case USCRIPT_LATIN:
+      return Script::kLatin;
+    case USCRIPT_CYRILLIC:
+      return Script::kCyrillic;
+    case USCRIPT_GREEK:
+      return Script::kGreek;
+    case USCRIPT_ARABIC:
+      return Script::kArabic;
+    case USCRIPT_HEBREW:
+      return Script::kHebrew;
+    case USCRIPT_ARMENIAN:
+      return Script::kArmenian;
+    case USCRIPT_GEORGIAN:
+      return Script::kGeorgian;
+    case USCRIPT_HAN:
+      return Script::kHan;
+    case USCRIPT_HIRAGANA:
+      return Script::kHiragana;
+    case USCRIPT_KATAKANA:
+      return Script::kKatakana;
+    case USCRIPT_HANGUL:
+      return Script::kHangul;
     case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return Script::kNone;
-    default: return Script::kOther;
+    case USCRIPT_INHERITED:
+      return Script::kNone;
+    default:
+      return Script::kOther;
   }
 }
 

@@ -25,7 +25,7 @@ size_t find_invalid_utf8(std::string_view s);
 // Appends the UTF-8 form of `cp`; nothing for a surrogate or a value past U+10FFFF.
 void append_utf8(std::string& out, char32_t cp);
 
-std::u32string to_u32(std::string_view s);     // ill-formed sequences as U+FFFD
+std::u32string to_u32(std::string_view s);  // ill-formed sequences as U+FFFD
 std::string to_utf8(std::u32string_view s);
 
 }  // namespace sekisho

@@ -77,8 +77,7 @@ std::string node_xml(const pugi::xml_node& node) {
 }
 
 Status load_xml(pugi::xml_document& doc, std::string_view text, std::string_view file_name) {
-  pugi::xml_parse_result result =
-      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     size_t offset = result.offset < 0 ? 0 : static_cast<size_t>(result.offset);
     if (offset > text.size()) offset = text.size();

@@ -44,8 +44,8 @@ CREATE TABLE IF NOT EXISTS api_keys (
 );
 )sql";
 
-constexpr size_t kIdBytes = 8;       // 16 hex characters, shown in `keys list`
-constexpr size_t kSecretBytes = 32;  // 256 bits
+constexpr size_t kIdBytes = 8;                           // 16 hex characters, shown in `keys list`
+constexpr size_t kSecretBytes = 32;                      // 256 bits
 constexpr size_t kHashBytes = crypto_generichash_BYTES;  // 32
 constexpr std::string_view kKeyPrefix = "sk_";
 
@@ -70,8 +70,8 @@ std::string hex(std::string_view bytes) {
 std::string unhex(std::string_view text) {
   std::string out(text.size() / 2, '\0');
   size_t len = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                     &len, nullptr) != 0) {
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
+                     nullptr) != 0) {
     return {};
   }
   out.resize(len);
@@ -114,10 +114,14 @@ constexpr const char* kSelectKeys =
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::kNone: return "none";
-    case Role::kScreener: return "screener";
-    case Role::kAnalyst: return "analyst";
-    case Role::kAdmin: return "admin";
+    case Role::kNone:
+      return "none";
+    case Role::kScreener:
+      return "screener";
+    case Role::kAnalyst:
+      return "analyst";
+    case Role::kAdmin:
+      return "admin";
   }
   return "none";
 }
@@ -151,7 +155,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const fs::path& home) {
   const fs::path path = home / "keys.db";
   std::error_code ec;
   const bool existed = fs::exists(path, ec);
-  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, "keys.db", "key store", 10000));
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3 * db, open_wal_database(home, "keys.db", "key store", 10000));
   // Key hashes are secrets of a kind: only the owner may read the file.
   if (!existed) ::chmod(path.c_str(), 0600);
   auto close_with = [db](Status st) {
@@ -190,7 +194,10 @@ Result<CreatedKey> KeyStore::create(Role role, std::string name, double rate_lim
   Statement st(db_,
                "INSERT INTO api_keys (id, role, name, hash, rate_milli, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   SEKISHO_RETURN_IF_ERROR(st.status());
-  st.bind(1, out.record.id).bind(2, role_name(role)).bind(3, out.record.name).bind(4, hex(keyed_hash(salt_, out.secret)));
+  st.bind(1, out.record.id)
+      .bind(2, role_name(role))
+      .bind(3, out.record.name)
+      .bind(4, hex(keyed_hash(salt_, out.secret)));
   st.bind(5, static_cast<int64_t>(rate_limit * 1000)).bind(6, out.record.created_at);
   st.step();
   SEKISHO_RETURN_IF_ERROR(st.status().with_context(path_.string()));

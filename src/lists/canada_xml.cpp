@@ -9,11 +9,11 @@
 #include <set>
 
 #include "core/strings.hpp"
-#include "lists/parsers.hpp"
-#include "io/xml_util.hpp"
-#include "lists/record_builder.hpp"
 #include "io/source_file.hpp"
 #include "io/text_script.hpp"
+#include "io/xml_util.hpp"
+#include "lists/parsers.hpp"
+#include "lists/record_builder.hpp"
 
 namespace sekisho::parsers {
 
@@ -77,9 +77,9 @@ bool starts_lowercase(std::string_view s) {
 }
 
 bool is_legal_form(std::string_view s) {
-  static const std::set<std::string, std::less<>> kForms = {
-      "LLC", "JSC", "OJSC", "CJSC", "PJSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "Co.", "S.A.",
-      "АО", "ООО", "ОАО", "ПАО", "САО", "ЗАО"};
+  static const std::set<std::string, std::less<>> kForms = {"LLC",  "JSC",     "OJSC", "CJSC", "PJSC", "Ltd",
+                                                            "Ltd.", "Limited", "Inc",  "Inc.", "Co.",  "S.A.",
+                                                            "АО",   "ООО",     "ОАО",  "ПАО",  "САО",  "ЗАО"};
   return kForms.count(s) > 0;
 }
 
@@ -229,8 +229,8 @@ Result<ParsedList> parse_canada_xml(const Paths& paths, const ParseOptions& opti
   for (pugi::xml_node record : root.children("record")) {
     ++index;
     SEKISHO_ASSIGN_OR_RETURN(Entity e, parse_record(record, index, file.meta.path));
-    std::string source_id = record_source_id(child_text(record, "Country"), child_text(record, "Schedule"),
-                                             child_text(record, "Item"));
+    std::string source_id =
+        record_source_id(child_text(record, "Country"), child_text(record, "Schedule"), child_text(record, "Item"));
     finish_entity(e, options.list_id, unique_ids.claim(std::move(source_id)));
     list.entities.push_back(std::move(e));
   }

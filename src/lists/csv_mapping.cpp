@@ -11,15 +11,14 @@ namespace sekisho {
 namespace {
 
 const std::set<std::string, std::less<>> kKeys = {
-    "delimiter", "id",       "name",      "aliases", "schema",   "birth_date", "country",
-    "nationality", "id_number", "address", "program", "listed_on", "remarks",   "multi_value_separator"};
+    "delimiter",   "id",        "name",    "aliases", "schema",    "birth_date", "country",
+    "nationality", "id_number", "address", "program", "listed_on", "remarks",    "multi_value_separator"};
 
-const std::set<std::string, std::less<>> kIdTypes = {"passport", "national_id", "tax_id",       "imo",
-                                                     "mmsi",     "call_sign",   "lei",          "registration",
-                                                     "swift_bic", "other"};
+const std::set<std::string, std::less<>> kIdTypes = {"passport",  "national_id", "tax_id",       "imo",       "mmsi",
+                                                     "call_sign", "lei",         "registration", "swift_bic", "other"};
 
-const std::set<std::string, std::less<>> kSchemas = {"Person", "Organization", "Company",
-                                                     "LegalEntity", "Vessel", "Aircraft"};
+const std::set<std::string, std::less<>> kSchemas = {"Person",      "Organization", "Company",
+                                                     "LegalEntity", "Vessel",       "Aircraft"};
 
 // yaml-cpp reports problems by throwing; this file is the edge where those
 // exceptions become a Status, so nothing escapes into the parsers.
@@ -132,7 +131,8 @@ void read(const YAML::Node& root, CsvMapping& m) {
     m.id_number_column = scalar(i["column"], "id_number.column");
     if (i["type"]) {
       m.id_type = scalar(i["type"], "id_number.type");
-      if (!kIdTypes.count(m.id_type)) throw MappingError{"id_number.type '" + m.id_type + "' is not an identifier type"};
+      if (!kIdTypes.count(m.id_type))
+        throw MappingError{"id_number.type '" + m.id_type + "' is not an identifier type"};
     }
     if (i["type_column"]) m.id_type_column = scalar(i["type_column"], "id_number.type_column");
     if (i["country_column"]) m.id_country_column = scalar(i["country_column"], "id_number.country_column");

@@ -12,23 +12,23 @@
 namespace sekisho {
 
 struct CsvMapping {
-  std::string path;                         // the mapping file, for messages
+  std::string path;  // the mapping file, for messages
   char delimiter = ',';
-  std::string id_column;                    // required
-  std::vector<std::string> name_columns;    // required; joined with a space
+  std::string id_column;                  // required
+  std::vector<std::string> name_columns;  // required; joined with a space
   std::vector<std::string> alias_columns;
   std::string alias_separator = ";";
-  std::string fixed_schema;                 // "Person"…, when every row has the same schema
-  std::string schema_column;                // else the column holding a code…
+  std::string fixed_schema;                          // "Person"…, when every row has the same schema
+  std::string schema_column;                         // else the column holding a code…
   std::map<std::string, std::string> schema_values;  // …mapped to a schema name
-  std::string schema_default;               // schema for codes not in schema_values ("" = error)
+  std::string schema_default;                        // schema for codes not in schema_values ("" = error)
   std::string birth_date_column;
-  bool month_first = false;                 // birth_date / listed_on order "mdy"
+  bool month_first = false;  // birth_date / listed_on order "mdy"
   std::vector<std::string> country_columns;
   std::vector<std::string> nationality_columns;
   std::string id_number_column;
-  std::string id_type = "other";            // fixed identifier type…
-  std::string id_type_column;               // …or the column holding it
+  std::string id_type = "other";  // fixed identifier type…
+  std::string id_type_column;     // …or the column holding it
   std::string id_country_column;
   std::vector<std::string> address_columns;
   std::string program_column;

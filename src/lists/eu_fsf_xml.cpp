@@ -9,13 +9,12 @@
 // elements are matched by local name because exporters differ in prefixes.
 #include <pugixml.hpp>
 
-
 #include "core/strings.hpp"
-#include "lists/parsers.hpp"
-#include "io/xml_util.hpp"
-#include "lists/record_builder.hpp"
 #include "io/source_file.hpp"
 #include "io/text_script.hpp"
+#include "io/xml_util.hpp"
+#include "lists/parsers.hpp"
+#include "lists/record_builder.hpp"
 
 namespace sekisho::parsers {
 
@@ -37,9 +36,7 @@ std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_v
   return out;
 }
 
-std::string attr(const pugi::xml_node& node, const char* name) {
-  return collapse_spaces(node.attribute(name).value());
-}
+std::string attr(const pugi::xml_node& node, const char* name) { return collapse_spaces(node.attribute(name).value()); }
 
 // countryIso2Code "00" with description "UNKNOWN" stands for no country.
 std::string country_of(const pugi::xml_node& node) {

@@ -17,10 +17,10 @@
 #include <optional>
 
 #include "core/strings.hpp"
-#include "lists/parsers.hpp"
-#include "lists/record_builder.hpp"
 #include "io/source_file.hpp"
 #include "io/text_script.hpp"
+#include "lists/parsers.hpp"
+#include "lists/record_builder.hpp"
 
 namespace sekisho::parsers {
 
@@ -61,11 +61,11 @@ struct SanctionInfo {
 
 // What one pass over the lines gathers before parties are completed.
 struct Collected {
-  std::vector<std::string> order;              // party ids in first-seen order
-  std::map<std::string, std::optional<Entity>> parties;  // nullopt: deleted
+  std::vector<std::string> order;                                // party ids in first-seen order
+  std::map<std::string, std::optional<Entity>> parties;          // nullopt: deleted
   std::map<std::string, std::vector<std::string>> address_refs;  // party id → Address entity ids
-  std::map<std::string, Address> addresses;                       // Address entity id → address
-  std::map<std::string, SanctionInfo> sanctions;                  // party id → sanctions
+  std::map<std::string, Address> addresses;                      // Address entity id → address
+  std::map<std::string, SanctionInfo> sanctions;                 // party id → sanctions
 };
 
 bool is_party_schema(std::string_view schema) {
@@ -75,10 +75,12 @@ bool is_party_schema(std::string_view schema) {
 
 void add_identifiers(Entity& e, const json& props) {
   static const std::pair<const char*, const char*> kIds[] = {
-      {"passportNumber", "passport"}, {"idNumber", "national_id"},    {"taxNumber", "tax_id"},
-      {"innCode", "tax_id"},          {"ogrnCode", "registration"},   {"registrationNumber", "registration"},
-      {"imoNumber", "imo"},           {"mmsi", "mmsi"},               {"callSign", "call_sign"},
-      {"leiCode", "lei"},             {"swiftBic", "swift_bic"},
+      {"passportNumber", "passport"}, {"idNumber", "national_id"},
+      {"taxNumber", "tax_id"},        {"innCode", "tax_id"},
+      {"ogrnCode", "registration"},   {"registrationNumber", "registration"},
+      {"imoNumber", "imo"},           {"mmsi", "mmsi"},
+      {"callSign", "call_sign"},      {"leiCode", "lei"},
+      {"swiftBic", "swift_bic"},
   };
   for (const auto& [prop, type] : kIds) {
     for (std::string& v : values(props, prop)) {
@@ -93,8 +95,7 @@ Entity party_from_ftm(const json& obj, std::string_view schema_text, std::string
   Entity e;
   e.schema = parse_schema(schema_text).value();  // is_party_schema() vetted the name
   static const json kNoProperties = json::object();
-  const json& props =
-      obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
+  const json& props = obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
   std::vector<std::string> names = values(props, "name");
   if (names.empty()) {
     std::string caption = string_field(obj, "caption");
@@ -161,8 +162,7 @@ Status apply(Collected& c, std::string_view op, const json& obj, std::string_vie
   std::string schema = string_field(obj, "schema");
   if (schema.empty()) return parse_error(at.where() + ": field schema is missing or empty");
   static const json kNoProperties = json::object();
-  const json& props =
-      obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
+  const json& props = obj.contains("properties") && obj["properties"].is_object() ? obj["properties"] : kNoProperties;
   if (is_party_schema(schema)) {
     if (!c.parties.count(id)) c.order.push_back(id);
     c.parties[id] = party_from_ftm(obj, schema, line_text);
@@ -371,8 +371,9 @@ Result<ParsedList> parse_ftm(const Paths& paths, const ParseOptions& options) {
   }
   ParsedList list = finish(c, options, std::move(metas), /*is_delta=*/false);
   if (list.entities.empty()) {
-    return parse_error(files.front().string() + ": no Person, Organization, Company, LegalEntity, Vessel or "
-                                                "Aircraft entities");
+    return parse_error(files.front().string() +
+                       ": no Person, Organization, Company, LegalEntity, Vessel or "
+                       "Aircraft entities");
   }
   return list;
 }

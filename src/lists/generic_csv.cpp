@@ -83,7 +83,8 @@ Result<Entity> build(const CsvMapping& m, const Resolved& r, const CsvTable& t, 
   }
   if (r.birth_date >= 0) e.birth_dates = parse_date_alternatives(CsvTable::cell(row, r.birth_date), m.month_first);
   for (int c : r.countries) {
-    for (const std::string& v : split_trimmed(CsvTable::cell(row, c), m.multi_value_separator)) add_unique(e.countries, v);
+    for (const std::string& v : split_trimmed(CsvTable::cell(row, c), m.multi_value_separator))
+      add_unique(e.countries, v);
   }
   for (int c : r.nationalities) {
     for (const std::string& v : split_trimmed(CsvTable::cell(row, c), m.multi_value_separator)) {

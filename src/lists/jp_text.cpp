@@ -85,8 +85,8 @@ std::string clean_piece(std::string_view s) {
     } else if (b < 0 && !out.empty() && out.back() == ')') {
       out.pop_back();
       changed = true;
-    } else if (out.size() >= 2 && out.front() == '(' && out.back() == ')' && paren_balance(out.substr(1, out.size() - 2)) == 0 &&
-               out.find(')') == out.size() - 1) {
+    } else if (out.size() >= 2 && out.front() == '(' && out.back() == ')' &&
+               paren_balance(out.substr(1, out.size() - 2)) == 0 && out.find(')') == out.size() - 1) {
       out = out.substr(1, out.size() - 2);  // wholly wrapped: "(Gaffar Mohmed Elhassan)"
       changed = true;
     }
@@ -105,10 +105,10 @@ struct KindLabel {
 };
 // Labels that introduce names of a kind, longest first within each family.
 constexpr KindLabel kLabels[] = {
-    {"a.k.a.:", NameKind::kAlias},      {"a.k.a.,", NameKind::kAlias},   {"a.k.a.", NameKind::kAlias},
-    {"a.k.a:", NameKind::kAlias},       {"a.k.a ", NameKind::kAlias},    {"also known as", NameKind::kAlias}, {"f.k.a.:", NameKind::kFormerName}, {"f.k.a.", NameKind::kFormerName},
-    {"formerly known as", NameKind::kFormerName},
-    {"別称", NameKind::kAlias},          {"別名", NameKind::kAlias},       {"旧称", NameKind::kFormerName},
+    {"a.k.a.:", NameKind::kAlias},      {"a.k.a.,", NameKind::kAlias},     {"a.k.a.", NameKind::kAlias},
+    {"a.k.a:", NameKind::kAlias},       {"a.k.a ", NameKind::kAlias},      {"also known as", NameKind::kAlias},
+    {"f.k.a.:", NameKind::kFormerName}, {"f.k.a.", NameKind::kFormerName}, {"formerly known as", NameKind::kFormerName},
+    {"別称", NameKind::kAlias},         {"別名", NameKind::kAlias},        {"旧称", NameKind::kFormerName},
 };
 
 // Strips leading labels from `s`, updating `kind`.
@@ -151,8 +151,9 @@ std::pair<std::string, std::string> split_trailing_latin(const std::string& s) {
 bool is_suffix_word(std::string_view w) {
   std::string l = to_lower_ascii(trim(w));
   while (!l.empty() && l.back() == '.') l.pop_back();
-  for (std::string_view s : {"ltd", "limited", "llc", "inc", "co", "corp", "jsc", "ojsc", "cjsc", "pjsc", "plc", "sa",
-                             "s.a", "gmbh", "ag", "fze", "fzc", "fzco", "dmcc", "l.l.c", "co. ltd", "co., ltd"}) {
+  for (std::string_view s :
+       {"ltd", "limited", "llc",  "inc", "co",  "corp", "jsc",  "ojsc", "cjsc",  "pjsc",    "plc",
+        "sa",  "s.a",     "gmbh", "ag",  "fze", "fzc",  "fzco", "dmcc", "l.l.c", "co. ltd", "co., ltd"}) {
     if (l == s) return true;
   }
   return false;

@@ -46,7 +46,7 @@ std::string date_in_file_name(std::string_view name);
 struct ListedName {
   std::string text;
   NameKind kind = NameKind::kAlias;
-  bool japanese = false;  // written in Japanese script (kana/kanji)
+  bool japanese = false;         // written in Japanese script (kana/kanji)
   bool original_script = false;  // from an "(original script: …)" note: Arabic, Cyrillic…
 };
 

@@ -25,11 +25,16 @@ namespace sekisho {
 
 std::string_view name_form_role_name(NameFormRole role) {
   switch (role) {
-    case NameFormRole::kPrimary: return "primary";
-    case NameFormRole::kAlias: return "alias";
-    case NameFormRole::kWeakAlias: return "weak alias";
-    case NameFormRole::kFormerName: return "former name";
-    case NameFormRole::kPart: return "part";
+    case NameFormRole::kPrimary:
+      return "primary";
+    case NameFormRole::kAlias:
+      return "alias";
+    case NameFormRole::kWeakAlias:
+      return "weak alias";
+    case NameFormRole::kFormerName:
+      return "former name";
+    case NameFormRole::kPart:
+      return "part";
   }
   return "alias";
 }
@@ -151,13 +156,12 @@ size_t word_count(std::u32string_view s) {
 size_t name_word_count(std::u32string_view s) {
   const size_t words = word_count(s);
   size_t titles = 0;
-  for (const text::NormalizedToken& t : text::normalize(to_utf8(s)).tokens) titles += text::is_person_title(t.text) ? 1 : 0;
+  for (const text::NormalizedToken& t : text::normalize(to_utf8(s)).tokens)
+    titles += text::is_person_title(t.text) ? 1 : 0;
   return words > titles ? words - titles : 0;
 }
 
-size_t letter_count(std::u32string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), is_letter));
-}
+size_t letter_count(std::u32string_view s) { return static_cast<size_t>(std::count_if(s.begin(), s.end(), is_letter)); }
 
 class Deriver {
  public:
@@ -331,11 +335,15 @@ class Deriver {
 
 NameFormRole role_of(NameKind kind) {
   switch (kind) {
-    case NameKind::kPrimary: return NameFormRole::kPrimary;
-    case NameKind::kWeakAlias: return NameFormRole::kWeakAlias;
-    case NameKind::kFormerName: return NameFormRole::kFormerName;
+    case NameKind::kPrimary:
+      return NameFormRole::kPrimary;
+    case NameKind::kWeakAlias:
+      return NameFormRole::kWeakAlias;
+    case NameKind::kFormerName:
+      return NameFormRole::kFormerName;
     case NameKind::kAlias:
-    case NameKind::kOriginalScript: return NameFormRole::kAlias;
+    case NameKind::kOriginalScript:
+      return NameFormRole::kAlias;
   }
   return NameFormRole::kAlias;
 }

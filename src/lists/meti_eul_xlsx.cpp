@@ -19,10 +19,10 @@
 #include <regex>
 
 #include "core/strings.hpp"
-#include "lists/jp_text.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
 #include "io/spreadsheet.hpp"
+#include "lists/jp_text.hpp"
+#include "lists/parsers.hpp"
 
 namespace sekisho::parsers {
 

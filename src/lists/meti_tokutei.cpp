@@ -24,9 +24,9 @@
 #include <regex>
 
 #include "core/strings.hpp"
+#include "io/source_file.hpp"
 #include "lists/jp_text.hpp"
 #include "lists/parsers.hpp"
-#include "io/source_file.hpp"
 
 namespace sekisho::parsers {
 
@@ -83,8 +83,8 @@ std::string join_wrapped(const std::vector<std::string>& lines) {
       out = l;
       continue;
     }
-    bool glue = out.back() == '-' || (static_cast<unsigned char>(out.back()) >= 0x80 &&
-                                      static_cast<unsigned char>(l.front()) >= 0x80);
+    bool glue = out.back() == '-' ||
+                (static_cast<unsigned char>(out.back()) >= 0x80 && static_cast<unsigned char>(l.front()) >= 0x80);
     out += glue ? l : " " + l;
   }
   return out;
@@ -142,7 +142,8 @@ void parse_japanese_name(Entity& e, std::string ja) {
     primary += ja.substr(last, b - last);
     last = end;
     if (alias_group) {
-      for (const std::string& a : split_japanese_list(std::string_view(inner).substr(std::string_view("別称").size()))) {
+      for (const std::string& a :
+           split_japanese_list(std::string_view(inner).substr(std::string_view("別称").size()))) {
         add_alias(e, a);
       }
     } else if (chinese) {
@@ -170,7 +171,8 @@ std::string clean_alias(std::string s, bool last) {
     size_t space = s.find_last_of(' ');
     std::string word = to_lower_ascii(s.substr(space == std::string::npos ? 0 : space + 1));
     bool abbreviation = false;
-    for (std::string_view a : {"ltd.", "co.", "inc.", "corp.", "pvt.", "bhd.", "st.", "plc.", "jsc."}) abbreviation |= word == a;
+    for (std::string_view a : {"ltd.", "co.", "inc.", "corp.", "pvt.", "bhd.", "st.", "plc.", "jsc."})
+      abbreviation |= word == a;
     if (!abbreviation) s.pop_back();
   }
   return s;
@@ -261,7 +263,8 @@ bool has_ascii_letters(std::string_view s) {
 // and hold no Japanese before its own brackets: "有限会社GFKロジスティック" and
 // "レーザーチップス FZCO" are Japanese names.
 size_t english_tail(const std::string& line, const std::string& before) {
-  int depth = static_cast<int>(std::count(before.begin(), before.end(), '(') - std::count(before.begin(), before.end(), ')'));
+  int depth =
+      static_cast<int>(std::count(before.begin(), before.end(), '(') - std::count(before.begin(), before.end(), ')'));
   for (size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '(') ++depth;
     if (line[i] == ')') --depth;
@@ -275,7 +278,8 @@ size_t english_tail(const std::string& line, const std::string& before) {
     if (before_char != ")" && before_char != "」" && before_char != "』" && !has_japanese(before_char)) continue;
     std::string_view rest = std::string_view(line).substr(i);
     std::string_view head = rest.substr(0, rest.find('('));
-    size_t letters = std::count_if(head.begin(), head.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    size_t letters =
+        std::count_if(head.begin(), head.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (letters >= 3 && !has_japanese(head) && head.find(' ') != std::string_view::npos) return i;
   }
   return std::string::npos;
@@ -399,8 +403,8 @@ Status parse_file(const fs::path& path, const ParseOptions& options, ParsedList&
   for (int n = 1; start != std::string::npos; ++n) {
     size_t body_begin = start + std::to_string(n).size();
     size_t next = find_block_start(text, body_begin, n + 1);
-    std::string body(trim(std::string_view(text).substr(body_begin, next == std::string::npos ? std::string::npos
-                                                                                               : next - body_begin)));
+    std::string body(trim(
+        std::string_view(text).substr(body_begin, next == std::string::npos ? std::string::npos : next - body_begin)));
     if (body.find("所在地:") == std::string::npos) {
       LineCol lc = line_col_at(text, start);
       return parse_error(name + ":" + std::to_string(lc.line) + ": block " + std::to_string(n) +
@@ -427,7 +431,8 @@ Result<ParsedList> parse_meti_tokutei(const Paths& paths, const ParseOptions& op
   if (paths.size() == 1 && fs::is_directory(paths[0], ec)) {
     for (const auto& entry : fs::directory_iterator(paths[0], ec)) {
       std::string n = entry.path().filename().string();
-      if (entry.is_regular_file() && n.find("tokutei") != std::string::npos && n.ends_with(".txt")) files.push_back(entry.path());
+      if (entry.is_regular_file() && n.find("tokutei") != std::string::npos && n.ends_with(".txt"))
+        files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) return invalid_argument(paths[0].string() + ": no *tokutei*.txt files for format meti-tokutei");

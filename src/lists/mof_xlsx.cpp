@@ -27,33 +27,33 @@
 #include <regex>
 
 #include "core/strings.hpp"
-#include "lists/jp_text.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
 #include "io/spreadsheet.hpp"
+#include "lists/jp_text.hpp"
+#include "lists/parsers.hpp"
 
 namespace sekisho::parsers {
 
 namespace {
 
 enum class Column {
-  kDate,          // 告示日付
-  kNumber,        // 告示番号
-  kJapanese,      // 日本語表記
-  kEnglish,       // 英語表記
-  kAlias,         // 別名, 別称, 別名・別称, 確定可能な別名
-  kWeakAlias,     // 確定に十分でない別名
-  kFormer,        // 旧称, 以前の別名, 過去の別名
-  kAliasOrFormer, // 別称・旧称 (labels inside the cell decide)
-  kBirthDate,     // 生年月日
-  kBirthDatePlace,// 生年月日・出生地
-  kBirthPlace,    // 出生地, 出生地・出身地
-  kNationality,   // 国籍
-  kPassport,      // 旅券番号
-  kNationalId,    // ID番号, 身分登録番号, 身分証番号
-  kAddress,       // 住所, 所在地, 住所・所在地, 活動地域・住所, …
-  kUnReference,   // 国連参照番号
-  kRemark,        // everything else: 役職, 肩書, 称号, その他の情報, 指定日, 電話…
+  kDate,            // 告示日付
+  kNumber,          // 告示番号
+  kJapanese,        // 日本語表記
+  kEnglish,         // 英語表記
+  kAlias,           // 別名, 別称, 別名・別称, 確定可能な別名
+  kWeakAlias,       // 確定に十分でない別名
+  kFormer,          // 旧称, 以前の別名, 過去の別名
+  kAliasOrFormer,   // 別称・旧称 (labels inside the cell decide)
+  kBirthDate,       // 生年月日
+  kBirthDatePlace,  // 生年月日・出生地
+  kBirthPlace,      // 出生地, 出生地・出身地
+  kNationality,     // 国籍
+  kPassport,        // 旅券番号
+  kNationalId,      // ID番号, 身分登録番号, 身分証番号
+  kAddress,         // 住所, 所在地, 住所・所在地, 活動地域・住所, …
+  kUnReference,     // 国連参照番号
+  kRemark,          // everything else: 役職, 肩書, 称号, その他の情報, 指定日, 電話…
 };
 
 Column classify(std::string_view header) {
@@ -97,8 +97,8 @@ struct HeaderColumn {
 
 struct RegimeSheet {
   const Sheet* sheet = nullptr;
-  std::string number;   // "29"
-  std::string program;  // the regime title (first line of the title block)
+  std::string number;                    // "29"
+  std::string program;                   // the regime title (first line of the title block)
   Schema schema = Schema::kLegalEntity;  // kLegalEntity: decide per row
   size_t header_row = 0;
   std::vector<HeaderColumn> columns;
@@ -113,8 +113,7 @@ Result<RegimeSheet> locate(const Sheet& sheet, std::string_view file_name) {
   r.sheet = &sheet;
   size_t dot = sheet.name.find('.');
   r.number = sheet.name.substr(0, dot);
-  if (dot == std::string::npos || r.number.empty() ||
-      r.number.find_first_not_of("0123456789") != std::string::npos) {
+  if (dot == std::string::npos || r.number.empty() || r.number.find_first_not_of("0123456789") != std::string::npos) {
     return parse_error(std::string(file_name) + ": sheet '" + sheet.name +
                        "': expected a regime sheet named '<number>.<regime>'");
   }
@@ -146,7 +145,8 @@ Result<RegimeSheet> locate(const Sheet& sheet, std::string_view file_name) {
     r.columns.push_back({c, h, kind});
   }
   if (!r.notice_number) {
-    return parse_error(std::string(file_name) + ": " + sheet.ref(r.header_row, 0) + ": header row has no 告示番号 column");
+    return parse_error(std::string(file_name) + ": " + sheet.ref(r.header_row, 0) +
+                       ": header row has no 告示番号 column");
   }
   for (size_t row = 0; row < r.header_row && r.program.empty(); ++row) {
     std::string first = sheet.text(row, 0);
@@ -179,7 +179,8 @@ void add_names_from_primary(Entity& e, std::string_view cell, NameKind kind, std
     if (!original.empty()) extra.push_back(Name{.full = original, .kind = NameKind::kOriginalScript});
     if (line.empty() || line == "不明") continue;
     if (!joined.empty() && line.front() == '(' && line.back() == ')') {
-      extra.push_back(Name{.full = std::string(trim(line.substr(1, line.size() - 2))), .kind = NameKind::kAlias,
+      extra.push_back(Name{.full = std::string(trim(line.substr(1, line.size() - 2))),
+                           .kind = NameKind::kAlias,
                            .lang = std::string(lang)});
     } else {
       joined += (joined.empty() ? "" : " ") + line;
@@ -255,7 +256,8 @@ Entity make_entity(const RegimeSheet& r, size_t row, const ParseOptions& options
     switch (col.kind) {
       case Column::kDate:
         e.listed_on = first_dotted_date(text);
-        if (text.find('\n') != std::string::npos) e.remarks.push_back("告示日付: " + join(split_trimmed(text, "\n"), "; "));
+        if (text.find('\n') != std::string::npos)
+          e.remarks.push_back("告示日付: " + join(split_trimmed(text, "\n"), "; "));
         break;
       case Column::kNumber:
       case Column::kJapanese:
@@ -290,7 +292,8 @@ Entity make_entity(const RegimeSheet& r, size_t row, const ParseOptions& options
         for (std::string& v : split_values(text)) e.identifiers.push_back({.type = "passport", .value = std::move(v)});
         break;
       case Column::kNationalId:
-        for (std::string& v : split_values(text)) e.identifiers.push_back({.type = "national_id", .value = std::move(v)});
+        for (std::string& v : split_values(text))
+          e.identifiers.push_back({.type = "national_id", .value = std::move(v)});
         break;
       case Column::kAddress:
         for (std::string& v : split_values(text)) e.addresses.push_back({.full = std::move(v)});

@@ -12,9 +12,9 @@
 
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
+#include "io/source_file.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "lists/parsers.hpp"
-#include "io/source_file.hpp"
 
 namespace sekisho::parsers {
 
@@ -23,11 +23,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // Field names from dat_spec.txt, in column order.
-constexpr std::string_view kPrimFields[] = {"ent_num",   "SDN_Name",  "SDN_Type", "Program",
-                                            "Title",     "Call_Sign", "Vess_type", "Tonnage",
-                                            "GRT",       "Vess_flag", "Vess_owner", "Remarks"};
-constexpr std::string_view kAddFields[] = {"ent_num", "add_num", "address", "city/state/postal", "country",
-                                           "add_remarks"};
+constexpr std::string_view kPrimFields[] = {"ent_num",   "SDN_Name", "SDN_Type", "Program",   "Title",      "Call_Sign",
+                                            "Vess_type", "Tonnage",  "GRT",      "Vess_flag", "Vess_owner", "Remarks"};
+constexpr std::string_view kAddFields[] = {"ent_num",           "add_num", "address",
+                                           "city/state/postal", "country", "add_remarks"};
 constexpr std::string_view kAltFields[] = {"ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"};
 constexpr std::string_view kCommentFields[] = {"ent_num", "remarks_extension"};
 
@@ -98,12 +97,11 @@ Result<Table> load_table(const fs::path& path, std::span<const std::string_view>
   for (const CsvRecord& rec : t.records) {
     if (rec.fields.size() != field_names.size()) {
       bool is_last = &rec == &t.records.back();
-      return parse_error(t.path + ":" + std::to_string(rec.line) + ": expected " +
-                         std::to_string(field_names.size()) + " fields (" + std::string(field_names.front()) +
-                         " … " + std::string(field_names.back()) + "), found " +
-                         std::to_string(rec.fields.size()) +
-                         (is_last ? ": the file is truncated or has a trailing non-OFAC line"
-                                  : ": the row is malformed"));
+      return parse_error(
+          t.path + ":" + std::to_string(rec.line) + ": expected " + std::to_string(field_names.size()) + " fields (" +
+          std::string(field_names.front()) + " … " + std::string(field_names.back()) + "), found " +
+          std::to_string(rec.fields.size()) +
+          (is_last ? ": the file is truncated or has a trailing non-OFAC line" : ": the row is malformed"));
     }
   }
   t.raw = record_texts(text, t.records);
@@ -268,11 +266,10 @@ struct SetLayout {
 };
 
 Result<ParsedList> parse_set(const Paths& paths, const ParseOptions& options, const SetLayout& layout) {
-  SEKISHO_ASSIGN_OR_RETURN(std::vector<fs::path> files,
-                           resolve_files(paths,
-                                         {{layout.prim, true}, {layout.add, false}, {layout.alt, false},
-                                          {layout.comments, false}},
-                                         layout.format));
+  SEKISHO_ASSIGN_OR_RETURN(
+      std::vector<fs::path> files,
+      resolve_files(paths, {{layout.prim, true}, {layout.add, false}, {layout.alt, false}, {layout.comments, false}},
+                    layout.format));
   ParsedList out;
   std::vector<Draft> drafts;
   std::unordered_map<long, size_t> index;

@@ -12,16 +12,16 @@ namespace sekisho {
 namespace {
 
 enum class Fact : uint8_t {
-  kBirthDate,     // DOB; also founding / build dates (the model keeps them in birth_dates)
+  kBirthDate,  // DOB; also founding / build dates (the model keeps them in birth_dates)
   kBirthPlace,
   kNationality,
-  kCountry,       // citizenship, registration nationality, vessel flag
+  kCountry,  // citizenship, registration nationality, vessel flag
   kGender,
   kIdentifier,
 };
 
 struct Label {
-  std::string_view text;     // as OFAC writes it (matched case-insensitively)
+  std::string_view text;  // as OFAC writes it (matched case-insensitively)
   Fact fact;
   std::string_view id_type;  // for kIdentifier: Identifier::type
 };

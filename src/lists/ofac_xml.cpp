@@ -6,10 +6,10 @@
 #include <string>
 
 #include "core/strings.hpp"
-#include "lists/ofac_remarks.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
 #include "io/xml_util.hpp"
+#include "lists/ofac_remarks.hpp"
+#include "lists/parsers.hpp"
 
 namespace sekisho::parsers {
 
@@ -157,7 +157,8 @@ Result<Entity> read_entry(const Context& ctx, const pugi::xml_node& entry, const
   if (primary.full.empty()) return ctx.error(entry, "missing <lastName>");
   e.caption = primary.full;
   e.add_name(std::move(primary));
-  for (const pugi::xml_node& p : list_items(entry, "programList", "program")) push_unique(e.programs, xml::node_text(p));
+  for (const pugi::xml_node& p : list_items(entry, "programList", "program"))
+    push_unique(e.programs, xml::node_text(p));
   SEKISHO_RETURN_IF_ERROR(read_aliases(ctx, entry, e));
   read_addresses(entry, e);
   read_facts(entry, e);
@@ -201,8 +202,8 @@ Result<ParsedList> parse_ofac_xml(const Paths& paths, const ParseOptions& option
   if (pugi::xml_node count = child_named(info, "Record_Count")) {
     std::string stated = xml::node_text(count);
     if (stated != std::to_string(entries.size())) {
-      return ctx.error(count, "Record_Count says " + stated + " but the file holds " +
-                                  std::to_string(entries.size()) + " sdnEntry elements");
+      return ctx.error(count, "Record_Count says " + stated + " but the file holds " + std::to_string(entries.size()) +
+                                  " sdnEntry elements");
     }
   }
   out.entities.reserve(entries.size());

@@ -78,8 +78,8 @@ int CsvTable::find(std::string_view name) const {
 Result<int> CsvTable::require(std::string_view name) const {
   int col = find(name);
   if (col < 0) {
-    return parse_error(file_name_ + ":1: missing column '" + std::string(name) + "' (header has: " +
-                       join(header_, ", ") + ")");
+    return parse_error(file_name_ + ":1: missing column '" + std::string(name) +
+                       "' (header has: " + join(header_, ", ") + ")");
   }
   return col;
 }

@@ -12,8 +12,10 @@ namespace sekisho {
 const std::vector<FormatInfo>& formats() {
   using namespace parsers;
   static const std::vector<FormatInfo> kFormats = {
-      {"ofac-csv", "us_ofac_sdn", "OFAC SDN legacy CSV set: sdn.csv, add.csv, alt.csv, sdn_comments.csv", parse_ofac_sdn_csv},
-      {"ofac-cons-csv", "us_ofac_cons", "OFAC consolidated (non-SDN) CSV set: cons_prim/add/alt/comments.csv", parse_ofac_cons_csv},
+      {"ofac-csv", "us_ofac_sdn", "OFAC SDN legacy CSV set: sdn.csv, add.csv, alt.csv, sdn_comments.csv",
+       parse_ofac_sdn_csv},
+      {"ofac-cons-csv", "us_ofac_cons", "OFAC consolidated (non-SDN) CSV set: cons_prim/add/alt/comments.csv",
+       parse_ofac_cons_csv},
       {"ofac-xml", "us_ofac_sdn", "OFAC SDN.XML schema (sdn.xml or consolidated.xml)", parse_ofac_xml},
       {"un-xml", "un_sc_sanctions", "UN Security Council consolidated list XML", parse_un_xml},
       {"eu-fsf-xml", "eu_fsf", "EU Financial Sanctions Files XML 1.1", parse_eu_fsf_xml},
@@ -22,14 +24,18 @@ const std::vector<FormatInfo>& formats() {
       {"canada-xml", "ca_dfatd_sema", "Canada consolidated autonomous sanctions list (SEMA) XML", parse_canada_xml},
       {"bis-dpl", "us_bis_denied", "US BIS Denied Persons List TSV", parse_bis_dpl},
       {"us-csl", "us_trade_csl", "US Consolidated Screening List CSV", parse_us_csl},
-      {"us-csl-entity-list", "us_bis_entity", "US BIS Entity List: the (EL) rows of the Consolidated Screening List CSV", parse_us_csl_entity_list},
-      {"us-csl-meu", "us_bis_meu", "US BIS Military End-User List: the (MEU) rows of the Consolidated Screening List CSV", parse_us_csl_meu},
+      {"us-csl-entity-list", "us_bis_entity",
+       "US BIS Entity List: the (EL) rows of the Consolidated Screening List CSV", parse_us_csl_entity_list},
+      {"us-csl-meu", "us_bis_meu",
+       "US BIS Military End-User List: the (MEU) rows of the Consolidated Screening List CSV", parse_us_csl_meu},
       {"ftm", "opensanctions", "FollowTheMoney entities, JSON lines", parse_ftm},
       {"ftm-delta", "opensanctions", "FollowTheMoney delta files (ADD/MOD/DEL), applied in order", parse_ftm_delta},
       {"mof-xlsx", "jp_mof_sanctions", "Japan MOF asset-freeze list XLSX (shisantouketsu)", parse_mof_xlsx},
       {"meti-eul-xlsx", "jp_meti_eul", "Japan METI End User List XLSX", parse_meti_eul_xlsx},
-      {"meti-tokutei", "jp_meti_export_ban", "Japan METI export-ban lists, PDF text (numbered blocks)", parse_meti_tokutei},
-      {"senzing", "senzing", "Senzing entity-resolution JSON (JSON lines or an array; OpenSanctions exports)", parse_senzing_json},
+      {"meti-tokutei", "jp_meti_export_ban", "Japan METI export-ban lists, PDF text (numbered blocks)",
+       parse_meti_tokutei},
+      {"senzing", "senzing", "Senzing entity-resolution JSON (JSON lines or an array; OpenSanctions exports)",
+       parse_senzing_json},
       {"csv", "", "Generic CSV with a mapping file (--mapping), for in-house lists", parse_generic_csv},
   };
   return kFormats;

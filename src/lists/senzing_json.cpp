@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/strings.hpp"
-#include "lists/parsers.hpp"
-#include "lists/record_builder.hpp"
 #include "io/source_file.hpp"
 #include "io/text_script.hpp"
+#include "lists/parsers.hpp"
+#include "lists/record_builder.hpp"
 
 namespace sekisho::parsers {
 
@@ -115,7 +115,8 @@ Result<Entity> record_to_entity(const json& rec, const std::string& where, const
       if (f.is_object()) add_features(e, f);
     }
   }
-  if (e.names.empty()) return parse_error(where + ": record " + id + " has no name (NAMES[].NAME_FULL, NAME_ORG or NAME_FIRST/NAME_LAST)");
+  if (e.names.empty())
+    return parse_error(where + ": record " + id + " has no name (NAMES[].NAME_FULL, NAME_ORG or NAME_FIRST/NAME_LAST)");
   // Without RECORD_TYPE, a record with person-name parts is a person.
   if (e.schema == Schema::kLegalEntity && (!e.names[0].first.empty() || !e.names[0].last.empty())) {
     e.schema = Schema::kPerson;

@@ -24,8 +24,8 @@
 
 #include "core/strings.hpp"
 #include "io/csv_reader.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
+#include "lists/parsers.hpp"
 #include "lists/uk_common.hpp"
 
 namespace sekisho::parsers {
@@ -47,9 +47,9 @@ struct Row {
 
 std::string lang_code(std::string_view language) {
   static const std::map<std::string, std::string> kCodes = {
-      {"russian", "ru"}, {"ukrainian", "uk"}, {"belarusian", "be"}, {"arabic", "ar"},  {"persian", "fa"},
-      {"farsi", "fa"},   {"chinese", "zh"},   {"korean", "ko"},     {"japanese", "ja"}, {"burmese", "my"},
-      {"georgian", "ka"}, {"armenian", "hy"}, {"hebrew", "he"},     {"pashto", "ps"},   {"urdu", "ur"}};
+      {"russian", "ru"},  {"ukrainian", "uk"}, {"belarusian", "be"}, {"arabic", "ar"},   {"persian", "fa"},
+      {"farsi", "fa"},    {"chinese", "zh"},   {"korean", "ko"},     {"japanese", "ja"}, {"burmese", "my"},
+      {"georgian", "ka"}, {"armenian", "hy"},  {"hebrew", "he"},     {"pashto", "ps"},   {"urdu", "ur"}};
   auto it = kCodes.find(to_lower_ascii(trim(language)));
   return it == kCodes.end() ? "" : it->second;
 }
@@ -139,7 +139,8 @@ Status apply_row(Entity& e, const Row& r, std::string_view file_name) {
   }
   std::string non_latin = r.get("Name non-latin script");
   if (!non_latin.empty()) {
-    e.add_name({.full = collapse_spaces(non_latin), .kind = NameKind::kOriginalScript,
+    e.add_name({.full = collapse_spaces(non_latin),
+                .kind = NameKind::kOriginalScript,
                 .lang = lang_code(r.get("Non-latin script language"))});
   }
   add_remark(e, "Title", r.get("Title"));
@@ -189,7 +190,8 @@ Status apply_row(Entity& e, const Row& r, std::string_view file_name) {
   }
   for (const std::string& n : multi(r.get("Nationality(/ies)"))) add_unique(e.nationalities, n);
   if (std::string id = r.get("National Identifier number"); !id.empty()) {
-    add_identifier(e, {.type = "national_id", .value = id, .note = r.get("National Identifier additional information")});
+    add_identifier(e,
+                   {.type = "national_id", .value = id, .note = r.get("National Identifier additional information")});
   }
   if (std::string pp = r.get("Passport number"); !pp.empty()) {
     add_identifier(e, {.type = "passport", .value = pp, .note = r.get("Passport additional information")});

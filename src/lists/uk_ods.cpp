@@ -9,17 +9,18 @@
 #include <nlohmann/json.hpp>
 
 #include "core/strings.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
 #include "io/spreadsheet.hpp"
+#include "lists/parsers.hpp"
 #include "lists/uk_common.hpp"
 
 namespace sekisho::parsers {
 
 namespace {
 
-constexpr std::string_view kColumns[] = {"Unique ID",   "OFSI Group ID",      "Name",           "Regime Name",
-                                         "Type",        "Designation source", "Date Designated", "Sanctions Imposed"};
+constexpr std::string_view kColumns[] = {
+    "Unique ID",       "OFSI Group ID",    "Name", "Regime Name", "Type", "Designation source",
+    "Date Designated", "Sanctions Imposed"};
 enum Col { kUniqueId, kGroupId, kName, kRegime, kType, kSource, kDate, kMeasures, kColumnCount };
 
 }  // namespace

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "core/strings.hpp"
-#include "lists/ofac_remarks.hpp"
-#include "lists/parsers.hpp"
 #include "io/source_file.hpp"
 #include "io/xml_util.hpp"
+#include "lists/ofac_remarks.hpp"
+#include "lists/parsers.hpp"
 
 namespace sekisho::parsers {
 
@@ -67,7 +67,8 @@ Status read_aliases(const Context& ctx, const pugi::xml_node& record, std::strin
     } else if (quality == "f.k.a.") {
       n.kind = NameKind::kFormerName;
     } else {
-      return ctx.error(child_named(alias, "QUALITY"), "alias QUALITY '" + quality + "' is not Good, Low, a.k.a. or f.k.a.");
+      return ctx.error(child_named(alias, "QUALITY"),
+                       "alias QUALITY '" + quality + "' is not Good, Low, a.k.a. or f.k.a.");
     }
     // Some aliases carry their own birth data (a second identity).
     std::string dob = child_text(alias, "DATE_OF_BIRTH");
@@ -93,8 +94,10 @@ void read_addresses(const pugi::xml_node& record, std::string_view tag, Entity& 
     a.country = child_text(node, "COUNTRY");
     std::string note = child_text(node, "NOTE");
     a.full = joined_children(node, {"STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"});
-    if (a.full.empty()) a.full = note;
-    else if (!note.empty()) a.full += " (" + note + ")";
+    if (a.full.empty())
+      a.full = note;
+    else if (!note.empty())
+      a.full += " (" + note + ")";
     if (a.full.empty()) continue;
     push_unique(e.countries, a.country);
     e.addresses.push_back(std::move(a));
@@ -151,7 +154,8 @@ void read_documents(const pugi::xml_node& record, Entity& e) {
     }
     if (number.empty()) {
       // A document described but not numbered ("Saudi passport issued 2003") is still information.
-      if (!notes.empty() || !type.empty()) e.remarks.push_back((type.empty() ? "Document" : type) + ": " + join(notes, "; "));
+      if (!notes.empty() || !type.empty())
+        e.remarks.push_back((type.empty() ? "Document" : type) + ": " + join(notes, "; "));
       continue;
     }
     Identifier id;

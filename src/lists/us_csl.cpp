@@ -90,8 +90,8 @@ std::string identifier_type(std::string_view published, std::string_view value) 
   if (has("regist") || has("matricula") || has("company number") || has("business number") || has("ogrn")) {
     return "registration";
   }
-  if (has("national") || has("cedula") || has("identification") || has("identity") || has("id no") ||
-      has("d.n.i") || has("curp")) {
+  if (has("national") || has("cedula") || has("identification") || has("identity") || has("id no") || has("d.n.i") ||
+      has("curp")) {
     return "national_id";
   }
   return "other";
@@ -237,7 +237,9 @@ Result<ParsedList> parse_csl(const Paths& paths, const ParseOptions& options, st
 
 }  // namespace
 
-Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options) { return parse_csl(paths, options, ""); }
+Result<ParsedList> parse_us_csl(const Paths& paths, const ParseOptions& options) {
+  return parse_csl(paths, options, "");
+}
 
 Result<ParsedList> parse_us_csl_entity_list(const Paths& paths, const ParseOptions& options) {
   return parse_csl(paths, options, "EL");

@@ -10,10 +10,13 @@ namespace {
 
 text::PartyKind party_kind(Schema schema) {
   switch (schema) {
-    case Schema::kPerson: return text::PartyKind::kPerson;
+    case Schema::kPerson:
+      return text::PartyKind::kPerson;
     case Schema::kOrganization:
-    case Schema::kCompany: return text::PartyKind::kOrganization;
-    default: return text::PartyKind::kUnknown;
+    case Schema::kCompany:
+      return text::PartyKind::kOrganization;
+    default:
+      return text::PartyKind::kUnknown;
   }
 }
 

@@ -19,11 +19,11 @@
 #include "match/assignment.hpp"
 #include "match/leftovers.hpp"
 #include "match/prepared_query.hpp"
-#include "phonetic/phonetic.hpp"
 #include "match/score_bound.hpp"
 #include "match/token_features.hpp"
 #include "match/token_similarity.hpp"
 #include "match/unit.hpp"
+#include "phonetic/phonetic.hpp"
 #include "sekisho/match.hpp"
 
 namespace sekisho::match {

@@ -41,10 +41,14 @@ Interval interval_of(const DateSpec& s) {
 
 int rank(QualifierOutcome o) {
   switch (o) {
-    case QualifierOutcome::kMatch: return 3;
-    case QualifierOutcome::kCompatible: return 2;
-    case QualifierOutcome::kConflict: return 1;
-    case QualifierOutcome::kUnknown: break;
+    case QualifierOutcome::kMatch:
+      return 3;
+    case QualifierOutcome::kCompatible:
+      return 2;
+    case QualifierOutcome::kConflict:
+      return 1;
+    case QualifierOutcome::kUnknown:
+      break;
   }
   return 0;
 }
@@ -58,8 +62,10 @@ std::string join_values(const std::vector<std::string>& v) {
 std::string lower_trim(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    else if (!out.empty() && out.back() != ' ')
+      out.push_back(' ');
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -69,7 +75,8 @@ std::string lower_trim(std::string_view s) {
 std::string id_key(std::string_view s) {
   std::string out;
   for (char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   return out;
 }
 
@@ -121,7 +128,10 @@ Step compare_date_lists(const std::vector<DateSpec>& q, const std::vector<DateSp
 }
 
 // After country_value(): resolved values are upper-case codes, the rest lower case.
-bool is_iso_code(std::string_view s) { return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) && std::isupper(static_cast<unsigned char>(s[1])); }
+bool is_iso_code(std::string_view s) {
+  return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) &&
+         std::isupper(static_cast<unsigned char>(s[1]));
+}
 
 // A value as its ISO code ("RU") when it names a country, else as written in lower case.
 // A code is one hash lookup; names (the slow path) are resolved once at build by normalize_countries().

@@ -238,7 +238,8 @@ bool may_meet(const Unit& a, const Unit& b) {
   if (!a.r_may_be_l && !b.r_may_be_l) return false;
   // A kana reading meets by ear or, glossed, by another form of its word (single letters
   // have neither key).
-  if ((a.stem != 0 && a.stem == b.stem) || (a.ear != nullptr && b.ear != nullptr && phonetic::heard_alike(*a.ear, *b.ear))) {
+  if ((a.stem != 0 && a.stem == b.stem) ||
+      (a.ear != nullptr && b.ear != nullptr && phonetic::heard_alike(*a.ear, *b.ear))) {
     return true;
   }
   // It also meets th and dh as s and z (token_similarity): the summaries hold for the

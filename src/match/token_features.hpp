@@ -24,7 +24,7 @@ struct TokenFeatures {
   // A patronymic by role, by shape (-ovich, -ovna, -ogly…) or by place: the
   // father's name in an Arabic nasab chain ("bin Muhammad ibn Awad ibn Ladin").
   bool patronymic = false;
-  bool particle = false;    // TokenWeights::is_particle: grammar, not identity
+  bool particle = false;  // TokenWeights::is_particle: grammar, not identity
   // A word for what an organisation does or is (aviation, bank, shipyard, design bureau): people
   // name a company without it ("Sukhoi" for Sukhoi Aviation JSC), so leaving it out says little.
   bool sector = false;

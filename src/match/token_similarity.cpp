@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "phonetic/phonetic.hpp"
 #include "match/token_features.hpp"
+#include "phonetic/phonetic.hpp"
 
 namespace sekisho::match::detail {
 namespace {

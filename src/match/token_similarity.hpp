@@ -36,11 +36,11 @@ struct TokenView {
   std::string_view key;
   const distance::CachedPattern* pattern = nullptr;
   bool legal = false;
-  bool r_may_be_l = false;  // NameToken::r_may_be_l
-  int32_t number = -1;      // TokenFeatures::number
+  bool r_may_be_l = false;                 // NameToken::r_may_be_l
+  int32_t number = -1;                     // TokenFeatures::number
   const phonetic::EarKeys* ear = nullptr;  // TokenFeatures::ear; null for merged tokens
-  uint64_t stem = 0;             // TokenFeatures::stem; 0 for merged tokens
-  bool patronymic = false;       // TokenFeatures::patronymic
+  uint64_t stem = 0;                       // TokenFeatures::stem; 0 for merged tokens
+  bool patronymic = false;                 // TokenFeatures::patronymic
 };
 
 TokenSimilarity token_similarity(const TokenView& query, const TokenView& candidate, const NameMatchOptions& options);

@@ -19,25 +19,25 @@ namespace sekisho::match::detail {
 // the caller asks for them.
 struct Unit {
   std::string_view text;
-  std::string_view key;  // phonetic key
+  std::string_view key;               // phonetic key
   std::span<const NameToken> source;  // the side's tokens, for the explanation label
-  size_t first = 0;  // index of the first original token
-  size_t last = 0;   // index of the last original token (merged units span several)
+  size_t first = 0;                   // index of the first original token
+  size_t last = 0;                    // index of the last original token (merged units span several)
   double weight = 1.0;
   bool legal = false;
   bool merged = false;
-  bool acronym = false;  // the initials of several tokens of this side spell a token of the other
-  bool filler = false;   // a legal form, stopword or particle: its absence on the other side says little
+  bool acronym = false;     // the initials of several tokens of this side spell a token of the other
+  bool filler = false;      // a legal form, stopword or particle: its absence on the other side says little
   bool patronymic = false;  // TokenFeatures::patronymic
   bool sector = false;      // TokenFeatures::sector
   bool r_may_be_l = false;
-  int32_t number = -1;      // TokenFeatures::number
-  bool tens_word = false;   // TokenFeatures::tens_word
-  bool units_word = false;  // TokenFeatures::units_word
-  uint64_t letters = 0;     // TokenFeatures::letters (unmerged units only)
-  uint64_t sound = 0;       // TokenFeatures::sound (unmerged units only)
+  int32_t number = -1;                     // TokenFeatures::number
+  bool tens_word = false;                  // TokenFeatures::tens_word
+  bool units_word = false;                 // TokenFeatures::units_word
+  uint64_t letters = 0;                    // TokenFeatures::letters (unmerged units only)
+  uint64_t sound = 0;                      // TokenFeatures::sound (unmerged units only)
   const phonetic::EarKeys* ear = nullptr;  // TokenFeatures::ear (unmerged units only)
-  uint64_t stem = 0;             // TokenFeatures::stem (unmerged units only)
+  uint64_t stem = 0;                       // TokenFeatures::stem (unmerged units only)
   NamePartRole role = NamePartRole::kUnknown;
   const distance::CachedPattern* pattern = nullptr;
 

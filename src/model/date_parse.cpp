@@ -11,7 +11,7 @@ namespace sekisho {
 namespace {
 
 constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -74,30 +74,54 @@ bool read_date(const std::vector<Token>& t, size_t& pos, bool month_first, Parti
     int y = val(pos);
     if (num(pos + 1) && num(pos + 2) && t[pos + 1].text.size() <= 2 && t[pos + 2].text.size() <= 2) {
       int m = val(pos + 1), d = val(pos + 2);
-      if (valid(y, m, d)) { out = {int16_t(y), int8_t(m), int8_t(d)}; pos += 3; return true; }
+      if (valid(y, m, d)) {
+        out = {int16_t(y), int8_t(m), int8_t(d)};
+        pos += 3;
+        return true;
+      }
     }
     if (num(pos + 1) && t[pos + 1].text.size() <= 2) {
       int m = val(pos + 1);
-      if (valid(y, m, 0) && m > 0) { out = {int16_t(y), int8_t(m), 0}; pos += 2; return true; }
+      if (valid(y, m, 0) && m > 0) {
+        out = {int16_t(y), int8_t(m), 0};
+        pos += 2;
+        return true;
+      }
     }
-    if (valid(y, 0, 0)) { out = {int16_t(y), 0, 0}; pos += 1; return true; }
+    if (valid(y, 0, 0)) {
+      out = {int16_t(y), 0, 0};
+      pos += 1;
+      return true;
+    }
     return false;
   }
   // 17 May 1960 / 17 May, 1960
   if (num(pos) && t[pos].text.size() <= 2 && month_word(pos + 1) && num(pos + 2) && t[pos + 2].text.size() == 4) {
     int d = val(pos), m = month_word(pos + 1), y = val(pos + 2);
-    if (valid(y, m, d)) { out = {int16_t(y), int8_t(m), int8_t(d)}; pos += 3; return true; }
+    if (valid(y, m, d)) {
+      out = {int16_t(y), int8_t(m), int8_t(d)};
+      pos += 3;
+      return true;
+    }
   }
   // May 17, 1960 / May 1960
   if (month_word(pos)) {
     int m = month_word(pos);
     if (num(pos + 1) && t[pos + 1].text.size() <= 2 && num(pos + 2) && t[pos + 2].text.size() == 4) {
       int d = val(pos + 1), y = val(pos + 2);
-      if (valid(y, m, d)) { out = {int16_t(y), int8_t(m), int8_t(d)}; pos += 3; return true; }
+      if (valid(y, m, d)) {
+        out = {int16_t(y), int8_t(m), int8_t(d)};
+        pos += 3;
+        return true;
+      }
     }
     if (num(pos + 1) && t[pos + 1].text.size() == 4) {
       int y = val(pos + 1);
-      if (valid(y, m, 0)) { out = {int16_t(y), int8_t(m), 0}; pos += 2; return true; }
+      if (valid(y, m, 0)) {
+        out = {int16_t(y), int8_t(m), 0};
+        pos += 2;
+        return true;
+      }
     }
   }
   // 17.05.1960 / 05/17/1960 (month first only when asked) / 05.1960
@@ -106,11 +130,19 @@ bool read_date(const std::vector<Token>& t, size_t& pos, bool month_first, Parti
       int a = val(pos), b = val(pos + 1), y = val(pos + 2);
       int d = month_first ? b : a, m = month_first ? a : b;
       if (m > 12 && d <= 12) std::swap(d, m);  // unambiguous the other way round
-      if (valid(y, m, d)) { out = {int16_t(y), int8_t(m), int8_t(d)}; pos += 3; return true; }
+      if (valid(y, m, d)) {
+        out = {int16_t(y), int8_t(m), int8_t(d)};
+        pos += 3;
+        return true;
+      }
     }
     if (num(pos + 1) && t[pos + 1].text.size() == 4) {
       int m = val(pos), y = val(pos + 1);
-      if (valid(y, m, 0) && m > 0) { out = {int16_t(y), int8_t(m), 0}; pos += 2; return true; }
+      if (valid(y, m, 0) && m > 0) {
+        out = {int16_t(y), int8_t(m), 0};
+        pos += 2;
+        return true;
+      }
     }
   }
   return false;

@@ -5,10 +5,8 @@
 namespace sekisho {
 
 namespace {
-constexpr std::string_view kSchemaNames[] = {"LegalEntity", "Person",  "Organization",
-                                             "Company",     "Vessel",  "Aircraft"};
-constexpr std::string_view kNameKindNames[] = {"primary", "alias", "weak_alias", "former_name",
-                                               "original_script"};
+constexpr std::string_view kSchemaNames[] = {"LegalEntity", "Person", "Organization", "Company", "Vessel", "Aircraft"};
+constexpr std::string_view kNameKindNames[] = {"primary", "alias", "weak_alias", "former_name", "original_script"};
 }  // namespace
 
 std::string_view schema_name(Schema schema) { return kSchemaNames[static_cast<int>(schema)]; }

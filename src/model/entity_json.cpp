@@ -262,8 +262,8 @@ Result<Entity> entity_from_json(std::string_view json) {
   e.countries = get_strings(j, "countries");
   if (auto it = j.find("identifiers"); it != j.end() && it->is_array()) {
     for (const auto& ij : *it) {
-      e.identifiers.push_back({get_string(ij, "type"), get_string(ij, "value"), get_string(ij, "country"),
-                               get_string(ij, "note")});
+      e.identifiers.push_back(
+          {get_string(ij, "type"), get_string(ij, "value"), get_string(ij, "country"), get_string(ij, "note")});
     }
   }
   if (auto it = j.find("addresses"); it != j.end() && it->is_array()) {

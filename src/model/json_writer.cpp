@@ -48,14 +48,36 @@ void JsonWriter::write_string(std::string_view s) {
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out_ += "\\\""; ++i; continue;
-      case '\\': out_ += "\\\\"; ++i; continue;
-      case '\b': out_ += "\\b"; ++i; continue;
-      case '\f': out_ += "\\f"; ++i; continue;
-      case '\n': out_ += "\\n"; ++i; continue;
-      case '\r': out_ += "\\r"; ++i; continue;
-      case '\t': out_ += "\\t"; ++i; continue;
-      default: break;
+      case '"':
+        out_ += "\\\"";
+        ++i;
+        continue;
+      case '\\':
+        out_ += "\\\\";
+        ++i;
+        continue;
+      case '\b':
+        out_ += "\\b";
+        ++i;
+        continue;
+      case '\f':
+        out_ += "\\f";
+        ++i;
+        continue;
+      case '\n':
+        out_ += "\\n";
+        ++i;
+        continue;
+      case '\r':
+        out_ += "\\r";
+        ++i;
+        continue;
+      case '\t':
+        out_ += "\\t";
+        ++i;
+        continue;
+      default:
+        break;
     }
     if (c < 0x20) {
       out_ += "\\u00";

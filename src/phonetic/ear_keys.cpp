@@ -17,9 +17,7 @@
 namespace sekisho::phonetic {
 namespace {
 
-bool is_vowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
-}
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
 
 bool is_front_vowel(char c) { return c == 'e' || c == 'i' || c == 'y'; }
 
@@ -62,24 +60,50 @@ char consonant_at(std::string_view t, size_t i, size_t& length) {
       if (n == 'j') return 'g';
       if (n == 'h') return 's';
       break;
-    case 'k': if (n == 'h') return 'h'; break;
-    case 'g': if (n == 'h') return 'g'; break;  // Arabic and Persian gh (غ) is kana's ガ: Ghazi ガージー
-    case 'p': if (n == 'h') return 'h'; break;
-    default: break;
+    case 'k':
+      if (n == 'h') return 'h';
+      break;
+    case 'g':
+      if (n == 'h') return 'g';
+      break;  // Arabic and Persian gh (غ) is kana's ガ: Ghazi ガージー
+    case 'p':
+      if (n == 'h') return 'h';
+      break;
+    default:
+      break;
   }
   length = 1;
   switch (c) {
-    case 'b': case 'p': case 'v': return 'p';
-    case 'd': case 't': return 't';
-    case 'k': case 'q': return 'k';
-    case 'c': return is_front_vowel(n) ? 's' : 'k';
-    case 'g': case 'j': return 'g';  // kana writes g as ガ and j, soft g as ジ: one class
-    case 's': case 'z': return 's';
-    case 'f': case 'h': return 'h';
-    case 'l': case 'r': return 'r';
-    case 'm': return (n != '\0' && is_vowel(n)) ? 'm' : 'n';  // ン before a consonant
-    case 'n': return 'n';
-    default: return '\0';
+    case 'b':
+    case 'p':
+    case 'v':
+      return 'p';
+    case 'd':
+    case 't':
+      return 't';
+    case 'k':
+    case 'q':
+      return 'k';
+    case 'c':
+      return is_front_vowel(n) ? 's' : 'k';
+    case 'g':
+    case 'j':
+      return 'g';  // kana writes g as ガ and j, soft g as ジ: one class
+    case 's':
+    case 'z':
+      return 's';
+    case 'f':
+    case 'h':
+      return 'h';
+    case 'l':
+    case 'r':
+      return 'r';
+    case 'm':
+      return (n != '\0' && is_vowel(n)) ? 'm' : 'n';  // ン before a consonant
+    case 'n':
+      return 'n';
+    default:
+      return '\0';
   }
 }
 

@@ -51,26 +51,53 @@ char digraph_at(std::string_view t, size_t i, size_t& length) {
       if (n == 'h' || n == 'z') return 'x';
       if (n == 'k') return 'k';
       break;
-    case 'z': if (n == 'h') return 'j'; break;
-    case 'k': if (n == 'h') return 'h'; break;
-    case 'g': if (n == 'h') return 'k'; break;
-    case 'p': if (n == 'h') return 'f'; break;
-    case 'q': if (n == 'u') return 'k'; break;
-    case 'w': if (n == 'h') return 'f'; break;
-    default: break;
+    case 'z':
+      if (n == 'h') return 'j';
+      break;
+    case 'k':
+      if (n == 'h') return 'h';
+      break;
+    case 'g':
+      if (n == 'h') return 'k';
+      break;
+    case 'p':
+      if (n == 'h') return 'f';
+      break;
+    case 'q':
+      if (n == 'u') return 'k';
+      break;
+    case 'w':
+      if (n == 'h') return 'f';
+      break;
+    default:
+      break;
   }
   return '\0';
 }
 
 char consonant_class(char c, char next) {
   switch (c) {
-    case 'b': case 'p': return 'p';
-    case 'd': case 't': return 't';
-    case 'c': return (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
-    case 'g': case 'k': case 'q': return 'k';
-    case 's': case 'z': return 's';
-    case 'f': case 'v': case 'w': return 'f';
-    default: return c;  // h j l m n r x and digits stand for themselves
+    case 'b':
+    case 'p':
+      return 'p';
+    case 'd':
+    case 't':
+      return 't';
+    case 'c':
+      return (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+    case 'g':
+    case 'k':
+    case 'q':
+      return 'k';
+    case 's':
+    case 'z':
+      return 's';
+    case 'f':
+    case 'v':
+    case 'w':
+      return 'f';
+    default:
+      return c;  // h j l m n r x and digits stand for themselves
   }
 }
 
@@ -125,7 +152,7 @@ const std::string& joined_phonetic_key(std::string_view joined) {
     std::string joined, key;
   };
   thread_local std::array<Memo, 256> memo;
-  Memo& m = memo[std::hash<std::string_view>{}(joined) & 255];
+  Memo& m = memo[std::hash<std::string_view>{}(joined)&255];
   if (m.joined != joined) {
     m.joined.assign(joined);
     phonetic_key_into(joined, m.key);

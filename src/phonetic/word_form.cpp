@@ -8,9 +8,9 @@ std::string_view english_stem(std::string_view word) {
   // "-ion" rather than "-ation": association / associated share "associat".
   // "-ology", "-ologies" and "-ological" leave the root that "-ical" leaves: technology, technological and
   // technical are one word of a name (技術).
-  static constexpr std::string_view kEndings[] = {"ological", "ologies", "ology", "ments", "ment", "ical", "ions", "ion", "ies", "ial", "ics",
-                                                  "ity",   "ive",  "ing",  "ary",  "ory", "ian", "ed",  "es",
-                                                  "ic",    "al",   "s",    "y",    "e"};
+  static constexpr std::string_view kEndings[] = {
+      "ological", "ologies", "ology", "ments", "ment", "ical", "ions", "ion", "ies", "ial", "ics", "ity",
+      "ive",      "ing",     "ary",   "ory",   "ian",  "ed",   "es",   "ic",  "al",  "s",   "y",   "e"};
   constexpr size_t kLeastStem = 5;
   for (std::string_view ending : kEndings) {
     if (word.size() >= ending.size() + kLeastStem && word.ends_with(ending)) {

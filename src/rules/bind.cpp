@@ -139,7 +139,8 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
                                           std::tuple{&hop.unknown_flags, &bh.unknown_flags, "unknown_flags"}}) {
       for (const std::string& flag : *flags) {
         auto it = p.flag_index.find(flag);
-        if (it == p.flag_index.end()) return invalid_argument(fmt::format("{}.{}: unknown flag '{}'", field, key, flag));
+        if (it == p.flag_index.end())
+          return invalid_argument(fmt::format("{}.{}: unknown flag '{}'", field, key, flag));
         set->set(static_cast<size_t>(it->second));
       }
     }
@@ -190,7 +191,8 @@ Result<BoundRequest> bind_request(const Policy::Impl& p, const TransferRequest& 
     SEKISHO_RETURN_IF_ERROR(check_hop_number(u.hop, req.hops.size(), field + ".hop"));
     SEKISHO_ASSIGN_OR_RETURN(int j, holder_of(p, u.holder, field + ".holder"));
     b.undertaking_holder.push_back(j);
-    const std::string& giver = u.by_country.empty() ? req.hops[static_cast<size_t>(u.hop - 1)].to.country : u.by_country;
+    const std::string& giver =
+        u.by_country.empty() ? req.hops[static_cast<size_t>(u.hop - 1)].to.country : u.by_country;
     SEKISHO_ASSIGN_OR_RETURN(int giver_country, country_of(giver, field + ".by_country"));
     b.undertaking_giver.push_back(giver_country);
     for (const std::string& term : u.terms) {

@@ -22,7 +22,8 @@ constexpr std::string_view kExceptionUnknown =
     "the licence exception or authorisation may apply, but data it needs is missing: it cannot be used";
 constexpr std::string_view kTerritory = "territory";
 constexpr std::string_view kStatedUnknown = "the request states this classification as unknown";
-constexpr std::string_view kFromUnknown = "whether this jurisdiction claims the hop depends on the exporter's country, which is unknown";
+constexpr std::string_view kFromUnknown =
+    "whether this jurisdiction claims the hop depends on the exporter's country, which is unknown";
 
 std::string join_list(const std::vector<std::string>& values) {
   std::string out;
@@ -51,8 +52,14 @@ class Evaluator {
  private:
   void evaluate_jurisdiction(const BoundHop& hop, int j) {
     const Jurisdiction& jur = p_.jurisdictions[static_cast<size_t>(j)];
-    EvalContext ctx{p_, req_, b_.item, b_.day, &hop, j,
-                    b_.undertakings[static_cast<size_t>(hop.number - 1) * p_.jurisdictions.size() + static_cast<size_t>(j)]};
+    EvalContext ctx{
+        p_,
+        req_,
+        b_.item,
+        b_.day,
+        &hop,
+        j,
+        b_.undertakings[static_cast<size_t>(hop.number - 1) * p_.jurisdictions.size() + static_cast<size_t>(j)]};
     if (!b_.unscreened.empty()) ctx.unscreened = &b_.unscreened;
     ctx.hops = &b_.hops;
     ctx.end_user = b_.end_user ? &*b_.end_user : nullptr;
@@ -109,14 +116,16 @@ class Evaluator {
       const auto l = static_cast<size_t>(li);
       any_codes = any_codes || b_.list_has_codes[l];
       if (const std::string* code = b_.list_unknown_code[l]) {
-        gap(hop.number, jur, jur.gap_rule_id, kUnknownCode, *code, "item.classifications." + p_.control_lists[l].scheme);
+        gap(hop.number, jur, jur.gap_rule_id, kUnknownCode, *code,
+            "item.classifications." + p_.control_lists[l].scheme);
       }
       if (b_.list_stated_unknown[l]) {
         stated_unknown = true;
         gap(hop.number, jur, jur.gap_rule_id, kStatedUnknown, {}, "item.classifications." + p_.control_lists[l].scheme);
       }
     }
-    if (!any_codes && !stated_unknown) gap(hop.number, jur, jur.gap_rule_id, kNoClassification, {}, "item.classifications");
+    if (!any_codes && !stated_unknown)
+      gap(hop.number, jur, jur.gap_rule_id, kNoClassification, {}, "item.classifications");
 
     // 3. Restrictive rules.
     for (int ri : jur.rules) fire(p_.rules[static_cast<size_t>(ri)], ctx);
@@ -234,8 +243,10 @@ class Evaluator {
         e.via_hop = ctx.via_hop;
       } else {
         e.reason = Reason::kNotApplicable;
-        if (ctx.day < r.from) e.detail = "not yet in force on " + req_.as_of + " (from " + format_iso_day(r.from) + ")";
-        else if (ctx.day > r.to) e.detail = "no longer in force on " + req_.as_of + " (to " + format_iso_day(r.to) + ")";
+        if (ctx.day < r.from)
+          e.detail = "not yet in force on " + req_.as_of + " (from " + format_iso_day(r.from) + ")";
+        else if (ctx.day > r.to)
+          e.detail = "no longer in force on " + req_.as_of + " (to " + format_iso_day(r.to) + ")";
       }
       d_.trace.push_back(std::move(e));
       return;
@@ -278,7 +289,8 @@ class Evaluator {
       if (hit & (1u << c)) found += (found.empty() ? "" : ", ") + chart.columns[c];
       if (reasons & (1u << c)) all += (all.empty() ? "" : ", ") + chart.columns[c];
     }
-    return fmt::format("{} has an X in {} of {} (the item's reasons for control: {})", to.party->country, found, chart.id, all);
+    return fmt::format("{} has an X in {} of {} (the item's reasons for control: {})", to.party->country, found,
+                       chart.id, all);
   }
 
   // A general authorisation or licence exception is weighed where it could
@@ -324,14 +336,16 @@ class Evaluator {
       e.reason = Reason::kNotApplicable;
       e.verify = false;
       if (excepted) {
-        e.detail = "not available: " + (excepted->label.empty() ? std::string("a restriction of the rule holds") : excepted->label);
+        e.detail = "not available: " +
+                   (excepted->label.empty() ? std::string("a restriction of the rule holds") : excepted->label);
         e.via_hop = ctx.via_hop;
         e.verify = a.verify;
       } else if (ctx.day < a.from || ctx.day > a.to) {
         e.detail = fmt::format("not in force on {}", req_.as_of);
       } else {
         const std::string failed = explain_predicate(a.when, ctx, false);
-        e.detail = "not available: " + (failed.empty() ? std::string("its conditions do not hold for this hop") : failed);
+        e.detail =
+            "not available: " + (failed.empty() ? std::string("its conditions do not hold for this hop") : failed);
       }
     }
     d_.trace.push_back(std::move(e));
@@ -346,8 +360,7 @@ class Evaluator {
 
   // Why `scope` does not cover the transfer from hop `hop` on ("" when it does).
   std::string scope_gap(const EvidenceScope& scope, int hop) const {
-    if (!scope.items.empty() &&
-        std::find(scope.items.begin(), scope.items.end(), req_.item.id) == scope.items.end()) {
+    if (!scope.items.empty() && std::find(scope.items.begin(), scope.items.end(), req_.item.id) == scope.items.end()) {
       return fmt::format("issued for items {}, not item.id '{}'", join_list(scope.items), req_.item.id);
     }
     if (!scope.valid_from.empty() && req_.as_of < scope.valid_from) {
@@ -358,10 +371,13 @@ class Evaluator {
     }
     if (!scope.destinations.empty()) {
       auto covers = [&](const BoundParty& to) -> std::string {
-        if (to.country_unknown) return fmt::format("issued for {}; the destination at {}.country is unknown", join_list(scope.destinations), to.field);
+        if (to.country_unknown)
+          return fmt::format("issued for {}; the destination at {}.country is unknown", join_list(scope.destinations),
+                             to.field);
         const std::string& cc = to.party->country;
         if (std::find(scope.destinations.begin(), scope.destinations.end(), cc) == scope.destinations.end()) {
-          return fmt::format("issued for destinations {}; the chain reaches {} ({}.country)", join_list(scope.destinations), cc, to.field);
+          return fmt::format("issued for destinations {}; the chain reaches {} ({}.country)",
+                             join_list(scope.destinations), cc, to.field);
         }
         return {};
       };
@@ -374,11 +390,15 @@ class Evaluator {
     }
     if (!scope.end_users.empty()) {
       const BoundParty& last = b_.end_user ? *b_.end_user : b_.hops.back().to;
-      if (last.name_unknown) return fmt::format("issued for end users {}; the end user ({}.name) is unknown", join_list(scope.end_users), last.field);
+      if (last.name_unknown)
+        return fmt::format("issued for end users {}; the end user ({}.name) is unknown", join_list(scope.end_users),
+                           last.field);
       const std::string name = normalize_party_name(last.party->name);
       bool found = false;
       for (const std::string& u : scope.end_users) found = found || normalize_party_name(u) == name;
-      if (!found) return fmt::format("issued for end users {}, not '{}' ({})", join_list(scope.end_users), last.party->name, last.field);
+      if (!found)
+        return fmt::format("issued for end users {}, not '{}' ({})", join_list(scope.end_users), last.party->name,
+                           last.field);
     }
     return {};
   }
@@ -449,7 +469,8 @@ class Evaluator {
       const Undertaking& und = req_.undertakings[u];
       if (und.hop != hop) continue;
       for (const std::string& term : und.terms) {
-        d_.conditions.push_back({hop, term, p_.jurisdictions[static_cast<size_t>(b_.undertaking_holder[u])].id, und.id});
+        d_.conditions.push_back(
+            {hop, term, p_.jurisdictions[static_cast<size_t>(b_.undertaking_holder[u])].id, und.id});
       }
     }
   }
@@ -477,14 +498,16 @@ class Evaluator {
     d_.decision = Outcome::kAllow;
     for (Outcome o : d_.hop_outcomes) d_.decision = std::max(d_.decision, o);
     auto add = [&](std::string_view id) {
-      if (!id.empty() && std::find(d_.determining_rules.begin(), d_.determining_rules.end(), id) == d_.determining_rules.end()) {
+      if (!id.empty() &&
+          std::find(d_.determining_rules.begin(), d_.determining_rules.end(), id) == d_.determining_rules.end()) {
         d_.determining_rules.push_back(id);
       }
     };
     for (const TraceEntry& t : d_.trace) {
       if (!t.verify || t.reason == Reason::kNotApplicable) continue;
       for (std::string_view id : {t.rule_id, t.designation}) {
-        if (!id.empty() && std::find(d_.verify.begin(), d_.verify.end(), id) == d_.verify.end()) d_.verify.push_back(id);
+        if (!id.empty() && std::find(d_.verify.begin(), d_.verify.end(), id) == d_.verify.end())
+          d_.verify.push_back(id);
       }
     }
     if (d_.decision == Outcome::kAllow) {
@@ -518,9 +541,12 @@ class Evaluator {
 
 std::string_view claimed_name(JurisdictionCheck::Claimed claimed) {
   switch (claimed) {
-    case JurisdictionCheck::Claimed::kYes: return "yes";
-    case JurisdictionCheck::Claimed::kUnknown: return "unknown";
-    case JurisdictionCheck::Claimed::kNo: break;
+    case JurisdictionCheck::Claimed::kYes:
+      return "yes";
+    case JurisdictionCheck::Claimed::kUnknown:
+      return "unknown";
+    case JurisdictionCheck::Claimed::kNo:
+      break;
   }
   return "no";
 }

@@ -26,7 +26,8 @@ std::string format_screening_text(const Decision& d, const TransferRequest& requ
     out += "requested, but no lists are loaded (empty store); list hits only as stated in the request\n";
   } else {
     out += fmt::format("parties screened (threshold {:.2f}) against", d.screening_threshold);
-    for (const ScreenedList& l : d.screened_lists) out += fmt::format(" {} v{} ({})", l.list_id, l.version, l.entity_count);
+    for (const ScreenedList& l : d.screened_lists)
+      out += fmt::format(" {} v{} ({})", l.list_id, l.version, l.entity_count);
     out += "\n";
     for (const ScreenedList& l : d.screened_lists) {
       if (l.later_than_decision) {
@@ -88,7 +89,8 @@ std::string finding_text(const TraceEntry& t, const TransferRequest& request) {
   }
   if (!t.detail.empty()) out += fmt::format("      settled by: {}\n", t.detail);
   if (!t.note.empty()) out += fmt::format("      note: {}\n", t.note);
-  out += fmt::format("      cite: {}{}\n", t.cite, t.verify ? "  [verify: data still to be checked against the official text]" : "");
+  out += fmt::format("      cite: {}{}\n", t.cite,
+                     t.verify ? "  [verify: data still to be checked against the official text]" : "");
   return out;
 }
 
@@ -97,8 +99,9 @@ std::string finding_text(const TraceEntry& t, const TransferRequest& request) {
 std::string format_decision_text(const Decision& d, const TransferRequest& request) {
   std::string out = "EXPORT-CONTROL DECISION MEMO\n";
   out += fmt::format("Transfer {} as of {}\n", request.id.empty() ? "(no id)" : request.id, d.as_of);
-  out += fmt::format("Item: {} (origin {}{})", request.item.id.empty() ? "(no id)" : request.item.id, request.item.origin,
-                     request.item.licensor_country.empty() ? "" : ", licensed from " + request.item.licensor_country);
+  out +=
+      fmt::format("Item: {} (origin {}{})", request.item.id.empty() ? "(no id)" : request.item.id, request.item.origin,
+                  request.item.licensor_country.empty() ? "" : ", licensed from " + request.item.licensor_country);
   if (!request.item.description.empty()) out += " — " + request.item.description;
   out += "\n  classified:";
   for (const auto& [scheme, codes] : request.item.classifications) {
@@ -129,9 +132,9 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
   out += "\nJurisdictions weighed at each hop (and the facts that settled it):\n";
   for (const JurisdictionCheck& c : d.jurisdictions) {
     out += fmt::format("  hop {} [{}] {}: {}\n", c.hop, c.jurisdiction,
-                       c.claimed == JurisdictionCheck::Claimed::kYes ? "claimed"
+                       c.claimed == JurisdictionCheck::Claimed::kYes  ? "claimed"
                        : c.claimed == JurisdictionCheck::Claimed::kNo ? "not claimed"
-                                                                       : "may claim (data gap)",
+                                                                      : "may claim (data gap)",
                        c.fact);
   }
 
@@ -158,7 +161,8 @@ std::string format_decision_text(const Decision& d, const TransferRequest& reque
     }
   }
   if (!excepted.empty()) out += "\nExceptions that applied (permitted cases):\n" + excepted;
-  if (!unavailable.empty()) out += "\nLicence exceptions and general authorisations weighed and not available:\n" + unavailable;
+  if (!unavailable.empty())
+    out += "\nLicence exceptions and general authorisations weighed and not available:\n" + unavailable;
   if (!dated.empty()) out += "\nRules not in force on the decision date:\n" + dated;
   if (!checked.empty()) out += "\nEvaluated, conditions not met (rule@hop):" + checked + "\n";
 

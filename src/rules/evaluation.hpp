@@ -19,9 +19,10 @@ enum class Tri : uint8_t { kFalse, kTrue, kUnknown };
 
 struct BoundItem {
   TagSet tags;
-  TagSet unknown_tags;  // tags the item may carry: a scheme that defines them is unknown or absent (when_absent: unknown)
+  TagSet
+      unknown_tags;  // tags the item may carry: a scheme that defines them is unknown or absent (when_absent: unknown)
   std::vector<std::pair<TagSet, std::string>> unknown_schemes;  // tags → "item.classifications.<scheme>"
-  std::vector<uint32_t> chart_reasons;  // per chart: reason columns of the item's codes
+  std::vector<uint32_t> chart_reasons;                          // per chart: reason columns of the item's codes
   int origin = -1;
   int licensor = -1;  // licensor country, -1 when not licensed production
   // Per licence exception: the lowest value limit the item's codes give it,
@@ -34,7 +35,7 @@ struct BoundParty {
   bool country_unknown = false;
   bool name_unknown = false;
   const Party* party = nullptr;
-  std::string field;  // request path: "hops[1].to", "end_user"
+  std::string field;                                 // request path: "hops[1].to", "end_user"
   std::vector<std::pair<int, const ListHit*>> hits;  // (party-list index, hit) at or above threshold
 };
 
@@ -57,8 +58,8 @@ struct EvalContext {
   // Facts recorded by the last predicate that held, for the trace.
   const Designation* designation = nullptr;
   const ListHit* hit = nullptr;
-  int via_hop = 0;          // a downstream test held on this later hop's recipient (end user: hops + 1)
-  std::string missing;      // the first request field whose unknown value left the predicate unknown
+  int via_hop = 0;      // a downstream test held on this later hop's recipient (end user: hops + 1)
+  std::string missing;  // the first request field whose unknown value left the predicate unknown
   // Every hop of the chain and the end user (null when none), for downstream tests.
   const std::vector<BoundHop>* hops = nullptr;
   const BoundParty* end_user = nullptr;
@@ -76,7 +77,8 @@ Tri evaluate(const Predicate& predicate, EvalContext& ctx);
 // The conditions of a predicate as they stand for this hop, in words
 // ("destination PK in US_EAR_B"), for the trace (explain.cpp): those that
 // hold (`holding`) or those that fail, at most `limit`, joined by "; ".
-std::string explain_predicate(const Predicate& predicate, const EvalContext& ctx, bool holding, size_t limit = SIZE_MAX);
+std::string explain_predicate(const Predicate& predicate, const EvalContext& ctx, bool holding,
+                              size_t limit = SIZE_MAX);
 // "US_EAR_B, RU": the countries and groups of a predicate list, for the trace.
 std::string country_refs_text(const Policy::Impl& policy, const std::vector<CountryRef>& refs);
 // True when `country` is in any of `refs` on `day`.
@@ -90,13 +92,14 @@ struct BoundRequest {
   int32_t day = 0;
   BoundItem item;
   std::vector<BoundHop> hops;
-  std::vector<bool> list_has_codes;                  // per control list: the item has a code in it
-  std::vector<const std::string*> list_unknown_code; // per control list: a code the list lacks
-  std::vector<bool> list_stated_unknown;             // per control list: the request says "unknown"
+  std::vector<bool> list_has_codes;                   // per control list: the item has a code in it
+  std::vector<const std::string*> list_unknown_code;  // per control list: a code the list lacks
+  std::vector<bool> list_stated_unknown;              // per control list: the request says "unknown"
   std::optional<BoundParty> end_user;
   std::vector<FlagSet> undertakings;  // [hop * jurisdictions + j]: terms given to j for that hop
   std::vector<int> licence_holder, consent_holder, undertaking_holder;  // jurisdiction indexes
-  std::vector<int> undertaking_giver;  // country of the party that gave it (by_country, else the hop's recipient); -1 unknown
+  std::vector<int>
+      undertaking_giver;         // country of the party that gave it (by_country, else the hop's recipient); -1 unknown
   std::vector<bool> unscreened;  // per party list, with a screener only (see EvalContext::unscreened)
 };
 

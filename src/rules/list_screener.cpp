@@ -67,7 +67,8 @@ ListScreener::ListScreener(std::shared_ptr<const Screener> screener, std::vector
       threshold_(options.threshold.value_or(kDefaultScreenThreshold)),
       limit_(options.limit) {}
 
-Result<std::unique_ptr<ListScreener>> ListScreener::from_store(ListStore& store, const std::vector<std::string>& list_ids,
+Result<std::unique_ptr<ListScreener>> ListScreener::from_store(ListStore& store,
+                                                               const std::vector<std::string>& list_ids,
                                                                ListScreenerOptions options) {
   SEKISHO_ASSIGN_OR_RETURN(std::vector<ListVersion> stored, store.lists());
   std::vector<ScreenedList> lists;
@@ -116,7 +117,8 @@ std::vector<ListHit> ListScreener::screen(const Party& party) const {
   for (const ScreenHit& hit : screener_->screen(query, options)) {
     if (hit.score < threshold_) continue;  // the contract, whatever the engine's options do
     out.push_back({hit.list_id, hit.entity ? hit.entity->id : std::string(), hit.matched_name, hit.score,
-                   hit.list_version, short_explanation(hit), hit.entity ? hit.entity->programs : std::vector<std::string>()});
+                   hit.list_version, short_explanation(hit),
+                   hit.entity ? hit.entity->programs : std::vector<std::string>()});
   }
   return out;
 }

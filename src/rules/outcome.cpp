@@ -5,10 +5,14 @@ namespace sekisho::rules {
 
 std::string_view outcome_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kAllow: return "ALLOW";
-    case Outcome::kLicenseRequired: return "LICENSE_REQUIRED";
-    case Outcome::kConsentRequired: return "CONSENT_REQUIRED";
-    case Outcome::kDeny: return "DENY";
+    case Outcome::kAllow:
+      return "ALLOW";
+    case Outcome::kLicenseRequired:
+      return "LICENSE_REQUIRED";
+    case Outcome::kConsentRequired:
+      return "CONSENT_REQUIRED";
+    case Outcome::kDeny:
+      return "DENY";
   }
   return "?";
 }
@@ -23,15 +27,24 @@ Result<Outcome> parse_outcome(std::string_view name) {
 
 std::string_view reason_name(Reason reason) {
   switch (reason) {
-    case Reason::kFired: return "FIRED";
-    case Reason::kDataGap: return "DATA_GAP";
-    case Reason::kReviewDenial: return "REVIEW_DENIAL";
-    case Reason::kLicensed: return "LICENSED";
-    case Reason::kAuthorized: return "AUTHORISED";
-    case Reason::kConsented: return "CONSENTED";
-    case Reason::kConsentRefused: return "CONSENT_REFUSED";
-    case Reason::kNotApplicable: return "NOT_APPLICABLE";
-    case Reason::kExcepted: return "EXCEPTED";
+    case Reason::kFired:
+      return "FIRED";
+    case Reason::kDataGap:
+      return "DATA_GAP";
+    case Reason::kReviewDenial:
+      return "REVIEW_DENIAL";
+    case Reason::kLicensed:
+      return "LICENSED";
+    case Reason::kAuthorized:
+      return "AUTHORISED";
+    case Reason::kConsented:
+      return "CONSENTED";
+    case Reason::kConsentRefused:
+      return "CONSENT_REFUSED";
+    case Reason::kNotApplicable:
+      return "NOT_APPLICABLE";
+    case Reason::kExcepted:
+      return "EXCEPTED";
   }
   return "?";
 }

@@ -15,9 +15,12 @@ std::string normalize_party_name(std::string_view name) {
   out.reserve(name.size());
   for (char c : name) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) out += c;  // keep non-ASCII bytes (Japanese, Cyrillic) as they are
-    else if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-    else out += ' ';          // punctuation separates words: "Co.,Ltd" == "Co Ltd"
+    if (u >= 0x80)
+      out += c;  // keep non-ASCII bytes (Japanese, Cyrillic) as they are
+    else if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+    else
+      out += ' ';  // punctuation separates words: "Co.,Ltd" == "Co Ltd"
   }
   return collapse_spaces(out);
 }

@@ -30,13 +30,14 @@ Result<PolicyFile> parse_file(const std::string& name, const std::string& text) 
     return parse_error(fmt::format("{}:{}: YAML syntax: {}", name, e.mark.line + 1, e.msg));
   }
   if (!f.root.IsMap()) return f.fields.error(f.root, "(file)", "a policy file is a mapping of sections");
-  SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
-      f.root, "", {"schema", "description", "vocabulary", "jurisdictions", "country_groups", "country_charts",
-                   "party_lists", "control_lists", "designations", "rules"}));
+  SEKISHO_RETURN_IF_ERROR(
+      f.fields.check_map(f.root, "",
+                         {"schema", "description", "vocabulary", "jurisdictions", "country_groups", "country_charts",
+                          "party_lists", "control_lists", "designations", "rules"}));
   SEKISHO_ASSIGN_OR_RETURN(std::string schema, f.fields.required(f.root, "schema", ""));
   if (schema != kSchema) {
-    return f.fields.error(f.root["schema"], "schema", "'" + schema + "' is not supported (expected " +
-                                                          std::string(kSchema) + ")");
+    return f.fields.error(f.root["schema"], "schema",
+                          "'" + schema + "' is not supported (expected " + std::string(kSchema) + ")");
   }
   return f;
 }

@@ -15,7 +15,8 @@ Result<int> jurisdiction_field(const PolicyFile& f, const Policy::Impl& p, const
                                const std::string& path) {
   SEKISHO_ASSIGN_OR_RETURN(std::string id, f.fields.required(map, "jurisdiction", path));
   int j = p.find_jurisdiction(id);
-  if (j < 0) return f.fields.error(map["jurisdiction"], field_path(path, "jurisdiction"), "unknown jurisdiction '" + id + "'");
+  if (j < 0)
+    return f.fields.error(map["jurisdiction"], field_path(path, "jurisdiction"), "unknown jurisdiction '" + id + "'");
   return j;
 }
 
@@ -25,7 +26,8 @@ Result<std::vector<int>> party_list_refs(const PolicyFile& f, const Policy::Impl
   std::vector<int> out;
   for (const std::string& id : ids) {
     auto it = p.party_list_by_name.find(id);
-    if (it == p.party_list_by_name.end()) return f.fields.error(map[std::string(key)], field_path(path, key), "unknown party list '" + id + "'");
+    if (it == p.party_list_by_name.end())
+      return f.fields.error(map[std::string(key)], field_path(path, key), "unknown party list '" + id + "'");
     out.push_back(it->second);
   }
   return out;
@@ -36,23 +38,51 @@ Result<std::vector<int>> party_list_refs(const PolicyFile& f, const Policy::Impl
 // The predicate language: every key is one condition; all must hold.
 Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, const YAML::Node& n,
                                  const std::string& path) {
-  SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
-      n, path, {"hop", "from_in", "from_not_in", "to_in", "to_not_in", "item_origin_in", "to_designated", "to_listed",
-                "from_listed", "to_kind", "item_tags_any", "item_tags_none", "item_lethal", "licensor_country",
-                "chart_hit", "us_content_pct_gt", "value_jpy_le", "flags_any", "flags_none", "on_or_after", "before",
-                "undertaking", "undertaking_by_not_in", "recipients", "case", "listed_programs", "value_usd_within", "chart_hit_within"}));
+  SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path,
+                                             {"hop",
+                                              "from_in",
+                                              "from_not_in",
+                                              "to_in",
+                                              "to_not_in",
+                                              "item_origin_in",
+                                              "to_designated",
+                                              "to_listed",
+                                              "from_listed",
+                                              "to_kind",
+                                              "item_tags_any",
+                                              "item_tags_none",
+                                              "item_lethal",
+                                              "licensor_country",
+                                              "chart_hit",
+                                              "us_content_pct_gt",
+                                              "value_jpy_le",
+                                              "flags_any",
+                                              "flags_none",
+                                              "on_or_after",
+                                              "before",
+                                              "undertaking",
+                                              "undertaking_by_not_in",
+                                              "recipients",
+                                              "case",
+                                              "listed_programs",
+                                              "value_usd_within",
+                                              "chart_hit_within"}));
   Predicate pr;
   SEKISHO_ASSIGN_OR_RETURN(pr.label, f.fields.optional(n, "case", path));
   SEKISHO_ASSIGN_OR_RETURN(std::string recipients, f.fields.optional(n, "recipients", path));
-  if (recipients == "downstream") pr.downstream = true;
+  if (recipients == "downstream")
+    pr.downstream = true;
   else if (!recipients.empty() && recipients != "hop") {
     return f.fields.error(n["recipients"], field_path(path, "recipients"), "expected hop or downstream");
   }
   SEKISHO_ASSIGN_OR_RETURN(pr.undertaking_by_not_in, country_refs(f, p, n, "undertaking_by_not_in", path));
   SEKISHO_ASSIGN_OR_RETURN(std::string hop, f.fields.optional(n, "hop", path));
-  if (hop == "first") pr.hop = HopKind::kFirst;
-  else if (hop == "onward") pr.hop = HopKind::kOnward;
-  else if (!hop.empty() && hop != "any") return f.fields.error(n["hop"], field_path(path, "hop"), "expected first, onward or any");
+  if (hop == "first")
+    pr.hop = HopKind::kFirst;
+  else if (hop == "onward")
+    pr.hop = HopKind::kOnward;
+  else if (!hop.empty() && hop != "any")
+    return f.fields.error(n["hop"], field_path(path, "hop"), "expected first, onward or any");
   SEKISHO_ASSIGN_OR_RETURN(pr.from_in, country_refs(f, p, n, "from_in", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.from_not_in, country_refs(f, p, n, "from_not_in", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.to_in, country_refs(f, p, n, "to_in", path));
@@ -71,7 +101,9 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
         known = true;
       }
     }
-    if (!known) return f.fields.error(n["to_designated"], field_path(path, "to_designated"), "'" + type + "' is not a designation type");
+    if (!known)
+      return f.fields.error(n["to_designated"], field_path(path, "to_designated"),
+                            "'" + type + "' is not a designation type");
     pr.to_designated.push_back(ref);
   }
   SEKISHO_ASSIGN_OR_RETURN(pr.to_listed, party_list_refs(f, p, n, "to_listed", path));
@@ -87,25 +119,32 @@ Result<Predicate> load_predicate(const PolicyFile& f, const Policy::Impl& p, con
   SEKISHO_ASSIGN_OR_RETURN(pr.tags_none, tag_set(f, p, n, "item_tags_none", path));
   SEKISHO_ASSIGN_OR_RETURN(pr.lethal, f.fields.boolean(n, "item_lethal", path));
   SEKISHO_ASSIGN_OR_RETURN(std::string licensor, f.fields.optional(n, "licensor_country", path));
-  if (licensor == "to") pr.licensor = LicensorIs::kTo;
-  else if (licensor == "from") pr.licensor = LicensorIs::kFrom;
-  else if (!licensor.empty()) return f.fields.error(n["licensor_country"], field_path(path, "licensor_country"), "expected to or from");
+  if (licensor == "to")
+    pr.licensor = LicensorIs::kTo;
+  else if (licensor == "from")
+    pr.licensor = LicensorIs::kFrom;
+  else if (!licensor.empty())
+    return f.fields.error(n["licensor_country"], field_path(path, "licensor_country"), "expected to or from");
   SEKISHO_ASSIGN_OR_RETURN(std::string chart, f.fields.optional(n, "chart_hit", path));
   if (!chart.empty()) {
     for (size_t c = 0; c < p.charts.size(); ++c) {
       if (p.charts[c].id == chart) pr.chart = static_cast<int>(c);
     }
-    if (pr.chart < 0) return f.fields.error(n["chart_hit"], field_path(path, "chart_hit"), "unknown country chart '" + chart + "'");
+    if (pr.chart < 0)
+      return f.fields.error(n["chart_hit"], field_path(path, "chart_hit"), "unknown country chart '" + chart + "'");
   }
   SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> within, f.fields.strings(n, "chart_hit_within", path));
   pr.has_chart_hit_within = n["chart_hit_within"].IsDefined();
   if (pr.has_chart_hit_within && pr.chart < 0) {
-    return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"), "needs chart_hit in the same mapping");
+    return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"),
+                          "needs chart_hit in the same mapping");
   }
   for (const std::string& col : within) {
     const auto& cols = p.charts[static_cast<size_t>(pr.chart)].columns;
     const auto c = std::find(cols.begin(), cols.end(), col);
-    if (c == cols.end()) return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"), "'" + col + "' is not a column of the chart");
+    if (c == cols.end())
+      return f.fields.error(n["chart_hit_within"], field_path(path, "chart_hit_within"),
+                            "'" + col + "' is not a column of the chart");
     pr.chart_hit_within |= 1u << static_cast<unsigned>(c - cols.begin());
   }
   SEKISHO_ASSIGN_OR_RETURN(pr.value_usd_within, f.fields.optional(n, "value_usd_within", path));
@@ -132,7 +171,8 @@ Status load_jurisdiction_ids(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(j.name, f.fields.required(nodes[i], "name", path));
     SEKISHO_ASSIGN_OR_RETURN(j.authority, f.fields.required(nodes[i], "authority", path));
     SEKISHO_ASSIGN_OR_RETURN(j.law, f.fields.required(nodes[i], "law", path));
-    if (p.find_jurisdiction(j.id) >= 0) return f.fields.error(nodes[i]["id"], field_path(path, "id"), "duplicate jurisdiction '" + j.id + "'");
+    if (p.find_jurisdiction(j.id) >= 0)
+      return f.fields.error(nodes[i]["id"], field_path(path, "id"), "duplicate jurisdiction '" + j.id + "'");
     j.gap_rule_id = j.id + ".DATA_GAP";
     p.jurisdictions.push_back(std::move(j));
   }
@@ -146,11 +186,16 @@ Status load_jurisdiction_bodies(const PolicyFile& f, Policy::Impl& p) {
     Jurisdiction& j = p.jurisdictions[static_cast<size_t>(p.find_jurisdiction(nodes[i]["id"].Scalar()))];
     SEKISHO_ASSIGN_OR_RETURN(j.territory, country_refs(f, p, nodes[i], "territory", path));
     j.territory_text = country_refs_text(p, j.territory);
-    SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> schemes, f.fields.strings(nodes[i], "classification_schemes", path));
-    if (schemes.empty()) return f.fields.error(nodes[i], field_path(path, "classification_schemes"), "a jurisdiction needs at least one classification scheme");
+    SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> schemes,
+                             f.fields.strings(nodes[i], "classification_schemes", path));
+    if (schemes.empty())
+      return f.fields.error(nodes[i], field_path(path, "classification_schemes"),
+                            "a jurisdiction needs at least one classification scheme");
     for (const std::string& s : schemes) {
       auto it = p.list_by_scheme.find(s);
-      if (it == p.list_by_scheme.end()) return f.fields.error(nodes[i]["classification_schemes"], field_path(path, "classification_schemes"), "no control list has scheme '" + s + "'");
+      if (it == p.list_by_scheme.end())
+        return f.fields.error(nodes[i]["classification_schemes"], field_path(path, "classification_schemes"),
+                              "no control list has scheme '" + s + "'");
       j.schemes.push_back(it->second);
     }
     SEKISHO_ASSIGN_OR_RETURN(std::vector<YAML::Node> claims, f.fields.sequence(nodes[i], "claims", path));
@@ -160,7 +205,8 @@ Status load_jurisdiction_bodies(const PolicyFile& f, Policy::Impl& p) {
       ClaimRule claim;
       SEKISHO_ASSIGN_OR_RETURN(claim.id, f.fields.required(claims[c], "id", cpath));
       SEKISHO_ASSIGN_OR_RETURN(claim.cite, f.fields.required(claims[c], "cite", cpath));
-      if (!claims[c]["when"].IsDefined()) return f.fields.error(claims[c], field_path(cpath, "when"), "required field is missing");
+      if (!claims[c]["when"].IsDefined())
+        return f.fields.error(claims[c], field_path(cpath, "when"), "required field is missing");
       SEKISHO_ASSIGN_OR_RETURN(claim.when, load_predicate(f, p, claims[c]["when"], field_path(cpath, "when")));
       j.claims.push_back(std::move(claim));
     }
@@ -173,14 +219,17 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     const YAML::Node& n = nodes[i];
     const std::string path = index_path("rules", i);
-    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
-        n, path, {"id", "jurisdiction", "then", "authorises", "conditions", "review", "appeal_path", "licence_clears",
-                  "from", "to", "when", "unless", "unless_any", "cite", "note", "verify"}));
+    SEKISHO_RETURN_IF_ERROR(
+        f.fields.check_map(n, path,
+                           {"id", "jurisdiction", "then", "authorises", "conditions", "review", "appeal_path",
+                            "licence_clears", "from", "to", "when", "unless", "unless_any", "cite", "note", "verify"}));
     Rule r;
     r.where = {f.fields.file(), YamlFields::line_of(n)};
     SEKISHO_ASSIGN_OR_RETURN(r.id, f.fields.required(n, "id", path));
     for (const Rule& other : p.rules) {
-      if (other.id == r.id) return f.fields.error(n["id"], field_path(path, "id"), fmt::format("duplicate rule id (first at {}:{})", other.where.file, other.where.line));
+      if (other.id == r.id)
+        return f.fields.error(n["id"], field_path(path, "id"),
+                              fmt::format("duplicate rule id (first at {}:{})", other.where.file, other.where.line));
     }
     SEKISHO_ASSIGN_OR_RETURN(r.jurisdiction, jurisdiction_field(f, p, n, path));
     SEKISHO_ASSIGN_OR_RETURN(r.cite, f.fields.required(n, "cite", path));
@@ -190,13 +239,18 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
     r.then = *outcome;
     SEKISHO_ASSIGN_OR_RETURN(r.authorizes_ids, f.fields.strings(n, "authorises", path));
     r.authorization = r.then == Outcome::kAllow;
-    if (r.authorization && r.authorizes_ids.empty()) return f.fields.error(n, field_path(path, "authorises"), "an ALLOW rule must name the rules it authorises");
-    if (!r.authorization && !r.authorizes_ids.empty()) return f.fields.error(n["authorises"], field_path(path, "authorises"), "only a rule with then: ALLOW authorises");
+    if (r.authorization && r.authorizes_ids.empty())
+      return f.fields.error(n, field_path(path, "authorises"), "an ALLOW rule must name the rules it authorises");
+    if (!r.authorization && !r.authorizes_ids.empty())
+      return f.fields.error(n["authorises"], field_path(path, "authorises"), "only a rule with then: ALLOW authorises");
     SEKISHO_ASSIGN_OR_RETURN(r.conditions, f.fields.strings(n, "conditions", path));
     SEKISHO_ASSIGN_OR_RETURN(std::string review, f.fields.optional(n, "review", path));
-    if (review == "denial") r.review_denial = true;
-    else if (!review.empty() && review != "case_by_case") return f.fields.error(n["review"], field_path(path, "review"), "expected denial or case_by_case");
-    if (r.review_denial && r.then != Outcome::kLicenseRequired) return f.fields.error(n["review"], field_path(path, "review"), "review applies to LICENSE_REQUIRED rules only");
+    if (review == "denial")
+      r.review_denial = true;
+    else if (!review.empty() && review != "case_by_case")
+      return f.fields.error(n["review"], field_path(path, "review"), "expected denial or case_by_case");
+    if (r.review_denial && r.then != Outcome::kLicenseRequired)
+      return f.fields.error(n["review"], field_path(path, "review"), "review applies to LICENSE_REQUIRED rules only");
     SEKISHO_ASSIGN_OR_RETURN(r.appeal_path, f.fields.optional(n, "appeal_path", path));
     SEKISHO_ASSIGN_OR_RETURN(auto clears, f.fields.boolean(n, "licence_clears", path));
     r.licence_clears = clears.value_or(true);
@@ -214,7 +268,8 @@ Status load_rules(const PolicyFile& f, Policy::Impl& p) {
     }
     SEKISHO_ASSIGN_OR_RETURN(std::vector<YAML::Node> any, f.fields.sequence(n, "unless_any", path));
     for (size_t u = 0; u < any.size(); ++u) {
-      SEKISHO_ASSIGN_OR_RETURN(Predicate pu, load_predicate(f, p, any[u], index_path(field_path(path, "unless_any"), u)));
+      SEKISHO_ASSIGN_OR_RETURN(Predicate pu,
+                               load_predicate(f, p, any[u], index_path(field_path(path, "unless_any"), u)));
       r.unless_any.push_back(std::move(pu));
     }
     const int index = static_cast<int>(p.rules.size());

@@ -20,7 +20,8 @@ bool has_id(const std::vector<T>& items, const std::string& id) {
 Result<int> country_field(const PolicyFile& f, const YAML::Node& map, std::string_view key, const std::string& path) {
   SEKISHO_ASSIGN_OR_RETURN(std::string cc, f.fields.required(map, key, path));
   int index = country_index(cc);
-  if (index < 0) return f.fields.error(map[std::string(key)], field_path(path, key), "'" + cc + "' is not an ISO alpha-2 code");
+  if (index < 0)
+    return f.fields.error(map[std::string(key)], field_path(path, key), "'" + cc + "' is not an ISO alpha-2 code");
   return index;
 }
 
@@ -50,7 +51,8 @@ Result<std::vector<CountryRef>> country_refs(const PolicyFile& f, const Policy::
   SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> tokens, f.fields.strings(map, key, path));
   std::vector<CountryRef> out;
   for (const std::string& t : tokens) {
-    SEKISHO_ASSIGN_OR_RETURN(CountryRef ref, resolve_country_ref(f, p, map[std::string(key)], field_path(path, key), t));
+    SEKISHO_ASSIGN_OR_RETURN(CountryRef ref,
+                             resolve_country_ref(f, p, map[std::string(key)], field_path(path, key), t));
     out.push_back(ref);
   }
   return out;
@@ -66,7 +68,9 @@ Result<Set> name_set(const PolicyFile& f, const std::unordered_map<std::string, 
   Set set;
   for (const std::string& n : names) {
     auto it = index.find(n);
-    if (it == index.end()) return f.fields.error(map[std::string(key)], field_path(path, key), "unknown '" + n + "' (" + std::string(unknown_why) + ")");
+    if (it == index.end())
+      return f.fields.error(map[std::string(key)], field_path(path, key),
+                            "unknown '" + n + "' (" + std::string(unknown_why) + ")");
     set.set(static_cast<size_t>(it->second));
   }
   return set;
@@ -115,14 +119,16 @@ Status load_groups(const PolicyFile& f, Policy::Impl& p) {
     g.verify = group_verify.value_or(false);
     SEKISHO_ASSIGN_OR_RETURN(g.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(g.cite, f.fields.required(n, "cite", path));
-    if (has_id(p.groups, g.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate group '" + g.id + "'");
+    if (has_id(p.groups, g.id))
+      return f.fields.error(n["id"], field_path(path, "id"), "duplicate group '" + g.id + "'");
     SEKISHO_ASSIGN_OR_RETURN(std::vector<YAML::Node> members, f.fields.sequence(n, "members", path));
     for (size_t m = 0; m < members.size(); ++m) {
       const std::string mpath = index_path(field_path(path, "members"), m);
       DatedMember dm;
       if (members[m].IsScalar()) {
         dm.country = country_index(members[m].Scalar());
-        if (dm.country < 0) return f.fields.error(members[m], mpath, "'" + members[m].Scalar() + "' is not an ISO alpha-2 code");
+        if (dm.country < 0)
+          return f.fields.error(members[m], mpath, "'" + members[m].Scalar() + "' is not an ISO alpha-2 code");
       } else {
         SEKISHO_RETURN_IF_ERROR(f.fields.check_map(members[m], mpath, {"cc", "from", "to", "note"}));
         SEKISHO_ASSIGN_OR_RETURN(dm.country, country_field(f, members[m], "cc", mpath));
@@ -150,9 +156,11 @@ Status load_charts(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(c.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(c.cite, f.fields.required(n, "cite", path));
     SEKISHO_ASSIGN_OR_RETURN(c.columns, f.fields.strings(n, "columns", path));
-    if (c.columns.empty() || c.columns.size() > 32) return f.fields.error(n, field_path(path, "columns"), "expected 1 to 32 columns");
+    if (c.columns.empty() || c.columns.size() > 32)
+      return f.fields.error(n, field_path(path, "columns"), "expected 1 to 32 columns");
     const YAML::Node rows = n["rows"];
-    if (!rows.IsMap()) return f.fields.error(n, field_path(path, "rows"), "expected a mapping COUNTRY: [columns with an X]");
+    if (!rows.IsMap())
+      return f.fields.error(n, field_path(path, "rows"), "expected a mapping COUNTRY: [columns with an X]");
     for (const auto& kv : rows) {
       const std::string cc = kv.first.Scalar();
       const std::string rpath = field_path(field_path(path, "rows"), cc);
@@ -165,7 +173,8 @@ Status load_charts(const PolicyFile& f, Policy::Impl& p) {
         size_t c_index = 0;
         while (c_index < c.columns.size() && c.columns[c_index] != col.Scalar()) ++c_index;
         // A misaligned cell is the classic chart-ingest trap (export-control.md §0.2): reject, never shift.
-        if (c_index == c.columns.size()) return f.fields.error(col, rpath, "'" + col.Scalar() + "' is not a column of this chart");
+        if (c_index == c.columns.size())
+          return f.fields.error(col, rpath, "'" + col.Scalar() + "' is not a column of this chart");
         bits |= 1u << c_index;
       }
       c.cells[static_cast<size_t>(index)] = bits;
@@ -181,7 +190,8 @@ Status load_party_lists(const PolicyFile& f, Policy::Impl& p) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     const YAML::Node& n = nodes[i];
     const std::string path = index_path("party_lists", i);
-    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "holder", "effect", "cite", "threshold", "store_lists", "note"}));
+    SEKISHO_RETURN_IF_ERROR(
+        f.fields.check_map(n, path, {"id", "holder", "effect", "cite", "threshold", "store_lists", "note"}));
     PartyList l;
     SEKISHO_ASSIGN_OR_RETURN(l.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(l.holder, f.fields.required(n, "holder", path));
@@ -196,7 +206,8 @@ Status load_party_lists(const PolicyFile& f, Policy::Impl& p) {
     l.unscreened_note = "party list " + l.id + " was not screened: the store holds none of its lists (" +
                         (l.aliases.empty() ? std::string("no store_lists declared") : join(l.aliases, ", ")) +
                         "); a stated list_hit or screening against them is needed to rule it out";
-    if (has_id(p.party_lists, l.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate party list '" + l.id + "'");
+    if (has_id(p.party_lists, l.id))
+      return f.fields.error(n["id"], field_path(path, "id"), "duplicate party list '" + l.id + "'");
     int index = static_cast<int>(p.party_lists.size());
     p.party_list_by_name[l.id] = index;
     for (const std::string& a : l.aliases) p.party_list_by_name[a] = index;
@@ -210,11 +221,12 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     const YAML::Node& n = nodes[i];
     const std::string path = index_path("control_lists", i);
-    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "scheme", "cite", "version", "chart", "entries", "note", "verify",
-                                                         "when_absent"}));
+    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
+        n, path, {"id", "scheme", "cite", "version", "chart", "entries", "note", "verify", "when_absent"}));
     ControlList l;
     SEKISHO_ASSIGN_OR_RETURN(std::string when_absent, f.fields.optional(n, "when_absent", path));
-    if (when_absent == "unknown") l.absent_is_unknown = true;
+    if (when_absent == "unknown")
+      l.absent_is_unknown = true;
     else if (!when_absent.empty() && when_absent != "not_listed") {
       return f.fields.error(n["when_absent"], field_path(path, "when_absent"), "expected unknown or not_listed");
     }
@@ -222,34 +234,42 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
     SEKISHO_ASSIGN_OR_RETURN(l.scheme, f.fields.required(n, "scheme", path));
     SEKISHO_ASSIGN_OR_RETURN(l.cite, f.fields.required(n, "cite", path));
     SEKISHO_ASSIGN_OR_RETURN(l.version, f.fields.optional(n, "version", path));
-    if (p.list_by_scheme.count(l.scheme)) return f.fields.error(n["scheme"], field_path(path, "scheme"), "scheme '" + l.scheme + "' already has a control list");
+    if (p.list_by_scheme.count(l.scheme))
+      return f.fields.error(n["scheme"], field_path(path, "scheme"),
+                            "scheme '" + l.scheme + "' already has a control list");
     SEKISHO_ASSIGN_OR_RETURN(std::string chart, f.fields.optional(n, "chart", path));
     if (!chart.empty()) {
       for (size_t c = 0; c < p.charts.size(); ++c) {
         if (p.charts[c].id == chart) l.chart = static_cast<int>(c);
       }
-      if (l.chart < 0) return f.fields.error(n["chart"], field_path(path, "chart"), "unknown country chart '" + chart + "'");
+      if (l.chart < 0)
+        return f.fields.error(n["chart"], field_path(path, "chart"), "unknown country chart '" + chart + "'");
     }
     SEKISHO_ASSIGN_OR_RETURN(std::vector<YAML::Node> entries, f.fields.sequence(n, "entries", path));
     for (size_t e = 0; e < entries.size(); ++e) {
       const std::string epath = index_path(field_path(path, "entries"), e);
-      SEKISHO_RETURN_IF_ERROR(f.fields.check_map(entries[e], epath, {"code", "title", "tags", "reasons", "note", "verify", "value_limits"}));
+      SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
+          entries[e], epath, {"code", "title", "tags", "reasons", "note", "verify", "value_limits"}));
       ControlEntry entry;
       SEKISHO_ASSIGN_OR_RETURN(entry.code, f.fields.required(entries[e], "code", epath));
       SEKISHO_ASSIGN_OR_RETURN(entry.title, f.fields.optional(entries[e], "title", epath));
       SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> tags, f.fields.strings(entries[e], "tags", epath));
       for (const std::string& t : tags) {
-        if (p.tag_names.size() >= kMaxTags && !p.tag_index.count(t)) return f.fields.error(entries[e], epath, "too many item tags");
+        if (p.tag_names.size() >= kMaxTags && !p.tag_index.count(t))
+          return f.fields.error(entries[e], epath, "too many item tags");
         entry.tags.set(static_cast<size_t>(intern_tag(p, t)));
       }
       l.defines |= entry.tags;
       SEKISHO_ASSIGN_OR_RETURN(std::vector<std::string> reasons, f.fields.strings(entries[e], "reasons", epath));
-      if (!reasons.empty() && l.chart < 0) return f.fields.error(entries[e], field_path(epath, "reasons"), "reasons need a 'chart' on the list");
+      if (!reasons.empty() && l.chart < 0)
+        return f.fields.error(entries[e], field_path(epath, "reasons"), "reasons need a 'chart' on the list");
       for (const std::string& r : reasons) {
         const auto& cols = p.charts[static_cast<size_t>(std::max(l.chart, 0))].columns;
         size_t c = 0;
         while (c < cols.size() && cols[c] != r) ++c;
-        if (c == cols.size()) return f.fields.error(entries[e]["reasons"], field_path(epath, "reasons"), "'" + r + "' is not a column of the chart");
+        if (c == cols.size())
+          return f.fields.error(entries[e]["reasons"], field_path(epath, "reasons"),
+                                "'" + r + "' is not a column of the chart");
         entry.chart_reasons |= 1u << c;
       }
       if (const YAML::Node limits = entries[e]["value_limits"]; limits.IsDefined()) {
@@ -258,11 +278,13 @@ Status load_control_lists(const PolicyFile& f, Policy::Impl& p) {
         for (const auto& kv : limits) {
           const std::string key = kv.first.Scalar();
           SEKISHO_ASSIGN_OR_RETURN(auto limit, f.fields.number(limits, key, lpath));
-          if (!limit || *limit < 0) return f.fields.error(kv.second, field_path(lpath, key), "expected a value of 0 or more");
+          if (!limit || *limit < 0)
+            return f.fields.error(kv.second, field_path(lpath, key), "expected a value of 0 or more");
           entry.value_limits[key] = *limit;
         }
       }
-      if (l.entries.count(entry.code)) return f.fields.error(entries[e], field_path(epath, "code"), "duplicate code '" + entry.code + "'");
+      if (l.entries.count(entry.code))
+        return f.fields.error(entries[e], field_path(epath, "code"), "duplicate code '" + entry.code + "'");
       l.entries.emplace(entry.code, std::move(entry));
     }
     p.list_by_scheme[l.scheme] = static_cast<int>(p.control_lists.size());
@@ -276,7 +298,8 @@ Status load_designations(const PolicyFile& f, Policy::Impl& p) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     const YAML::Node& n = nodes[i];
     const std::string path = index_path("designations", i);
-    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(n, path, {"id", "type", "holder", "country", "from", "to", "item_tags_any", "cite", "note", "verify"}));
+    SEKISHO_RETURN_IF_ERROR(f.fields.check_map(
+        n, path, {"id", "type", "holder", "country", "from", "to", "item_tags_any", "cite", "note", "verify"}));
     Designation d;
     SEKISHO_ASSIGN_OR_RETURN(d.id, f.fields.required(n, "id", path));
     SEKISHO_ASSIGN_OR_RETURN(std::string type, f.fields.required(n, "type", path));
@@ -287,7 +310,11 @@ Status load_designations(const PolicyFile& f, Policy::Impl& p) {
         known = true;
       }
     }
-    if (!known) return f.fields.error(n["type"], field_path(path, "type"), "'" + type + "' is not a designation type (EMBARGO, UNSC_PARTY_TO_CONFLICT, ACTIVE_COMBAT_JUDGEMENT, AGGRESSION_VICTIM)");
+    if (!known)
+      return f.fields.error(n["type"], field_path(path, "type"),
+                            "'" + type +
+                                "' is not a designation type (EMBARGO, UNSC_PARTY_TO_CONFLICT, "
+                                "ACTIVE_COMBAT_JUDGEMENT, AGGRESSION_VICTIM)");
     SEKISHO_ASSIGN_OR_RETURN(d.holder, f.fields.required(n, "holder", path));
     SEKISHO_ASSIGN_OR_RETURN(d.country, country_field(f, n, "country", path));
     SEKISHO_ASSIGN_OR_RETURN(auto from, f.fields.date(n, "from", path));
@@ -301,7 +328,8 @@ Status load_designations(const PolicyFile& f, Policy::Impl& p) {
     d.verify = designation_verify.value_or(false);
     d.scoped = n["item_tags_any"].IsDefined();
     SEKISHO_ASSIGN_OR_RETURN(d.scope, tag_set(f, p, n, "item_tags_any", path));
-    if (has_id(p.designations, d.id)) return f.fields.error(n["id"], field_path(path, "id"), "duplicate designation '" + d.id + "'");
+    if (has_id(p.designations, d.id))
+      return f.fields.error(n["id"], field_path(path, "id"), "duplicate designation '" + d.id + "'");
     p.designations.push_back(std::move(d));
   }
   return Status();

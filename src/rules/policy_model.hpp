@@ -5,9 +5,9 @@
 
 #include <array>
 #include <bitset>
-#include <map>
 #include <climits>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,8 +18,8 @@
 
 namespace sekisho::rules {
 
-constexpr size_t kMaxTags = 256;    // item tags over all control lists
-constexpr size_t kMaxFlags = 128;   // declared hop flags and undertaking terms
+constexpr size_t kMaxTags = 256;   // item tags over all control lists
+constexpr size_t kMaxFlags = 128;  // declared hop flags and undertaking terms
 using TagSet = std::bitset<kMaxTags>;
 using FlagSet = std::bitset<kMaxFlags>;
 constexpr int32_t kDayMin = INT32_MIN;
@@ -85,12 +85,12 @@ struct CountryChart {
 
 enum class DesignationType : uint8_t {
   kEmbargo = 0,
-  kUnscPartyToConflict,      // UNSC measures after an armed attack (JP Principle 1(3))
-  kActiveCombatJudgement,    // a government's own judgement; blocks consent (JP 2023 guidelines)
-  kAggressionVictim,         // a government's judgement enabling non-lethal aid (JP 2023 guidelines)
+  kUnscPartyToConflict,    // UNSC measures after an armed attack (JP Principle 1(3))
+  kActiveCombatJudgement,  // a government's own judgement; blocks consent (JP 2023 guidelines)
+  kAggressionVictim,       // a government's judgement enabling non-lethal aid (JP 2023 guidelines)
 };
 inline constexpr std::string_view kDesignationTypeNames[] = {"EMBARGO", "UNSC_PARTY_TO_CONFLICT",
-                                                              "ACTIVE_COMBAT_JUDGEMENT", "AGGRESSION_VICTIM"};
+                                                             "ACTIVE_COMBAT_JUDGEMENT", "AGGRESSION_VICTIM"};
 
 struct Designation {
   std::string id, holder, cite;
@@ -175,13 +175,13 @@ struct Rule {
   SourceRef where;
   int jurisdiction = -1;
   Outcome then = Outcome::kLicenseRequired;
-  bool authorization = false;       // true: lowers the rules in `authorises` to ALLOW
+  bool authorization = false;  // true: lowers the rules in `authorises` to ALLOW
   std::vector<std::string> authorizes_ids;
-  std::vector<int> authorizes;      // rule indexes
+  std::vector<int> authorizes;          // rule indexes
   std::vector<std::string> conditions;  // attached when an authorisation applies
-  bool review_denial = false;       // LICENSE_REQUIRED reported as DENY unless licensed
-  bool licence_clears = true;       // a licence on file for the hop lowers it to ALLOW
-  bool verify = false;              // `verify: true`: to be checked against the official text
+  bool review_denial = false;           // LICENSE_REQUIRED reported as DENY unless licensed
+  bool licence_clears = true;           // a licence on file for the hop lowers it to ALLOW
+  bool verify = false;                  // `verify: true`: to be checked against the official text
   int32_t from = kDayMin, to = kDayMax;
   Predicate when;
   std::vector<Predicate> unless_any;  // the rule does not fire when any holds
@@ -196,7 +196,7 @@ struct Jurisdiction {
   std::string id, name, authority, law;
   std::vector<CountryRef> territory;
   std::string territory_text;  // "EU_MEMBER_STATES", worded once for the claim facts of every decision
-  std::vector<int> schemes;  // control-list indexes an item needs a code in
+  std::vector<int> schemes;    // control-list indexes an item needs a code in
   std::vector<ClaimRule> claims;
   std::vector<int> rules;           // restrictive rules, in file order
   std::vector<int> authorizations;  // authorisation rules, in file order

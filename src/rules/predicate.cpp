@@ -68,8 +68,8 @@ bool designated_under(const ListHit& hit, const std::vector<std::string>& progra
 // A hit on one of `lists` that counts. With `programs`, only a hit designated
 // under one of them counts; a hit whose programmes the list does not state
 // is returned in `unsure`: it can neither fire the rule nor rule it out.
-const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists, const std::vector<std::string>& programs,
-                        const ListHit*& unsure) {
+const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists,
+                        const std::vector<std::string>& programs, const ListHit*& unsure) {
   unsure = nullptr;
   for (const auto& [list, hit] : party.hits) {
     if (std::find(lists.begin(), lists.end(), list) == lists.end()) continue;
@@ -78,7 +78,6 @@ const ListHit* find_hit(const BoundParty& party, const std::vector<int>& lists, 
   }
   return nullptr;
 }
-
 
 const PartyList* unscreened_list(const EvalContext& ctx, const std::vector<int>& lists) {
   if (!ctx.unscreened) return nullptr;
@@ -168,22 +167,30 @@ Tri evaluate_recipient(const Predicate& pr, EvalContext& ctx, const BoundParty& 
   if (!test_in(pr.to_in, true) || !test_in(pr.to_not_in, false)) return Tri::kFalse;
   if (pr.licensor == LicensorIs::kTo) {
     if (ctx.item.licensor < 0) return Tri::kFalse;
-    if (to.country_unknown) all.unknown(country_field());
-    else if (ctx.item.licensor != to.country) return Tri::kFalse;
+    if (to.country_unknown)
+      all.unknown(country_field());
+    else if (ctx.item.licensor != to.country)
+      return Tri::kFalse;
   }
   if (!pr.to_kind.empty()) {
     const std::string& kind = to.party->kind;
-    if (kind.empty()) all.unknown(to.field + ".kind");
-    else if (std::find(pr.to_kind.begin(), pr.to_kind.end(), kind) == pr.to_kind.end()) return Tri::kFalse;
+    if (kind.empty())
+      all.unknown(to.field + ".kind");
+    else if (std::find(pr.to_kind.begin(), pr.to_kind.end(), kind) == pr.to_kind.end())
+      return Tri::kFalse;
   }
   if (pr.chart >= 0) {
     const CountryChart& chart = p.charts[static_cast<size_t>(pr.chart)];
     const uint32_t reasons = ctx.item.chart_reasons[static_cast<size_t>(pr.chart)];
     if (reasons == 0) return Tri::kFalse;
-    if (to.country_unknown) all.unknown(country_field());
-    else if (!chart.has_row.test(static_cast<size_t>(to.country))) all.unknown(country_field());  // no row is not "no X"
-    else if ((chart.cells[static_cast<size_t>(to.country)] & reasons) == 0) return Tri::kFalse;
-    else if (pr.has_chart_hit_within && (chart.cells[static_cast<size_t>(to.country)] & reasons & ~pr.chart_hit_within) != 0) {
+    if (to.country_unknown)
+      all.unknown(country_field());
+    else if (!chart.has_row.test(static_cast<size_t>(to.country)))
+      all.unknown(country_field());  // no row is not "no X"
+    else if ((chart.cells[static_cast<size_t>(to.country)] & reasons) == 0)
+      return Tri::kFalse;
+    else if (pr.has_chart_hit_within &&
+             (chart.cells[static_cast<size_t>(to.country)] & reasons & ~pr.chart_hit_within) != 0) {
       return Tri::kFalse;
     }
   }
@@ -257,7 +264,8 @@ Tri evaluate_recipients(const Predicate& pr, EvalContext& ctx) {
   for (size_t h = static_cast<size_t>(ctx.hop->number - 1); h < ctx.hops->size(); ++h) {
     if (consider((*ctx.hops)[h].to, (*ctx.hops)[h], static_cast<int>(h + 1))) return Tri::kTrue;
   }
-  if (ctx.end_user && consider(*ctx.end_user, ctx.hops->back(), static_cast<int>(ctx.hops->size() + 1))) return Tri::kTrue;
+  if (ctx.end_user && consider(*ctx.end_user, ctx.hops->back(), static_cast<int>(ctx.hops->size() + 1)))
+    return Tri::kTrue;
   if (out == Tri::kUnknown) {
     if (ctx.missing.empty()) ctx.missing = missing;
     ctx.hit = hit;
@@ -283,7 +291,8 @@ Tri evaluate(const Predicate& pr, EvalContext& ctx) {
     all.unknown(unknown_scheme_field(ctx.item, pr.tags_any & ctx.item.unknown_tags));
   }
   if ((pr.tags_none & ctx.item.tags).any()) return Tri::kFalse;
-  if ((pr.tags_none & ctx.item.unknown_tags).any()) all.unknown(unknown_scheme_field(ctx.item, pr.tags_none & ctx.item.unknown_tags));
+  if ((pr.tags_none & ctx.item.unknown_tags).any())
+    all.unknown(unknown_scheme_field(ctx.item, pr.tags_none & ctx.item.unknown_tags));
   if (pr.has_undertaking) {
     const FlagSet given = pr.undertaking_by_not_in.empty() || !ctx.undertaking_holder
                               ? ctx.undertakings
@@ -293,35 +302,49 @@ Tri evaluate(const Predicate& pr, EvalContext& ctx) {
   for (const auto& [refs, want] : {std::pair{&pr.from_in, true}, std::pair{&pr.from_not_in, false}}) {
     if (refs->empty()) continue;
     Tri t = country_in(ctx, hop.from, *refs);
-    if (t == Tri::kUnknown) all.unknown(hop.from.field + ".country");
-    else if ((t == Tri::kTrue) != want) return Tri::kFalse;
+    if (t == Tri::kUnknown)
+      all.unknown(hop.from.field + ".country");
+    else if ((t == Tri::kTrue) != want)
+      return Tri::kFalse;
   }
   if (!pr.origin_in.empty()) {
-    if (ctx.item.origin < 0) all.unknown("item.origin");
-    else if (!in_refs(p, pr.origin_in, ctx.item.origin, ctx.day)) return Tri::kFalse;
+    if (ctx.item.origin < 0)
+      all.unknown("item.origin");
+    else if (!in_refs(p, pr.origin_in, ctx.item.origin, ctx.day))
+      return Tri::kFalse;
   }
   if (pr.licensor == LicensorIs::kFrom) {
     if (ctx.item.licensor < 0) return Tri::kFalse;
-    if (hop.from.country_unknown) all.unknown(hop.from.field + ".country");
-    else if (ctx.item.licensor != hop.from.country) return Tri::kFalse;
+    if (hop.from.country_unknown)
+      all.unknown(hop.from.field + ".country");
+    else if (ctx.item.licensor != hop.from.country)
+      return Tri::kFalse;
   }
   if (pr.lethal) {
-    if (!ctx.request.item.lethal) all.unknown("item.lethal");
-    else if (*ctx.request.item.lethal != *pr.lethal) return Tri::kFalse;
+    if (!ctx.request.item.lethal)
+      all.unknown("item.lethal");
+    else if (*ctx.request.item.lethal != *pr.lethal)
+      return Tri::kFalse;
   }
   if (pr.us_content_gt) {
-    if (!ctx.request.item.us_content_pct) all.unknown("item.us_content_pct");
-    else if (!(*ctx.request.item.us_content_pct > *pr.us_content_gt)) return Tri::kFalse;
+    if (!ctx.request.item.us_content_pct)
+      all.unknown("item.us_content_pct");
+    else if (!(*ctx.request.item.us_content_pct > *pr.us_content_gt))
+      return Tri::kFalse;
   }
   if (!pr.value_usd_within.empty()) {
     auto limit = ctx.item.value_limits.find(pr.value_usd_within);
     if (limit == ctx.item.value_limits.end()) return Tri::kFalse;  // no code gives the exception a value: N/A
-    if (!ctx.request.item.value_usd) all.unknown("item.value_usd");
-    else if (!(*ctx.request.item.value_usd <= limit->second.first)) return Tri::kFalse;
+    if (!ctx.request.item.value_usd)
+      all.unknown("item.value_usd");
+    else if (!(*ctx.request.item.value_usd <= limit->second.first))
+      return Tri::kFalse;
   }
   if (pr.value_jpy_le) {
-    if (!ctx.request.item.value_jpy) all.unknown("item.value_jpy");
-    else if (!(*ctx.request.item.value_jpy <= *pr.value_jpy_le)) return Tri::kFalse;
+    if (!ctx.request.item.value_jpy)
+      all.unknown("item.value_jpy");
+    else if (!(*ctx.request.item.value_jpy <= *pr.value_jpy_le))
+      return Tri::kFalse;
   }
   if (!pr.from_listed.empty() && !listed(pr, pr.from_listed, ctx, hop.from, all)) return Tri::kFalse;
   Tri recipients = evaluate_recipients(pr, ctx);

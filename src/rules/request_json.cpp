@@ -52,8 +52,9 @@ class Reader {
 
   Result<std::string> country(const json& j, const char* key, const std::string& path, bool required) const {
     SEKISHO_ASSIGN_OR_RETURN(std::string cc, str(j, key, path, required));
-    if (!cc.empty() && !is_unknown(cc) && (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
-                        !std::isupper(static_cast<unsigned char>(cc[1])))) {
+    if (!cc.empty() && !is_unknown(cc) &&
+        (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
+         !std::isupper(static_cast<unsigned char>(cc[1])))) {
       return error(path + "." + key, "'" + cc + "' is not an upper-case ISO 3166-1 alpha-2 code");
     }
     return cc;
@@ -79,7 +80,8 @@ class Reader {
   }
 
   Result<int> hop_number(const json& j, const std::string& path) const {
-    if (!j.contains("hop") || !j["hop"].is_number_integer()) return error(path + ".hop", "required hop number (1-based integer)");
+    if (!j.contains("hop") || !j["hop"].is_number_integer())
+      return error(path + ".hop", "required hop number (1-based integer)");
     return j["hop"].get<int>();
   }
 
@@ -105,7 +107,8 @@ class Reader {
     SEKISHO_ASSIGN_OR_RETURN(p.role, str(j, "role", path, false));
     if (!p.role.empty() && p.role != "intermediate_consignee" && p.role != "consignee" && p.role != "end_user" &&
         p.role != "purchaser") {
-      return error(path + ".role", "'" + p.role + "' is not a role (intermediate_consignee, consignee, end_user, purchaser)");
+      return error(path + ".role",
+                   "'" + p.role + "' is not a role (intermediate_consignee, consignee, end_user, purchaser)");
     }
     SEKISHO_ASSIGN_OR_RETURN(const json* hits, array(j, "list_hits", path, false));
     for (size_t i = 0; i < hits->size(); ++i) {
@@ -127,8 +130,9 @@ class Reader {
 
   Result<Item> item(const json& j) const {
     const std::string path = "item";
-    SEKISHO_RETURN_IF_ERROR(check_object(j, path, {"id", "description", "classifications", "origin", "licensed_from",
-                                                  "us_content_pct", "lethal", "value_jpy", "value_usd"}));
+    SEKISHO_RETURN_IF_ERROR(check_object(j, path,
+                                         {"id", "description", "classifications", "origin", "licensed_from",
+                                          "us_content_pct", "lethal", "value_jpy", "value_usd"}));
     Item item;
     SEKISHO_ASSIGN_OR_RETURN(item.id, str(j, "id", path, false));
     SEKISHO_ASSIGN_OR_RETURN(item.description, str(j, "description", path, false));
@@ -137,7 +141,8 @@ class Reader {
       return error("item.classifications", "required object: scheme → list of codes");
     }
     for (const auto& [scheme, codes] : j["classifications"].items()) {
-      SEKISHO_ASSIGN_OR_RETURN(item.classifications[scheme], strings(j["classifications"], scheme.c_str(), "item.classifications"));
+      SEKISHO_ASSIGN_OR_RETURN(item.classifications[scheme],
+                               strings(j["classifications"], scheme.c_str(), "item.classifications"));
       (void)codes;
     }
     if (j.contains("licensed_from") && !j["licensed_from"].is_null()) {
@@ -152,10 +157,12 @@ class Reader {
     }
     SEKISHO_ASSIGN_OR_RETURN(item.value_jpy, number(j, "value_jpy", path));
     SEKISHO_ASSIGN_OR_RETURN(item.value_usd, number(j, "value_usd", path));
-    for (const auto& [value, field] : {std::pair{item.value_jpy, "item.value_jpy"}, std::pair{item.value_usd, "item.value_usd"}}) {
+    for (const auto& [value, field] :
+         {std::pair{item.value_jpy, "item.value_jpy"}, std::pair{item.value_usd, "item.value_usd"}}) {
       if (value && *value < 0) return error(field, "must not be negative");
     }
-    if (j.contains("lethal") && !j["lethal"].is_null() && !(j["lethal"].is_string() && is_unknown(j["lethal"].get<std::string>()))) {
+    if (j.contains("lethal") && !j["lethal"].is_null() &&
+        !(j["lethal"].is_string() && is_unknown(j["lethal"].get<std::string>()))) {
       if (!j["lethal"].is_boolean()) return error("item.lethal", "expected true, false or \"unknown\"");
       item.lethal = j["lethal"].get<bool>();
     }
@@ -190,7 +197,8 @@ class Reader {
         }
       }
       if (i > 0 && hop.from.country != r.hops.back().to.country) {
-        return error(hp + ".from.country", "a chain hop must start where the previous one ended (" + r.hops.back().to.country + ")");
+        return error(hp + ".from.country",
+                     "a chain hop must start where the previous one ended (" + r.hops.back().to.country + ")");
       }
       r.hops.push_back(std::move(hop));
     }
@@ -207,15 +215,18 @@ class Reader {
     SEKISHO_ASSIGN_OR_RETURN(out.destinations, strings(j, "destinations", path));
     for (size_t i = 0; i < out.destinations.size(); ++i) {
       const std::string& cc = out.destinations[i];
-      if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) || !std::isupper(static_cast<unsigned char>(cc[1]))) {
-        return error(fmt::format("{}.destinations[{}]", path, i), "'" + cc + "' is not an upper-case ISO 3166-1 alpha-2 code");
+      if (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
+          !std::isupper(static_cast<unsigned char>(cc[1]))) {
+        return error(fmt::format("{}.destinations[{}]", path, i),
+                     "'" + cc + "' is not an upper-case ISO 3166-1 alpha-2 code");
       }
     }
     SEKISHO_ASSIGN_OR_RETURN(out.end_users, strings(j, "end_users", path));
     SEKISHO_ASSIGN_OR_RETURN(out.valid_from, str(j, "valid_from", path, false));
     SEKISHO_ASSIGN_OR_RETURN(out.valid_to, str(j, "valid_to", path, false));
     for (const auto& [key, value] : {std::pair{"valid_from", &out.valid_from}, std::pair{"valid_to", &out.valid_to}}) {
-      if (!value->empty() && !parse_iso_day(*value).ok()) return error(path + "." + key, "'" + *value + "' is not an ISO date YYYY-MM-DD");
+      if (!value->empty() && !parse_iso_day(*value).ok())
+        return error(path + "." + key, "'" + *value + "' is not an ISO date YYYY-MM-DD");
     }
     return Status();
   }
@@ -226,8 +237,8 @@ class Reader {
     for (size_t i = 0; i < licences->size(); ++i) {
       const std::string p = fmt::format("evidence.licences[{}]", i);
       const json& l = (*licences)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(l, p, {"id", "holder", "hop", "conditions", "items", "destinations", "end_users",
-                                                  "valid_from", "valid_to"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(
+          l, p, {"id", "holder", "hop", "conditions", "items", "destinations", "end_users", "valid_from", "valid_to"}));
       Licence lic;
       SEKISHO_ASSIGN_OR_RETURN(lic.id, str(l, "id", p, true));
       SEKISHO_ASSIGN_OR_RETURN(lic.holder, str(l, "holder", p, true));
@@ -240,8 +251,8 @@ class Reader {
     for (size_t i = 0; i < consents->size(); ++i) {
       const std::string p = fmt::format("evidence.consents[{}]", i);
       const json& c = (*consents)[i];
-      SEKISHO_RETURN_IF_ERROR(check_object(c, p, {"id", "holder", "hop", "granted", "items", "destinations", "end_users",
-                                                  "valid_from", "valid_to"}));
+      SEKISHO_RETURN_IF_ERROR(check_object(
+          c, p, {"id", "holder", "hop", "granted", "items", "destinations", "end_users", "valid_from", "valid_to"}));
       Consent consent;
       SEKISHO_ASSIGN_OR_RETURN(consent.id, str(c, "id", p, true));
       SEKISHO_ASSIGN_OR_RETURN(consent.holder, str(c, "holder", p, true));

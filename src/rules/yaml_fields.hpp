@@ -26,7 +26,8 @@ class YamlFields {
   Status error(const YAML::Node& at, std::string_view field, std::string_view message) const;
 
   // Errors unless `node` is a map whose keys are all in `allowed`.
-  Status check_map(const YAML::Node& node, std::string_view path, std::initializer_list<std::string_view> allowed) const;
+  Status check_map(const YAML::Node& node, std::string_view path,
+                   std::initializer_list<std::string_view> allowed) const;
   // A required scalar string.
   Result<std::string> required(const YAML::Node& map, std::string_view key, std::string_view path) const;
   // An optional scalar string ("" when absent).

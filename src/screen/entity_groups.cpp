@@ -14,7 +14,7 @@ namespace sekisho {
 
 namespace {
 
-constexpr const char* kStrongIdentifierTypes[] = {"passport", "national_id", "tax_id",     "imo",
+constexpr const char* kStrongIdentifierTypes[] = {"passport", "national_id", "tax_id",       "imo",
                                                   "mmsi",     "lei",         "registration", "swift_bic"};
 constexpr size_t kMinIdentifierLength = 5;
 
@@ -28,7 +28,8 @@ bool is_strong_type(const std::string& type) {
 std::string identifier_key(const Identifier& id) {
   std::string value;
   for (char c : id.value) {
-    if (std::isalnum(static_cast<unsigned char>(c))) value += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      value += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   if (value.size() < kMinIdentifierLength) return "";
   return id.type + ":" + value;

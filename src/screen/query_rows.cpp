@@ -40,11 +40,15 @@ Result<ScreenQuery> make_query(std::string_view name, std::string_view schema, s
   for (const std::string& c : split_trimmed(country, ";")) q.countries.push_back(c);
   for (const std::string& id : split_trimmed(id_number, ";")) q.identifiers.push_back({"other", id, "", ""});
   std::string g = to_lower_ascii(trim(gender));
-  if (g == "m" || g == "male") q.gender = "male";
-  else if (g == "f" || g == "female") q.gender = "female";
+  if (g == "m" || g == "male")
+    q.gender = "male";
+  else if (g == "f" || g == "female")
+    q.gender = "female";
   // FollowTheMoney's third value: a customer like any other, screened without a gender to compare.
-  else if (g == "other" || g == "o") q.gender.clear();
-  else if (!g.empty()) return invalid_argument("gender '" + std::string(gender) + "' is not male, female or other");
+  else if (g == "other" || g == "o")
+    q.gender.clear();
+  else if (!g.empty())
+    return invalid_argument("gender '" + std::string(gender) + "' is not male, female or other");
   return q;
 }
 
@@ -153,7 +157,8 @@ Result<std::vector<QueryRow>> read_query_rows(std::string_view csv_text, std::st
       row.error = where + ": empty id";
     } else {
       std::string_view birth_text = trim(field(r, "birth_date"));
-      Result<DateSpec> birth = birth_text.empty() ? Result<DateSpec>(DateSpec{}) : read_birth_date(birth_text, options.date_order);
+      Result<DateSpec> birth =
+          birth_text.empty() ? Result<DateSpec>(DateSpec{}) : read_birth_date(birth_text, options.date_order);
       Status countries = check_countries(field(r, "country"));
       auto q = make_query(field(r, "name"), field(r, "schema"), "", field(r, "country"), field(r, "id_number"),
                           field(r, "gender"));

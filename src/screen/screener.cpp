@@ -38,12 +38,12 @@ struct LetterMasks {
 
 // One analysed form (transliteration variant) of a listed name.
 struct ListedForm {
-  std::string text;                     // space-separated tokens
-  std::vector<match::NameToken> tokens;  // with legal-form class tokens appended
-  match::CandidateFeatures features;     // token weights and phonetic keys (listed forms only)
-  uint32_t name_id = 0;                  // listed forms: the name they are a form of
-  Schema schema = Schema::kLegalEntity;  // listed forms: the entity's
-  LetterMasks letters;                   // listed forms: its initials and its words' first letters
+  std::string text;                            // space-separated tokens
+  std::vector<match::NameToken> tokens;        // with legal-form class tokens appended
+  match::CandidateFeatures features;           // token weights and phonetic keys (listed forms only)
+  uint32_t name_id = 0;                        // listed forms: the name they are a form of
+  Schema schema = Schema::kLegalEntity;        // listed forms: the entity's
+  LetterMasks letters;                         // listed forms: its initials and its words' first letters
   NameFormRole role = NameFormRole::kPrimary;  // listed forms: what the form stands for
 };
 
@@ -172,11 +172,10 @@ double name_role_factor(NameFormRole role) {
 // weak "HAMMS". Kana's l-for-r reading (no edit) and numbers by value still meet.
 bool falls_short_of_weak_alias(const match::NameMatch& m, const match::PreparedQuery& query) {
   for (const match::AlignedPair& p : m.pairs) {
-    const bool as_spelled = p.edits == 0 && (p.method == match::PairMethod::kExact ||
-                                             p.method == match::PairMethod::kEdit ||
-                                             p.method == match::PairMethod::kMerged ||
-                                             p.method == match::PairMethod::kNumber ||
-                                             p.method == match::PairMethod::kLegalForm);
+    const bool as_spelled =
+        p.edits == 0 && (p.method == match::PairMethod::kExact || p.method == match::PairMethod::kEdit ||
+                         p.method == match::PairMethod::kMerged || p.method == match::PairMethod::kNumber ||
+                         p.method == match::PairMethod::kLegalForm);
     if (!as_spelled) return true;
   }
   for (const match::UnmatchedToken& u : m.unmatched) {
@@ -265,8 +264,8 @@ struct Screener::Impl {
   // A near miss's other names: those of its forms the index reached (but `skip_form`, and
   // the forms of `skip_name` when it was scored whole), each against the query form that
   // voted best for it, the best-voted first, at most `budget` (what is left is returned).
-  size_t score_other_names(uint32_t entity, uint32_t skip_form, std::optional<uint32_t> skip_name,
-                           ReachedVotes& votes, const Scoring& q, Best& best, size_t budget) const {
+  size_t score_other_names(uint32_t entity, uint32_t skip_form, std::optional<uint32_t> skip_name, ReachedVotes& votes,
+                           const Scoring& q, Best& best, size_t budget) const {
     thread_local std::vector<index::Candidate> others;
     others.clear();
     for (const uint32_t f : entity_forms[entity]) {
@@ -368,7 +367,7 @@ std::shared_ptr<const Screener> Screener::build(std::vector<ListInput> lists, Sc
 }
 
 Result<std::shared_ptr<const Screener>> Screener::from_store(ListStore& store, const std::vector<std::string>& list_ids,
-                                                            ScreenerOptions options) {
+                                                             ScreenerOptions options) {
   std::vector<std::string> ids = list_ids;
   if (ids.empty()) {
     SEKISHO_ASSIGN_OR_RETURN(auto all, store.lists());
@@ -477,8 +476,8 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
       if (options.max_pairs == 0 || pairs_spent < options.max_pairs) return false;
       result.complete = false;
       result.incomplete_reason = "work budget spent: " + std::to_string(pairs_spent) +
-                                 " name comparisons (the limit is " + std::to_string(options.max_pairs) +
-                                 ") after " + std::to_string(candidates_scored) +
+                                 " name comparisons (the limit is " + std::to_string(options.max_pairs) + ") after " +
+                                 std::to_string(candidates_scored) +
                                  " candidate names; the others the index found were not scored";
       return true;
     };
@@ -538,8 +537,8 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
       // may name "aleksandr alexander oleksandr kofman" (0.80) for "Aleksandr KOFMAN", which
       // the name's plain form meets exactly, and a hit's rank among hits is what a reviewer reads.
       const ListedName& ln = im.names[c.name_id];
-      const bool name_scored = ln.form_count > 1 && best.score < 1.0 &&
-                               best.score >= options.threshold * kScoreFloorShare;
+      const bool name_scored =
+          ln.form_count > 1 && best.score < 1.0 && best.score >= options.threshold * kScoreFloorShare;
       if (name_scored) {
         for (uint32_t f = ln.first_form; f < ln.first_form + ln.form_count; ++f) {
           if (f == c.form_id) continue;
@@ -579,8 +578,8 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
 
   // Without facts on the query side the qualifiers can only lower a score (a
   // schema conflict): a name score under the threshold is no hit, unscored.
-  const bool query_has_facts = !qfacts.birth_dates.empty() || !qfacts.countries.empty() ||
-                               !qfacts.identifiers.empty() || !qfacts.gender.empty();
+  const bool query_has_facts =
+      !qfacts.birth_dates.empty() || !qfacts.countries.empty() || !qfacts.identifiers.empty() || !qfacts.gender.empty();
   // Hits by score first; only those within the limit are explained.
   struct Scored {
     uint32_t entity;
@@ -595,10 +594,10 @@ ScreenResult Screener::screen_result(const ScreenQuery& query, const ScreenOptio
     const Impl::Pick* pick = &best_of_entity;
     if (is_weak(im.forms[pick->form_id].role)) {
       const ListedForm& weak = im.forms[pick->form_id];
-      const bool short_of_it = falls_short_of_weak_alias(
-          im.comparer->compare(prepared[pick->query_form], weak.tokens, weak.features,
-                               Impl::compare_schema(query.schema, weak)),
-          prepared[pick->query_form]);
+      const bool short_of_it =
+          falls_short_of_weak_alias(im.comparer->compare(prepared[pick->query_form], weak.tokens, weak.features,
+                                                         Impl::compare_schema(query.schema, weak)),
+                                    prepared[pick->query_form]);
       if (short_of_it && !best_of_entity.strong.found) continue;
       if (short_of_it) pick = &best_of_entity.strong;
     }

@@ -30,10 +30,13 @@ nlohmann::json BuildStatus::last_failure_json() const {
 
 std::string BuildStatus::metrics_text() const {
   std::string out;
-  out += "# HELP sekisho_snapshot_build_failures_total Snapshot builds that failed (the previous snapshot kept serving).\n";
+  out +=
+      "# HELP sekisho_snapshot_build_failures_total Snapshot builds that failed (the previous snapshot kept "
+      "serving).\n";
   out += "# TYPE sekisho_snapshot_build_failures_total counter\n";
   out += fmt::format("sekisho_snapshot_build_failures_total {}\n", failures());
-  out += "# HELP sekisho_snapshot_last_build_failed 1 when the last snapshot build failed and none has succeeded since.\n";
+  out +=
+      "# HELP sekisho_snapshot_last_build_failed 1 when the last snapshot build failed and none has succeeded since.\n";
   out += "# TYPE sekisho_snapshot_last_build_failed gauge\n";
   out += fmt::format("sekisho_snapshot_last_build_failed {}\n", last_failure() ? 1 : 0);
   return out;

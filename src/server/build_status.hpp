@@ -17,7 +17,7 @@ namespace sekisho::server {
 class BuildStatus {
  public:
   struct Failure {
-    std::string at;      // UTC ISO 8601
+    std::string at;       // UTC ISO 8601
     uint64_t generation;  // the generation the build would have published
     std::string error;
   };

@@ -4,9 +4,9 @@
 // imports parties, confirms four-eyes decisions, sets the review settings and
 // reads the audit log. The
 // reviewer is the calling key ("key:<id> (<name>)") with the key's role.
+#include "server/case_routes.hpp"
 #include "cases/case_json.hpp"
 #include "sekisho/cases.hpp"
-#include "server/case_routes.hpp"
 
 namespace sekisho::server {
 
@@ -25,7 +25,9 @@ Reviewer reviewer_of(const RequestContext& ctx) {
 
 namespace {
 
-Result<std::unique_ptr<CaseStore>> open_cases(const RequestContext& ctx) { return CaseStore::open(case_store_at(ctx.state.options)); }
+Result<std::unique_ptr<CaseStore>> open_cases(const RequestContext& ctx) {
+  return CaseStore::open(case_store_at(ctx.state.options));
+}
 
 Result<json> json_body(const RequestContext& ctx) {
   if (ctx.body.empty()) return json::object();
@@ -89,9 +91,12 @@ ApiResponse import_parties(RequestContext& ctx) {
   if (!cases.ok()) return error_response(cases.status());
   auto report = (*cases)->import_parties(parties, options, reviewer_of(ctx).name);
   if (!report.ok()) return error_response(report.status());
-  json out = {{"added", report->added},     {"changed", report->changed},
-              {"unchanged", report->unchanged}, {"removed", report->removed},
-              {"alerts_closed", report->alerts_closed}, {"run", nullptr}};
+  json out = {{"added", report->added},
+              {"changed", report->changed},
+              {"unchanged", report->unchanged},
+              {"removed", report->removed},
+              {"alerts_closed", report->alerts_closed},
+              {"run", nullptr}};
   if (*screen) {
     auto run = start_run(ctx, **cases, {});
     // The parties are stored either way; an unscreened registry is reported, never hidden.
@@ -166,7 +171,8 @@ ApiResponse decide_alert(RequestContext& ctx) {
   }
   auto state = parse_alert_state((*body)["state"].get<std::string>());
   if (!state.ok()) return error_response(state.status());
-  std::string reason = body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
+  std::string reason =
+      body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
   auto cases = open_cases(ctx);
   if (!cases.ok()) return error_response(cases.status());
   auto alert = (*cases)->decide(*id, *state, reviewer_of(ctx), reason);
@@ -179,7 +185,8 @@ ApiResponse confirm_alert(RequestContext& ctx) {
   if (!id.ok()) return error_response(id.status());
   auto body = json_body(ctx);
   if (!body.ok()) return error_response(body.status());
-  std::string reason = body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
+  std::string reason =
+      body->contains("reason") && (*body)["reason"].is_string() ? (*body)["reason"].get<std::string>() : "";
   auto approve = bool_field(*body, "approve", true);
   if (!approve.ok()) return error_response(approve.status());
   auto cases = open_cases(ctx);
@@ -258,7 +265,8 @@ ApiResponse change_review_settings(RequestContext& ctx) {
       if (!value.is_boolean()) return error_response(invalid_argument("\"four_eyes\" must be true or false"));
       settings->four_eyes = value.get<bool>();
     } else if (field == "confirm_role") {
-      if (!value.is_string()) return error_response(invalid_argument("\"confirm_role\" must be \"analyst\" or \"admin\""));
+      if (!value.is_string())
+        return error_response(invalid_argument("\"confirm_role\" must be \"analyst\" or \"admin\""));
       auto role = parse_role(value.get<std::string>());
       if (!role.ok()) return error_response(role.status().with_context("confirm_role"));
       settings->confirm_role = *role;
@@ -315,25 +323,40 @@ ApiResponse verify_audit(RequestContext& ctx) {
 
 void add_case_routes(RouteTable& routes) {
   routes.push_back({.method = "GET", .path = "/v1/parties", .role = Role::kAnalyst, .handler = list_parties});
-  routes.push_back({.method = "POST", .path = "/v1/parties", .role = Role::kAdmin, .body = BodyMode::kBuffered,
+  routes.push_back({.method = "POST",
+                    .path = "/v1/parties",
+                    .role = Role::kAdmin,
+                    .body = BodyMode::kBuffered,
                     .handler = import_parties});
   routes.push_back({.method = "GET", .path = "/v1/parties/{id}", .role = Role::kAnalyst, .handler = get_party});
   routes.push_back({.method = "GET", .path = "/v1/alerts", .role = Role::kAnalyst, .handler = list_alerts});
   routes.push_back({.method = "GET", .path = "/v1/alerts/{id}", .role = Role::kAnalyst, .handler = get_alert});
-  routes.push_back({.method = "POST", .path = "/v1/alerts/{id}/decision", .role = Role::kAnalyst,
-                    .body = BodyMode::kBuffered, .handler = decide_alert});
-  routes.push_back({.method = "POST", .path = "/v1/alerts/{id}/confirmation", .role = Role::kAnalyst,
-                    .body = BodyMode::kBuffered, .handler = confirm_alert});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/alerts/{id}/decision",
+                    .role = Role::kAnalyst,
+                    .body = BodyMode::kBuffered,
+                    .handler = decide_alert});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/alerts/{id}/confirmation",
+                    .role = Role::kAnalyst,
+                    .body = BodyMode::kBuffered,
+                    .handler = confirm_alert});
   routes.push_back({.method = "GET", .path = "/v1/runs", .role = Role::kAnalyst, .handler = list_runs});
-  routes.push_back({.method = "POST", .path = "/v1/runs", .role = Role::kScreener, .body = BodyMode::kBuffered,
+  routes.push_back({.method = "POST",
+                    .path = "/v1/runs",
+                    .role = Role::kScreener,
+                    .body = BodyMode::kBuffered,
                     .handler = create_run});
   routes.push_back({.method = "GET", .path = "/v1/runs/{id}", .role = Role::kAnalyst, .handler = get_run});
   routes.push_back({.method = "GET", .path = "/v1/transfers", .role = Role::kAnalyst, .handler = list_transfers});
   routes.push_back({.method = "GET", .path = "/v1/transfers/{id}", .role = Role::kAnalyst, .handler = get_transfer});
-  routes.push_back({.method = "GET", .path = "/v1/review-settings", .role = Role::kAdmin,
-                    .handler = get_review_settings});
-  routes.push_back({.method = "POST", .path = "/v1/review-settings", .role = Role::kAdmin,
-                    .body = BodyMode::kBuffered, .handler = change_review_settings});
+  routes.push_back(
+      {.method = "GET", .path = "/v1/review-settings", .role = Role::kAdmin, .handler = get_review_settings});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/review-settings",
+                    .role = Role::kAdmin,
+                    .body = BodyMode::kBuffered,
+                    .handler = change_review_settings});
   routes.push_back({.method = "GET", .path = "/v1/audit", .role = Role::kAdmin, .handler = list_audit});
   routes.push_back({.method = "GET", .path = "/v1/audit/verify", .role = Role::kAdmin, .handler = verify_audit});
 }

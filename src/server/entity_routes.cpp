@@ -24,7 +24,10 @@ ApiResponse entity(RequestContext& ctx) {
 }  // namespace
 
 void add_entity_routes(RouteTable& routes) {
-  routes.push_back({.method = "GET", .path = "/v1/entities/{id}", .role = Role::kScreener, .needs_snapshot = true,
+  routes.push_back({.method = "GET",
+                    .path = "/v1/entities/{id}",
+                    .role = Role::kScreener,
+                    .needs_snapshot = true,
                     .handler = entity});
 }
 

@@ -19,7 +19,8 @@ nlohmann::json yente_entity(const Snapshot& snapshot, const Snapshot::Located& a
   std::string first_seen, last_seen, last_change;
   for (const Snapshot::Located& m : members) {
     merge_ftm_properties(props, ftm_properties(*m.entity, *m.list));
-    if (std::find(datasets.begin(), datasets.end(), m.list->list_id) == datasets.end()) datasets.push_back(m.list->list_id);
+    if (std::find(datasets.begin(), datasets.end(), m.list->list_id) == datasets.end())
+      datasets.push_back(m.list->list_id);
     if (&m != &lead) referents.push_back(m.facts->yente_id);
     // A member listed as a bare LegalEntity says less than one listed as a Person or Company.
     if (schema == Schema::kLegalEntity) schema = m.entity->schema;

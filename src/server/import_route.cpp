@@ -232,20 +232,21 @@ ApiResponse import_list_upload(RequestContext& ctx) {
         },
         kWaitForSnapshot);
   }
-  return json_response({{"list", list_id},
-                        {"version", version},
-                        {"created", report->created},
-                        {"entities", report->version.entity_count},
-                        {"added", report->added},
-                        {"removed", report->removed},
-                        {"changed", report->changed},
-                        {"publication_date", report->version.publication_date},
-                        {"content_hash", report->version.content_hash},
-                        {"warnings", report->warnings},
-                        {"live", live},
-                        {"run", run.ok() && *run ? cases::run_to_json(**run) : nlohmann::json(nullptr)},
-                        {"monitor_error", run.ok() ? nlohmann::json(nullptr) : nlohmann::json(run.status().to_string())}},
-                       report->created ? 201 : 200);
+  return json_response(
+      {{"list", list_id},
+       {"version", version},
+       {"created", report->created},
+       {"entities", report->version.entity_count},
+       {"added", report->added},
+       {"removed", report->removed},
+       {"changed", report->changed},
+       {"publication_date", report->version.publication_date},
+       {"content_hash", report->version.content_hash},
+       {"warnings", report->warnings},
+       {"live", live},
+       {"run", run.ok() && *run ? cases::run_to_json(**run) : nlohmann::json(nullptr)},
+       {"monitor_error", run.ok() ? nlohmann::json(nullptr) : nlohmann::json(run.status().to_string())}},
+      report->created ? 201 : 200);
 }
 
 }  // namespace sekisho::server

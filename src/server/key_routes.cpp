@@ -73,8 +73,8 @@ ApiResponse revoke_key(RequestContext& ctx) {
 
 void add_key_routes(RouteTable& routes) {
   routes.push_back({.method = "GET", .path = "/v1/keys", .role = Role::kAdmin, .handler = list_keys});
-  routes.push_back({.method = "POST", .path = "/v1/keys", .role = Role::kAdmin, .body = BodyMode::kBuffered,
-                    .handler = create_key});
+  routes.push_back(
+      {.method = "POST", .path = "/v1/keys", .role = Role::kAdmin, .body = BodyMode::kBuffered, .handler = create_key});
   routes.push_back({.method = "DELETE", .path = "/v1/keys/{id}", .role = Role::kAdmin, .handler = revoke_key});
 }
 

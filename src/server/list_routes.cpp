@@ -1,6 +1,6 @@
 // /v1/lists and /v1/lists/{id}/diff: what is loaded and what changed.
-#include "wire/list_json.hpp"
 #include "server/state.hpp"
+#include "wire/list_json.hpp"
 
 namespace sekisho::server {
 
@@ -41,7 +41,8 @@ ApiResponse diff(RequestContext& ctx) {
 ApiResponse import_list_upload(RequestContext& ctx);  // import_route.cpp
 
 void add_list_routes(RouteTable& routes) {
-  routes.push_back({.method = "GET", .path = "/v1/lists", .role = Role::kAnalyst, .needs_snapshot = true, .handler = lists});
+  routes.push_back(
+      {.method = "GET", .path = "/v1/lists", .role = Role::kAnalyst, .needs_snapshot = true, .handler = lists});
   routes.push_back({.method = "GET", .path = "/v1/lists/{id}/diff", .role = Role::kAnalyst, .handler = diff});
   routes.push_back({.method = "POST",
                     .path = "/v1/lists/{id}/import",

@@ -13,25 +13,24 @@
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
 #include "server/ftm_view.hpp"
-#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
+#include "wire/hit_json.hpp"
 
 namespace sekisho::server {
 
 namespace {
 
-constexpr int kMatchLimit = 5;       // yente settings.MATCH_PAGE
+constexpr int kMatchLimit = 5;  // yente settings.MATCH_PAGE
 constexpr int kMaxMatchLimit = 500;
-constexpr int kSearchLimit = 10;     // yente settings.DEFAULT_PAGE
-constexpr int kMaxSearchLimit = 500; // yente settings.MAX_PAGE
+constexpr int kSearchLimit = 10;      // yente settings.DEFAULT_PAGE
+constexpr int kMaxSearchLimit = 500;  // yente settings.MAX_PAGE
 constexpr size_t kMaxExcludedIds = 50;
 
 // yente's algorithm names (nomenklatura's, plus its alias "best"); every one
 // scores with sekisho's comparer. An unknown name is refused as yente does.
-constexpr const char* kAlgorithms[] = {"best",     "sekisho",        "logic-v2",      "logic-v1",
-                                       "ofac",     "name-based",     "name-qualified", "regression-v1",
-                                       "regression-v2"};
+constexpr const char* kAlgorithms[] = {"best",       "sekisho",        "logic-v2",      "logic-v1",     "ofac",
+                                       "name-based", "name-qualified", "regression-v1", "regression-v2"};
 
 Status check_algorithm(const std::string& name) {
   if (name.empty()) return Status();
@@ -39,7 +38,8 @@ Status check_algorithm(const std::string& name) {
   for (const char* known : kAlgorithms) {
     if (clean == known) return Status();
   }
-  return invalid_argument("Invalid algorithm: " + name + " (known: best, logic-v2, logic-v1, ofac, name-based, "
+  return invalid_argument("Invalid algorithm: " + name +
+                          " (known: best, logic-v2, logic-v1, ofac, name-based, "
                           "name-qualified, regression-v1, regression-v2; all score with sekisho's comparer)");
 }
 
@@ -118,13 +118,14 @@ nlohmann::json matcher_docs() {
   auto doc = [](const char* description) {
     return nlohmann::json{{"description", description}, {"coefficient", 1.0}, {"url", nullptr}};
   };
-  return {{"name_match", doc("Best name score over every name and transliteration variant of both sides "
-                             "(token alignment with weights; see docs/matching.md).")},
-          {"birth_date", doc("Change of the score from comparing birth dates (boost when equal, penalty when disjoint).")},
-          {"country", doc("Change of the score from comparing countries and nationalities.")},
-          {"identifier", doc("Change of the score from comparing identifiers (passport, IMO, ...).")},
-          {"gender", doc("Change of the score when the genders conflict.")},
-          {"schema", doc("An incompatible schema scores 0.")}};
+  return {
+      {"name_match", doc("Best name score over every name and transliteration variant of both sides "
+                         "(token alignment with weights; see docs/matching.md).")},
+      {"birth_date", doc("Change of the score from comparing birth dates (boost when equal, penalty when disjoint).")},
+      {"country", doc("Change of the score from comparing countries and nationalities.")},
+      {"identifier", doc("Change of the score from comparing identifiers (passport, IMO, ...).")},
+      {"gender", doc("Change of the score when the genders conflict.")},
+      {"schema", doc("An incompatible schema scores 0.")}};
 }
 
 ApiResponse match(RequestContext& ctx) {
@@ -143,7 +144,8 @@ ApiResponse match(RequestContext& ctx) {
   nlohmann::json body = nlohmann::json::parse(ctx.body, nullptr, false);
   if (body.is_discarded()) return error_response(invalid_argument("request body: not valid JSON"));
   if (!body.is_object() || !body.contains("queries") || !body["queries"].is_object()) {
-    return error_response(invalid_argument("request body: expected {\"queries\": {\"q1\": {\"schema\": ..., \"properties\": {...}}}}"));
+    return error_response(
+        invalid_argument("request body: expected {\"queries\": {\"q1\": {\"schema\": ..., \"properties\": {...}}}}"));
   }
   for (const char* optional : {"weights", "config"}) {
     if (body.contains(optional) && !body[optional].is_object() && !body[optional].is_null()) {
@@ -153,14 +155,15 @@ ApiResponse match(RequestContext& ctx) {
   const nlohmann::json& queries = body["queries"];
   if (queries.empty()) return error_response(invalid_argument("No queries provided."));
   if (queries.size() > ctx.state.options.max_batch) {
-    return error_response(invalid_argument("Too many queries in one batch (limit: " +
-                                           std::to_string(ctx.state.options.max_batch) + ")"));
+    return error_response(
+        invalid_argument("Too many queries in one batch (limit: " + std::to_string(ctx.state.options.max_batch) + ")"));
   }
   // Parse every query first: one bad example refuses the batch, as in yente.
   std::vector<std::pair<std::string, FtmQuery>> parsed;
   for (const auto& [key, example] : queries.items()) {
     Result<FtmQuery> q = parse_ftm_example(example);
-    if (!q.ok()) return error_response(invalid_argument("Cannot parse example entity '" + key + "': " + q.status().message()));
+    if (!q.ok())
+      return error_response(invalid_argument("Cannot parse example entity '" + key + "': " + q.status().message()));
     parsed.emplace_back(key, std::move(q).value());
   }
 
@@ -228,9 +231,16 @@ ApiResponse search(RequestContext& ctx) {
 }  // namespace
 
 void add_match_routes(RouteTable& routes) {
-  routes.push_back({.method = "POST", .path = "/match/{dataset}", .role = Role::kScreener, .body = BodyMode::kBuffered,
-                    .needs_snapshot = true, .handler = match});
-  routes.push_back({.method = "GET", .path = "/search/{dataset}", .role = Role::kScreener, .needs_snapshot = true,
+  routes.push_back({.method = "POST",
+                    .path = "/match/{dataset}",
+                    .role = Role::kScreener,
+                    .body = BodyMode::kBuffered,
+                    .needs_snapshot = true,
+                    .handler = match});
+  routes.push_back({.method = "GET",
+                    .path = "/search/{dataset}",
+                    .role = Role::kScreener,
+                    .needs_snapshot = true,
                     .handler = search});
 }
 

@@ -66,8 +66,8 @@ std::string Metrics::render(const Snapshot* snapshot, size_t active_keys) const 
                          kBuckets[b], cumulative);
     }
     cumulative += s.latency[kBuckets.size()].load(std::memory_order_relaxed);
-    out += fmt::format("sekisho_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", route,
-                       cumulative);
+    out +=
+        fmt::format("sekisho_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", route, cumulative);
     out += fmt::format("sekisho_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", route,
                        static_cast<double>(s.latency_sum_ns.load(std::memory_order_relaxed)) / 1e9);
     out += fmt::format("sekisho_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route, cumulative);
@@ -106,8 +106,9 @@ std::string Metrics::render(const Snapshot* snapshot, size_t active_keys) const 
     if (a.age_seconds < 0) continue;
     out += fmt::format("sekisho_list_age_seconds{{list=\"{}\"}} {}\n", label_value(a.list_id), a.age_seconds);
   }
-  out += "# HELP sekisho_list_stale 1 when a list is older than its publisher's cadence, undated, or in the catalogue "
-         "but not loaded.\n";
+  out +=
+      "# HELP sekisho_list_stale 1 when a list is older than its publisher's cadence, undated, or in the catalogue "
+      "but not loaded.\n";
   out += "# TYPE sekisho_list_stale gauge\n";
   for (const ListAge& a : ages) {
     out += fmt::format("sekisho_list_stale{{list=\"{}\",state=\"{}\"}} {}\n", label_value(a.list_id),

@@ -10,9 +10,9 @@
 
 #include "core/strings.hpp"
 #include "server/ftm_query.hpp"
-#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
+#include "wire/hit_json.hpp"
 
 namespace sekisho::server {
 

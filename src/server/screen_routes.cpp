@@ -1,9 +1,9 @@
 // sekisho's own screening routes: POST /v1/screen (one party or a batch, the
 // CLI's fields and result shape) and GET /v1/search?q= (one name).
 #include "core/strings.hpp"
-#include "wire/hit_json.hpp"
 #include "server/screening.hpp"
 #include "server/state.hpp"
+#include "wire/hit_json.hpp"
 
 namespace sekisho::server {
 
@@ -116,8 +116,7 @@ Result<Settings> body_settings(const nlohmann::json& body, const Snapshot& snaps
   return s;
 }
 
-nlohmann::json party_result(const Snapshot& snapshot, const Party& party, const ScreenResult& screened,
-                            bool group) {
+nlohmann::json party_result(const Snapshot& snapshot, const Party& party, const ScreenResult& screened, bool group) {
   nlohmann::json r = {{"id", party.id}, {"matches", matches_json(snapshot, screened.hits, group)}};
   if (!party.error.empty()) r["error"] = party.error;
   mark_incomplete(screened, r);
@@ -145,7 +144,8 @@ ApiResponse screen(RequestContext& ctx) {
                                 std::to_string(limit) + " (split the batch)");
     }
     parties.reserve(list.size());
-    for (size_t i = 0; i < list.size(); ++i) parties.push_back(parse_party(list[i], i, "parties[" + std::to_string(i) + "]"));
+    for (size_t i = 0; i < list.size(); ++i)
+      parties.push_back(parse_party(list[i], i, "parties[" + std::to_string(i) + "]"));
   } else {
     // One party, sent bare: an unusable one is the whole request's error.
     Party p = parse_party(body, 0, "party");
@@ -168,8 +168,8 @@ ApiResponse search(RequestContext& ctx) {
   std::string q = ctx.query("q");
   Result<ScreenQuery> query = make_query(q, ctx.query("schema"), "", "", "", "");
   if (!query.ok()) {
-    return error_response(invalid_argument("q: " + (trim(q).empty() ? std::string("the name to search for is missing")
-                                                                    : query.status().message())));
+    return error_response(invalid_argument(
+        "q: " + (trim(q).empty() ? std::string("the name to search for is missing") : query.status().message())));
   }
   ScreenOptions options = budgeted_options(ctx.state.options);
   // A person at a search box wants near misses too: the CLI's `search` default.
@@ -198,10 +198,14 @@ ApiResponse search(RequestContext& ctx) {
 }  // namespace
 
 void add_screen_routes(RouteTable& routes) {
-  routes.push_back({.method = "POST", .path = "/v1/screen", .role = Role::kScreener, .body = BodyMode::kBuffered,
-                    .needs_snapshot = true, .handler = screen});
-  routes.push_back({.method = "GET", .path = "/v1/search", .role = Role::kScreener, .needs_snapshot = true,
-                    .handler = search});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/screen",
+                    .role = Role::kScreener,
+                    .body = BodyMode::kBuffered,
+                    .needs_snapshot = true,
+                    .handler = screen});
+  routes.push_back(
+      {.method = "GET", .path = "/v1/search", .role = Role::kScreener, .needs_snapshot = true, .handler = search});
 }
 
 }  // namespace sekisho::server

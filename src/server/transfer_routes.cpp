@@ -34,7 +34,8 @@ Result<std::unique_ptr<rules::ListScreener>> screener_in_force(const RequestCont
     ids.push_back(served.list_id);
     lists.push_back(std::move(in_force));
   }
-  if (snapshot_in_force) return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
+  if (snapshot_in_force)
+    return std::make_unique<rules::ListScreener>(ctx.snapshot->screener, std::move(lists), options);
   SEKISHO_ASSIGN_OR_RETURN(std::unique_ptr<ListStore> store, ctx.state.open_store());
   return rules::ListScreener::from_store(*store, ids, options);
 }
@@ -42,8 +43,9 @@ Result<std::unique_ptr<rules::ListScreener>> screener_in_force(const RequestCont
 ApiResponse check(RequestContext& ctx) {
   std::shared_ptr<const rules::Policy> policy = ctx.state.policy;
   if (policy == nullptr) {
-    return error_response(unavailable("no policy bundle is loaded: start the server with --policies DIR "
-                                      "(or SEKISHO_POLICIES)"));
+    return error_response(
+        unavailable("no policy bundle is loaded: start the server with --policies DIR "
+                    "(or SEKISHO_POLICIES)"));
   }
   const std::string record = ctx.query("record");
   if (record != "" && record != "true" && record != "false") {
@@ -82,8 +84,11 @@ ApiResponse check(RequestContext& ctx) {
 }  // namespace
 
 void add_transfer_routes(RouteTable& routes) {
-  routes.push_back({.method = "POST", .path = "/v1/transfers/check", .role = Role::kAnalyst,
-                    .body = BodyMode::kBuffered, .handler = check});
+  routes.push_back({.method = "POST",
+                    .path = "/v1/transfers/check",
+                    .role = Role::kAnalyst,
+                    .body = BodyMode::kBuffered,
+                    .handler = check});
 }
 
 }  // namespace sekisho::server

@@ -51,39 +51,40 @@ ApiResponse catalog(RequestContext& ctx) {
     const ListAge& age = ages.at(v.list_id);
     std::string summary = v.format + " list, " + std::to_string(v.entity_count) + " entities" +
                           (v.publication_date.empty() ? "" : ", published " + v.publication_date);
-    datasets.push_back({{"name", v.list_id},
-                        {"title", title_of(v.list_id)},
-                        {"summary", summary},
-                        {"url", nullptr},
-                        {"load", true},
-                        {"entities_url", nullptr},
-                        {"version", version_string(v)},
-                        {"index_version", version_string(v)},
-                        {"index_current", true},
-                        {"children", nlohmann::json::array()},
-                        {"entity_count", v.entity_count},
-                        {"updated_at", v.created_at},
-                        {"publication_date", v.publication_date},
-                        {"topics", list_topics(v.format)},
-                        {"age_seconds", age.age_seconds < 0 ? nlohmann::json(nullptr) : nlohmann::json(age.age_seconds)},
-                        {"state", list_age_state_name(age.state)},
-                        {"stale", age.flagged()}});
+    datasets.push_back(
+        {{"name", v.list_id},
+         {"title", title_of(v.list_id)},
+         {"summary", summary},
+         {"url", nullptr},
+         {"load", true},
+         {"entities_url", nullptr},
+         {"version", version_string(v)},
+         {"index_version", version_string(v)},
+         {"index_current", true},
+         {"children", nlohmann::json::array()},
+         {"entity_count", v.entity_count},
+         {"updated_at", v.created_at},
+         {"publication_date", v.publication_date},
+         {"topics", list_topics(v.format)},
+         {"age_seconds", age.age_seconds < 0 ? nlohmann::json(nullptr) : nlohmann::json(age.age_seconds)},
+         {"state", list_age_state_name(age.state)},
+         {"stale", age.flagged()}});
     names.push_back(v.list_id);
   }
   auto collection = [&](const char* name, const char* title, const nlohmann::json& children, size_t entities) {
-    datasets.push_back({{"name", name},
-                        {"title", title},
-                        {"summary", std::to_string(entities) + " entities from " + std::to_string(children.size()) +
-                                        " lists"},
-                        {"url", nullptr},
-                        {"load", true},
-                        {"entities_url", nullptr},
-                        {"version", std::to_string(snap.generation)},
-                        {"index_version", std::to_string(snap.generation)},
-                        {"index_current", true},
-                        {"children", children},
-                        {"entity_count", entities},
-                        {"updated_at", snap.loaded_at}});
+    datasets.push_back(
+        {{"name", name},
+         {"title", title},
+         {"summary", std::to_string(entities) + " entities from " + std::to_string(children.size()) + " lists"},
+         {"url", nullptr},
+         {"load", true},
+         {"entities_url", nullptr},
+         {"version", std::to_string(snap.generation)},
+         {"index_version", std::to_string(snap.generation)},
+         {"index_current", true},
+         {"children", children},
+         {"entity_count", entities},
+         {"updated_at", snap.loaded_at}});
   };
   // The sanction lists; /match/sanctions keeps only their entities whose topics hold "sanction".
   Result<DatasetScope> sanctions = dataset_scope(snap, kSanctionsCollection);
@@ -100,17 +101,20 @@ ApiResponse catalog(RequestContext& ctx) {
   collection(kAllDatasets, "All lists served by sekisho", names, snap.entity_count);
   names.push_back(kSanctionsCollection);
   names.push_back(kAllDatasets);
-  return json_response({{"datasets", datasets}, {"current", names}, {"outdated", nlohmann::json::array()},
-                        {"index_stale", false}, {"missing", missing}});
+  return json_response({{"datasets", datasets},
+                        {"current", names},
+                        {"outdated", nlohmann::json::array()},
+                        {"index_stale", false},
+                        {"missing", missing}});
 }
 
 }  // namespace
 
 void add_yente_routes(RouteTable& routes) {
-  routes.push_back({.method = "GET", .path = "/entities/{id}", .role = Role::kScreener, .needs_snapshot = true,
-                    .handler = entity});
-  routes.push_back({.method = "GET", .path = "/catalog", .role = Role::kScreener, .needs_snapshot = true,
-                    .handler = catalog});
+  routes.push_back(
+      {.method = "GET", .path = "/entities/{id}", .role = Role::kScreener, .needs_snapshot = true, .handler = entity});
+  routes.push_back(
+      {.method = "GET", .path = "/catalog", .role = Role::kScreener, .needs_snapshot = true, .handler = catalog});
 }
 
 }  // namespace sekisho::server

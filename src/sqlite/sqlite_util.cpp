@@ -22,14 +22,15 @@ Status sqlite_exec(sqlite3* db, const char* sql) {
   return Status();
 }
 
-Result<sqlite3*> open_wal_database(const std::filesystem::path& home, std::string_view file_name,
-                                   std::string_view what, int busy_timeout_ms) {
+Result<sqlite3*> open_wal_database(const std::filesystem::path& home, std::string_view file_name, std::string_view what,
+                                   int busy_timeout_ms) {
   std::error_code ec;
   std::filesystem::create_directories(home, ec);
   if (ec) return io_error(home.string() + ": cannot create data directory: " + ec.message());
   const std::filesystem::path path = home / file_name;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status st = io_error(path.string() + ": cannot open " + std::string(what) + ": " +
                          (db ? sqlite3_errmsg(db) : "out of memory"));

@@ -23,8 +23,8 @@ Status sqlite_exec(sqlite3* db, const char* sql);
 // mode, so readers never block the writer and a crash leaves the last committed
 // state, with a writer waiting up to `busy_timeout_ms` for another's lock. `what`
 // names the database in errors ("store", "case store"). The caller owns the handle.
-Result<sqlite3*> open_wal_database(const std::filesystem::path& home, std::string_view file_name,
-                                   std::string_view what, int busy_timeout_ms);
+Result<sqlite3*> open_wal_database(const std::filesystem::path& home, std::string_view file_name, std::string_view what,
+                                   int busy_timeout_ms);
 
 class Statement {
  public:

@@ -41,9 +41,9 @@ Result<ParsedList> parse_request(const ImportRequest& request) {
 Result<ImportReport> import_files(const StoreOpener& open_store, const ImportRequest& request) {
   SEKISHO_ASSIGN_OR_RETURN(ParsedList parsed, parse_request(request));
   // parse_list succeeded, so the format is known.
-  std::string list_id = request.list_id.empty() ? std::string(find_format(request.format)->default_list_id)
-                                                : request.list_id;
-  SEKISHO_ASSIGN_OR_RETURN(ListStore* store, open_store());
+  std::string list_id =
+      request.list_id.empty() ? std::string(find_format(request.format)->default_list_id) : request.list_id;
+  SEKISHO_ASSIGN_OR_RETURN(ListStore * store, open_store());
   return store->import_list(list_id, parsed, {.allow_shrink = request.allow_shrink});
 }
 

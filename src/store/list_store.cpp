@@ -57,7 +57,6 @@ CREATE TABLE IF NOT EXISTS version_entities (
 CREATE INDEX IF NOT EXISTS version_entities_by_id ON version_entities (entity_id);
 )sql";
 
-
 // Content hash of an import: the format and every file's digest, order-free.
 std::string content_hash_of(const ParsedList& parsed) {
   std::vector<std::string> parts;
@@ -97,7 +96,8 @@ ListVersion version_from_row(const Statement& st) {
   json files = json::parse(st.column_text(8), nullptr, false);
   if (files.is_array()) {
     for (const json& f : files) {
-      v.files.push_back({f.value("path", ""), f.value("name", ""), f.value("sha256", ""), f.value("size", uint64_t{0})});
+      v.files.push_back(
+          {f.value("path", ""), f.value("name", ""), f.value("sha256", ""), f.value("size", uint64_t{0})});
     }
   }
   return v;
@@ -140,7 +140,6 @@ Result<std::string> record_json(sqlite3* db, const std::string& hash) {
   return std::string(st.column_text(0));
 }
 
-
 // Stores made before schema 2 gain the column; their versions keep '' (source unknown).
 Status add_publication_date_source(sqlite3* db) {
   Statement columns(db, "SELECT 1 FROM pragma_table_info('versions') WHERE name = 'publication_date_source'");
@@ -154,7 +153,7 @@ Status add_publication_date_source(sqlite3* db) {
 
 Result<std::unique_ptr<ListStore>> ListStore::open(const fs::path& home) {
   const fs::path path = home / "sekisho.db";
-  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, "sekisho.db", "store", 10000));
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3 * db, open_wal_database(home, "sekisho.db", "store", 10000));
   std::unique_ptr<ListStore> store(new ListStore(db, path));
   SEKISHO_RETURN_IF_ERROR(sqlite_exec(db, "PRAGMA synchronous=NORMAL"));
   // A list version touches tens of megabytes of B-tree pages; the default 2 MB
@@ -289,9 +288,16 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
                         "entity_count, counts_json, files_json, publication_date_source) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   SEKISHO_RETURN_IF_ERROR(put_version.status());
-  put_version.bind(1, v.list_id).bind(2, v.version).bind(3, v.created_at).bind(4, v.publication_date)
-      .bind(5, v.format).bind(6, v.content_hash).bind(7, v.entity_count)
-      .bind(8, json(counts).dump()).bind(9, files_to_json(v.files).dump()).bind(10, v.publication_date_source);
+  put_version.bind(1, v.list_id)
+      .bind(2, v.version)
+      .bind(3, v.created_at)
+      .bind(4, v.publication_date)
+      .bind(5, v.format)
+      .bind(6, v.content_hash)
+      .bind(7, v.entity_count)
+      .bind(8, json(counts).dump())
+      .bind(9, files_to_json(v.files).dump())
+      .bind(10, v.publication_date_source);
   put_version.step();
   SEKISHO_RETURN_IF_ERROR(put_version.status());
   observe(ImportStep::kVersionWritten, 0);
@@ -304,7 +310,12 @@ Result<ImportReport> ListStore::import_list(const std::string& list_id, const Pa
   SEKISHO_RETURN_IF_ERROR(put_entity.status());
   size_t entities_written = 0;
   for (const auto& [id, row] : next) {
-    put_entity.bind(1, list_id).bind(2, new_version).bind(3, id).bind(4, row.schema).bind(5, row.caption).bind(6, row.hash);
+    put_entity.bind(1, list_id)
+        .bind(2, new_version)
+        .bind(3, id)
+        .bind(4, row.schema)
+        .bind(5, row.caption)
+        .bind(6, row.hash);
     put_entity.step();
     SEKISHO_RETURN_IF_ERROR(put_entity.status());
     put_entity.reset();
@@ -406,15 +417,17 @@ Result<Entity> ListStore::get_entity(const std::string& entity_id) {
 }
 
 Result<StoredEntity> ListStore::find_entity(const std::string& entity_id) {
-  Statement st(db_,
-               "SELECT ve.list_id, ve.version, r.json FROM version_entities ve JOIN records r ON r.hash = ve.record_hash "
-               "WHERE ve.entity_id = ?1 AND ve.version = "
-               "(SELECT MAX(version) FROM versions v WHERE v.list_id = ve.list_id) LIMIT 1");
+  Statement st(
+      db_,
+      "SELECT ve.list_id, ve.version, r.json FROM version_entities ve JOIN records r ON r.hash = ve.record_hash "
+      "WHERE ve.entity_id = ?1 AND ve.version = "
+      "(SELECT MAX(version) FROM versions v WHERE v.list_id = ve.list_id) LIMIT 1");
   SEKISHO_RETURN_IF_ERROR(st.status());
   st.bind(1, entity_id);
   if (!st.step()) {
     SEKISHO_RETURN_IF_ERROR(st.status());
-    return not_found("no entity '" + entity_id + "' in any list's latest version (ids look like un_sc_sanctions-QDi.001)");
+    return not_found("no entity '" + entity_id +
+                     "' in any list's latest version (ids look like un_sc_sanctions-QDi.001)");
   }
   std::string list_id(st.column_text(0));
   int version_number = static_cast<int>(st.column_int(1));

@@ -1,8 +1,8 @@
 // The SQLite backend of SqlConnection, and the choice of backend by URL.
 #include "store/sql_connection.hpp"
 
-#include "store/postgres/pg_connection.hpp"
 #include "sqlite/sqlite_util.hpp"
+#include "store/postgres/pg_connection.hpp"
 
 namespace sekisho {
 
@@ -67,7 +67,7 @@ Result<std::unique_ptr<SqlConnection>> open_sql_connection(std::string_view url,
     return invalid_argument(std::string(what) + " URL '" + std::string(url.substr(0, url.find(':'))) +
                             ":…': expected postgresql://… (or empty for the SQLite file in the data directory)");
   }
-  SEKISHO_ASSIGN_OR_RETURN(sqlite3* db, open_wal_database(home, file_name, what, busy_timeout_ms));
+  SEKISHO_ASSIGN_OR_RETURN(sqlite3 * db, open_wal_database(home, file_name, what, busy_timeout_ms));
   auto conn = std::make_unique<SqliteConnection>(db, (home / file_name).string());
   // WAL with NORMAL sync: a crash loses at most the last commits, never consistency.
   SEKISHO_RETURN_IF_ERROR(conn->exec("PRAGMA synchronous=NORMAL"));

@@ -29,8 +29,8 @@ class SqlStatementImpl {
   virtual void bind_text(int index, std::string_view text) = 0;
   virtual void bind_int(int index, int64_t value) = 0;
   virtual void bind_double(int index, double value) = 0;
-  virtual bool step() = 0;  // a row → true; done or error → false (error: status())
-  virtual void reset() = 0; // run again with new bindings
+  virtual bool step() = 0;   // a row → true; done or error → false (error: status())
+  virtual void reset() = 0;  // run again with new bindings
   virtual std::string_view column_text(int col) const = 0;
   virtual int64_t column_int(int col) const = 0;
   virtual double column_double(int col) const = 0;

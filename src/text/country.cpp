@@ -47,7 +47,8 @@ std::string country_key(std::string_view name) {
 std::string any_key(std::string_view name) {
   for (unsigned char c : name) {
     if (c >= 0x80) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+      icu::UnicodeString u =
+          icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
       u.foldCase();
       u.trim();
       std::string out;
@@ -146,7 +147,8 @@ std::string country_code(std::string_view name_or_code) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   if (s.empty()) return {};
   const CountryTables& t = tables();
-  if (s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+  if (s.size() <= 3 &&
+      std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     std::string upper;
     for (char c : s) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     const auto& codes = s.size() == 2 ? t.by_alpha2 : t.by_alpha3;

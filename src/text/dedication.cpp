@@ -65,8 +65,8 @@ std::string without_dedication(std::string_view raw) {
   }
   // Latin and Cyrillic: the body, the marker, the person.
   const std::string lower = to_lower_ascii(std::string(name));
-  static constexpr std::array<std::string_view, 8> kMarkers = {
-      " named after ", " n.a. ", " imeni ", " im. ", " in the name of ", " by name ", " имени ", " ИМЕНИ "};
+  static constexpr std::array<std::string_view, 8> kMarkers = {" named after ",    " n.a. ",    " imeni ", " im. ",
+                                                               " in the name of ", " by name ", " имени ", " ИМЕНИ "};
   for (std::string_view m : kMarkers) {
     const size_t at = lower.find(m);
     if (at == std::string::npos || at == 0) continue;

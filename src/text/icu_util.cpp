@@ -15,8 +15,8 @@ icu::Transliterator* thread_transliterator(std::string_view id) {
   if (it != pool.by_id.end()) return it->second.get();
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size()))),
-      UTRANS_FORWARD, status));
+      icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size()))), UTRANS_FORWARD,
+      status));
   if (U_FAILURE(status)) t.reset();  // remembered as nullptr: an unknown id stays unknown
   auto* raw = t.get();
   pool.by_id.emplace(std::string(id), std::move(t));
@@ -29,9 +29,8 @@ bool is_katakana(char32_t cp) {
 }
 bool is_hiragana(char32_t cp) { return cp >= 0x3041 && cp <= 0x309F; }
 bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3005 ||
-         cp == 0x3006;
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3005 || cp == 0x3006;
 }
 bool is_cjk(char32_t cp) { return is_han(cp) || is_katakana(cp) || is_hiragana(cp); }
 

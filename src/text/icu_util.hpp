@@ -25,7 +25,7 @@ icu::Transliterator* thread_transliterator(std::string_view id);
 // Code point classes used by the tokenizer and the kana/kanji code.
 bool is_katakana(char32_t cp);  // incl. ー and ヽヾ
 bool is_hiragana(char32_t cp);
-bool is_han(char32_t cp);       // CJK unified ideographs (+ext A), 々 and 〆
-bool is_cjk(char32_t cp);       // any of the three above
+bool is_han(char32_t cp);  // CJK unified ideographs (+ext A), 々 and 〆
+bool is_cjk(char32_t cp);  // any of the three above
 
 }  // namespace sekisho::text::detail

@@ -91,11 +91,14 @@ OrgVocabulary load_org_vocabulary() {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string> fields = split_trimmed(line, "\t");
-    const bool lower_ascii = fields.size() >= 2 && std::all_of(fields.begin() + 1, fields.end(), [](const std::string& f) {
-      return !f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
-    });
+    const bool lower_ascii =
+        fields.size() >= 2 && std::all_of(fields.begin() + 1, fields.end(), [](const std::string& f) {
+          return !f.empty() &&
+                 std::all_of(f.begin(), f.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+        });
     if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || !lower_ascii) {
-      v.status = parse_error(where + ":" + std::to_string(line_no) + ": expected word<TAB>gloss[<TAB>alternative] in lower-case English");
+      v.status = parse_error(where + ":" + std::to_string(line_no) +
+                             ": expected word<TAB>gloss[<TAB>alternative] in lower-case English");
       return v;
     }
     GlossWord g{english(fields[1]), fields.size() == 3 ? english(fields[2]) : std::string()};
@@ -150,11 +153,10 @@ char first_consonant(std::string_view w, bool non_rhotic) {
 bool same_first_sound(std::string_view romaji, std::string_view english) {
   if (romaji.empty() || english.empty()) return false;
   static constexpr std::pair<char, std::string_view> kCompatible[] = {
-      {'a', "aeiouyhw"}, {'i', "aeiouyhw"}, {'u', "aeiouyhw"}, {'e', "aeiouyhw"}, {'o', "aeiouyhw"},
-      {'k', "ckqx"},     {'g', "gj"},       {'s', "sctpxz"},   {'z', "zsxt"},     {'j', "jgdz"},
-      {'t', "t"},        {'c', "ctk"},      {'d', "dt"},       {'n', "nkg"},      {'h', "hw"},
-      {'f', "fph"},      {'b', "bvf"},      {'p', "p"},        {'m', "m"},        {'y', "yuiej"},
-      {'r', "rlw"},      {'w', "wouh"},     {'v', "vb"}};
+      {'a', "aeiouyhw"}, {'i', "aeiouyhw"}, {'u', "aeiouyhw"}, {'e', "aeiouyhw"}, {'o', "aeiouyhw"}, {'k', "ckqx"},
+      {'g', "gj"},       {'s', "sctpxz"},   {'z', "zsxt"},     {'j', "jgdz"},     {'t', "t"},        {'c', "ctk"},
+      {'d', "dt"},       {'n', "nkg"},      {'h', "hw"},       {'f', "fph"},      {'b', "bvf"},      {'p', "p"},
+      {'m', "m"},        {'y', "yuiej"},    {'r', "rlw"},      {'w', "wouh"},     {'v', "vb"}};
   bool compatible = false;
   for (const auto& [first, allowed] : kCompatible) {
     if (romaji[0] == first) compatible = allowed.find(english[0]) != std::string_view::npos;
@@ -181,9 +183,12 @@ std::string name_gloss(const std::vector<std::string_view>& glosses, bool kataka
     std::string cleaned;
     int depth = 0;
     for (char c : g) {
-      if (c == '(') ++depth;
-      else if (c == ')') depth = std::max(0, depth - 1);
-      else if (depth == 0) cleaned += c;
+      if (c == '(')
+        ++depth;
+      else if (c == ')')
+        depth = std::max(0, depth - 1);
+      else if (depth == 0)
+        cleaned += c;
     }
     cleaned = detail::clean_ascii(cleaned);
     size_t words = cleaned.empty() ? 0 : 1 + static_cast<size_t>(std::count(cleaned.begin(), cleaned.end(), ' '));
@@ -293,7 +298,7 @@ Result<std::vector<JapaneseSegment>> segment_japanese(std::string_view text) {
 namespace detail {
 
 std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
-                                                   std::string_view context_reading) {
+                                                    std::string_view context_reading) {
   std::vector<KanjiReading> out;
   auto add = [&](std::string kana, uint8_t kinds) {
     std::string romaji = kana_to_hepburn(kana);
@@ -327,9 +332,7 @@ std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8
 
 }  // namespace detail
 
-std::vector<KanjiReading> kanji_readings(std::string_view word) {
-  return detail::kanji_readings_preferring(word, 0);
-}
+std::vector<KanjiReading> kanji_readings(std::string_view word) { return detail::kanji_readings_preferring(word, 0); }
 
 namespace {
 
@@ -347,10 +350,14 @@ std::vector<std::string> cover_by_words(const std::u32string& s) {
       double c;
       // The curated words are preferred, even two of them over one EDICT compound: 修理工場 is
       // 修理 repair + 工場 plant as names translate it, not EDICT's "repair shop".
-      if (org_gloss(word) != nullptr) c = 0.45;
-      else if (detail::edict_contains(word)) c = 1.0;
-      else if (len == 1) c = 3.0;  // unknown character: its own segment, expensively
-      else continue;
+      if (org_gloss(word) != nullptr)
+        c = 0.45;
+      else if (detail::edict_contains(word))
+        c = 1.0;
+      else if (len == 1)
+        c = 3.0;  // unknown character: its own segment, expensively
+      else
+        continue;
       if (cost[i] + c < cost[i + len]) {
         cost[i + len] = cost[i] + c;
         from[i + len] = i;
@@ -401,7 +408,7 @@ std::string with_english_ending(std::string_view kana, std::string reduced) {
     std::string_view kana, reduced, english;
   };
   static constexpr Ending kEndings[] = {
-      {"ック", "k", "c"},          {"ション", "shon", "tion"}, {"ションズ", "shonz", "tions"},
+      {"ック", "k", "c"},         {"ション", "shon", "tion"},     {"ションズ", "shonz", "tions"},
       {"シャン", "shan", "tian"}, {"シャンズ", "shanz", "tians"},
   };
   for (const Ending& e : kEndings) {
@@ -476,8 +483,8 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
   // Hong Kong): two katakana words, one of them without a gloss, are read as one when that
   // one word has a gloss.
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    const bool split = all_kana(words[i]) && all_kana(words[i + 2]) &&
-                       words[i + 1].find_first_not_of(' ') == std::string::npos;
+    const bool split =
+        all_kana(words[i]) && all_kana(words[i + 2]) && words[i + 1].find_first_not_of(' ') == std::string::npos;
     if (!split || (!pick_gloss(words[i]).empty() && !pick_gloss(words[i + 2]).empty())) continue;
     std::string joined = words[i] + words[i + 2];
     if (pick_gloss(joined).empty()) continue;
@@ -536,8 +543,10 @@ std::vector<GlossedWord> gloss_words(std::string_view text) {
         } else {
           const std::string reduced = with_english_ending(w, detail::kana_foreign_reduction(w));
           g = korean ? detail::kana_korean_reading(w) : reduced;
-          if (korean) gw.alternative = reduced;
-          else gw.katakana_name = w;
+          if (korean)
+            gw.alternative = reduced;
+          else
+            gw.katakana_name = w;
         }
       } else if (std::vector<KanjiReading> r = kanji_readings(w); !r.empty()) {
         g = r.front().romaji;

@@ -23,12 +23,17 @@ struct KanaOptions {
 // vowels dropped (yoko, putin), wāpuro (youko, puuchin), "oh" (yohko), Kunrei (si/ti/tu/hu/zi),
 // m before b/m/p (shimbashi), ヴ as v and b, and the foreign reductions (see KanaOptions).
 // Non-kana pass through.
-std::vector<std::string> kana_to_hepburn_variants(std::string_view kana_utf8,
-                                                  const KanaOptions& options = {});
+std::vector<std::string> kana_to_hepburn_variants(std::string_view kana_utf8, const KanaOptions& options = {});
 
 enum class ReadingKind : uint8_t {
-  kSurname = 1, kGiven = 2, kFemale = 4, kMale = 8, kPlace = 16, kCompany = 32,
-  kOrganization = 64, kOther = 128,
+  kSurname = 1,
+  kGiven = 2,
+  kFemale = 4,
+  kMale = 8,
+  kPlace = 16,
+  kCompany = 32,
+  kOrganization = 64,
+  kOther = 128,
 };
 struct KanjiReading {
   std::string kana;    // the reading in hiragana/katakana as the dictionary gives it

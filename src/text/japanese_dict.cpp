@@ -47,14 +47,22 @@ uint8_t kinds_of(std::string_view tags) {
   while (pos <= tags.size()) {
     size_t comma = tags.find(',', pos);
     std::string_view t = tags.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
-    if (t == "s") k |= static_cast<uint8_t>(ReadingKind::kSurname);
-    else if (t == "g") k |= static_cast<uint8_t>(ReadingKind::kGiven);
-    else if (t == "f") k |= static_cast<uint8_t>(ReadingKind::kFemale);
-    else if (t == "m") k |= static_cast<uint8_t>(ReadingKind::kMale);
-    else if (t == "p" || t == "st") k |= static_cast<uint8_t>(ReadingKind::kPlace);
-    else if (t == "c") k |= static_cast<uint8_t>(ReadingKind::kCompany);
-    else if (t == "o") k |= static_cast<uint8_t>(ReadingKind::kOrganization);
-    else k |= static_cast<uint8_t>(ReadingKind::kOther);
+    if (t == "s")
+      k |= static_cast<uint8_t>(ReadingKind::kSurname);
+    else if (t == "g")
+      k |= static_cast<uint8_t>(ReadingKind::kGiven);
+    else if (t == "f")
+      k |= static_cast<uint8_t>(ReadingKind::kFemale);
+    else if (t == "m")
+      k |= static_cast<uint8_t>(ReadingKind::kMale);
+    else if (t == "p" || t == "st")
+      k |= static_cast<uint8_t>(ReadingKind::kPlace);
+    else if (t == "c")
+      k |= static_cast<uint8_t>(ReadingKind::kCompany);
+    else if (t == "o")
+      k |= static_cast<uint8_t>(ReadingKind::kOrganization);
+    else
+      k |= static_cast<uint8_t>(ReadingKind::kOther);
     if (comma == std::string_view::npos) break;
     pos = comma + 1;
   }

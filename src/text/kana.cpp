@@ -25,16 +25,16 @@ struct KanaSyllable {
 // Katakana U+30A1..U+30F6 in code point order; "" for small kana handled elsewhere.
 // Pairs of Hepburn / Kunrei where they differ ("shi|si").
 constexpr const char* kKatakana[] = {
-    "a*", "a", "i*", "i", "u*", "u", "e*", "e", "o*", "o",                    // ァアィイゥウェエォオ
-    "ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",                // カ..ゴ
-    "sa", "za", "shi|si", "ji|zi", "su", "zu", "se", "ze", "so", "zo",        // サ..ゾ
-    "ta", "da", "chi|ti", "ji|zi", "Q", "tsu|tu", "zu", "te", "de", "to", "do",  // タ..ド (Q = ッ)
-    "na", "ni", "nu", "ne", "no",                                              // ナ..ノ
-    "ha", "ba", "pa", "hi", "bi", "pi", "fu|hu", "bu", "pu", "he", "be", "pe", "ho", "bo", "po",
-    "ma", "mi", "mu", "me", "mo",                                              // マ..モ
-    "ya*", "ya", "yu*", "yu", "yo*", "yo",                                     // ャヤュユョヨ
-    "ra", "ri", "ru", "re", "ro",                                              // ラ..ロ
-    "wa*", "wa", "i", "e", "o", "N", "vu", "ka", "ke",                         // ヮワヰヱヲンヴヵヶ
+    "a*",  "a",  "i*",     "i",     "u*",  "u",      "e*",    "e",  "o*", "o",         // ァアィイゥウェエォオ
+    "ka",  "ga", "ki",     "gi",    "ku",  "gu",     "ke",    "ge", "ko", "go",        // カ..ゴ
+    "sa",  "za", "shi|si", "ji|zi", "su",  "zu",     "se",    "ze", "so", "zo",        // サ..ゾ
+    "ta",  "da", "chi|ti", "ji|zi", "Q",   "tsu|tu", "zu",    "te", "de", "to", "do",  // タ..ド (Q = ッ)
+    "na",  "ni", "nu",     "ne",    "no",                                              // ナ..ノ
+    "ha",  "ba", "pa",     "hi",    "bi",  "pi",     "fu|hu", "bu", "pu", "he", "be",
+    "pe",  "ho", "bo",     "po",    "ma",  "mi",     "mu",    "me", "mo",  // マ..モ
+    "ya*", "ya", "yu*",    "yu",    "yo*", "yo",                           // ャヤュユョヨ
+    "ra",  "ri", "ru",     "re",    "ro",                                  // ラ..ロ
+    "wa*", "wa", "i",      "e",     "o",   "N",      "vu",    "ka", "ke",  // ヮワヰヱヲンヴヵヶ
 };
 
 char32_t to_katakana(char32_t cp) {
@@ -288,10 +288,11 @@ std::string reduce_foreign_word(std::string_view s, bool closing_f_as_h = true) 
       // Only after a vowel + consonant: プーチン "puchin" keeps its u, アルグト drops one.
       // シュ/チュ/ツ count as one consonant: アシュラフ ashraf, and シュ opens a cluster at a
       // word's start too (シュメレフ Shmelev).
-      const bool digraph = out.size() >= 2 && out[out.size() - 1] == 'h' && (out[out.size() - 2] == 's' || out[out.size() - 2] == 'c');
+      const bool digraph =
+          out.size() >= 2 && out[out.size() - 1] == 'h' && (out[out.size() - 2] == 's' || out[out.size() - 2] == 'c');
       const size_t consonant_length = digraph || (out.size() >= 2 && out.compare(out.size() - 2, 2, "ts") == 0) ? 2 : 1;
-      const bool single = (out.size() > consonant_length && is_vowel(out[out.size() - 1 - consonant_length])) ||
-                          (out == "sh");
+      const bool single =
+          (out.size() > consonant_length && is_vowel(out[out.size() - 1 - consonant_length])) || (out == "sh");
       // Before a geminate (ッ) the vowel is a real short one: ハイルッラー khairullah.
       const bool before_consonant = !last && is_consonant(next) && next != 'y' && !(i + 2 < n && s[i + 2] == next);
       // ...but not when the ラ行 syllable's own u is epenthetic: ブルガーコフ is Bulgakov.
@@ -301,8 +302,8 @@ std::string reduce_foreign_word(std::string_view s, bool closing_f_as_h = true) 
       // so is ズ a z one, voiced before a voiced consonant (Сбербанк ズベルバンク zberbank, Звёздочка).
       // Not before ハ行: Japanese writes sh as シ, so the u of ス before ハ行 is a real vowel or
       // stands before the kh Russian hears there (スホイ Sukhoi), never the s of an sh.
-      const bool s_cluster = (out.back() == 's' || out.back() == 'z') && (out.size() < 2 || out[out.size() - 2] != out.back()) &&
-                             next != 'h';
+      const bool s_cluster = (out.back() == 's' || out.back() == 'z') &&
+                             (out.size() < 2 || out[out.size() - 2] != out.back()) && next != 'h';
       // A final u that would leave two letters is a real vowel: アブ abu (Abu Sayyaf), not "ab".
       if ((last && out.size() > 2) || (before_consonant && (single || onset || s_cluster))) continue;
     }
@@ -391,7 +392,8 @@ std::string russian_reading(std::string s) {
       // A フ closing a syllable is the devoiced в Russian has before a voiceless consonant
       // (アフトマティカ Avtomatika), ф before r or l (サフロノフ Safronov, エフレモフ Yefremov), and
       // х before any other consonant, which в would have made voiced (バフムト Bakhmut).
-      const bool closing = i > 0 && is_vowel(w[i - 1]) && is_consonant(next) && next != 'y' && next != 's' && next != 'f';
+      const bool closing =
+          i > 0 && is_vowel(w[i - 1]) && is_consonant(next) && next != 'y' && next != 's' && next != 'f';
       if (w[i] == 'f' && closing) {
         const bool voiceless = next == 't' || next == 'k' || next == 'p' || next == 'c';
         out += voiceless ? "v" : (next == 'r' || next == 'l') ? "f" : "kh";
@@ -399,7 +401,8 @@ std::string russian_reading(std::string s) {
       }
       // х before u or a consonant is written フ, as ф is (フロモフ Khromov, フベゾフ Khubezov); so
       // is the -ых/-их of a surname (ベールィフ Belykh, -スキフ -skikh).
-      if (w[i] == 'f' && ((i == 0 && (next == 'r' || next == 'l' || next == 'u')) || (i > 0 && next == '\0' && w[i - 1] == 'i'))) {
+      if (w[i] == 'f' &&
+          ((i == 0 && (next == 'r' || next == 'l' || next == 'u')) || (i > 0 && next == '\0' && w[i - 1] == 'i'))) {
         out += "kh";
         continue;
       }
@@ -465,9 +468,9 @@ void push_unique(std::vector<std::string>& list, std::string v) {
 // Chinese shares are left out).
 bool looks_korean_name(std::string_view kana) {
   static constexpr std::string_view kSurnames[] = {
-      "キム", "パク", "チェ", "チョ", "チョン", "チャン", "カン", "ユン", "ハン", "シン", "クォン", "ファン",
-      "ソン", "ホン", "ムン", "ペク", "ヒョン", "ヤン", "リョム", "ピョン", "シム", "キル", "ナム", "ミン",
-      "ペ", "ノ", "ソ", "オ", "ユ", "コ", "チュ", "ラ", "リ", "イ", "ジョン", "ジャン"};
+      "キム", "パク", "チェ", "チョ", "チョン", "チャン", "カン",   "ユン",   "ハン", "シン", "クォン", "ファン",
+      "ソン", "ホン", "ムン", "ペク", "ヒョン", "ヤン",   "リョム", "ピョン", "シム", "キル", "ナム",   "ミン",
+      "ペ",   "ノ",   "ソ",   "オ",   "ユ",     "コ",     "チュ",   "ラ",     "リ",   "イ",   "ジョン", "ジャン"};
   const size_t space = kana.find(' ');
   if (space == std::string_view::npos) return false;
   const std::string_view first = kana.substr(0, space);
@@ -521,7 +524,9 @@ namespace detail {
 std::string kana_to_hepburn(std::string_view kana) { return render(parse_kana(kana), {}); }
 std::string kana_foreign_reduction(std::string_view kana) { return foreign_reduction(parse_kana(kana)); }
 std::string kana_korean_reading(std::string_view kana) { return render(parse_kana(kana), {.korean = true}); }
-std::string kana_russian_reading(std::string_view kana) { return russian_reading(foreign_reduction(parse_kana(kana), false)); }
+std::string kana_russian_reading(std::string_view kana) {
+  return russian_reading(foreign_reduction(parse_kana(kana), false));
+}
 }  // namespace detail
 
 }  // namespace sekisho::text

@@ -15,12 +15,18 @@ namespace {
 // The バ-row kana for the vowel a small kana after ヴ carries (ヴァ → バ, ヴォ → ボ).
 char32_t b_row_for_small_vowel(char32_t small) {
   switch (small) {
-    case U'ァ': return U'バ';
-    case U'ィ': return U'ビ';
-    case U'ゥ': return U'ブ';
-    case U'ェ': return U'ベ';
-    case U'ォ': return U'ボ';
-    default: return 0;
+    case U'ァ':
+      return U'バ';
+    case U'ィ':
+      return U'ビ';
+    case U'ゥ':
+      return U'ブ';
+    case U'ェ':
+      return U'ベ';
+    case U'ォ':
+      return U'ボ';
+    default:
+      return 0;
   }
 }
 

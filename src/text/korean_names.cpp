@@ -32,25 +32,25 @@ struct Convention {
 };
 
 // Finals are the same in the three conventions once breves and apostrophes are gone.
-constexpr const char* kFinal[28] = {"",  "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+constexpr const char* kFinal[28] = {"",  "k", "k", "k", "n", "n", "n", "t",  "l", "k", "m", "l", "l", "l",
                                     "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
 
 // McCune–Reischauer without breves or aspiration marks, ㅈ as j the way North Korean names
 // write it (Jong, not Chong).
 constexpr Convention kMcCune = {
     {"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"},
-    {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u",
-     "ui", "i"}};
+    {"a",  "ae", "ya", "yae", "o",  "e",  "yo", "ye", "o",  "wa", "wae",
+     "oe", "yo", "u",  "wo",  "we", "wi", "yu", "u",  "ui", "i"}};
 // The spelling South Koreans give their names: Revised consonants but k for ㄱ, ㅓ as u.
 constexpr Convention kPopular = {
     {"k", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"},
-    {"a", "ae", "ya", "yae", "u", "e", "yu", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
-     "ui", "i"}};
+    {"a",  "ae", "ya", "yae", "u",  "e",  "yu", "ye", "o",  "wa", "wae",
+     "oe", "yo", "u",  "wo",  "we", "wi", "yu", "eu", "ui", "i"}};
 // Revised Romanization of Korean (2000).
 constexpr Convention kRevised = {
     {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"},
-    {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu",
-     "ui", "i"}};
+    {"a",  "ae", "ya", "yae", "eo", "e",  "yeo", "ye", "o",  "wa", "wae",
+     "oe", "yo", "u",  "wo",  "we", "wi", "yu",  "eu", "ui", "i"}};
 
 std::string syllable(char32_t cp, const Convention& c) {
   const uint32_t s = cp - kFirstSyllable;
@@ -85,9 +85,9 @@ const HanjaTable& hanja_table() {
       if (std::find(list.begin(), list.end(), hangul) == list.end()) list.push_back(hangul);
       // "사람의 성" (a person's surname) outranks a bare "성" (金: 금 "성 금", 김 "사람의 성 김").
       const std::string_view gloss = std::string_view(line).substr(b + 1);
-      const int rank = gloss.find("사람의 성") != std::string_view::npos                                ? 2
+      const int rank = gloss.find("사람의 성") != std::string_view::npos                             ? 2
                        : (gloss.starts_with("성 ") || gloss.find(", 성 ") != std::string_view::npos) ? 1
-                                                                                                    : 0;
+                                                                                                     : 0;
       if (rank > t.surname_rank[hanja[0]]) {
         t.surname[hanja[0]] = hangul;
         t.surname_rank[hanja[0]] = rank;
@@ -105,8 +105,8 @@ char32_t south_initial(char32_t cp) {
   const uint32_t s = cp - kFirstSyllable;
   const uint32_t initial = s / 588, medial = (s % 588) / 28, rest = s % 28;
   if (initial != 5) return cp;  // ㄹ
-  const bool before_i_or_y = medial == 20 || medial == 2 || medial == 3 || medial == 6 || medial == 7 ||
-                             medial == 12 || medial == 17;
+  const bool before_i_or_y =
+      medial == 20 || medial == 2 || medial == 3 || medial == 6 || medial == 7 || medial == 12 || medial == 17;
   return kFirstSyllable + ((before_i_or_y ? 11 : 2) * 21 + medial) * 28 + rest;
 }
 

@@ -25,7 +25,8 @@ struct TableLine {
   std::vector<std::string> values;
 };
 
-Result<std::vector<TableLine>> read_table(std::string_view file, const std::function<std::string(std::string_view)>& fold_key) {
+Result<std::vector<TableLine>> read_table(std::string_view file,
+                                          const std::function<std::string(std::string_view)>& fold_key) {
   const std::string where = "src/text/tables/" + std::string(file);
   const std::string_view text = embedded_table(file);
   if (text.empty()) return not_found(where + ": not embedded in this build");
@@ -35,7 +36,8 @@ Result<std::vector<TableLine>> read_table(std::string_view file, const std::func
     ++line_no;
     if (raw.empty() || raw[0] == '#') continue;
     const size_t tab = raw.find('\t');
-    if (tab == std::string::npos) return parse_error(where + ":" + std::to_string(line_no) + ": expected key<TAB>values");
+    if (tab == std::string::npos)
+      return parse_error(where + ":" + std::to_string(line_no) + ": expected key<TAB>values");
     TableLine line;
     line.line_no = line_no;
     line.key = fold_key(raw.substr(0, tab));
@@ -135,7 +137,8 @@ Result<OrganizationWords> load_organization_words() {
       if (w.empty() || w.find(' ') != std::string::npos) {
         return table_error(kFile, line, "expected single words, got '" + line.raw + "'");
       }
-      if (!table.class_word.emplace(w, head).second) return table_error(kFile, line, "'" + w + "' is on an earlier line too");
+      if (!table.class_word.emplace(w, head).second)
+        return table_error(kFile, line, "'" + w + "' is on an earlier line too");
     }
   }
   return table;
@@ -195,10 +198,20 @@ std::string fold_arabic_letters(std::string_view arabic) {
     const char32_t cp = next_code_point(arabic, pos);
     if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) continue;  // harakat, tatweel
     switch (cp) {
-      case U'أ': case U'إ': case U'آ': case U'ٱ': append_utf8(out, U'ا'); break;
-      case U'ة': append_utf8(out, U'ه'); break;
-      case U'ى': append_utf8(out, U'ي'); break;
-      default: append_utf8(out, cp);
+      case U'أ':
+      case U'إ':
+      case U'آ':
+      case U'ٱ':
+        append_utf8(out, U'ا');
+        break;
+      case U'ة':
+        append_utf8(out, U'ه');
+        break;
+      case U'ى':
+        append_utf8(out, U'ي');
+        break;
+      default:
+        append_utf8(out, cp);
     }
   }
   return out;
@@ -234,7 +247,8 @@ Status name_tables_status() {
   equivalent_names();
   organization_words();
   russian_acronyms();
-  for (const Status* s : {&arabic_status, &korean_status, &equivalents_status, &organization_status, &acronyms_status}) {
+  for (const Status* s :
+       {&arabic_status, &korean_status, &equivalents_status, &organization_status, &acronyms_status}) {
     if (!s->ok()) return *s;
   }
   return Status::ok_status();

@@ -22,10 +22,17 @@ bool is_token_char(char32_t cp) {
   if (cp == 0x30FC) return true;
   int8_t type = u_charType(static_cast<UChar32>(cp));
   switch (type) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER: case U_OTHER_LETTER: case U_NON_SPACING_MARK:
-    case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK: case U_DECIMAL_DIGIT_NUMBER:
-    case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
       return cp != 0x02BF && cp != 0x02BE && cp != 0x02BB && cp != 0x02BC;  // ʿ ʾ ʻ ʼ: apostrophes
     default:
       return false;
@@ -42,8 +49,7 @@ bool is_word_apostrophe(char32_t cp) {
 // Scripts whose diacritics are optional in real lists (Latin accents, Greek tonos, Arabic
 // harakat, Hebrew niqqud). Cyrillic й/ё and kana dakuten are letters, not accents: kept.
 bool strips_marks(Script s) {
-  return s == Script::kLatin || s == Script::kGreek || s == Script::kArabic ||
-         s == Script::kHebrew;
+  return s == Script::kLatin || s == Script::kGreek || s == Script::kArabic || s == Script::kHebrew;
 }
 
 std::string strip_marks(std::string_view token) {
@@ -52,8 +58,7 @@ std::string strip_marks(std::string_view token) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(token);
   icu::UnicodeString decomposed = nfd->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size()))),
-      status);
+      icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size()))), status);
   icu::UnicodeString kept;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 cp = decomposed.char32At(i);
@@ -103,8 +108,7 @@ NormalizedName normalize(std::string_view raw) {
     folded.assign(raw);
     for (char& c : folded) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   } else if (U_SUCCESS(status)) {
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
     nfkc_cf->normalize(u, status).toUTF8String(folded);
   }
   if (U_FAILURE(status)) folded.assign(raw);
@@ -243,8 +247,7 @@ std::string consonant_skeleton(std::string_view ascii) {
       continue;
     }
     if (lower == 'q') lower = 'k';
-    if (lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
-        lower == 'y' || lower == 'w') {
+    if (lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' || lower == 'y' || lower == 'w') {
       continue;
     }
     if (lower != last) out += lower;

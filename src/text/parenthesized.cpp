@@ -130,7 +130,8 @@ ParenthesizedName split_respellings(std::string_view raw) {
     const std::string before = to_lower_ascii(to_utf8(alternative.substr(word_start, word_end - word_start)));
     const std::string inside = to_lower_ascii(to_utf8(std::u32string(group)));
     constexpr size_t kMostEdits = 2;
-    if (before.size() < 4 || before[0] != inside[0] || distance::osa_bounded(before, inside, kMostEdits + 1) > kMostEdits) {
+    if (before.size() < 4 || before[0] != inside[0] ||
+        distance::osa_bounded(before, inside, kMostEdits + 1) > kMostEdits) {
       return {};
     }
     alternative.replace(word_start, word_end - word_start, group);

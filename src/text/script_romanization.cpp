@@ -28,7 +28,8 @@ std::string transform_or_empty(std::string_view text, std::string_view id) {
 }
 
 // Replaces code points by strings; the rest pass through.
-std::string replace_code_points(std::string_view text, std::initializer_list<std::pair<char32_t, std::string_view>> map) {
+std::string replace_code_points(std::string_view text,
+                                std::initializer_list<std::pair<char32_t, std::string_view>> map) {
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -82,8 +83,8 @@ std::string map_words(std::string_view s, const std::function<std::string(std::s
 
 std::string urdu_letters_as_arabic(std::string_view text) {
   // ٹ ڈ ڑ (retroflex t d r), ں (nasal n), ے (final y), ھ ہ (h), ۃ (tā' marbūṭa).
-  return replace_code_points(text, {{U'ٹ', "ت"}, {U'ڈ', "د"}, {U'ڑ', "ر"}, {U'ں', "ن"}, {U'ے', "ي"},
-                                    {U'ھ', "ه"}, {U'ہ', "ه"}, {U'ۃ', "ة"}});
+  return replace_code_points(
+      text, {{U'ٹ', "ت"}, {U'ڈ', "د"}, {U'ڑ', "ر"}, {U'ں', "ن"}, {U'ے', "ي"}, {U'ھ', "ه"}, {U'ہ', "ه"}, {U'ۃ', "ة"}});
 }
 
 std::string vocalise_abjad(std::string_view ascii) {
@@ -113,7 +114,8 @@ std::string drop_inherent_final_vowel(std::string_view romanized) {
   // ICU writes the inherent vowel as a plain "a" and a written long one as "ā": व्लादिमीर →
   // vlādimīra, spoken (and written in Latin) Vladimir. Runs before folding to ASCII.
   return map_words(romanized, [](std::string_view w) {
-    if (w.size() >= 3 && w.back() == 'a' && is_ascii_consonant(w[w.size() - 2])) return std::string(w.substr(0, w.size() - 1));
+    if (w.size() >= 3 && w.back() == 'a' && is_ascii_consonant(w[w.size() - 2]))
+      return std::string(w.substr(0, w.size() - 1));
     return std::string(w);
   });
 }
@@ -261,8 +263,9 @@ std::vector<std::string> romanize_other_script(std::string_view text) {
     }
     case USCRIPT_MALAYALAM: {
       // Chillu letters (ർ ൻ ൽ ൾ ൺ ൿ) are a consonant with virama written as one letter.
-      std::string spelled = replace_code_points(text, {{U'\u0D7A', "ണ്"}, {U'\u0D7B', "ന്"}, {U'\u0D7C', "ര്"},
-                                                       {U'\u0D7D', "ല്"}, {U'\u0D7E', "ള്"}, {U'\u0D7F', "ക്"}});
+      std::string spelled = replace_code_points(
+          text,
+          {{U'\u0D7A', "ണ്"}, {U'\u0D7B', "ന്"}, {U'\u0D7C', "ര്"}, {U'\u0D7D', "ല്"}, {U'\u0D7E', "ള്"}, {U'\u0D7F', "ക്"}});
       out.push_back(fold_to_ascii(transform_or_empty(spelled, "Any-Latin")));
       break;
     }

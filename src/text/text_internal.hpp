@@ -2,9 +2,9 @@
 #pragma once
 
 #include <functional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -82,7 +82,7 @@ Status japanese_org_words_status();
 // `context_reading` is MeCab's reading of the word inside the whole name (陽子 alone reads
 // ヨウシ, in 上川陽子 ヨウコ); empty = segment the word alone.
 std::vector<KanjiReading> kanji_readings_preferring(std::string_view word, uint8_t preferred,
-                                                   std::string_view context_reading = {});
+                                                    std::string_view context_reading = {});
 }  // namespace sekisho::text::detail
 
 namespace sekisho::text::detail {

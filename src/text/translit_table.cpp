@@ -19,9 +19,7 @@ namespace sekisho::text {
 
 namespace {
 
-constexpr uint64_t pack(char32_t a, char32_t b) {
-  return (static_cast<uint64_t>(a) << 32) | static_cast<uint64_t>(b);
-}
+constexpr uint64_t pack(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | static_cast<uint64_t>(b); }
 
 char32_t lower(char32_t cp) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))); }
 
@@ -154,8 +152,8 @@ Result<TranslitTable> TranslitTable::load_iuliia_file(const std::string& path) {
       if (!it.value().is_string()) return field_error(field, "value of '" + it.key() + "' is not a string");
       size_t letters = detail::to_u32(it.key()).size();
       if (letters == 0 || letters > max_key_letters) {
-        return field_error(field, "key '" + it.key() + "' must have 1.." +
-                                      std::to_string(max_key_letters) + " letters");
+        return field_error(field,
+                           "key '" + it.key() + "' must have 1.." + std::to_string(max_key_letters) + " letters");
       }
       dest.emplace_back(it.key(), it.value().get<std::string>());
     }

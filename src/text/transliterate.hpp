@@ -28,9 +28,8 @@ enum class CyrillicScheme : uint8_t {
 };
 std::string_view cyrillic_scheme_name(CyrillicScheme scheme);
 inline constexpr CyrillicScheme kAllCyrillicSchemes[] = {
-    CyrillicScheme::kBgnPcgn, CyrillicScheme::kIcao9303, CyrillicScheme::kIso9,
-    CyrillicScheme::kGerman,  CyrillicScheme::kFrench,   CyrillicScheme::kPolivanov,
-    CyrillicScheme::kUkrainian};
+    CyrillicScheme::kBgnPcgn, CyrillicScheme::kIcao9303,  CyrillicScheme::kIso9,     CyrillicScheme::kGerman,
+    CyrillicScheme::kFrench,  CyrillicScheme::kPolivanov, CyrillicScheme::kUkrainian};
 
 // Romanises Cyrillic letters of `text` (lower-cased result; other characters pass through).
 std::string transliterate_cyrillic(std::string_view text_utf8, CyrillicScheme scheme);

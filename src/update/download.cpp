@@ -70,7 +70,8 @@ Status download_file(const std::string& url, const fs::path& dest, long timeout_
   if (rc != CURLE_OK) {
     fs::remove(partial, ec);
     std::string cause = err[0] ? err : curl_easy_strerror(rc);
-    if (rc == CURLE_HTTP_RETURNED_ERROR) return unavailable(url + ": publisher answered HTTP " + std::to_string(http_code));
+    if (rc == CURLE_HTTP_RETURNED_ERROR)
+      return unavailable(url + ": publisher answered HTTP " + std::to_string(http_code));
     return unavailable(url + ": cannot download: " + cause);
   }
   if (!write_ok) {

@@ -29,10 +29,14 @@ std::optional<std::chrono::system_clock::time_point> date_start(const std::strin
 
 std::string_view list_age_state_name(ListAgeState state) {
   switch (state) {
-    case ListAgeState::kFresh: return "fresh";
-    case ListAgeState::kStale: return "stale";
-    case ListAgeState::kUndated: return "undated";
-    case ListAgeState::kMissing: return "missing";
+    case ListAgeState::kFresh:
+      return "fresh";
+    case ListAgeState::kStale:
+      return "stale";
+    case ListAgeState::kUndated:
+      return "undated";
+    case ListAgeState::kMissing:
+      return "missing";
   }
   return "missing";
 }

@@ -77,7 +77,8 @@ Result<ImportRequest> fetch(const SourceSpec& s, const UpdateOptions& options, c
       if (fs::exists(p)) request.files.push_back(p);
     }
     if (request.files.empty()) {
-      return not_found(s.list_id + ": not in mirror " + options.from_dir + " (looked for " + s.mirror_paths.front() + ")");
+      return not_found(s.list_id + ": not in mirror " + options.from_dir + " (looked for " + s.mirror_paths.front() +
+                       ")");
     }
     return request;
   }
@@ -87,8 +88,10 @@ Result<ImportRequest> fetch(const SourceSpec& s, const UpdateOptions& options, c
     urls = {url};
   }
   if (urls.empty()) {
-    return not_found(s.list_id + ": the publisher offers no machine-readable file; import a local copy with "
-                                 "`sekisho import " + s.format + " FILE --list " + s.list_id + "`");
+    return not_found(s.list_id +
+                     ": the publisher offers no machine-readable file; import a local copy with "
+                     "`sekisho import " +
+                     s.format + " FILE --list " + s.list_id + "`");
   }
   for (const std::string& url : urls) {
     fs::path dest = scratch / last_segment(url);

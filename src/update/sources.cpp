@@ -44,7 +44,8 @@ const std::vector<SourceSpec>& default_sources() {
        .title = "EU Consolidated Financial Sanctions",
        .max_age_days = 7,
        .format = "eu-fsf-xml",
-       .urls = {"https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"},
+       .urls =
+           {"https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"},
        .mirror_paths = {"eu/fsf/xmlFullSanctionsList_1_1.xml"}},
       {.list_id = "gb_fcdo_sanctions",
        .title = "UK Sanctions List (FCDO)",

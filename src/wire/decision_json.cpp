@@ -12,8 +12,8 @@ namespace {
 std::string s(std::string_view v) { return std::string(v); }
 
 nlohmann::ordered_json hit_json(const ListHit& h) {
-  nlohmann::ordered_json j = {{"list", h.list_id}, {"entity_id", h.entity_id}, {"matched_name", h.matched_name},
-                              {"score", h.score}};
+  nlohmann::ordered_json j = {
+      {"list", h.list_id}, {"entity_id", h.entity_id}, {"matched_name", h.matched_name}, {"score", h.score}};
   if (h.list_version > 0) j["list_version"] = h.list_version;
   if (!h.programs.empty()) j["programs"] = h.programs;
   j["source"] = h.explanation.empty() ? "stated" : "screened";
@@ -45,7 +45,8 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   }
   out["conditions"] = conditions;
   ordered_json claims = ordered_json::array();
-  for (const Claim& c : d.claims) claims.push_back({{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"basis", s(c.basis)}});
+  for (const Claim& c : d.claims)
+    claims.push_back({{"hop", c.hop}, {"jurisdiction", s(c.jurisdiction)}, {"basis", s(c.basis)}});
   out["claims"] = claims;
   // Every jurisdiction of the bundle at every hop, claimed or not, with the
   // facts that settled it (added to the contract; "claims" keeps its shape).
@@ -61,8 +62,11 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
   ordered_json not_fired = ordered_json::array();
   for (const TraceEntry& t : d.trace) {
     if (t.reason == Reason::kNotApplicable || t.reason == Reason::kExcepted) {
-      ordered_json e = {{"hop", t.hop}, {"jurisdiction", s(t.jurisdiction)}, {"rule", s(t.rule_id)},
-                        {"reason", s(reason_name(t.reason))}, {"cite", s(t.cite)}};
+      ordered_json e = {{"hop", t.hop},
+                        {"jurisdiction", s(t.jurisdiction)},
+                        {"rule", s(t.rule_id)},
+                        {"reason", s(reason_name(t.reason))},
+                        {"cite", s(t.cite)}};
       if (!t.detail.empty()) e["detail"] = t.detail;
       if (t.via_hop > 0) e["via_hop"] = t.via_hop;
       if (t.verify) e["verify"] = true;
@@ -103,7 +107,9 @@ std::string decision_to_json(const Decision& d, const TransferRequest& request, 
       // [2h] from, [2h+1] to of hop h; one past the hops: the stated end user.
       const bool end_user = i == 2 * request.hops.size();
       ordered_json j = {{"hop", end_user ? request.hops.size() : i / 2 + 1},
-                        {"party", end_user ? "end_user" : i % 2 ? "to" : "from"}};
+                        {"party", end_user ? "end_user"
+                                  : i % 2  ? "to"
+                                           : "from"}};
       j.update(hit_json(h));
       ordered_json rules = ordered_json::array();
       for (const TraceEntry& t : d.trace) {

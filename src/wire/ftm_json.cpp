@@ -22,11 +22,15 @@ void add(nlohmann::json& props, const char* prop, const std::string& value) {
 
 const char* name_property(NameKind kind) {
   switch (kind) {
-    case NameKind::kPrimary: return "name";
-    case NameKind::kWeakAlias: return "weakAlias";
-    case NameKind::kFormerName: return "previousName";
+    case NameKind::kPrimary:
+      return "name";
+    case NameKind::kWeakAlias:
+      return "weakAlias";
+    case NameKind::kFormerName:
+      return "previousName";
     case NameKind::kAlias:
-    case NameKind::kOriginalScript: return "alias";
+    case NameKind::kOriginalScript:
+      return "alias";
   }
   return "alias";
 }
@@ -37,10 +41,18 @@ struct IdentifierProperty {
   const char* property;  // FtM property
 };
 constexpr IdentifierProperty kIdentifierProperties[] = {
-    {"passport", "passportNumber"}, {"tax_id", "taxNumber"},    {"imo", "imoNumber"},
-    {"mmsi", "mmsi"},               {"call_sign", "callSign"},  {"lei", "leiCode"},
-    {"registration", "registrationNumber"}, {"swift_bic", "swiftBic"}, {"other", "idNumber"},
-    {"website", "website"}, {"email", "email"}, {"phone", "phone"},
+    {"passport", "passportNumber"},
+    {"tax_id", "taxNumber"},
+    {"imo", "imoNumber"},
+    {"mmsi", "mmsi"},
+    {"call_sign", "callSign"},
+    {"lei", "leiCode"},
+    {"registration", "registrationNumber"},
+    {"swift_bic", "swiftBic"},
+    {"other", "idNumber"},
+    {"website", "website"},
+    {"email", "email"},
+    {"phone", "phone"},
 };
 
 const char* identifier_property(const std::string& type, Schema schema) {
@@ -54,10 +66,13 @@ const char* identifier_property(const std::string& type, Schema schema) {
 // A person is born, a company incorporated, a vessel or aircraft built.
 const char* date_property(Schema schema) {
   switch (schema) {
-    case Schema::kPerson: return "birthDate";
+    case Schema::kPerson:
+      return "birthDate";
     case Schema::kVessel:
-    case Schema::kAircraft: return "buildDate";
-    default: return "incorporationDate";
+    case Schema::kAircraft:
+      return "buildDate";
+    default:
+      return "incorporationDate";
   }
 }
 

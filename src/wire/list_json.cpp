@@ -33,8 +33,11 @@ nlohmann::json list_version_json(const ListVersion& v) {
 nlohmann::json list_age_json(const ListAge& age) {
   bool stale = age.flagged();
   if (!age.version) {
-    return {{"list", age.list_id}, {"title", age.title}, {"state", list_age_state_name(age.state)},
-            {"stale", stale}, {"missing", true}};
+    return {{"list", age.list_id},
+            {"title", age.title},
+            {"state", list_age_state_name(age.state)},
+            {"stale", stale},
+            {"missing", true}};
   }
   nlohmann::json j = list_version_json(*age.version);
   j["title"] = age.title;

@@ -77,8 +77,9 @@ TEST(AuditLog, ReorderedRowsAreNamed) {
   TempHome home("audit-reordered");
   write_entries(home);
   // Swap entries 2 and 4 by their sequence numbers.
-  tamper(home, "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 4; "
-               "UPDATE audit_log SET seq = 4 WHERE seq = -1");
+  tamper(home,
+         "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 4; "
+         "UPDATE audit_log SET seq = 4 WHERE seq = -1");
   AuditCheck check = verify(home);
   EXPECT_FALSE(check.ok);
   EXPECT_EQ(check.first_bad_seq, 2);

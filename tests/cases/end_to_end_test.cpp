@@ -24,9 +24,9 @@
 #include "sekisho/lists.hpp"
 #include "sekisho/store.hpp"
 #include "support/postgres_server.hpp"
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {
@@ -57,11 +57,12 @@ json sekisho_json(const TempHome& home, std::vector<std::string> args) {
 // Ordinary customers: given and family names that appear on no sanctions list,
 // combined by a seeded generator so the run is the same every time.
 std::vector<std::string> ordinary_names(size_t n) {
-  const char* given[] = {"Emma", "Lukas", "Sofia", "Jonas", "Hanna", "Felix", "Clara", "Mats", "Ingrid", "Pieter",
-                         "Yuki", "Haruto", "Aoi", "Sakura", "Ren", "Margot", "Olivier", "Lucie", "Nils", "Freja"};
-  const char* family[] = {"Lindqvist", "Vermeulen", "Hoffmann", "Brennan", "Castellano", "Okonkwo-Baird",
-                          "Takahashi", "Fujimoto", "Nakamura", "Johansson", "Dubois", "Van der Berg",
-                          "Kowalczyk", "Novak", "Rasmussen", "Lefebvre", "Whitfield", "Sorensen", "Hakala", "Moreau"};
+  const char* given[] = {"Emma", "Lukas",  "Sofia", "Jonas",  "Hanna", "Felix",  "Clara",   "Mats",  "Ingrid", "Pieter",
+                         "Yuki", "Haruto", "Aoi",   "Sakura", "Ren",   "Margot", "Olivier", "Lucie", "Nils",   "Freja"};
+  const char* family[] = {"Lindqvist",     "Vermeulen",    "Hoffmann",  "Brennan",  "Castellano",
+                          "Okonkwo-Baird", "Takahashi",    "Fujimoto",  "Nakamura", "Johansson",
+                          "Dubois",        "Van der Berg", "Kowalczyk", "Novak",    "Rasmussen",
+                          "Lefebvre",      "Whitfield",    "Sorensen",  "Hakala",   "Moreau"};
   std::mt19937 rng(19);
   std::set<std::string> seen;
   std::vector<std::string> out;
@@ -176,8 +177,9 @@ void old_list_thousand_parties_decisions_new_list_audit(const TempHome& home, co
     return std::to_string(static_cast<int64_t>((*find_alert(un_alerts, party, entity))["id"]));
   };
   // Without four-eyes a false positive takes effect at once.
-  RunResult fp = sekisho(home, {"alerts", "decide", alert_id("P-ALIAS", alias_id), "false_positive", "--reason",
-                                "customer born 1990, listed person born 1970", "--reviewer", "alice", "--role", "analyst"});
+  RunResult fp =
+      sekisho(home, {"alerts", "decide", alert_id("P-ALIAS", alias_id), "false_positive", "--reason",
+                     "customer born 1990, listed person born 1970", "--reviewer", "alice", "--role", "analyst"});
   ASSERT_EQ(fp.exit_code, 0) << fp.err;
   ASSERT_EQ(sekisho(home, {"alerts", "decide", alert_id("P-FP", stable_fp_id), "false_positive", "--reason",
                            "different nationality and birth date", "--reviewer", "alice", "--role", "analyst"})
@@ -198,7 +200,8 @@ void old_list_thousand_parties_decisions_new_list_audit(const TempHome& home, co
   EXPECT_NE(own.err.find("may not confirm"), std::string::npos) << own.err;
   RunResult junior = sekisho(home, {"alerts", "confirm", tm, "--reviewer", "dave", "--role", "analyst"});
   EXPECT_EQ(junior.exit_code, 77) << junior.err;
-  RunResult confirmed = sekisho(home, {"alerts", "confirm", tm, "--reviewer", "bob", "--reason", "checked the passport"});
+  RunResult confirmed =
+      sekisho(home, {"alerts", "confirm", tm, "--reviewer", "bob", "--reason", "checked the passport"});
   ASSERT_EQ(confirmed.exit_code, 0) << confirmed.err;
   json tm_alert = sekisho_json(home, {"alerts", "show", tm, "--json"});
   EXPECT_EQ(tm_alert["state"], "true_match");

@@ -41,10 +41,13 @@ class CaseStoreEnv {
 
 // `case_store`: the URL the case store is opened at in this process, as the commands read it
 // from $SEKISHO_CASE_STORE; "" for cases.db in `home`.
-void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& home, const std::string& case_store = "") {
+void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& home,
+                                                              const std::string& case_store = "") {
   const CaseStoreLocation cases_at(home.path(), case_store);
-  ASSERT_EQ(run_process(cli(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) +
-                                                           "/un/consolidated_2025-04-19.xml"})).exit_code, 0);
+  ASSERT_EQ(
+      run_process(cli(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml"}))
+          .exit_code,
+      0);
   const std::string csv = (home.path() / "parties.csv").string();
   std::ofstream(csv) << "id,name,schema\nP1,Munir al Qubaysi,Person\n";
   auto imported = run_process(cli(home, {"parties", "import", csv}));
@@ -74,7 +77,8 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the child exited with " << WEXITSTATUS(status) << " instead of dying in the append";
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child exited with " << WEXITSTATUS(status)
+                                   << " instead of dying in the append";
   EXPECT_EQ(WTERMSIG(status), SIGKILL);
 
   auto cases = CaseStore::open(cases_at);
@@ -93,7 +97,8 @@ void a_decision_killed_inside_its_audit_entry_leaves_no_trace(const TempHome& ho
   ASSERT_TRUE(check.ok());
   EXPECT_TRUE(check->ok) << check->problem;
 
-  auto decided = (*cases)->decide(alert_id, AlertState::kFalsePositive, {"analyst-a", Role::kAnalyst}, "not the listed man");
+  auto decided =
+      (*cases)->decide(alert_id, AlertState::kFalsePositive, {"analyst-a", Role::kAnalyst}, "not the listed man");
   ASSERT_TRUE(decided.ok()) << decided.status().to_string();
   EXPECT_EQ(decided->state, AlertState::kFalsePositive);
   EXPECT_EQ((*cases)->audit_entries()->size(), entries_before + 1);

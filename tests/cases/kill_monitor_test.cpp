@@ -14,9 +14,9 @@
 
 #include "sekisho/cases.hpp"
 #include "sekisho/store.hpp"
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -97,7 +97,8 @@ TEST(PolicyBundleAudit, AddedAndRemovedFilesAreNamed) {
   auto cases = CaseStore::open(home.path());
   ASSERT_TRUE(cases.ok());
   PolicyBundleFiles before{"bundle-a", {{"common/vocabulary.yaml", "h1"}, {"jp/fefta.yaml", "h2"}}};
-  PolicyBundleFiles after{"bundle-b", {{"common/vocabulary.yaml", "h1"}, {"jp/fefta.yaml", "h2x"}, {"us/ear.yaml", "h3"}}};
+  PolicyBundleFiles after{"bundle-b",
+                          {{"common/vocabulary.yaml", "h1"}, {"jp/fefta.yaml", "h2x"}, {"us/ear.yaml", "h3"}}};
   PolicyBundleFiles smaller{"bundle-c", {{"us/ear.yaml", "h3"}}};
   ASSERT_TRUE(*(*cases)->record_policy_bundle(before, "alice"));
   ASSERT_TRUE(*(*cases)->record_policy_bundle(after, "bob"));

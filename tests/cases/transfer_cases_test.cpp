@@ -124,8 +124,9 @@ TEST(TransferCases, RecordedDecisionIsStoredListedShownAndAudited) {
   // A recorded decision rewritten in the store no longer matches its audit entry.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((home.path() / "cases.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE transfer_decisions SET decision = 'ALLOW', "
-                             "decision_json = replace(decision_json, '\"DENY\"', '\"ALLOW\"') WHERE decision_id = 1",
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE transfer_decisions SET decision = 'ALLOW', "
+                         "decision_json = replace(decision_json, '\"DENY\"', '\"ALLOW\"') WHERE decision_id = 1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -139,8 +140,9 @@ TEST(TransferCases, RecordedDecisionIsStoredListedShownAndAudited) {
 TEST(TransferCases, ScreenedDecisionRecordsTheListVersions) {
   TempHome home("transfer-cases-lists");
   // A small real list in the store, so the screener names it and its version.
-  RunResult imported = sekisho(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml",
-                                      "--list", "un_sc", "--no-monitor"});
+  RunResult imported =
+      sekisho(home, {"import", "un-xml", std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml", "--list",
+                     "un_sc", "--no-monitor"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const fs::path file = kGolden / "case04_helmets_to_ukraine_allowed.json";
   RunResult r = sekisho(home, {"transfer", "check", file.string(), "--policies", kPolicies, "--record", "--json"});

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "support/subprocess.hpp"
@@ -42,7 +42,7 @@ TEST(DemoCustomers, ListedCustomersAreFoundAndTheOthersAreNot) {
   ASSERT_EQ(lists_of.size(), 3u) << r.out;
   // Jimmy Cherizier is on the UN list (and on MOF's, which carries the UN designations).
   EXPECT_TRUE(lists_of["C-1001"].count("un_sc_sanctions")) << r.out;
-  EXPECT_TRUE(lists_of["C-1003"].count("ca_dfatd_sema")) << r.out;  // Путин, by his Cyrillic alias
+  EXPECT_TRUE(lists_of["C-1003"].count("ca_dfatd_sema")) << r.out;     // Путин, by his Cyrillic alias
   EXPECT_TRUE(lists_of["C-1005"].count("jp_mof_sanctions")) << r.out;  // ハマス
 }
 

@@ -46,7 +46,8 @@ class OfficeIo : public ::testing::Test {
     home_ = new TempHome("office-io");
     RunResult un = run({"import", "un-xml", std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2026-02-27.xml"});
     ASSERT_EQ(un.exit_code, 0) << un.err;
-    RunResult mof = run({"import", "mof-xlsx", std::string(SEKISHO_SHARED_DATA) + "/japan/mof_shisantouketsu_20260305.xlsx"});
+    RunResult mof =
+        run({"import", "mof-xlsx", std::string(SEKISHO_SHARED_DATA) + "/japan/mof_shisantouketsu_20260305.xlsx"});
     ASSERT_EQ(mof.exit_code, 0) << mof.err;
     utf8_run_ = new RunResult(screen({}, kCustomers));
   }

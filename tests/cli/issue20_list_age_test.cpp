@@ -108,7 +108,8 @@ TEST_F(ListAge, ScreenHeadsTheRunWithAgesAndWarnsOnce) {
   EXPECT_NE(r.err.find("sekisho: lists: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("un_sc_sanctions v1 (2026-02-27, "), std::string::npos) << r.err;
   EXPECT_EQ(count(r.err, "warning:"), 1u) << r.err;
-  EXPECT_NE(r.err.find("un_sc_sanctions published 2026-02-27, older than its 14-day cadence"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("un_sc_sanctions published 2026-02-27, older than its 14-day cadence"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("eu_fsf is not loaded"), std::string::npos) << r.err;
   nlohmann::json first = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
   ASSERT_FALSE(first["matches"].empty()) << r.out;

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {
@@ -122,7 +122,8 @@ TEST_F(ScreenCommand, BadRowsAreReportedAndTheBatchGoesOn) {
 TEST_F(ScreenCommand, AHugeNameIsRefusedAndEveryOtherRowIsScreened) {
   std::string huge;
   for (int i = 0; i < 25000; ++i) huge += "Ivanov Иванов ";
-  RunResult r = screen({"--allow-refused"}, "id,name\nbefore,Jimmy Cherizier\nbig," + huge + "\nafter,Jimmy Cherizier\n");
+  RunResult r =
+      screen({"--allow-refused"}, "id,name\nbefore,Jimmy Cherizier\nbig," + huge + "\nafter,Jimmy Cherizier\n");
   ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 500);
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u);

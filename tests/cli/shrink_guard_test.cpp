@@ -86,7 +86,8 @@ TEST(ShrinkGuard, AWellFormedFileWithNoEntityGivesNoEmptyVersion) {
                           "<INDIVIDUALS/>\n<ENTITIES/>\n</CONSOLIDATED_LIST>\n";
   RunResult refused = sekisho(home, {"import", "un-xml", empty.string()});
   EXPECT_EQ(refused.exit_code, 65) << refused.err;
-  EXPECT_NE(refused.err.find("un_sc_sanctions: the new version would hold no entity"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("un_sc_sanctions: the new version would hold no entity"), std::string::npos)
+      << refused.err;
   EXPECT_TRUE(entity_counts(home, "un_sc_sanctions").empty());
   RunResult allowed = sekisho(home, {"import", "un-xml", empty.string(), "--allow-shrink"});
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;

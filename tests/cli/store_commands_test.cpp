@@ -4,9 +4,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -26,7 +26,8 @@ TEST(TextScript, EveryOtherScriptCounts) {
 }
 
 TEST(TextScript, ThePartsAgreeOnEveryToken) {
-  for (std::string_view token : {"putin", "Nguyễn", "путин", "محمد", "上川", "株式会社トヨタ", "김정은", "12", "สมชาย"}) {
+  for (std::string_view token :
+       {"putin", "Nguyễn", "путин", "محمد", "上川", "株式会社トヨタ", "김정은", "12", "สมชาย"}) {
     const Script s = detect_script(token);
     EXPECT_EQ(has_non_latin_letters(token), s != Script::kLatin && s != Script::kNone) << token;
   }

@@ -19,9 +19,9 @@
 #include <sstream>
 
 #include "sekisho/screen.hpp"
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {
@@ -133,8 +133,8 @@ std::map<std::string, nlohmann::json>* GoldenScreening::results_ = nullptr;
 std::string describe(const nlohmann::json& matches) {
   std::string s;
   for (size_t i = 0; i < matches.size() && i < 3; ++i) {
-    s += "\n    " + matches[i]["entity_id"].get<std::string>() + " " + std::to_string(matches[i]["score"].get<double>()) +
-         " (" + matches[i]["matched_name"].get<std::string>() + ")";
+    s += "\n    " + matches[i]["entity_id"].get<std::string>() + " " +
+         std::to_string(matches[i]["score"].get<double>()) + " (" + matches[i]["matched_name"].get<std::string>() + ")";
   }
   return s.empty() ? "\n    (no hits)" : s;
 }

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <random>
 
-#include "index/flat_key_map.hpp"
 #include "distance/distance.hpp"
+#include "index/flat_key_map.hpp"
 #include "index/token_hash.hpp"
 
 namespace sekisho::index {
@@ -39,7 +39,9 @@ std::vector<uint32_t> find_ids(const NameIndex& ix, const std::string& query, si
   return ids;
 }
 
-bool contains(const std::vector<uint32_t>& ids, uint32_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+bool contains(const std::vector<uint32_t>& ids, uint32_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 TEST(TokenHash, DeletionHashesEqualHashesOfTheShorterStrings) {
   std::string s = "zakharova";
@@ -72,7 +74,7 @@ TEST(NameIndex, FindsExactTypoPhoneticAndJoinedForms) {
   EXPECT_EQ(find_ids(ix, "wladimir poutine").front(), 1u);  // edits and phonetic key
   EXPECT_EQ(find_ids(ix, "abdul rahman").front(), 2u);      // joined tokens
   EXPECT_EQ(find_ids(ix, "alqaida").front(), 2u);
-  EXPECT_EQ(find_ids(ix, "muhamad ali").front(), 3u);       // phonetic: mhmt
+  EXPECT_EQ(find_ids(ix, "muhamad ali").front(), 3u);  // phonetic: mhmt
   EXPECT_TRUE(find_ids(ix, "xyzzy").empty());
 }
 
@@ -127,12 +129,12 @@ TEST(NameIndex, ReportsEveryFormReachedPastTheCandidates) {
 
 TEST(NameIndex, ShortTokensTakeOneEditOnlyWhenTheQueryIsShort) {
   NameIndex ix = build({"aki", "abu bakr", "ivan ivanov"});
-  EXPECT_TRUE(contains(find_ids(ix, "vki"), 0u));         // a short query alone: one edit
+  EXPECT_TRUE(contains(find_ids(ix, "vki"), 0u));  // a short query alone: one edit
   EXPECT_TRUE(contains(find_ids(ix, "abx"), 1u));
   const std::vector<uint32_t> mixed = find_ids(ix, "vki ivanov");
-  EXPECT_FALSE(contains(mixed, 0u));                      // beside a long token the short one is exact only
+  EXPECT_FALSE(contains(mixed, 0u));  // beside a long token the short one is exact only
   EXPECT_TRUE(contains(mixed, 2u));
-  EXPECT_FALSE(contains(find_ids(ix, "vkx"), 0u));        // two edits are too many
+  EXPECT_FALSE(contains(find_ids(ix, "vkx"), 0u));  // two edits are too many
   // Two letters alone reach the three-letter tokens a letter away, not the two-letter ones.
   NameIndex tro = build({"tro", "ti", "tromso"});
   const std::vector<uint32_t> to = find_ids(tro, "to");
@@ -152,9 +154,8 @@ TEST(NameIndex, ATypoOfACommonTokenDoesNotSilenceTheOthers) {
   const std::vector<uint32_t> ids = find_ids(ix, "ahmda jan", 10);
   ASSERT_FALSE(ids.empty());
   // Names holding both tokens the query meant come first.
-  const size_t with_both = static_cast<size_t>(std::count_if(ids.begin(), ids.end(), [&](uint32_t id) {
-    return names[id].starts_with("ahmad jan");
-  }));
+  const size_t with_both = static_cast<size_t>(
+      std::count_if(ids.begin(), ids.end(), [&](uint32_t id) { return names[id].starts_with("ahmad jan"); }));
   EXPECT_GE(with_both, 5u);
 }
 
@@ -302,7 +303,7 @@ TEST(NameIndex, SkippingListsUnderTheVoteFloorChangesNoCandidate) {
 TEST(NameIndex, ACommonTokenFoundAsListedIsNotOutvotedByARareNeighbour) {
   std::vector<std::string> names;
   for (int i = 0; i < 80; ++i) names.push_back("abdallah filler" + std::to_string(i));  // makes "abdallah" common
-  names.push_back("abdallaq");  // rare, one edit away
+  names.push_back("abdallaq");                                                          // rare, one edit away
   const uint32_t target = static_cast<uint32_t>(names.size());
   names.push_back("abdallah");
   const std::vector<uint32_t> ids = find_ids(build(names), "abdallah", 3);

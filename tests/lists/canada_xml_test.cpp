@@ -128,8 +128,7 @@ TEST(CanadaXml, RecordWithoutItemNamesElementPath) {
                         "</record><record><Country>Iran</Country><EntityOrShip>Y</EntityOrShip></record></data-set>");
   auto r = parse_list("canada-xml", {path});
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("bad.xml: /data-set/record[2]/Item"), std::string::npos)
-      << r.status().message();
+  EXPECT_NE(r.status().message().find("bad.xml: /data-set/record[2]/Item"), std::string::npos) << r.status().message();
 }
 
 TEST(CanadaXml, InvalidUtf8AndEmptyFileAreErrors) {

@@ -17,9 +17,9 @@ TEST(DatedNames, ReadsTheShapesPublishersUse) {
 TEST(DatedNames, NumbersThatAreNoDatesAreLeft) {
   EXPECT_EQ(date_in_name("xmlFullSanctionsList_1_1.xml"), "");
   EXPECT_EQ(date_in_name("zala_entities.ftm.json"), "");
-  EXPECT_EQ(date_in_name("export-20261307.csv"), "");      // month 13
-  EXPECT_EQ(date_in_name("batch-202607121.csv"), "");      // digits run on
-  EXPECT_EQ(date_in_name("2021-0712.csv"), "");            // separators differ
+  EXPECT_EQ(date_in_name("export-20261307.csv"), "");  // month 13
+  EXPECT_EQ(date_in_name("batch-202607121.csv"), "");  // digits run on
+  EXPECT_EQ(date_in_name("2021-0712.csv"), "");        // separators differ
 }
 
 TEST(DatedNames, TheFolderDatesAFileWhoseNameDoesNot) {

@@ -102,7 +102,8 @@ TEST(EuFsfXml, PrefixedNamespaceMatchesByLocalName) {
   // Rewrite every element into a "fsd:" prefix.
   for (size_t i = 0; i < bytes.size(); ++i) {
     out += bytes[i];
-    if (bytes[i] == '<' && i + 1 < bytes.size() && std::isalpha(static_cast<unsigned char>(bytes[i + 1]))) out += "fsd:";
+    if (bytes[i] == '<' && i + 1 < bytes.size() && std::isalpha(static_cast<unsigned char>(bytes[i + 1])))
+      out += "fsd:";
     if (bytes[i] == '<' && i + 1 < bytes.size() && bytes[i + 1] == '/') {
       out += '/';
       out += "fsd:";

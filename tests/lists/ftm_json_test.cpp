@@ -102,13 +102,13 @@ TEST(FtmDelta, FilesGivenInOrderOrAsVersionDirectory) {
   EXPECT_EQ(by_dir.entities.size(), 3u);
   EXPECT_EQ(by_dir.deleted_ids.size(), 1u);
   // Only the last two versions: a delete of an id never added, and one add.
-  ParsedList tail = parse_ok("ftm-delta", {dir / "20240528074703-npf/entities.delta.json",
-                                           dir / "20240528134729-3iv/entities.delta.json"});
+  ParsedList tail = parse_ok(
+      "ftm-delta", {dir / "20240528074703-npf/entities.delta.json", dir / "20240528134729-3iv/entities.delta.json"});
   EXPECT_EQ(tail.entities.size(), 1u);
   EXPECT_EQ(tail.deleted_ids, std::vector<std::string>{"opensanctions-NK-500Poltergeist"});
   // Reversed order: the DEL comes first, the ADD wins.
-  ParsedList reversed = parse_ok("ftm-delta", {dir / "20240528074703-npf/entities.delta.json",
-                                               dir / "20240528014702-pfh/entities.delta.json"});
+  ParsedList reversed = parse_ok(
+      "ftm-delta", {dir / "20240528074703-npf/entities.delta.json", dir / "20240528014702-pfh/entities.delta.json"});
   EXPECT_TRUE(reversed.deleted_ids.empty());
   EXPECT_NE(find_by_id(reversed.entities, "opensanctions-NK-500Poltergeist"), nullptr);
 }
@@ -135,8 +135,9 @@ TEST(Ftm, TruncatedCopyAndBadDeltaOp) {
   auto r = parse_list("ftm", {tmp.write("zala.ftm.json", bytes.substr(0, line40 + 100))});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("zala.ftm.json:40: not valid JSON"), std::string::npos) << r.status().message();
-  auto bad_op = tmp.write("x.delta.json", "{\"op\":\"ADD\",\"entity\":{\"id\":\"a\",\"schema\":\"Person\"}}\n"
-                                          "{\"op\":\"UPSERT\",\"entity\":{\"id\":\"b\"}}\n");
+  auto bad_op = tmp.write("x.delta.json",
+                          "{\"op\":\"ADD\",\"entity\":{\"id\":\"a\",\"schema\":\"Person\"}}\n"
+                          "{\"op\":\"UPSERT\",\"entity\":{\"id\":\"b\"}}\n");
   auto r2 = parse_list("ftm-delta", {bad_op});
   ASSERT_FALSE(r2.ok());
   EXPECT_NE(r2.status().message().find("x.delta.json:2: field op is 'UPSERT'"), std::string::npos)

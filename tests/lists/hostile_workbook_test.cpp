@@ -6,8 +6,8 @@
 #include <string>
 
 #include "io/spreadsheet.hpp"
-#include "sekisho/store.hpp"
 #include "lists/zip_fixture.hpp"
+#include "sekisho/store.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
 
@@ -44,8 +44,8 @@ std::filesystem::path xlsx(const std::filesystem::path& dir, const std::string& 
 
 std::filesystem::path ods(const std::filesystem::path& dir, const std::string& name, const std::string& rows) {
   const auto path = dir / name;
-  EXPECT_TRUE(testing::write_zip(path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                        {"content.xml", ods_content(rows)}}));
+  EXPECT_TRUE(testing::write_zip(
+      path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", ods_content(rows)}}));
   return path;
 }
 
@@ -67,10 +67,11 @@ TEST(HostileWorkbook, InvalidUtf8InAnXlsxCellNamesFileSheetAndCell) {
 
 TEST(HostileWorkbook, InvalidUtf8InAnOdsCellNamesFileTableAndCell) {
   auto dir = testing::temp_dir("hostile_ods_utf8");
-  auto path = ods(dir, "bad.ods",
-                  "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>ok</text:p></table:table-cell>"
-                  "<table:table-cell office:value-type=\"string\"><text:p>B\xc3(</text:p></table:table-cell>"
-                  "</table:table-row>");
+  auto path =
+      ods(dir, "bad.ods",
+          "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>ok</text:p></table:table-cell>"
+          "<table:table-cell office:value-type=\"string\"><text:p>B\xc3(</text:p></table:table-cell>"
+          "</table:table-row>");
   auto wb = read_ods(path);
   ASSERT_FALSE(wb.ok());
   EXPECT_NE(wb.status().message().find("bad.ods: Summary!B1: invalid UTF-8 at byte 2"), std::string::npos)
@@ -80,9 +81,10 @@ TEST(HostileWorkbook, InvalidUtf8InAnOdsCellNamesFileTableAndCell) {
 TEST(HostileWorkbook, OdsRepeatCountsThatMultiplyToHundredsOfMillionsOfCellsAreRefused) {
   // Under 1 KB: ten thousand rows of ten thousand cells with content, each repeat allowed alone.
   auto dir = testing::temp_dir("hostile_ods_bomb");
-  auto path = ods(dir, "bomb.ods",
-                  "<table:table-row table:number-rows-repeated=\"10000\"><table:table-cell office:value-type=\"string\" "
-                  "table:number-columns-repeated=\"10000\"><text:p>x</text:p></table:table-cell></table:table-row>");
+  auto path =
+      ods(dir, "bomb.ods",
+          "<table:table-row table:number-rows-repeated=\"10000\"><table:table-cell office:value-type=\"string\" "
+          "table:number-columns-repeated=\"10000\"><text:p>x</text:p></table:table-cell></table:table-row>");
   auto wb = read_ods(path);
   ASSERT_FALSE(wb.ok());
   EXPECT_NE(wb.status().message().find("bomb.ods: Summary!"), std::string::npos) << wb.status().message();
@@ -96,8 +98,9 @@ TEST(HostileWorkbook, XlsxCellsAtTheLastColumnOfEveryRowAreRefused) {
     rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\" t=\"s\"><v>0</v></c></row>";
   }
   auto dir = testing::temp_dir("hostile_xlsx_wide");
-  auto path = xlsx(dir, "wide.xlsx",
-                   R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>)", rows);
+  auto path =
+      xlsx(dir, "wide.xlsx",
+           R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>)", rows);
   auto wb = read_xlsx(path);
   ASSERT_FALSE(wb.ok());
   // 244 rows fit in the budget (244 × 16,384 ≤ 4,000,000); the 245th is refused.
@@ -112,10 +115,10 @@ TEST(HostileWorkbook, XlsxSharedStringCopiedIntoManyCellsIsRefusedByItsTextSize)
   std::string rows;
   for (int r = 1; r <= 300; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c t=\"s\"><v>0</v></c></row>";
   auto dir = testing::temp_dir("hostile_xlsx_text");
-  auto path = xlsx(dir, "copies.xlsx",
-                   R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>)" + big +
-                       "</t></si></sst>",
-                   rows);
+  auto path = xlsx(
+      dir, "copies.xlsx",
+      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>)" + big + "</t></si></sst>",
+      rows);
   auto wb = read_xlsx(path);
   ASSERT_FALSE(wb.ok());
   EXPECT_NE(wb.status().message().find("copies.xlsx: List!A257:"), std::string::npos) << wb.status().message();

@@ -115,8 +115,7 @@ TEST(ListedNameForms, OneWordAliasesOfPeopleAndWeakAliasesAreWeak) {
             NameFormRole::kAlias);
   // A person's primary name stays primary however short; an organisation's one-word alias is its name.
   EXPECT_EQ(listed_name_forms(name("RAMZI"), Schema::kPerson)[0].role, NameFormRole::kPrimary);
-  EXPECT_EQ(listed_name_forms(name("HAMAS", NameKind::kAlias), Schema::kOrganization)[0].role,
-            NameFormRole::kAlias);
+  EXPECT_EQ(listed_name_forms(name("HAMAS", NameKind::kAlias), Schema::kOrganization)[0].role, NameFormRole::kAlias);
   // What a weak alias's brackets hold is no stronger than it.
   auto weak = listed_name_forms(name("ABU ALI (ABU HASSAN ALI)", NameKind::kWeakAlias), Schema::kPerson);
   for (const ListedNameForm& f : weak) EXPECT_EQ(f.role, NameFormRole::kWeakAlias) << f.text;
@@ -130,12 +129,13 @@ TEST(ListedNameForms, ABracketNamingOnlyACountryIsNoName) {
 
 TEST(ListedNameForms, ABodyNamedAfterItsParentIsAPartOfTheName) {
   // MOFA/METI: the subsidiary follows its parent and a comma, in English and in Japanese.
-  auto forms = listed_name_forms(name("Tactical Missile Corporation, Joint Stock Company Elektrotyaga"),
-                                 Schema::kOrganization);
+  auto forms =
+      listed_name_forms(name("Tactical Missile Corporation, Joint Stock Company Elektrotyaga"), Schema::kOrganization);
   const ListedNameForm* body = find(forms, "Joint Stock Company Elektrotyaga");
   ASSERT_NE(body, nullptr) << all(forms);
   EXPECT_EQ(body->role, NameFormRole::kPart);
-  forms = listed_name_forms(name("戦術ミサイル兵器コーポレーション、株式会社エレクトロチャーガ"), Schema::kOrganization);
+  forms =
+      listed_name_forms(name("戦術ミサイル兵器コーポレーション、株式会社エレクトロチャーガ"), Schema::kOrganization);
   EXPECT_NE(find(forms, "株式会社エレクトロチャーガ"), nullptr) << all(forms);
   // A legal form after the comma names no other body; a person's comma orders the name.
   forms = listed_name_forms(name("Grupo Industrial Mexicano, S.A. de C.V."), Schema::kOrganization);

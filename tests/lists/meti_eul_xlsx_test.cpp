@@ -28,7 +28,8 @@ std::string key(const std::string& raw) {
   if (open != std::string::npos && s.back() == ')' && has_japanese(s.substr(open))) s.erase(open);
   std::string out;
   for (char c : s) {
-    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
 }
@@ -73,7 +74,8 @@ TEST_F(MetiEul, CountAndNamesMatchTheIndependentCopy) {
     for (const auto& alias : o.at("aliases")) {
       ++their_aliases;
       bool found = false;
-      for (const Name& n : e->names) found |= n.kind == NameKind::kAlias && key(n.full) == key(alias.get<std::string>());
+      for (const Name& n : e->names)
+        found |= n.kind == NameKind::kAlias && key(n.full) == key(alias.get<std::string>());
       found_aliases += found;
       if (!found) misses += "alias not found: " + id + ": " + alias.get<std::string>() + "\n";
     }
@@ -92,8 +94,7 @@ TEST_F(MetiEul, ProgramsCountryAndRawCells) {
   ASSERT_NE(alq, nullptr);
   EXPECT_EQ(alq->caption, "Al Qa'ida/Islamic Army");
   EXPECT_EQ(alq->schema, Schema::kOrganization);
-  EXPECT_EQ(alq->programs,
-            (std::vector<std::string>{"EUL-WMD-B", "EUL-WMD-C", "EUL-WMD-M", "EUL-WMD-N", "EUL-CW"}));
+  EXPECT_EQ(alq->programs, (std::vector<std::string>{"EUL-WMD-B", "EUL-WMD-C", "EUL-WMD-M", "EUL-WMD-N", "EUL-CW"}));
   ASSERT_EQ(alq->countries.size(), 1u);
   EXPECT_EQ(alq->countries[0], "Islamic Republic of Afghanistan");
   EXPECT_NE(std::find(alq->remarks.begin(), alq->remarks.end(), "国名・地域名: アフガニスタン"), alq->remarks.end());
@@ -116,9 +117,14 @@ TEST_F(MetiEul, ProgramsCountryAndRawCells) {
 
 TEST(MetiEulErrors, BadCodeAndMissingHeaderNameTheCell) {
   auto dir = testing::temp_dir("eul");
-  const std::vector<std::string> header = {"No.", "国名、地域名\nCountry or Region", "企業名､組織名\nCompany or Organization",
-                                           "別名\nAlso Known As", "懸念区分\nType of WMD", "通常兵器\nConventional Weapons"};
-  ASSERT_TRUE(testing::write_xlsx(dir / "eul.xlsx", {{"ユーザーリスト", {header, {"1", "イラン\nIran", "X Co", "", "核\nN,Q", ""}}}}));
+  const std::vector<std::string> header = {"No.",
+                                           "国名、地域名\nCountry or Region",
+                                           "企業名､組織名\nCompany or Organization",
+                                           "別名\nAlso Known As",
+                                           "懸念区分\nType of WMD",
+                                           "通常兵器\nConventional Weapons"};
+  ASSERT_TRUE(testing::write_xlsx(dir / "eul.xlsx",
+                                  {{"ユーザーリスト", {header, {"1", "イラン\nIran", "X Co", "", "核\nN,Q", ""}}}}));
   auto r = parse_list("meti-eul-xlsx", {dir / "eul.xlsx"});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("eul.xlsx: ユーザーリスト!E2: unknown WMD concern code 'Q'"), std::string::npos)

@@ -138,8 +138,9 @@ TEST_F(MofXlsx, LiftedRegimesAndDeletedRowsAreSkipped) {
 TEST(MofXlsxErrors, MissingHeaderNamesTheSheet) {
   auto dir = testing::temp_dir("mof");
   auto path = dir / "shisantouketsu20990101.xlsx";
-  ASSERT_TRUE(testing::write_xlsx(path, {{"一覧", {{"notes"}}},
-                                         {"1.テスト", {{"タイトル"}, {"告示日付", "告示番号", "氏名"}, {"2020.1.1", "1", "x"}}}}));
+  ASSERT_TRUE(testing::write_xlsx(
+      path,
+      {{"一覧", {{"notes"}}}, {"1.テスト", {{"タイトル"}, {"告示日付", "告示番号", "氏名"}, {"2020.1.1", "1", "x"}}}}));
   auto r = parse_list("mof-xlsx", {path});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("shisantouketsu20990101.xlsx: sheet '1.テスト': no header row"),

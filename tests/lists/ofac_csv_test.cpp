@@ -81,7 +81,8 @@ TEST(OfacSdn2021, VesselIdentifiersFlagAndFormerNames) {
 
 // Issue 20: "Website www…" remarks are websites, not identity numbers.
 TEST(OfacSdn2021, WebsitesAreWebsitesNotIdNumbers) {
-  const Entity& e = entity("906");  // HAVIN BANK LIMITED: "Website www.havanaintbank.co.uk; alt. Website www.hib.uk.com"
+  const Entity& e =
+      entity("906");  // HAVIN BANK LIMITED: "Website www.havanaintbank.co.uk; alt. Website www.hib.uk.com"
   std::vector<std::string> websites, others;
   for (const Identifier& id : e.identifiers) (id.type == "website" ? websites : others).push_back(id.value);
   EXPECT_EQ(websites, (std::vector<std::string>{"www.havanaintbank.co.uk", "www.hib.uk.com"}));
@@ -169,8 +170,8 @@ TEST(OfacCsvErrors, WatchmanInvalidSecondaryFilesNameFileAndLine) {
 TEST(OfacCsvErrors, WatchmanCslFileIsNotPartOfTheSet) {
   // csl.csv is a (broken) US Consolidated Screening List file: given by name it is refused;
   // in a directory it is simply not one of the four OFAC files and is not read.
-  auto r = parse_list("ofac-csv", {shared_data("ofac/sdn_csv_2019-01/sdn.csv"),
-                                   shared_data("ofac/invalid_watchman/csl.csv")});
+  auto r = parse_list("ofac-csv",
+                      {shared_data("ofac/sdn_csv_2019-01/sdn.csv"), shared_data("ofac/invalid_watchman/csl.csv")});
   ASSERT_FALSE(r.ok());
   EXPECT_MESSAGE_HAS(r, "csl.csv: not a file of format ofac-csv");
 }

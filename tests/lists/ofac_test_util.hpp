@@ -116,8 +116,8 @@ inline size_t line_of(std::string_view text, size_t pos) {
   return line;
 }
 
-#define EXPECT_MESSAGE_HAS(result, needle)                                                   \
-  EXPECT_NE((result).status().message().find(needle), std::string::npos)                   \
+#define EXPECT_MESSAGE_HAS(result, needle)                               \
+  EXPECT_NE((result).status().message().find(needle), std::string::npos) \
       << "message: " << (result).status().message() << "\nexpected to contain: " << (needle)
 
 }  // namespace sekisho::testing

@@ -107,8 +107,8 @@ TEST(ReadOds, ParagraphsSpacesDatesAndRepeatedCells) {
  </office:spreadsheet></office:body></office:document-content>)";
   auto dir = testing::temp_dir("ods");
   auto path = dir / "t.ods";
-  ASSERT_TRUE(testing::write_zip(path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
-                                        {"content.xml", content}}));
+  ASSERT_TRUE(testing::write_zip(
+      path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", content}}));
   auto wb = read_ods(path);
   ASSERT_TRUE(wb.ok()) << wb.status().to_string();
   const Sheet& s = wb->sheets.at(0);
@@ -135,7 +135,8 @@ TEST(ReadXlsx, InlineStringsAndBadSharedIndexNamesCell) {
   auto sheet = [](const std::string& c17) {
     return R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
       <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>inline</t></is></c></row>
-      <row r="17">)" + c17 + "</row></sheetData></worksheet>";
+      <row r="17">)" +
+           c17 + "</row></sheetData></worksheet>";
   };
   auto dir = testing::temp_dir("xlsx");
   auto good = dir / "good.xlsx";
@@ -188,8 +189,7 @@ TEST(ReadXlsx, ErrorsNameTheFile) {
   ASSERT_TRUE(testing::write_zip(dir / "xml.ods", {{"content.xml", "<office:document-content><oops"}}));
   auto r6 = read_ods(dir / "xml.ods");
   ASSERT_FALSE(r6.ok());
-  EXPECT_NE(r6.status().message().find("xml.ods: content.xml: XML error"), std::string::npos)
-      << r6.status().message();
+  EXPECT_NE(r6.status().message().find("xml.ods: content.xml: XML error"), std::string::npos) << r6.status().message();
 }
 
 }  // namespace

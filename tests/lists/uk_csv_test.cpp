@@ -96,7 +96,8 @@ TEST(UkCsv, RowsSharingAUniqueIdAreOneEntity) {
 
 TEST(UkCsvErrors, NameFileLineAndColumn) {
   auto dir = testing::temp_dir("ukcsv");
-  const std::string header = "Last Updated,Unique ID,OFSI Group ID,Name 6,Name 1,Name type,Regime Name,Designation Type\n";
+  const std::string header =
+      "Last Updated,Unique ID,OFSI Group ID,Name 6,Name 1,Name type,Regime Name,Designation Type\n";
   testing::write_file(dir / "badtype.csv", "Report Date: 11-Aug-2025\n" + header +
                                                "01/01/2024,RUS1,1,ACME,,Primary Name,Russia,Entity\n"
                                                "01/01/2024,RUS1,1,ACME,,Nickname,Russia,Entity\n");

@@ -68,7 +68,8 @@ TEST(UkOds, FieldsOfOneRow) {
 }
 
 TEST(UkOdsErrors, UnknownTypeNamesTheCell) {
-  const std::string content = R"(<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  const std::string content =
+      R"(<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
     <office:body><office:spreadsheet><table:table table:name="UK_Sanction_List">
     <table:table-row><table:table-cell><text:p>Unique ID</text:p></table:table-cell><table:table-cell><text:p>OFSI Group ID</text:p></table:table-cell>

@@ -46,8 +46,9 @@ TEST(UnXml, OriginalScriptBirthDataAndListing) {
   EXPECT_EQ(e.names[0].first, "HAMZA");
   EXPECT_EQ(e.names[0].last, "BIN LADEN");
   // <NAME_ORIGINAL_SCRIPT>&#1581;&#1605;&#1586;&#1577; … (character references, decoded)
-  const Name* arabic = name_of(e, "\u062D\u0645\u0632\u0629 \u0623\u0633\u0627\u0645\u0629 \u0645\u062D\u0645\u062F "
-                                  "\u0628\u0646 \u0644\u0627\u062F\u0646");
+  const Name* arabic = name_of(e,
+                               "\u062D\u0645\u0632\u0629 \u0623\u0633\u0627\u0645\u0629 \u0645\u062D\u0645\u062F "
+                               "\u0628\u0646 \u0644\u0627\u062F\u0646");
   ASSERT_NE(arabic, nullptr);
   EXPECT_EQ(arabic->kind, NameKind::kOriginalScript);
   ASSERT_EQ(e.birth_dates.size(), 1u);
@@ -143,8 +144,9 @@ TEST(UnXmlErrors, UnknownDateTypeNamesElementPath) {
   TempDir dir;
   auto r = parse_text(dir, text);
   ASSERT_FALSE(r.ok());
-  EXPECT_MESSAGE_HAS(r, "consolidated.xml:" + std::to_string(line_of(text, pos)) + ": /CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[" +
-                            std::to_string(individual) + "]/INDIVIDUAL_DATE_OF_BIRTH/TYPE_OF_DATE");
+  EXPECT_MESSAGE_HAS(r, "consolidated.xml:" + std::to_string(line_of(text, pos)) +
+                            ": /CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[" + std::to_string(individual) +
+                            "]/INDIVIDUAL_DATE_OF_BIRTH/TYPE_OF_DATE");
   EXPECT_MESSAGE_HAS(r, "'sometimes'");
 }
 

@@ -57,7 +57,8 @@ TEST(UsCsl, NewLayoutBankWithAliasesSwiftAndStatements) {
   EXPECT_TRUE(has_identifier(*e, "registration", "1027739108649"));
   EXPECT_TRUE(contains(e->remarks, "Website: mspbank.ru"));
   bool directive = false;
-  for (const std::string& r : e->remarks) directive |= r == "Executive Order 13662 Directive Determination: Subject to Directive 1";
+  for (const std::string& r : e->remarks)
+    directive |= r == "Executive Order 13662 Directive Determination: Subject to Directive 1";
   EXPECT_TRUE(directive);
 }
 

@@ -21,7 +21,8 @@ inline std::filesystem::path temp_dir(const std::string& name) {
 }
 
 // Creates `path` holding `entries` (name, content); returns false on any libzip error.
-inline bool write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& entries) {
+inline bool write_zip(const std::filesystem::path& path,
+                      const std::vector<std::pair<std::string, std::string>>& entries) {
   std::filesystem::remove(path);
   int err = 0;
   zip_t* z = zip_open(path.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -47,10 +48,14 @@ inline void write_file(const std::filesystem::path& path, const std::string& con
 inline std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }

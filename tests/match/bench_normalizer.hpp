@@ -104,8 +104,10 @@ class BenchNormalizer {
     };
     for (char c : ascii) {
       const unsigned char u = static_cast<unsigned char>(c);
-      if (std::isalnum(u) && u < 0x80) cur.push_back(static_cast<char>(std::tolower(u)));
-      else if (c == '.' || c == '\'' || c == '`' || u >= 0x80) continue;  // "A.B.C." = "abc"; ʿ ʾ dropped
+      if (std::isalnum(u) && u < 0x80)
+        cur.push_back(static_cast<char>(std::tolower(u)));
+      else if (c == '.' || c == '\'' || c == '`' || u >= 0x80)
+        continue;  // "A.B.C." = "abc"; ʿ ʾ dropped
       else if (c == '&') {
         flush();
         out.push_back("and");

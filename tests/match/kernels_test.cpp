@@ -34,7 +34,8 @@ size_t ref_osa(const std::string& a, const std::string& b) {
   for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.size()][b.size()];
 }
@@ -99,10 +100,14 @@ class RandomStrings {
       const int op = std::uniform_int_distribution<int>(0, 3)(rng_);
       const size_t pos = s.empty() ? 0 : std::uniform_int_distribution<size_t>(0, s.size() - 1)(rng_);
       const char c = static_cast<char>('a' + std::uniform_int_distribution<int>(0, 5)(rng_));
-      if (op == 0) s.insert(s.begin() + static_cast<long>(pos), c);
-      else if (op == 1 && !s.empty()) s.erase(pos, 1);
-      else if (op == 2 && !s.empty()) s[pos] = c;
-      else if (op == 3 && pos + 1 < s.size()) std::swap(s[pos], s[pos + 1]);
+      if (op == 0)
+        s.insert(s.begin() + static_cast<long>(pos), c);
+      else if (op == 1 && !s.empty())
+        s.erase(pos, 1);
+      else if (op == 2 && !s.empty())
+        s[pos] = c;
+      else if (op == 3 && pos + 1 < s.size())
+        std::swap(s[pos], s[pos + 1]);
     }
     return s;
   }
@@ -169,8 +174,10 @@ TEST(KernelsTest, JaroWinklerCutoffNeverDropsAScoreAboveIt) {
     CachedPattern p(a);
     const double full = ref_jaro_winkler(a, b);
     const double cut = p.jaro_winkler(b, 0.1, 0.9);
-    if (full >= 0.9) ASSERT_NEAR(cut, full, 1e-12) << a << " " << b;
-    else ASSERT_EQ(cut, 0.0) << a << " " << b;
+    if (full >= 0.9)
+      ASSERT_NEAR(cut, full, 1e-12) << a << " " << b;
+    else
+      ASSERT_EQ(cut, 0.0) << a << " " << b;
   }
 }
 

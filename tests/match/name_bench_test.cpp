@@ -66,8 +66,8 @@ TEST(NameBenchTest, ComparerAloneWithTheTestNormaliserKeepsItsF1) {
   }
 
   const Metrics m = evaluate(cases, kDefaultThreshold);
-  std::printf("name_bench: %zu pairs, threshold %.2f: TP %d FP %d FN %d TN %d  P %.3f R %.3f F1 %.3f\n",
-              cases.size(), kDefaultThreshold, m.tp, m.fp, m.fn, m.tn, m.precision(), m.recall(), m.f1());
+  std::printf("name_bench: %zu pairs, threshold %.2f: TP %d FP %d FN %d TN %d  P %.3f R %.3f F1 %.3f\n", cases.size(),
+              kDefaultThreshold, m.tp, m.fp, m.fn, m.tn, m.precision(), m.recall(), m.f1());
   for (int step = 12; step <= 19; ++step) {
     const double t = step / 20.0;
     const Metrics s = evaluate(cases, t);

@@ -23,8 +23,7 @@ TEST(CompareDatesTest, PrecisionRangesAndCirca) {
             QualifierOutcome::kCompatible);
   EXPECT_EQ(compare_dates(parse_date_loose("circa 1962"), parse_date_loose("1960-05-17")),
             QualifierOutcome::kCompatible);
-  EXPECT_EQ(compare_dates(parse_date_loose("circa 1970"), parse_date_loose("1960-05-17")),
-            QualifierOutcome::kConflict);
+  EXPECT_EQ(compare_dates(parse_date_loose("circa 1970"), parse_date_loose("1960-05-17")), QualifierOutcome::kConflict);
   EXPECT_EQ(compare_dates(parse_date_loose("1960-07-05"), parse_date_loose("1960-05-07")),
             QualifierOutcome::kCompatible);  // day and month swapped
   EXPECT_EQ(compare_dates(parse_date_loose(""), parse_date_loose("1960")), QualifierOutcome::kUnknown);
@@ -109,10 +108,9 @@ TEST(ScoreHitTest, FactsFromEntityAndJson) {
   Facts q{.schema = Schema::kPerson};
   q.birth_dates.push_back(parse_date_loose("1952-10-07"));
   NameComparer comparer;
-  const HitScore hit =
-      score_hit(comparer.compare(tokens_from_text("vladimir putin"), tokens_from_text("vladimir vladimirovich putin"),
-                                 Schema::kPerson),
-                q, f);
+  const HitScore hit = score_hit(comparer.compare(tokens_from_text("vladimir putin"),
+                                                  tokens_from_text("vladimir vladimirovich putin"), Schema::kPerson),
+                                 q, f);
   const nlohmann::json j = nlohmann::json::parse(hit.to_json());
   EXPECT_DOUBLE_EQ(j["score"].get<double>(), hit.score);
   ASSERT_EQ(j["qualifiers"].size(), 1u);

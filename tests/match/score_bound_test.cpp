@@ -180,8 +180,8 @@ TEST(ScoreAbove, ScoreAboveTheFloorAndABoundBelowIt) {
   std::printf("turned away: %zu of %zu unrelated pairs, %zu of %zu name_bench pairs and edits\n", unrelated.turned_away,
               unrelated.under_floor, tally.turned_away, tally.under_floor);
   EXPECT_GT(unrelated.turned_away, unrelated.under_floor * 3 / 4)
-      << unrelated.turned_away << " of " << unrelated.under_floor << " unrelated pairs; name_bench pairs and edits: "
-      << tally.turned_away << " of " << tally.under_floor;
+      << unrelated.turned_away << " of " << unrelated.under_floor
+      << " unrelated pairs; name_bench pairs and edits: " << tally.turned_away << " of " << tally.under_floor;
 }
 
 // score_above meets the same name as listed with 1.0 before building any unit: what the
@@ -201,11 +201,16 @@ TEST(ScoreAbove, TheSameNameScoresOneAsTheComparisonScoresIt) {
   };
   std::vector<NameToken> legal = tokens("rosneft oil company");
   legal.push_back({.text = "ojsc", .legal_form = true});
-  const std::vector<std::vector<NameToken>> names = {
-      tokens("mv ocean star"), tokens("mcdonald's trading"), tokens("twenty one century fund"),
-      tokens("fund 2"), legal, tokens("al qaida in the arabian peninsula"), tokens("a b c"),
-      with_roles(tokens("zakharova mariya vladimirovna")), read_from_kana(tokens("urajimiru puchin")),
-      tokens("usama bin muhammad bin awad bin ladin")};
+  const std::vector<std::vector<NameToken>> names = {tokens("mv ocean star"),
+                                                     tokens("mcdonald's trading"),
+                                                     tokens("twenty one century fund"),
+                                                     tokens("fund 2"),
+                                                     legal,
+                                                     tokens("al qaida in the arabian peninsula"),
+                                                     tokens("a b c"),
+                                                     with_roles(tokens("zakharova mariya vladimirovna")),
+                                                     read_from_kana(tokens("urajimiru puchin")),
+                                                     tokens("usama bin muhammad bin awad bin ladin")};
   for (const std::vector<NameToken>& name : names) {
     SCOPED_TRACE(joined(name));
     const PreparedQuery query = comparer.prepare(name);
@@ -260,10 +265,15 @@ TEST(ScoreAbove, KanaReadingsMetByEarOrByAnotherWordForm) {
   // as s and z (サルワト / Tharwat) tell the bound that they can.
   NameComparer comparer;
   Tally tally;
-  for (const auto& [kana, latin] : {std::pair{"sutaiga", "steiger"}, {"yakob sutaiga", "jakob steiger"},
-                                    {"kurofodo", "crawford"}, {"jeruman", "germain"}, {"inobetibu", "innovative"},
-                                    {"institute", "institution"}, {"associated", "association"},
-                                    {"sarwat musanna", "tharwat muthanna"}, {"zunnun", "dhunnun"}}) {
+  for (const auto& [kana, latin] : {std::pair{"sutaiga", "steiger"},
+                                    {"yakob sutaiga", "jakob steiger"},
+                                    {"kurofodo", "crawford"},
+                                    {"jeruman", "germain"},
+                                    {"inobetibu", "innovative"},
+                                    {"institute", "institution"},
+                                    {"associated", "association"},
+                                    {"sarwat musanna", "tharwat muthanna"},
+                                    {"zunnun", "dhunnun"}}) {
     SCOPED_TRACE(std::string(kana) + " | " + latin);
     std::vector<NameToken> reading = tokens_from_text(kana);
     for (NameToken& t : reading) t.r_may_be_l = true;
@@ -298,7 +308,7 @@ TEST(ScoreAbove, TokensThatMayMeet) {
   EXPECT_TRUE(may_meet("ben", "benjamin"));      // a prefix
   EXPECT_TRUE(may_meet("j", "john"));            // an initial
   EXPECT_TRUE(may_meet("ryu", "ryu"));
-  EXPECT_TRUE(may_meet("rarisa", "larisa"));     // l read as r
+  EXPECT_TRUE(may_meet("rarisa", "larisa"));  // l read as r
   EXPECT_FALSE(may_meet("smith", "ivanova"));
   EXPECT_FALSE(may_meet("gomez", "petrova"));
   EXPECT_FALSE(may_meet("j", "maria"));

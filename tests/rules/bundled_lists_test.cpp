@@ -27,7 +27,8 @@ struct Bundled {
         present = present && fs::exists(paths.back());
       }
       if (!present || paths.empty()) continue;  // a mirror the shared data does not carry (eu_fsf)
-      auto parsed = parse_list(src.mirror_format.empty() ? src.format : src.mirror_format, paths, {.list_id = src.list_id});
+      auto parsed =
+          parse_list(src.mirror_format.empty() ? src.format : src.mirror_format, paths, {.list_id = src.list_id});
       EXPECT_TRUE(parsed.ok()) << src.list_id << ": " << parsed.status().to_string();
       if (!parsed.ok()) continue;
       counts[src.list_id] = parsed->entities.size();
@@ -54,7 +55,8 @@ TEST(BundledListsTest, EveryPolicyPartyListIsFedByTheCatalogue) {
   auto d = decide_golden("case04_helmets_to_ukraine_allowed", r);
   ASSERT_TRUE(d.ok()) << d.status().to_string();
   EXPECT_TRUE(d->unscreened_party_lists.empty()) << format_decision_text(*d, *r);
-  for (const char* id : {"jp_meti_russia", "us_bis_entity", "us_bis_meu"}) EXPECT_GT(bundled().counts.count(id), 0u) << id;
+  for (const char* id : {"jp_meti_russia", "us_bis_entity", "us_bis_meu"})
+    EXPECT_GT(bundled().counts.count(id), 0u) << id;
   // MOFA Notice No. 82 as updated 2025-09-12: 561 Russian entities (PROVENANCE.md), one of them
   // with its address label spaced out in the PDF text.
   EXPECT_EQ(bundled().counts.at("jp_meti_russia"), 561u);
@@ -63,11 +65,11 @@ TEST(BundledListsTest, EveryPolicyPartyListIsFedByTheCatalogue) {
 // The seeds' cases decided with screening on: the Japanese and the US
 // transfers that the law allows come out ALLOW, the one it stops does not.
 TEST(BundledListsTest, TheSeedsCasesDecideWithScreeningOn) {
-  for (const auto& [name, want] : std::vector<std::pair<std::string, Outcome>>{
-           {"case01b_pac3_jp_to_us_licensed", Outcome::kAllow},
-           {"case04_helmets_to_ukraine_allowed", Outcome::kAllow},
-           {"case03_us_to_ukraine_denied", Outcome::kDeny},
-           {"case08b_eccn_3a001_to_japan", Outcome::kAllow}}) {
+  for (const auto& [name, want] :
+       std::vector<std::pair<std::string, Outcome>>{{"case01b_pac3_jp_to_us_licensed", Outcome::kAllow},
+                                                    {"case04_helmets_to_ukraine_allowed", Outcome::kAllow},
+                                                    {"case03_us_to_ukraine_denied", Outcome::kDeny},
+                                                    {"case08b_eccn_3a001_to_japan", Outcome::kAllow}}) {
     const TransferRequest* r = nullptr;
     auto d = decide_golden(name, r);
     ASSERT_TRUE(d.ok()) << d.status().to_string();

@@ -40,18 +40,21 @@ void expect_trace_facts(const nlohmann::json& expect, const Decision& d, const T
   const std::string memo = format_decision_text(d, request);
   if (expect.contains("via_hop")) {
     bool found = false;
-    for (const TraceEntry& t : d.trace) found = found || (t.rule_id == rule && t.via_hop == expect["via_hop"].get<int>());
+    for (const TraceEntry& t : d.trace)
+      found = found || (t.rule_id == rule && t.via_hop == expect["via_hop"].get<int>());
     EXPECT_TRUE(found) << rule << " did not fire via hop " << expect["via_hop"] << ":\n" << memo;
   }
   if (expect.contains("missing")) {
     bool found = false;
-    for (const TraceEntry& t : d.trace) found = found || (t.reason == Reason::kDataGap && t.missing == expect["missing"].get<std::string>());
+    for (const TraceEntry& t : d.trace)
+      found = found || (t.reason == Reason::kDataGap && t.missing == expect["missing"].get<std::string>());
     EXPECT_TRUE(found) << "no DATA_GAP names " << expect["missing"] << ":\n" << memo;
     EXPECT_NE(d.decision, Outcome::kAllow);
   }
   if (expect.contains("detail")) {
     bool found = false;
-    for (const TraceEntry& t : d.trace) found = found || t.detail.find(expect["detail"].get<std::string>()) != std::string::npos;
+    for (const TraceEntry& t : d.trace)
+      found = found || t.detail.find(expect["detail"].get<std::string>()) != std::string::npos;
     EXPECT_TRUE(found) << "no trace entry explains " << expect["detail"] << ":\n" << memo;
   }
   if (expect.contains("not_rules")) {
@@ -60,13 +63,15 @@ void expect_trace_facts(const nlohmann::json& expect, const Decision& d, const T
       for (const TraceEntry& t : d.trace) {
         if (t.rule_id != r.get<std::string>()) continue;
         EXPECT_TRUE(t.reason == Reason::kNotApplicable || t.reason == Reason::kExcepted)
-            << r << " fired at hop " << t.hop << ":\n" << memo;
+            << r << " fired at hop " << t.hop << ":\n"
+            << memo;
       }
     }
   }
   if (expect.contains("trace_hit")) {
     bool found = false;
-    for (const TraceEntry& t : d.trace) found = found || (t.rule_id == rule && t.hit && t.hit->entity_id == expect["trace_hit"].get<std::string>());
+    for (const TraceEntry& t : d.trace)
+      found = found || (t.rule_id == rule && t.hit && t.hit->entity_id == expect["trace_hit"].get<std::string>());
     EXPECT_TRUE(found) << "hit " << expect["trace_hit"] << " dropped from the trace:\n" << memo;
   }
 }
@@ -86,8 +91,8 @@ TEST(GoldenTest, EveryGoldenFileDecidesAsExpected) {
     EXPECT_EQ(decision->hop, expect.at("hop").get<int>());
     const std::string rule = expect.at("rule").get<std::string>();
     const auto& rules = decision->determining_rules;
-    EXPECT_NE(std::find(rules.begin(), rules.end(), rule), rules.end())
-        << "determining rule " << rule << " missing:\n" << format_decision_text(*decision, *request);
+    EXPECT_NE(std::find(rules.begin(), rules.end(), rule), rules.end()) << "determining rule " << rule << " missing:\n"
+                                                                        << format_decision_text(*decision, *request);
     if (expect.contains("conditions")) {
       for (const auto& c : expect["conditions"]) {
         bool found = false;
@@ -121,7 +126,8 @@ TEST(GoldenTest, DecisionJsonCarriesTraceAndPolicyHash) {
   EXPECT_TRUE(combat);
   // Conditions from hop 1 travel with the chain.
   bool consent_condition = false;
-  for (const auto& c : out["conditions"]) consent_condition = consent_condition || (c["code"] == "C_JP_CONSENT" && c["hop"] == 1);
+  for (const auto& c : out["conditions"])
+    consent_condition = consent_condition || (c["code"] == "C_JP_CONSENT" && c["hop"] == 1);
   EXPECT_TRUE(consent_condition);
 }
 
@@ -154,8 +160,9 @@ TEST(GoldenTest, PartyToConflictAndActiveCombatStayDistinct) {
   ASSERT_TRUE(base.ok() && changed.ok());
   EXPECT_EQ(base->decision, Outcome::kAllow);
   EXPECT_EQ(changed->decision, Outcome::kDeny);
-  EXPECT_NE(std::find(changed->determining_rules.begin(), changed->determining_rules.end(), "JP.P1.3.PARTY_TO_CONFLICT"),
-            changed->determining_rules.end());
+  EXPECT_NE(
+      std::find(changed->determining_rules.begin(), changed->determining_rules.end(), "JP.P1.3.PARTY_TO_CONFLICT"),
+      changed->determining_rules.end());
 }
 
 }  // namespace

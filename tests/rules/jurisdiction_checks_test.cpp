@@ -69,7 +69,8 @@ TEST(JurisdictionChecks, EveryJurisdictionAtEveryHopIsListed) {
   }
   // The claims list keeps its shape: exactly the checks that claimed.
   size_t claimed = 0;
-  for (const JurisdictionCheck& c : got.decision.jurisdictions) claimed += c.claimed == JurisdictionCheck::Claimed::kYes;
+  for (const JurisdictionCheck& c : got.decision.jurisdictions)
+    claimed += c.claimed == JurisdictionCheck::Claimed::kYes;
   EXPECT_EQ(claimed, got.decision.claims.size());
 }
 

@@ -30,7 +30,8 @@ struct MetiLists {
   MetiLists() {
     std::vector<Screener::ListInput> inputs;
     inputs.push_back(parsed("meti-eul-xlsx", "jp_meti_eul", shared("japan/meti_end_user_list_20250929.xlsx")));
-    inputs.push_back(parsed("meti-tokutei", "jp_meti_belarus", shared("export-control/jp_meti_list_belarus_tokutei.pdf.txt")));
+    inputs.push_back(
+        parsed("meti-tokutei", "jp_meti_belarus", shared("export-control/jp_meti_list_belarus_tokutei.pdf.txt")));
     inputs.push_back(parsed("meti-tokutei", "jp_meti_third_country",
                             shared("export-control/jp_meti_250912_list_daisangoku_tokutei.pdf.txt")));
     for (const auto& in : inputs) {

@@ -48,7 +48,8 @@ TEST(VersionInForce, OnlyALaterVersionIsUsedAndMarked) {
 }
 
 TEST(VersionInForce, WithoutAPublicationDateTheImportDayCounts) {
-  const std::vector<ListVersion> versions = {stored(1, "2024-03-01T09:00:00Z", ""), stored(2, "2024-05-02T09:00:00Z", "")};
+  const std::vector<ListVersion> versions = {stored(1, "2024-03-01T09:00:00Z", ""),
+                                             stored(2, "2024-05-02T09:00:00Z", "")};
   EXPECT_EQ(version_in_force(versions, "2024-04-15").version, 1);
   EXPECT_EQ(version_in_force(versions, "2024-05-02").version, 2);
   EXPECT_EQ(version_in_force(versions, "2024-05-02").effective_date, "2024-05-02");
@@ -61,8 +62,8 @@ class DatedDeniedPersons : public ::testing::Test {
     auto store = ListStore::open(home_->path());
     ASSERT_TRUE(store.ok()) << store.status().to_string();
     // The DPL text files state no publication date; their snapshot months do.
-    for (const auto& [file, published] : {std::pair{"us_bis/dpl_2019-07.txt", "2019-07-01"},
-                                          std::pair{"us_bis/dpl_2022-09.txt", "2022-09-01"}}) {
+    for (const auto& [file, published] :
+         {std::pair{"us_bis/dpl_2019-07.txt", "2019-07-01"}, std::pair{"us_bis/dpl_2022-09.txt", "2022-09-01"}}) {
       auto parsed = parse_list("bis-dpl", {fs::path(SEKISHO_SHARED_DATA) / file}, {.list_id = "us_bis_denied"});
       ASSERT_TRUE(parsed.ok()) << parsed.status().to_string();
       parsed->publication_date = published;

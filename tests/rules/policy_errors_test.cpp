@@ -41,22 +41,27 @@ TEST(PolicyErrorsTest, YamlSyntaxErrorNamesTheLine) {
   // A mapping value where none may stand, on line 4 of six: the message must point at that line,
   // not at the file alone or at its end.
   auto loaded = load_policy_files(
-      {{"broken.yaml", "schema: sekisho.policy/1\nrules:\n  - id: A\n    then: DENY: twice\n  - id: B\n    then: ALLOW\n"}});
+      {{"broken.yaml",
+        "schema: sekisho.policy/1\nrules:\n  - id: A\n    then: DENY: twice\n  - id: B\n    then: ALLOW\n"}});
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("broken.yaml:4:"), std::string::npos) << loaded.status().message();
 }
 
 TEST(PolicyErrorsTest, UnknownFieldAndDuplicateRuleAreRejected) {
   auto files = testing::shipped_policy_files();
-  files["zz/typo.yaml"] = "schema: sekisho.policy/1\nrules:\n  - id: X\n    jurisdiction: JP\n    then: DENY\n    whn: {}\n    cite: c\n";
+  files["zz/typo.yaml"] =
+      "schema: sekisho.policy/1\nrules:\n  - id: X\n    jurisdiction: JP\n    then: DENY\n    whn: {}\n    cite: c\n";
   auto typo = load_policy_files(files);
   ASSERT_FALSE(typo.ok());
   EXPECT_NE(typo.status().message().find("zz/typo.yaml:6: rules[0].whn: unknown field"), std::string::npos)
       << typo.status().message();
-  files["zz/typo.yaml"] = "schema: sekisho.policy/1\nrules:\n  - id: JP.FEFTA.48.1.LIST\n    jurisdiction: JP\n    then: DENY\n    when: {}\n    cite: c\n";
+  files["zz/typo.yaml"] =
+      "schema: sekisho.policy/1\nrules:\n  - id: JP.FEFTA.48.1.LIST\n    jurisdiction: JP\n    then: DENY\n    when: "
+      "{}\n    cite: c\n";
   auto dup = load_policy_files(files);
   ASSERT_FALSE(dup.ok());
-  EXPECT_NE(dup.status().message().find("duplicate rule id (first at jp/fefta.yaml:"), std::string::npos) << dup.status().message();
+  EXPECT_NE(dup.status().message().find("duplicate rule id (first at jp/fefta.yaml:"), std::string::npos)
+      << dup.status().message();
 }
 
 TEST(PolicyErrorsTest, MissingDirectoryIsNotFound) {
@@ -77,7 +82,8 @@ TEST(RequestErrorsTest, InvalidRequestsNameTheField) {
       {"{\"as_of\": \"2024-06-01\",\n \"hops\": [}", "req.json:2:"},
       {R"({"as_of": "2024-13-01", )" + item + R"(, "hops": [)" + hop + "]}", "req.json: as_of: '2024-13-01'"},
       {R"({"as_of": "2024-06-01", )" + item + R"(, "hops": []})", "req.json: hops: a transfer needs at least one hop"},
-      {R"({"as_of": "2024-06-01", )" + item + R"(, "hops": [{"from": {"name": "A", "country": "jp"}, "to": {"name": "B", "country": "US"}}]})",
+      {R"({"as_of": "2024-06-01", )" + item +
+           R"(, "hops": [{"from": {"name": "A", "country": "jp"}, "to": {"name": "B", "country": "US"}}]})",
        "req.json: hops[0].from.country: 'jp' is not an upper-case"},
       {R"({"as_of": "2024-06-01", )" + item + R"(, "hops": [)" + hop + R"(], "evidence": {"licenses": []}})",
        "req.json: evidence.licenses: unknown field"},
@@ -110,11 +116,13 @@ TEST(RequestErrorsTest, RequestsThePolicyCannotInterpretAreRejectedByDecide) {
   };
   EXPECT_TRUE(make(R"("JP_AT1": ["1"])", "", "JP", "1").ok());
   auto scheme = make(R"("JP_AT9": ["1"])", "", "JP", "1");
-  EXPECT_NE(scheme.status().message().find("item.classifications.JP_AT9: unknown classification scheme"), std::string::npos);
+  EXPECT_NE(scheme.status().message().find("item.classifications.JP_AT9: unknown classification scheme"),
+            std::string::npos);
   auto flag = make(R"("JP_AT1": ["1"])", R"("WMD_ENDUSE")", "JP", "1");
   EXPECT_NE(flag.status().message().find("hops[0].flags: unknown flag 'WMD_ENDUSE'"), std::string::npos);
   auto holder = make(R"("JP_AT1": ["1"])", "", "XX", "1");
-  EXPECT_NE(holder.status().message().find("evidence.licences[0].holder: unknown jurisdiction 'XX'"), std::string::npos);
+  EXPECT_NE(holder.status().message().find("evidence.licences[0].holder: unknown jurisdiction 'XX'"),
+            std::string::npos);
   auto hop = make(R"("JP_AT1": ["1"])", "", "JP", "2");
   EXPECT_NE(hop.status().message().find("evidence.licences[0].hop: hop 2 is not in the chain"), std::string::npos);
 }
@@ -122,7 +130,8 @@ TEST(RequestErrorsTest, RequestsThePolicyCannotInterpretAreRejectedByDecide) {
 TEST(RequestErrorsTest, UnknownClassificationCodeIsADataGapNotAllow) {
   auto r = parse_transfer_request_json(R"({"as_of": "2024-06-01",
     "item": {"classifications": {"JP_AT1": ["99"]}, "origin": "JP", "us_content_pct": 0},
-    "hops": [{"from": {"name": "A", "country": "JP"}, "to": {"name": "B", "country": "DE"}}]})", "req.json");
+    "hops": [{"from": {"name": "A", "country": "JP"}, "to": {"name": "B", "country": "DE"}}]})",
+                                       "req.json");
   ASSERT_TRUE(r.ok());
   auto d = testing::shipped_policy().decide(*r);
   ASSERT_TRUE(d.ok());

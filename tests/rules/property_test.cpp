@@ -63,8 +63,10 @@ TEST(PropertyTest, AddingALicenceOrConsentNeverRaisesTheDecision) {
     TransferRequest r = gen.next();
     const Outcome before = decide_or_fail(shipped_policy(), r);
     const int hops = static_cast<int>(r.hops.size());
-    if (gen.chance(0.5)) r.licences.push_back(gen.licence(hops));
-    else r.consents.push_back(gen.consent(hops));
+    if (gen.chance(0.5))
+      r.licences.push_back(gen.licence(hops));
+    else
+      r.consents.push_back(gen.consent(hops));
     const Outcome after = decide_or_fail(shipped_policy(), r);
     ASSERT_LE(after, before) << r.id;
     lowered += after < before;
@@ -87,8 +89,8 @@ TEST(PropertyTest, ScreeningNeverLowersTheDecision) {
   ExactNameScreener some;     // the METI lists only: JP_RU_TOKUTEI and the US lists unscreened
   ExactNameScreener all;      // every store list the shipped policy names
   for (const char* id : {"jp_meti_eul", "jp_meti_belarus", "jp_meti_third_country"}) some.add_list(id, listed);
-  for (const char* id : {"jp_meti_eul", "jp_meti_belarus", "jp_meti_third_country", "jp_meti_russia", "jp_mof_sanctions",
-                         "us_bis_denied", "us_ofac_sdn", "us_bis_entity", "us_bis_meu"}) {
+  for (const char* id : {"jp_meti_eul", "jp_meti_belarus", "jp_meti_third_country", "jp_meti_russia",
+                         "jp_mof_sanctions", "us_bis_denied", "us_ofac_sdn", "us_bis_entity", "us_bis_meu"}) {
     all.add_list(id, listed);
   }
   ChainGenerator gen(6);
@@ -96,8 +98,9 @@ TEST(PropertyTest, ScreeningNeverLowersTheDecision) {
   for (int i = 0; i < kChains; ++i) {
     TransferRequest r = gen.next();
     const Outcome base = decide_or_fail(shipped_policy(), r);
-    for (const PartyScreener* screener : {static_cast<const PartyScreener*>(&nothing), static_cast<const PartyScreener*>(&some),
-                                          static_cast<const PartyScreener*>(&all)}) {
+    for (const PartyScreener* screener :
+         {static_cast<const PartyScreener*>(&nothing), static_cast<const PartyScreener*>(&some),
+          static_cast<const PartyScreener*>(&all)}) {
       auto d = shipped_policy().decide(r, screener);
       ASSERT_TRUE(d.ok()) << d.status().to_string();
       ASSERT_GE(d->decision, base) << r.id;

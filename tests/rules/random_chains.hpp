@@ -115,7 +115,9 @@ class ChainGenerator {
 
  private:
   using Pool = std::vector<std::string>;
-  std::string pick(const Pool& pool) { return pool[static_cast<size_t>(uniform(0, static_cast<int>(pool.size()) - 1))]; }
+  std::string pick(const Pool& pool) {
+    return pool[static_cast<size_t>(uniform(0, static_cast<int>(pool.size()) - 1))];
+  }
   Party party(const std::string& country) {
     Party p;
     p.name = "Party " + std::to_string(uniform(1, 500));
@@ -126,17 +128,17 @@ class ChainGenerator {
 
   inline static const Pool kDates = {"2019-08-27", "2019-08-28", "2022-02-24", "2022-03-07", "2022-03-08",
                                      "2022-03-18", "2023-07-21", "2023-12-21", "2023-12-22", "2024-06-01"};
-  inline static const Pool kCountries = {"JP", "US", "DE", "FR", "PL", "KR", "CN", "RU", "BY", "UA", "IR",
-                                         "KP", "PK", "VN", "GB", "IQ", "BR", "CU"};
+  inline static const Pool kCountries = {"JP", "US", "DE", "FR", "PL", "KR", "CN", "RU", "BY",
+                                         "UA", "IR", "KP", "PK", "VN", "GB", "IQ", "BR", "CU"};
   inline static const Pool kJpRows = {"1", "2", "4", "6", "7", "9", "15", "16", "NONE"};
   inline static const Pool kEccns = {"1A005", "1A613", "2B001", "3A001", "5A002", "EAR99"};
   inline static const Pool kUsml = {"I", "IV", "X"};
   inline static const Pool kAnnexI = {"0C001", "1A005", "2B001", "3A001", "5A002", "NOT_LISTED"};
   inline static const Pool kCml = {"ML1", "ML4", "ML13"};
-  inline static const Pool kFlags = {"WMD_END_USE", "MILITARY_END_USE", "METI_INFORM", "CLEARLY_NOT_WMD",
-                                     "ART4_INFORMED", "UGEA_REGISTERED", "P2_JOINT_DEVELOPMENT"};
-  inline static const Pool kLists = {"JP_EUL", "JP_RU_TOKUTEI", "JP_THIRD_COUNTRY_TOKUTEI", "US_ENTITY_LIST",
-                                     "US_DPL", "US_MEU", "JP_BY_TOKUTEI", "JP_MOF_ASSET_FREEZE", "US_OFAC_SDN"};
+  inline static const Pool kFlags = {"WMD_END_USE",   "MILITARY_END_USE", "METI_INFORM",         "CLEARLY_NOT_WMD",
+                                     "ART4_INFORMED", "UGEA_REGISTERED",  "P2_JOINT_DEVELOPMENT"};
+  inline static const Pool kLists = {"JP_EUL", "JP_RU_TOKUTEI", "JP_THIRD_COUNTRY_TOKUTEI", "US_ENTITY_LIST", "US_DPL",
+                                     "US_MEU", "JP_BY_TOKUTEI", "JP_MOF_ASSET_FREEZE",      "US_OFAC_SDN"};
   inline static const Pool kHolders = {"JP", "US", "EU"};
   inline static const Pool kTerms = {"NO_THIRD_PARTY_TRANSFER_WITHOUT_CONSENT", "NO_EXTRA_PURPOSE_USE",
                                      "NO_REEXPORT_TO_RUSSIA"};

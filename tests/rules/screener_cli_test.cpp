@@ -81,11 +81,13 @@ std::pair<int, std::string> run(const std::string& command) {
 TEST(CliTest, TransferCheckDecidesAGoldenFile) {
   const std::string golden = (testing::golden_dir() / "case03_us_to_ukraine_denied.json").string();
   const std::string policies = testing::policies_dir().string();
-  auto [rc, text] = run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " + policies + " " + golden);
+  auto [rc, text] =
+      run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " + policies + " " + golden);
   EXPECT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("DECISION: DENY (determined at hop 2)"), std::string::npos) << text;
   EXPECT_NE(text.find("JP.GUIDE2023.LICENSED.COMBAT"), std::string::npos) << text;
-  auto [jrc, json_text] = run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --json --policies " + policies + " " + golden);
+  auto [jrc, json_text] =
+      run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --json --policies " + policies + " " + golden);
   ASSERT_EQ(jrc, 0) << json_text;
   const auto json = nlohmann::json::parse(json_text);
   EXPECT_EQ(json["decision"], "DENY");
@@ -102,11 +104,13 @@ TEST(CliTest, TransferCheckFindsThePoliciesFromTheEnvironment) {
 
 TEST(CliTest, InvalidInputExitsNonZeroWithTheField) {
   const std::string bad = (testing::fixtures_dir() / "bad_request.json").string();
-  auto [rc, text] = run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " + testing::policies_dir().string() + " " + bad);
+  auto [rc, text] = run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " +
+                        testing::policies_dir().string() + " " + bad);
   EXPECT_NE(rc, 0);
   EXPECT_NE(text.find("bad_request.json: hops[0].to.country: required field is missing"), std::string::npos) << text;
-  auto [prc, ptext] = run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " + testing::fixtures_dir().string() +
-                          " " + (testing::golden_dir() / "case08_eccn_3a001_to_china.json").string());
+  auto [prc, ptext] =
+      run(std::string(SEKISHO_BINARY) + " transfer check --no-screen --policies " + testing::fixtures_dir().string() +
+          " " + (testing::golden_dir() / "case08_eccn_3a001_to_china.json").string());
   EXPECT_NE(prc, 0);
   EXPECT_NE(ptext.find("bad_"), std::string::npos) << ptext;  // a broken fixture policy, named
 }
@@ -115,8 +119,7 @@ TEST(CliTest, InvalidInputExitsNonZeroWithTheField) {
 class TempHome {
  public:
   explicit TempHome(const std::string& tag)
-      : path_(std::filesystem::temp_directory_path() /
-              ("sekisho-transfer-" + tag + "-" + std::to_string(::getpid()))) {
+      : path_(std::filesystem::temp_directory_path() / ("sekisho-transfer-" + tag + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -129,13 +132,16 @@ class TempHome {
 
 // A JP export of Appended Table 2-3 goods to `name` in `country`.
 std::string write_request(const std::filesystem::path& dir, const std::string& name, const std::string& country) {
-  nlohmann::json r = {
-      {"id", "cli-screening"},
-      {"as_of", "2025-10-01"},
-      {"item", {{"id", "lathe-parts"}, {"classifications", {{"JP_AT1", {"16"}}, {"JP_AT2_3", {"2-3"}}}},
-                {"origin", "JP"}, {"us_content_pct", 0}}},
-      {"hops", {{{"from", {{"name", "Tokyo Machine Exports KK"}, {"country", "JP"}, {"kind", "company"}}},
-                 {"to", {{"name", name}, {"country", country}, {"kind", "company"}}}}}}};
+  nlohmann::json r = {{"id", "cli-screening"},
+                      {"as_of", "2025-10-01"},
+                      {"item",
+                       {{"id", "lathe-parts"},
+                        {"classifications", {{"JP_AT1", {"16"}}, {"JP_AT2_3", {"2-3"}}}},
+                        {"origin", "JP"},
+                        {"us_content_pct", 0}}},
+                      {"hops",
+                       {{{"from", {{"name", "Tokyo Machine Exports KK"}, {"country", "JP"}, {"kind", "company"}}},
+                         {"to", {{"name", name}, {"country", country}, {"kind", "company"}}}}}}};
   const auto file = dir / ("request-" + country + ".json");
   std::ofstream(file) << r.dump(2);
   return file.string();
@@ -190,8 +196,8 @@ TEST(CliTest, TransferCheckScreensPartiesAgainstTheStore) {
 TEST(CliTest, TransferCheckWithAnEmptyStoreSaysSoAndNeverAllows) {
   TempHome home("empty");
   const std::string request = write_request(home.path(), "Maple Leaf Office Furniture Inc", "CA");
-  const std::string cmd = std::string(SEKISHO_BINARY) + " --home " + home.path().string() + " transfer check --policies " +
-                          testing::policies_dir().string();
+  const std::string cmd = std::string(SEKISHO_BINARY) + " --home " + home.path().string() +
+                          " transfer check --policies " + testing::policies_dir().string();
   auto [rc, text] = run(cmd + " " + request);
   EXPECT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("no lists are loaded (empty store)"), std::string::npos) << text;

@@ -50,8 +50,7 @@ TEST(Issue17, EachBundledListFindsItsOwnEntriesByTheirNames) {
     ASSERT_NE(floor, floors.end()) << "a list without a floor: " << m.name;
     EXPECT_GE(m.n, 30u) << m.name;
     EXPECT_GE(m.value, floor->second) << floor->first << ": " << m.note;
-    std::printf("%-20s %.2f%% of %zu (floor %.2f%%)\n", floor->first.c_str(), 100 * m.value, m.n,
-                100 * floor->second);
+    std::printf("%-20s %.2f%% of %zu (floor %.2f%%)\n", floor->first.c_str(), 100 * m.value, m.n, 100 * floor->second);
   }
 }
 

@@ -139,10 +139,10 @@ TEST(Screener, AWeakCandidateWhoseWordsTheQueryMeetsIsScoredForAHit) {
 // a screening that spends it before scoring every candidate says so: it is never clean.
 // Several listed names share the query's words, so the index hands over several candidates.
 std::shared_ptr<const Screener> petrovs() {
-  std::vector<Entity> entities = {person("p1", "Ivan Petrov"),     person("p2", "Ivan Petrova"),
-                                  person("p3", "Ivan Petrenko"),   person("p4", "Petr Ivanov"),
-                                  person("p5", "Ivan Petrovsky"),  person("p6", "Ivana Petrovic"),
-                                  person("p7", "Maria Ivanovna"),  person("p8", "Sergei Petrov")};
+  std::vector<Entity> entities = {person("p1", "Ivan Petrov"),    person("p2", "Ivan Petrova"),
+                                  person("p3", "Ivan Petrenko"),  person("p4", "Petr Ivanov"),
+                                  person("p5", "Ivan Petrovsky"), person("p6", "Ivana Petrovic"),
+                                  person("p7", "Maria Ivanovna"), person("p8", "Sergei Petrov")};
   return Screener::build({{"test", 1, std::move(entities)}});
 }
 

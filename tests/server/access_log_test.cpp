@@ -12,8 +12,13 @@ namespace {
 using server::AccessEntry;
 
 TEST(AccessLogLine, JsonHasEveryField) {
-  AccessEntry e{.method = "GET", .route = "GET /v1/entities/{id}", .path = "/v1/entities/x", .remote = "127.0.0.1",
-                .key_id = "3f9c0a1b", .request_id = "req-1", .status = 404,
+  AccessEntry e{.method = "GET",
+                .route = "GET /v1/entities/{id}",
+                .path = "/v1/entities/x",
+                .remote = "127.0.0.1",
+                .key_id = "3f9c0a1b",
+                .request_id = "req-1",
+                .status = 404,
                 .duration = std::chrono::microseconds(1500)};
   nlohmann::json j = nlohmann::json::parse(server::access_log_line(e, "2026-12-07T09:00:00.000Z", LogFormat::kJson));
   EXPECT_EQ(j["time"], "2026-12-07T09:00:00.000Z");

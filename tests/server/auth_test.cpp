@@ -60,9 +60,12 @@ TEST_F(AuthTest, BadCredentialsAre401WithJsonAndChallenge) {
   auto c = client();
   std::string forged = keys_.screener;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';  // right id, wrong secret
-  for (const httplib::Headers& h : std::vector<httplib::Headers>{
-           bearer(forged), bearer("sk_nothing"), bearer(""), {{"Authorization", "Basic dXNlcjpwYXNz"}},
-           {{"Authorization", keys_.screener}}, bearer(std::string(5000, 'x'))}) {
+  for (const httplib::Headers& h : std::vector<httplib::Headers>{bearer(forged),
+                                                                 bearer("sk_nothing"),
+                                                                 bearer(""),
+                                                                 {{"Authorization", "Basic dXNlcjpwYXNz"}},
+                                                                 {{"Authorization", keys_.screener}},
+                                                                 bearer(std::string(5000, 'x'))}) {
     auto r = c.Get("/v1/entities/test_un-QDi.001", h);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 401);

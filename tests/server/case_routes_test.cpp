@@ -74,7 +74,8 @@ TEST_F(CaseRoutesTest, FourEyesOverKeys) {
     ASSERT_TRUE((*cases)->set_review_settings({.four_eyes = true, .confirm_role = Role::kAdmin}, "test").ok());
   }
   std::string base = "/v1/alerts/" + std::to_string(alert["id"].get<int64_t>());
-  auto proposed = post(base + "/decision", {{"state", "false_positive"}, {"reason", "other birth date"}}, keys_.analyst);
+  auto proposed =
+      post(base + "/decision", {{"state", "false_positive"}, {"reason", "other birth date"}}, keys_.analyst);
   ASSERT_EQ(proposed->status, 200) << proposed->body;
   json p = json_of(proposed);
   EXPECT_EQ(p["state"], "open");
@@ -97,8 +98,9 @@ TEST_F(CaseRoutesTest, FourEyesOverKeys) {
 TEST_F(CaseRoutesTest, AuditListsWhoDidWhatAndVerifies) {
   json alert = import_and_alert();
   std::string base = "/v1/alerts/" + std::to_string(alert["id"].get<int64_t>());
-  ASSERT_EQ(post(base + "/decision", {{"state", "escalated"}, {"reason", "needs a second look"}}, keys_.analyst)->status,
-            200);
+  ASSERT_EQ(
+      post(base + "/decision", {{"state", "escalated"}, {"reason", "needs a second look"}}, keys_.analyst)->status,
+      200);
   auto entries = json_of(get("/v1/audit", keys_.admin))["entries"];
   std::vector<std::string> actions;
   for (const json& e : entries) actions.push_back(e["action"]);
@@ -109,7 +111,8 @@ TEST_F(CaseRoutesTest, AuditListsWhoDidWhatAndVerifies) {
   EXPECT_EQ(verify["entries"], 3);
   auto runs = json_of(get("/v1/runs", keys_.analyst))["runs"];
   ASSERT_EQ(runs.size(), 1u);
-  EXPECT_EQ(json_of(get("/v1/runs/" + std::to_string(runs[0]["id"].get<int64_t>()), keys_.analyst))["id"], runs[0]["id"]);
+  EXPECT_EQ(json_of(get("/v1/runs/" + std::to_string(runs[0]["id"].get<int64_t>()), keys_.analyst))["id"],
+            runs[0]["id"]);
 }
 
 TEST_F(CaseRoutesTest, ReviewSettingsAreForAdminsOnly) {
@@ -148,7 +151,8 @@ TEST_F(CaseRoutesTest, ReviewSettingsTakeEffectAndAreAudited) {
   // Four-eyes is on: the analyst's decision waits, and (confirm_role analyst)
   // the admin's confirmation settles it.
   std::string base = "/v1/alerts/" + std::to_string(alert["id"].get<int64_t>());
-  json proposed = json_of(post(base + "/decision", {{"state", "true_match"}, {"reason", "same passport"}}, keys_.analyst));
+  json proposed =
+      json_of(post(base + "/decision", {{"state", "true_match"}, {"reason", "same passport"}}, keys_.analyst));
   EXPECT_EQ(proposed["state"], "open");
   EXPECT_EQ(proposed["pending"]["state"], "true_match");
   json confirmed = json_of(post(base + "/confirmation", {{"reason", "agreed"}}, keys_.admin));

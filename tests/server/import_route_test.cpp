@@ -73,8 +73,9 @@ TEST_F(ImportRouteTest, ImportRoute_RealUnFile) {
 
   // A well-formed list with its sections emptied would delist all 877: 422 unless the client
   // says the publisher really removed them.
-  const std::string emptied = "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00Z\">"
-                              "<INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>\n";
+  const std::string emptied =
+      "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00Z\">"
+      "<INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>\n";
   auto shrunk = c.Post("/v1/lists/un_sc_sanctions/import?format=un-xml&filename=emptied.xml", bearer(keys_.admin),
                        emptied, "application/xml");
   ASSERT_TRUE(shrunk);

@@ -130,7 +130,8 @@ TEST(KeyStoreTest, AKeysRowCopiedToAnotherStoreDoesNotVerifyThere) {
   ASSERT_EQ(sqlite3_open((b / "keys.db").c_str(), &db), SQLITE_OK);
   std::string attach = "ATTACH DATABASE '" + (a / "keys.db").string() + "' AS a";
   ASSERT_EQ(sqlite3_exec(db, attach.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO main.api_keys SELECT * FROM a.api_keys", nullptr, nullptr, nullptr), SQLITE_OK)
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO main.api_keys SELECT * FROM a.api_keys", nullptr, nullptr, nullptr),
+            SQLITE_OK)
       << sqlite3_errmsg(db);
   sqlite3_close(db);
   auto copied = (*kb)->list();

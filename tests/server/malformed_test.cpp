@@ -74,7 +74,8 @@ class MalformedTest : public ServerTest {
 };
 
 TEST_F(MalformedTest, UnknownRoutesAre404Json) {
-  for (const char* path : {"/", "/v2/search", "/v1/entities", "/v1/entities/", "/entities/a/b", "/%00", "/../etc/passwd"}) {
+  for (const char* path :
+       {"/", "/v2/search", "/v1/entities", "/v1/entities/", "/entities/a/b", "/%00", "/../etc/passwd"}) {
     SCOPED_TRACE(path);
     auto r = client().Get(path, bearer(keys_.admin));
     ASSERT_TRUE(r);
@@ -107,9 +108,10 @@ TEST_F(MalformedTest, WrongMethodsAre405WithAllow) {
 
 TEST_F(MalformedTest, BadJsonBodiesAre400) {
   auto c = client();
-  for (const std::string& body : {std::string("{"), std::string("null"), std::string("[1,2]"), std::string("\xff\xfe\x00", 3),
-                                  std::string("{\"role\": 5}"), std::string("{\"role\": \"admin\", \"rate_limit\": \"fast\"}"),
-                                  std::string(10000, '['), std::string("")}) {
+  for (const std::string& body :
+       {std::string("{"), std::string("null"), std::string("[1,2]"), std::string("\xff\xfe\x00", 3),
+        std::string("{\"role\": 5}"), std::string("{\"role\": \"admin\", \"rate_limit\": \"fast\"}"),
+        std::string(10000, '['), std::string("")}) {
     auto r = c.Post("/v1/keys", bearer(keys_.admin), body, "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << body.substr(0, 40);

@@ -21,7 +21,10 @@ class MatchRoutesTest : public RealListServerTest {
 
 TEST_F(MatchRoutesTest, MatchAnswersInYentesShape) {
   const Entity& person = un_person();
-  auto r = post_match("/match/default", {{"queries", {{"q1", person_query(person)}, {"q2", {{"schema", "Company"}, {"properties", {{"name", "Xqzv Plorptu Wembrin LLC"}}}}}}}});
+  auto r = post_match("/match/default",
+                      {{"queries",
+                        {{"q1", person_query(person)},
+                         {"q2", {{"schema", "Company"}, {"properties", {{"name", "Xqzv Plorptu Wembrin LLC"}}}}}}}});
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   nlohmann::json j = json_of(r);
@@ -39,7 +42,8 @@ TEST_F(MatchRoutesTest, MatchAnswersInYentesShape) {
   EXPECT_TRUE(top["properties"]["name"].is_array());
   EXPECT_TRUE(top["match"].get<bool>());
   EXPECT_GE(top["score"].get<double>(), kDefaultScreenThreshold);
-  for (const char* field : {"referents", "first_seen", "last_seen", "last_change"}) EXPECT_TRUE(top.contains(field)) << field;
+  for (const char* field : {"referents", "first_seen", "last_seen", "last_change"})
+    EXPECT_TRUE(top.contains(field)) << field;
   EXPECT_GT(top["features"]["name_match"].get<double>(), 0.5);
   EXPECT_TRUE(top["features"].contains("birth_date")) << top["features"].dump();
   EXPECT_TRUE(top["explanations"]["name_match"]["detail"].is_string());
@@ -108,14 +112,18 @@ TEST_F(MatchRoutesTest, YenteErrorsForBadRequests) {
   auto bad_json = client().Post("/match/default", bearer(keys_.screener), "{\"queries\": {", "application/json");
   ASSERT_TRUE(bad_json);
   EXPECT_EQ(bad_json->status, 400);
-  auto no_name = post_match("/match/default", {{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"birthDate", "1970"}}}}}}}});
+  auto no_name = post_match("/match/default",
+                            {{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"birthDate", "1970"}}}}}}}});
   ASSERT_TRUE(no_name);
   EXPECT_EQ(no_name->status, 400);
   EXPECT_NE(json_of(no_name)["detail"].get<std::string>().find("name"), std::string::npos);
-  auto bad_schema = post_match("/match/default", {{"queries", {{"q", {{"schema", "Planet"}, {"properties", {{"name", "Mars"}}}}}}}});
+  auto bad_schema =
+      post_match("/match/default", {{"queries", {{"q", {{"schema", "Planet"}, {"properties", {{"name", "Mars"}}}}}}}});
   ASSERT_TRUE(bad_schema);
   EXPECT_EQ(bad_schema->status, 400);
-  auto bad_date = post_match("/match/default", {{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"name", "A B"}, {"birthDate", "yesterday"}}}}}}}});
+  auto bad_date = post_match(
+      "/match/default",
+      {{"queries", {{"q", {{"schema", "Person"}, {"properties", {{"name", "A B"}, {"birthDate", "yesterday"}}}}}}}});
   ASSERT_TRUE(bad_date);
   EXPECT_EQ(bad_date->status, 400);
   EXPECT_NE(json_of(bad_date)["detail"].get<std::string>().find("birthDate"), std::string::npos);
@@ -129,7 +137,8 @@ TEST_F(MatchRoutesTest, YenteErrorsForBadRequests) {
 
 TEST_F(MatchRoutesTest, BatchOverTheLimitIsRefused) {
   nlohmann::json queries = nlohmann::json::object();
-  for (int i = 0; i < 1001; ++i) queries["q" + std::to_string(i)] = {{"schema", "Person"}, {"properties", {{"name", "Ivan Petrov"}}}};
+  for (int i = 0; i < 1001; ++i)
+    queries["q" + std::to_string(i)] = {{"schema", "Person"}, {"properties", {{"name", "Ivan Petrov"}}}};
   auto r = post_match("/match/test_un", {{"queries", queries}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 400);

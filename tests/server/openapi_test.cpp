@@ -47,7 +47,8 @@ TEST(OpenApiTest, DocumentIsValidJsonWithTheRequiredKeys) {
         std::string name = path.substr(open + 1, path.find('}', open) - open - 1);
         bool declared = false;
         for (const auto& p : op.value("parameters", nlohmann::json::array())) {
-          const nlohmann::json& param = p.contains("$ref") ? doc.at(nlohmann::json::json_pointer(p["$ref"].get<std::string>().substr(1))) : p;
+          const nlohmann::json& param =
+              p.contains("$ref") ? doc.at(nlohmann::json::json_pointer(p["$ref"].get<std::string>().substr(1))) : p;
           declared = declared || (param["in"] == "path" && param["name"] == name);
         }
         EXPECT_TRUE(declared) << "path parameter " << name << " not declared";
@@ -90,7 +91,8 @@ TEST_F(OpenApiRoutesTest, DocumentedRolesMatchWhatTheServerEnforces) {
       SCOPED_TRACE(path);
       std::string role = op["x-sekisho-role"];
       std::string concrete = path;
-      if (size_t open = concrete.find('{'); open != std::string::npos) concrete.replace(open, concrete.find('}') - open + 1, "x");
+      if (size_t open = concrete.find('{'); open != std::string::npos)
+        concrete.replace(open, concrete.find('}') - open + 1, "x");
       auto anonymous = c.Get(concrete.c_str());
       ASSERT_TRUE(anonymous);
       EXPECT_EQ(anonymous->status == 401, role != "none");
@@ -111,7 +113,8 @@ TEST_F(OpenApiRoutesTest, DocumentedRolesMatchWhatTheServerEnforces) {
 
 // Resolves a local "$ref" (one level; the document's refs never chain further).
 const nlohmann::json& resolved(const nlohmann::json& doc, const nlohmann::json& j) {
-  if (j.is_object() && j.contains("$ref")) return doc.at(nlohmann::json::json_pointer(j["$ref"].get<std::string>().substr(1)));
+  if (j.is_object() && j.contains("$ref"))
+    return doc.at(nlohmann::json::json_pointer(j["$ref"].get<std::string>().substr(1)));
   return j;
 }
 

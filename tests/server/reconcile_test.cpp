@@ -80,8 +80,8 @@ TEST_F(ReconcileTest, TypeAndPropertyFilters) {
   double bare = score(nlohmann::json::array());
   double agreeing = score({{{"pid", "birthDate"}, {"v", person.birth_dates[0].date.iso()}},
                            {{"pid", "nationality"}, {"v", person.nationalities[0]}}});
-  double conflicting = score({{{"pid", "Person:birthDate"},
-                               {"v", std::to_string(person.birth_dates[0].date.year - 30) + "-01-01"}}});
+  double conflicting =
+      score({{{"pid", "Person:birthDate"}, {"v", std::to_string(person.birth_dates[0].date.year - 30) + "-01-01"}}});
   ASSERT_LT(bare, 100.0);
   EXPECT_GT(agreeing, bare);
   EXPECT_LT(conflicting, bare);
@@ -97,8 +97,8 @@ TEST_F(ReconcileTest, GetQueriesJsonBodyAndKeyInQuery) {
   ASSERT_EQ(get->status, 200) << get->body;
   EXPECT_EQ(json_of(get)["q0"]["result"][0]["id"], person.id);
 
-  auto json_body = c.Post("/reconcile/" + std::string(kUnList), bearer(keys_.screener), nlohmann::json{{"queries", queries}}.dump(),
-                          "application/json");
+  auto json_body = c.Post("/reconcile/" + std::string(kUnList), bearer(keys_.screener),
+                          nlohmann::json{{"queries", queries}}.dump(), "application/json");
   ASSERT_TRUE(json_body);
   ASSERT_EQ(json_body->status, 200) << json_body->body;
   EXPECT_EQ(json_of(json_body)["q0"]["result"][0]["id"], person.id);

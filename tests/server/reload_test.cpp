@@ -17,7 +17,8 @@ class ReloadTest : public ServerTest {
   static ParsedList version(int v) {
     std::vector<Entity> entities = {test_person("test_un", "QDi.001", "Ivan Petrov v" + std::to_string(v)),
                                     test_person("test_un", "QDi.002", "Maria Lopez")};
-    for (int i = 2; i <= v; ++i) entities.push_back(test_person("test_un", "QDi.1" + std::to_string(i), "Added " + std::to_string(i)));
+    for (int i = 2; i <= v; ++i)
+      entities.push_back(test_person("test_un", "QDi.1" + std::to_string(i), "Added " + std::to_string(i)));
     return test_list(std::move(entities), "un-v" + std::to_string(v));
   }
 };
@@ -122,8 +123,8 @@ TEST_F(ReloadTest, ZeroFailedRequestsWhileVersionsSwapUnderLoad) {
   EXPECT_EQ(failures.load(), 0) << (failure_notes.empty() ? "" : failure_notes.front());
   EXPECT_GT(requests.load(), 100);
   EXPECT_EQ(last_screened.load(), 5);  // screening switched to the last version
-  nlohmann::json screened = json_of(c.Post("/v1/screen", bearer(keys_.screener),
-                                           R"({"name": "Added 5", "lists": ["test_un"]})", "application/json"));
+  nlohmann::json screened = json_of(
+      c.Post("/v1/screen", bearer(keys_.screener), R"({"name": "Added 5", "lists": ["test_un"]})", "application/json"));
   EXPECT_EQ(screened["results"][0]["matches"][0]["entity_id"], "test_un-QDi.15");
   auto lists = json_of(c.Get("/v1/lists", bearer(keys_.analyst)));
   EXPECT_EQ(lists["lists"][1]["version"], 5);
@@ -187,7 +188,9 @@ TEST_F(ReloadTest, AThrowingSnapshotBuildKeepsServingSaysWhyAndTheNextGoodBuildS
     auto r = c.Get("/metrics");
     if (!r || r->status != 200) return std::string("no /metrics");
     const size_t at = r->body.find("\n" + name + " ");
-    return at == std::string::npos ? std::string("absent") : r->body.substr(at + name.size() + 2, r->body.find('\n', at + 1) - at - name.size() - 2);
+    return at == std::string::npos
+               ? std::string("absent")
+               : r->body.substr(at + name.size() + 2, r->body.find('\n', at + 1) - at - name.size() - 2);
   };
   EXPECT_EQ(metric("sekisho_snapshot_build_failures_total"), "0");
   EXPECT_EQ(metric("sekisho_snapshot_last_build_failed"), "0");
@@ -197,7 +200,8 @@ TEST_F(ReloadTest, AThrowingSnapshotBuildKeepsServingSaysWhyAndTheNextGoodBuildS
   import_into(home_, "test_un", version(2));
   server_->request_reload();
   bool failed = false;
-  for (auto waited = std::chrono::milliseconds(0); !failed && waited < kSnapshotWait; waited += std::chrono::milliseconds(50)) {
+  for (auto waited = std::chrono::milliseconds(0); !failed && waited < kSnapshotWait;
+       waited += std::chrono::milliseconds(50)) {
     failed = metric("sekisho_snapshot_build_failures_total") == "1";
     if (!failed) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -138,9 +138,11 @@ TEST_F(RoutesTest, MetricsCountRequestsPerRouteAndShowLists) {
   ASSERT_EQ(r->status, 200);
   EXPECT_NE(r->get_header_value("Content-Type").find("text/plain"), std::string::npos);
   const std::string& m = r->body;
-  EXPECT_NE(m.find("sekisho_http_requests_total{route=\"GET /v1/entities/{id}\",code=\"200\"} 3\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("sekisho_http_requests_total{route=\"GET /v1/entities/{id}\",code=\"200\"} 3\n"), std::string::npos)
+      << m;
   EXPECT_NE(m.find("sekisho_http_requests_total{route=\"GET /v1/entities/{id}\",code=\"404\"} 1\n"), std::string::npos);
-  EXPECT_NE(m.find("sekisho_http_request_duration_seconds_count{route=\"GET /v1/entities/{id}\"} 4\n"), std::string::npos);
+  EXPECT_NE(m.find("sekisho_http_request_duration_seconds_count{route=\"GET /v1/entities/{id}\"} 4\n"),
+            std::string::npos);
   EXPECT_NE(m.find("sekisho_http_request_duration_seconds_bucket{route=\"GET /v1/entities/{id}\",le=\"+Inf\"} 4\n"),
             std::string::npos);
   EXPECT_NE(m.find("sekisho_list_version{list=\"test_un\"} 1\n"), std::string::npos);
@@ -151,8 +153,8 @@ TEST_F(RoutesTest, MetricsCountRequestsPerRouteAndShowLists) {
 
 TEST_F(RoutesTest, KeysCreatedAndRevokedThroughTheApi) {
   auto c = client();
-  auto created = c.Post("/v1/keys", bearer(keys_.admin), R"({"role": "screener", "name": "payments"})",
-                        "application/json");
+  auto created =
+      c.Post("/v1/keys", bearer(keys_.admin), R"({"role": "screener", "name": "payments"})", "application/json");
   ASSERT_TRUE(created);
   ASSERT_EQ(created->status, 201) << created->body;
   nlohmann::json j = json_of(created);

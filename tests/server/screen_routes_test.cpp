@@ -40,8 +40,10 @@ TEST_F(ScreenRoutesTest, BatchKeepsOrderAndReportsBadPartiesInPlace) {
   const Entity& person = un_person();
   nlohmann::json body = {{"parties",
                           {{{"id", "a"}, {"name", "Xqzv Plorptu Wembrin"}},
-                           {{"id", "b"}, {"name", person.primary_name()->full},
-                            {"birth_date", person.birth_dates[0].date.iso()}, {"country", person.nationalities[0]}},
+                           {{"id", "b"},
+                            {"name", person.primary_name()->full},
+                            {"birth_date", person.birth_dates[0].date.iso()},
+                            {"country", person.nationalities[0]}},
                            {{"id", "c"}},
                            {{"id", "d"}, {"name", "Ivan Petrov"}, {"gender", "neither"}}}},
                          {"lists", {kUnList}}};

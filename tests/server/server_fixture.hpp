@@ -12,9 +12,9 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -89,10 +89,10 @@ inline void seed_lists(const fs::path& home) {
   ivan.add_name({.full = "Ivan P.", .kind = NameKind::kWeakAlias, .quality = "low"});
   ivan.identifiers.push_back({.type = "passport", .value = "P123456", .country = "RU"});
   ivan.programs = {"1267"};
-  import_into(home, "test_un",
-              test_list({ivan, test_person("test_un", "QDi.002", "Maria Lopez"),
-                         test_person("test_un", "QDi.003", "Chen Wei")},
-                        "un-v1"));
+  import_into(
+      home, "test_un",
+      test_list({ivan, test_person("test_un", "QDi.002", "Maria Lopez"), test_person("test_un", "QDi.003", "Chen Wei")},
+                "un-v1"));
   import_into(home, "test_eu", test_list({vessel}, "eu-v1"));
 }
 

@@ -9,8 +9,8 @@ TEST(TlsTest, ServesHttpsWithAGivenCertificate) {
   fs::path home = fresh_home("tls");
   create_keys(home);
   fs::path cert = home / "cert.pem", key = home / "key.pem";
-  RunResult gen = run_process({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                               "/CN=localhost", "-keyout", key.string(), "-out", cert.string()});
+  RunResult gen = run_process({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                               "-subj", "/CN=localhost", "-keyout", key.string(), "-out", cert.string()});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
   ServerOptions options;
   options.home = home;

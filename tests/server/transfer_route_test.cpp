@@ -58,8 +58,8 @@ TEST_F(TransferRouteTest, RolesAndBadRequests) {
   EXPECT_GE(bad_json->status, 400);
   EXPECT_LT(bad_json->status, 500);
   EXPECT_NE(json_of(bad_json)["error"]["message"].get<std::string>().find("request body"), std::string::npos);
-  auto no_hops = c.Post("/v1/transfers/check", bearer(keys_.analyst), R"({"id": "x", "as_of": "2024-01-01", "item": {"id": "i"}})",
-                        "application/json");
+  auto no_hops = c.Post("/v1/transfers/check", bearer(keys_.analyst),
+                        R"({"id": "x", "as_of": "2024-01-01", "item": {"id": "i"}})", "application/json");
   ASSERT_TRUE(no_hops);
   EXPECT_GE(no_hops->status, 400);
   EXPECT_LT(no_hops->status, 500);
@@ -80,7 +80,8 @@ TEST_F(TransferRouteTest, ScreensPartiesAgainstTheSnapshotLists) {
   server_->request_reload();
   ASSERT_TRUE(server_->wait_for_generation(2, kSnapshotWait)) << "the new list was not loaded";
 
-  nlohmann::json golden = nlohmann::json::parse(read_file(kGolden / "case05e_non_listed_goods_undesignated_buyer.json"));
+  nlohmann::json golden =
+      nlohmann::json::parse(read_file(kGolden / "case05e_non_listed_goods_undesignated_buyer.json"));
   nlohmann::json request = golden["request"];
   request["hops"][0]["to"]["name"] = "OOO Volga Precision Machinery";
   auto c = client();
@@ -97,7 +98,8 @@ TEST_F(TransferRouteTest, ScreensPartiesAgainstTheSnapshotLists) {
   EXPECT_NE(hit["rules"].dump().find("JP.FEFTA.16.ASSET_FREEZE"), std::string::npos) << hit.dump(2);
   EXPECT_NE(d["decision"], "ALLOW");
 
-  auto unscreened = c.Post("/v1/transfers/check?screen=false", bearer(keys_.analyst), request.dump(), "application/json");
+  auto unscreened =
+      c.Post("/v1/transfers/check?screen=false", bearer(keys_.analyst), request.dump(), "application/json");
   ASSERT_TRUE(unscreened);
   ASSERT_EQ(unscreened->status, 200) << unscreened->body;
   nlohmann::json u = json_of(unscreened);
@@ -203,9 +205,11 @@ class DatedTransferRouteTest : public ServerTest {
     const nlohmann::json request = {
         {"id", "dated-dpl"},
         {"as_of", as_of},
-        {"item", {{"id", "valves"}, {"classifications", {{"US_ECCN", {"EAR99"}}}}, {"origin", "US"}, {"us_content_pct", 100}}},
-        {"hops", {{{"from", {{"name", "Pacific Components Inc"}, {"country", "US"}, {"kind", "company"}}},
-                   {"to", {{"name", "Aerocargo del Sur Transportation Company"}, {"country", "VE"}, {"kind", "company"}}}}}}};
+        {"item",
+         {{"id", "valves"}, {"classifications", {{"US_ECCN", {"EAR99"}}}}, {"origin", "US"}, {"us_content_pct", 100}}},
+        {"hops",
+         {{{"from", {{"name", "Pacific Components Inc"}, {"country", "US"}, {"kind", "company"}}},
+           {"to", {{"name", "Aerocargo del Sur Transportation Company"}, {"country", "VE"}, {"kind", "company"}}}}}}};
     auto r = client().Post("/v1/transfers/check", bearer(keys_.analyst), request.dump(), "application/json");
     EXPECT_TRUE(r);
     if (!r) return {};

@@ -52,8 +52,7 @@ Entity ofac_kalashnikov(const std::string& remark) {
 
 void seed_yente_lists(const fs::path& home) {
   Entity ivan = person("us_ofac_sdn", "9001", "PETROV, Ivan", "1960", "Russia");
-  import_into(home, "us_ofac_sdn",
-              list_of("ofac-csv", {ofac_kalashnikov("Listed 2014."), ivan}, "ofac-v1"));
+  import_into(home, "us_ofac_sdn", list_of("ofac-csv", {ofac_kalashnikov("Listed 2014."), ivan}, "ofac-v1"));
   // A second version a second later changes the Kalashnikov record only: its
   // last_change moves on, Ivan Petrov's stays at the first version.
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
@@ -76,9 +75,11 @@ void seed_yente_lists(const fs::path& home) {
   // OpenSanctions: FollowTheMoney ids and topics of its own.
   Entity os = company("opensanctions", "NK-kalashnikov00000000001", "Kalashnikov Concern", "ru");
   os.identifiers.push_back({.type = "registration", .value = "1111832000198"});
-  os.raw = R"({"id": "NK-kalashnikov00000000001", "schema": "Company", "properties": {"name": ["Kalashnikov Concern"], "topics": ["sanction", "export.control"]}})";
+  os.raw =
+      R"({"id": "NK-kalashnikov00000000001", "schema": "Company", "properties": {"name": ["Kalashnikov Concern"], "topics": ["sanction", "export.control"]}})";
   Entity smuggler = person("opensanctions", "NK-smuggler000000000000001", "Viktor Lotsmanov", "1967-01-13", "Russia");
-  smuggler.raw = R"({"id": "NK-smuggler000000000000001", "schema": "Person", "properties": {"name": ["Viktor Lotsmanov"], "topics": ["sanction", "crime.traffick"]}})";
+  smuggler.raw =
+      R"({"id": "NK-smuggler000000000000001", "schema": "Person", "properties": {"name": ["Viktor Lotsmanov"], "topics": ["sanction", "crime.traffick"]}})";
   import_into(home, "opensanctions", list_of("ftm", {os, smuggler}, "os-v1"));
 }
 
@@ -87,8 +88,8 @@ TEST(YenteBehaviour, PythonRequestsAgainstSekishoServe) {
   seed_yente_lists(home);
   KeySet keys = create_keys(home);
   int port = free_loopback_port();
-  ChildProcess serve({SEKISHO_BINARY, "--home", home.string(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
-                     {});
+  ChildProcess serve(
+      {SEKISHO_BINARY, "--home", home.string(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)}, {});
   ASSERT_TRUE(serve.wait_for_stderr("listening on http://127.0.0.1:" + std::to_string(port), 30000))
       << "sekisho serve did not start";
   // Debian's interpreter is the one scripts/setup gives python3-requests.
@@ -97,8 +98,8 @@ TEST(YenteBehaviour, PythonRequestsAgainstSekishoServe) {
   RunResult r = run_process({python, script, "http://127.0.0.1:" + std::to_string(port), keys.screener, keys.analyst});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   // The script prints one line per behaviour it checked; all of them must be there.
-  for (const char* done : {"ready", "collections ok", "ids ok", "countries ok", "topics ok", "filters ok",
-                           "history ok", "grouping ok", "websites ok", "v1 ungrouped ok", "v1 grouped ok", "all ok"}) {
+  for (const char* done : {"ready", "collections ok", "ids ok", "countries ok", "topics ok", "filters ok", "history ok",
+                           "grouping ok", "websites ok", "v1 ungrouped ok", "v1 grouped ok", "all ok"}) {
     EXPECT_NE(r.out.find(done), std::string::npos) << "missing '" << done << "'\n" << r.out << r.err;
   }
   ::kill(serve.pid(), SIGTERM);
@@ -123,10 +124,10 @@ TEST(YenteBehaviour, GroupsOnlyByIdentifierOrNameWithAgreeingFacts) {
     groups.push_back(ids);
   }
   std::sort(groups.begin(), groups.end());
-  EXPECT_EQ(groups, (std::vector<std::vector<std::string>>{
-                        {"jp_meti_eul-512", "jp_mof_sanctions-RU-123", "opensanctions-NK-kalashnikov00000000001",
-                         "us_ofac_sdn-20295"},
-                        {"un_sc_sanctions-QDi.900", "us_ofac_sdn-9001"}}));
+  EXPECT_EQ(groups,
+            (std::vector<std::vector<std::string>>{{"jp_meti_eul-512", "jp_mof_sanctions-RU-123",
+                                                    "opensanctions-NK-kalashnikov00000000001", "us_ofac_sdn-20295"},
+                                                   {"un_sc_sanctions-QDi.900", "us_ofac_sdn-9001"}}));
   // The OpenSanctions member leads: its FollowTheMoney id names the group.
   for (const auto& g : (*snap)->groups) {
     if (g.size() == 4) {
@@ -134,7 +135,8 @@ TEST(YenteBehaviour, GroupsOnlyByIdentifierOrNameWithAgreeingFacts) {
     }
   }
   // Both ids find the OpenSanctions entity.
-  EXPECT_EQ((*snap)->find("NK-smuggler000000000000001").entity, (*snap)->find("opensanctions-NK-smuggler000000000000001").entity);
+  EXPECT_EQ((*snap)->find("NK-smuggler000000000000001").entity,
+            (*snap)->find("opensanctions-NK-smuggler000000000000001").entity);
   EXPECT_NE((*snap)->find("NK-smuggler000000000000001").entity, nullptr);
   fs::remove_all(home);
 }

@@ -28,7 +28,7 @@ using testing::TempHome;
 
 const std::string kOld = std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2025-04-19.xml";
 const std::string kNew = std::string(SEKISHO_SHARED_DATA) + "/un/consolidated_2026-02-27.xml";
-constexpr int kOldCount = 877;   // 684 individuals + 193 entities
+constexpr int kOldCount = 877;  // 684 individuals + 193 entities
 constexpr int kNewCount = 1003;
 
 const ParsedList& parsed(const std::string& file) {

@@ -20,8 +20,11 @@ std::vector<ListHit> ExactNameScreener::screen(const Party& party) const {
   auto [begin, end] = by_name_.equal_range(normalize_party_name(party.name));
   for (auto it = begin; it != end; ++it) {
     bool seen = false;
-    for (const ListHit& h : hits) seen = seen || (h.list_id == it->second.list_id && h.entity_id == it->second.entity_id);
-    if (!seen) hits.push_back({it->second.list_id, it->second.entity_id, it->second.name, 1.0, 0, "exact match of normalised names"});
+    for (const ListHit& h : hits)
+      seen = seen || (h.list_id == it->second.list_id && h.entity_id == it->second.entity_id);
+    if (!seen)
+      hits.push_back(
+          {it->second.list_id, it->second.entity_id, it->second.name, 1.0, 0, "exact match of normalised names"});
   }
   return hits;
 }

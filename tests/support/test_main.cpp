@@ -44,7 +44,8 @@ bool skip_allowed(const ::testing::TestInfo& info) {
   for (std::string_view allowed : kAllowedSkips) {
     if (allowed.empty()) continue;
     if (allowed == full) return true;
-    if (allowed.size() > 2 && allowed.substr(allowed.size() - 2) == ".*" && allowed.substr(0, allowed.size() - 2) == suite) {
+    if (allowed.size() > 2 && allowed.substr(allowed.size() - 2) == ".*" &&
+        allowed.substr(0, allowed.size() - 2) == suite) {
       return true;
     }
   }

@@ -254,8 +254,8 @@ TEST(AnalyzeName, VariantsAreCappedCleanAndDeterministic) {
 }
 
 TEST(AnalyzeName, ThreadsGetTheSameAnswers) {
-  const std::vector<std::string> names = {"Захарова Мария Владимировна", "上川陽子", "プーチン", "Αλέξης Τσίπρας",
-                                          "محمد علي", "ООО Ромашка", "連邦保安庁"};
+  const std::vector<std::string> names = {
+      "Захарова Мария Владимировна", "上川陽子", "プーチン", "Αλέξης Τσίπρας", "محمد علي", "ООО Ромашка", "連邦保安庁"};
   std::vector<std::vector<std::string>> expected;
   for (const auto& n : names) expected.push_back(analyze_name(n).variants);
   std::vector<std::thread> threads;
@@ -364,7 +364,8 @@ TEST(AnalyzeName, OrganisationWithoutItsClosingAbbreviation) {
 }
 
 TEST(AnalyzeName, AnOrganisationsWordSpelledTwoWaysGivesTwoNames) {
-  NameForms guard = analyze_name("Self-proclaimed “Luhansk(Lugansk) Guard”", testing::of_kind(PartyKind::kOrganization));
+  NameForms guard =
+      analyze_name("Self-proclaimed “Luhansk(Lugansk) Guard”", testing::of_kind(PartyKind::kOrganization));
   ASSERT_FALSE(guard.variants.empty());
   EXPECT_EQ(guard.variants[0], "self proclaimed luhansk lugansk guard");  // as written first
   EXPECT_TRUE(testing::contains(guard.variants, "self proclaimed luhansk guard"));

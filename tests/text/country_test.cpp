@@ -31,9 +31,9 @@ TEST(CountryCode, NamesAsListsWriteThem) {
 }
 
 TEST(CountryCode, NamesInOtherLanguagesAndScripts) {
-  EXPECT_EQ(country_code("Russie"), "RU");    // French (EU, UN)
-  EXPECT_EQ(country_code("Россия"), "RU");    // Russian
-  EXPECT_EQ(country_code("ロシア"), "RU");    // Japanese (MOF)
+  EXPECT_EQ(country_code("Russie"), "RU");  // French (EU, UN)
+  EXPECT_EQ(country_code("Россия"), "RU");  // Russian
+  EXPECT_EQ(country_code("ロシア"), "RU");  // Japanese (MOF)
   EXPECT_EQ(country_code("イラン"), "IR");
   EXPECT_EQ(country_code("北朝鮮"), "KP");
 }

@@ -5,10 +5,10 @@
 #include <map>
 
 #include "sekisho/text.hpp"
-#include "text/normalize.hpp"
-#include "text/transliterate.hpp"
 #include "support/shared_data.hpp"
+#include "text/normalize.hpp"
 #include "text/text_test_util.hpp"
+#include "text/transliterate.hpp"
 
 namespace sekisho::text {
 namespace {

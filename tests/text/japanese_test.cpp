@@ -338,8 +338,9 @@ TEST(Kanji, AForeignNameThatSpellsLoanwordsKeepsItsReading) {
   const std::vector<std::string> glosses = detail::japanese_glosses("オムスク イルティシュ 生産組合", 4);
   EXPECT_TRUE(contains(glosses, "omsk irtish production union")) << ::testing::PrintToString(glosses);
   const std::vector<std::string> tyaga = detail::japanese_glosses("エレクトロチャーガ 工場", 4);
-  EXPECT_TRUE(std::any_of(tyaga.begin(), tyaga.end(), [](const std::string& g) { return g.find("tyaga") != std::string::npos; }))
-      << ::testing::PrintToString(tyaga);
+  EXPECT_TRUE(std::any_of(tyaga.begin(), tyaga.end(), [](const std::string& g) {
+    return g.find("tyaga") != std::string::npos;
+  })) << ::testing::PrintToString(tyaga);
 }
 
 TEST(Kanji, ACompanyFormInsideAGlossIsALegalForm) {
@@ -518,7 +519,8 @@ TEST(Kanji, LoanwordSplitByNakaguroReadAsOneWord) {
 TEST(Kanji, SeparatorAfterAKanjiWordKeepsTheNextKatakanaWordApart) {
   // 設計技術センター・エレクトロニカ: センター is "center", not the head of an unknown compound
   // センターエレクトロニカ.
-  NameForms forms = analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(PartyKind::kOrganization));
+  NameForms forms =
+      analyze_name("株式会社設計技術センター・エレクトロニカ", testing::of_kind(PartyKind::kOrganization));
   ASSERT_FALSE(forms.variants.empty());
   const std::vector<std::string> words = split_name_parts(testing::gloss_of(forms));
   EXPECT_TRUE(contains(words, "center")) << testing::gloss_of(forms);

@@ -54,9 +54,7 @@ TEST(ArabicNames, AbdCompoundsAndNasabWords) {
   EXPECT_TRUE(contains(detail::arabic_table_readings("أيمن الظواهري"), "ayman al zawahiri"));
 }
 
-TEST(ArabicNames, UnknownWordsGiveNoTableReading) {
-  EXPECT_TRUE(detail::arabic_table_readings("بوتين").empty());
-}
+TEST(ArabicNames, UnknownWordsGiveNoTableReading) { EXPECT_TRUE(detail::arabic_table_readings("بوتين").empty()); }
 
 TEST(ArabicNames, AnalyzeNameReadsTheTableFirst) {
   const NameForms f = analyze_name("محمد علي", {.kind = PartyKind::kPerson});
@@ -68,7 +66,7 @@ TEST(ArabicNames, AnalyzeNameReadsTheTableFirst) {
 TEST(KoreanNames, SurnamesAsPeopleSpellThemAndGivenNamesInThreeConventions) {
   const std::vector<std::string> kim = detail::korean_name_readings("김정은");
   ASSERT_FALSE(kim.empty());
-  EXPECT_EQ(kim.front(), "kim jong un");  // McCune–Reischauer without breves, as the DPRK's
+  EXPECT_EQ(kim.front(), "kim jong un");        // McCune–Reischauer without breves, as the DPRK's
   EXPECT_TRUE(contains(kim, "kim jeong eun"));  // Revised Romanization
   EXPECT_TRUE(contains(detail::korean_name_readings("박지성"), "park ji sung"));  // ㅓ as u
   EXPECT_TRUE(contains(detail::korean_name_readings("이명박"), "lee myung bak"));
@@ -78,8 +76,8 @@ TEST(KoreanNames, SurnamesAsPeopleSpellThemAndGivenNamesInThreeConventions) {
 }
 
 TEST(KoreanNames, WordsThatAreNoNamesGetNoNameReading) {
-  EXPECT_TRUE(detail::korean_name_readings("블라디미르").empty());  // 블 is no surname
-  EXPECT_TRUE(detail::korean_name_readings("김").empty());          // a surname alone
+  EXPECT_TRUE(detail::korean_name_readings("블라디미르").empty());              // 블 is no surname
+  EXPECT_TRUE(detail::korean_name_readings("김").empty());                      // a surname alone
   EXPECT_TRUE(detail::korean_name_readings("조선민주주의인민공화국").empty());  // too long for a name
 }
 
@@ -88,7 +86,7 @@ TEST(KoreanNames, HanjaNamesReadInKoreanThroughLibhangul) {
   EXPECT_EQ(detail::hanja_as_hangul("金正恩"), "김정은");
   EXPECT_EQ(detail::hanja_as_hangul("朴智星"), "박지성");
   EXPECT_EQ(detail::hanja_as_hangul("李明博"), "이명박");  // 리 read 이 in the South (두음법칙)
-  EXPECT_EQ(detail::hanja_as_hangul("東京"), "");  // 東 is no Korean surname's hanja
+  EXPECT_EQ(detail::hanja_as_hangul("東京"), "");          // 東 is no Korean surname's hanja
   const NameForms f = analyze_name("金正恩", {.kind = PartyKind::kPerson});
   EXPECT_TRUE(contains(f.variants, "kim jong un"));
 }

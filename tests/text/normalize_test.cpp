@@ -70,7 +70,10 @@ TEST(Normalize, ScriptPerToken) {
 TEST(Normalize, EmptyAndJunk) {
   EXPECT_TRUE(normalize("").tokens.empty());
   EXPECT_TRUE(normalize(" ,.-・ ").tokens.empty());
-  EXPECT_EQ(normalize("ab\xff\xfe" "cd").text(), "ab cd");  // invalid bytes dropped, split
+  EXPECT_EQ(normalize("ab\xff\xfe"
+                      "cd")
+                .text(),
+            "ab cd");  // invalid bytes dropped, split
 }
 
 TEST(FoldToAscii, AyinHamzaAndLatinAscii) {

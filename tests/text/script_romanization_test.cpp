@@ -13,7 +13,7 @@ using testing::contains;
 TEST(ScriptRomanisation, AbjadVowelLettersReadAsVowels) {
   EXPECT_EQ(detail::vocalise_abjad("fladymyr bwtyn"), "fladimir butin");  // فلاديمير بوتين
   EXPECT_EQ(detail::vocalise_abjad("wldymyr pwtyn"), "wldimir putin");    // ולדימיר פוטין
-  EXPECT_EQ(detail::vocalise_abjad("wwladymyr"), "vladimir");            // Yiddish וו
+  EXPECT_EQ(detail::vocalise_abjad("wwladymyr"), "vladimir");             // Yiddish וו
   // A leading w/y and one between vowels stay consonants: ياسر yasr, حسين hsyn → hsin.
   EXPECT_EQ(detail::vocalise_abjad("yasr"), "yasr");
   EXPECT_EQ(detail::vocalise_abjad("hsyn"), "hsin");
@@ -38,7 +38,7 @@ TEST(ScriptRomanisation, IndicInherentFinalVowelDropped) {
 
 TEST(ScriptRomanisation, HangulLoanwordReading) {
   EXPECT_EQ(detail::hangul_loanword_reading("beulladimileu putin"), "bladimir putin");  // 블라디미르 푸틴
-  EXPECT_EQ(detail::hangul_loanword_reading("hotel"), "hotel");                        // 호텔: final ㄹ is l
+  EXPECT_EQ(detail::hangul_loanword_reading("hotel"), "hotel");                         // 호텔: final ㄹ is l
   NameForms ko = analyze_name("블라디미르 푸틴");
   EXPECT_TRUE(contains(ko.variants, "bladimir putin"));
 }

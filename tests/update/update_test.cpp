@@ -18,9 +18,9 @@
 #include "sekisho/store.hpp"
 #include "sekisho/update.hpp"
 #include "support/loopback_port.hpp"
+#include "support/shared_data.hpp"
 #include "support/subprocess.hpp"
 #include "support/temp_home.hpp"
-#include "support/shared_data.hpp"
 
 namespace sekisho {
 namespace {

@@ -28,9 +28,11 @@ Result<std::vector<CrossRow>> read_rows(const std::string& path) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string> fields = split_trimmed(line, "\t");
-    if (fields.size() != 3) return parse_error(path + ":" + std::to_string(line_no) + ": expected query<TAB>schema<TAB>listed name");
+    if (fields.size() != 3)
+      return parse_error(path + ":" + std::to_string(line_no) + ": expected query<TAB>schema<TAB>listed name");
     auto schema = parse_schema(fields[1]);
-    if (!schema.ok()) return parse_error(path + ":" + std::to_string(line_no) + ": schema: " + schema.status().message());
+    if (!schema.ok())
+      return parse_error(path + ":" + std::to_string(line_no) + ": schema: " + schema.status().message());
     out.push_back({fields[0], *schema, fields[2]});
   }
   return out;

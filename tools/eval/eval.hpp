@@ -21,10 +21,10 @@
 namespace sekisho::eval {
 
 struct EvalOptions {
-  std::string data_dir;            // shared data root (holds un/, ofac/, yente_candidate_generation/…)
-  std::string fixtures_dir;        // holds eval/putin_80.txt, eval/cross_script.tsv (tests/fixtures)
-  std::string only;                // comma-separated metric letters ("a,b"); "" = all
-  size_t limit = 0;                // at most this many labelled rows (i: entities per list) per metric; 0 = all
+  std::string data_dir;      // shared data root (holds un/, ofac/, yente_candidate_generation/…)
+  std::string fixtures_dir;  // holds eval/putin_80.txt, eval/cross_script.tsv (tests/fixtures)
+  std::string only;          // comma-separated metric letters ("a,b"); "" = all
+  size_t limit = 0;          // at most this many labelled rows (i: entities per list) per metric; 0 = all
   double threshold = kDefaultScreenThreshold;
   std::function<void(std::string_view)> progress;  // called with a short note as each metric starts
   // Called with (metric key, description) for every labelled row a metric misses, so the misses
@@ -33,24 +33,24 @@ struct EvalOptions {
 };
 
 struct Metric {
-  std::string key;     // "a".."i", "m", "x", with a suffix for sub-rows ("d1")
-  std::string name;    // what was measured
-  double value = 0;    // a share in [0, 1] (shown as %) or a plain score (F1)
+  std::string key;   // "a".."i", "m", "x", with a suffix for sub-rows ("d1")
+  std::string name;  // what was measured
+  double value = 0;  // a share in [0, 1] (shown as %) or a plain score (F1)
   bool percent = true;
-  size_t n = 0;        // labelled rows behind the value
-  std::string goal;    // "≥ 0.92", "≤ 0.5%", "" when none
+  size_t n = 0;      // labelled rows behind the value
+  std::string goal;  // "≥ 0.92", "≤ 0.5%", "" when none
   bool goal_met = true;
-  std::string peer;    // the best open peer's figure, when published
-  std::string note;    // mapping counts, misses, timing
+  std::string peer;  // the best open peer's figure, when published
+  std::string note;  // mapping counts, misses, timing
 };
 
 // The real lists the evaluation screens against, parsed once.
 struct EvalLists {
-  std::vector<Entity> ofac_sdn;   // ofac/sdn_csv_2021-07
-  std::vector<Entity> un;         // un/consolidated_2025-04-19.xml (the UN positives' source)
-  std::vector<Entity> un_latest;  // un/consolidated_2026-02-27.xml
-  std::vector<Entity> mof;        // japan/mof_shisantouketsu_20260305.xlsx
-  std::vector<Entity> congress;   // opensanctions/senzing/us_congress_senzing.json
+  std::vector<Entity> ofac_sdn;     // ofac/sdn_csv_2021-07
+  std::vector<Entity> un;           // un/consolidated_2025-04-19.xml (the UN positives' source)
+  std::vector<Entity> un_latest;    // un/consolidated_2026-02-27.xml
+  std::vector<Entity> mof;          // japan/mof_shisantouketsu_20260305.xlsx
+  std::vector<Entity> congress;     // opensanctions/senzing/us_congress_senzing.json
   std::vector<Entity> meti_russia;  // export-control/jp_meti_250912_list_russia_tokutei.pdf.txt
 };
 
@@ -84,18 +84,20 @@ void add_agreement(const Screener& screener, const ScreenQuery& query, double th
                    std::string_view target = {});
 
 // The metrics, one file each.
-Result<Metric> metric_name_bench(const EvalOptions& options);                                   // name_bench.cpp
+Result<Metric> metric_name_bench(const EvalOptions& options);  // name_bench.cpp
 Result<std::vector<Metric>> metric_un_positives(const EvalOptions& options, const EvalLists& lists,
-                                                Agreement& agreement);                          // positives.cpp
-Result<Metric> metric_congress(const EvalOptions& options, const EvalLists& lists, Agreement& agreement);  // positives.cpp
+                                                Agreement& agreement);  // positives.cpp
+Result<Metric> metric_congress(const EvalOptions& options, const EvalLists& lists,
+                               Agreement& agreement);  // positives.cpp
 Result<std::vector<Metric>> metric_negatives(const EvalOptions& options, const EvalLists& lists,
-                                             Agreement& agreement);                             // negatives.cpp
-Result<std::vector<Metric>> metric_ofac_aliases(const EvalOptions& options, const EvalLists& lists);  // ofac_aliases.cpp
-Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& lists);         // mof_katakana.cpp
-Result<Metric> metric_putin(const EvalOptions& options);                                        // putin.cpp
-Result<std::vector<Metric>> metric_self_consistency(const EvalOptions& options);                // self_consistency.cpp
+                                             Agreement& agreement);  // negatives.cpp
+Result<std::vector<Metric>> metric_ofac_aliases(const EvalOptions& options,
+                                                const EvalLists& lists);                 // ofac_aliases.cpp
+Result<Metric> metric_mof_katakana(const EvalOptions& options, const EvalLists& lists);  // mof_katakana.cpp
+Result<Metric> metric_putin(const EvalOptions& options);                                 // putin.cpp
+Result<std::vector<Metric>> metric_self_consistency(const EvalOptions& options);         // self_consistency.cpp
 Result<std::vector<Metric>> metric_meti_russia(const EvalOptions& options, const EvalLists& lists);  // meti_russia.cpp
-Result<Metric> metric_cross_script(const EvalOptions& options, const EvalLists& lists);          // cross_script.cpp
+Result<Metric> metric_cross_script(const EvalOptions& options, const EvalLists& lists);              // cross_script.cpp
 
 Result<std::vector<Metric>> run_eval(const EvalOptions& options);
 

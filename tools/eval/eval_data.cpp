@@ -5,11 +5,11 @@
 #include "core/strings.hpp"
 #include "eval/eval.hpp"
 #include "eval/eval_internal.hpp"
-#include "sekisho/text.hpp"
-#include "text/normalize.hpp"
 #include "io/csv_reader.hpp"
 #include "io/source_file.hpp"
 #include "sekisho/lists.hpp"
+#include "sekisho/text.hpp"
+#include "text/normalize.hpp"
 
 namespace sekisho::eval {
 
@@ -81,22 +81,24 @@ Result<EvalLists> load_lists(const std::string& data_dir, const std::vector<std:
     SEKISHO_ASSIGN_OR_RETURN(lists.ofac_sdn, parse("ofac-csv", data_dir + "/ofac/sdn_csv_2021-07", "us_ofac_sdn"));
   }
   if (wants(need, "un")) {
-    SEKISHO_ASSIGN_OR_RETURN(lists.un, parse("un-xml", data_dir + "/un/consolidated_2025-04-19.xml", "un_sc_sanctions"));
+    SEKISHO_ASSIGN_OR_RETURN(lists.un,
+                             parse("un-xml", data_dir + "/un/consolidated_2025-04-19.xml", "un_sc_sanctions"));
     SEKISHO_ASSIGN_OR_RETURN(lists.un_latest,
                              parse("un-xml", data_dir + "/un/consolidated_2026-02-27.xml", "un_sc_sanctions"));
   }
   if (wants(need, "mof")) {
-    SEKISHO_ASSIGN_OR_RETURN(lists.mof,
-                             parse("mof-xlsx", data_dir + "/japan/mof_shisantouketsu_20260305.xlsx", "jp_mof_sanctions"));
+    SEKISHO_ASSIGN_OR_RETURN(
+        lists.mof, parse("mof-xlsx", data_dir + "/japan/mof_shisantouketsu_20260305.xlsx", "jp_mof_sanctions"));
   }
   if (wants(need, "congress")) {
-    SEKISHO_ASSIGN_OR_RETURN(lists.congress,
-                             parse("senzing", data_dir + "/opensanctions/senzing/us_congress_senzing.json", "us_congress"));
+    SEKISHO_ASSIGN_OR_RETURN(
+        lists.congress, parse("senzing", data_dir + "/opensanctions/senzing/us_congress_senzing.json", "us_congress"));
   }
   if (wants(need, "meti")) {
-    SEKISHO_ASSIGN_OR_RETURN(lists.meti_russia,
-                             parse("meti-tokutei", data_dir + "/export-control/jp_meti_250912_list_russia_tokutei.pdf.txt",
-                                   "jp_meti_export_ban"));
+    SEKISHO_ASSIGN_OR_RETURN(
+        lists.meti_russia,
+        parse("meti-tokutei", data_dir + "/export-control/jp_meti_250912_list_russia_tokutei.pdf.txt",
+              "jp_meti_export_ban"));
   }
   return lists;
 }

@@ -10,9 +10,7 @@ namespace sekisho::eval {
 
 namespace {
 
-bool is_english(const Name& n) {
-  return n.kind != NameKind::kOriginalScript && (n.lang.empty() || n.lang == "en");
-}
+bool is_english(const Name& n) { return n.kind != NameKind::kOriginalScript && (n.lang.empty() || n.lang == "en"); }
 
 bool is_katakana_name(const Name& n) { return n.kind == NameKind::kOriginalScript && n.lang == "ja"; }
 
@@ -27,8 +25,7 @@ std::string why_missed(const Screener& screener, const ScreenQuery& q, const std
   for (size_t i = 0; i < hits.size(); ++i) {
     if (hits[i].entity->id != entity_id) continue;
     return fmt::format("  [scored {:.3f}, rank {}{}: {} / {}]", hits[i].score, i + 1,
-                       i ? fmt::format(", first {:.3f}", hits[0].score) : "", hits[i].query_form,
-                       hits[i].listed_form);
+                       i ? fmt::format(", first {:.3f}", hits[0].score) : "", hits[i].query_form, hits[i].listed_form);
   }
   const std::string offered = hits.empty() ? "nothing" : hits[0].query_form + " / " + hits[0].listed_form;
   wide.exhaustive = true;

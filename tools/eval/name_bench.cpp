@@ -36,7 +36,8 @@ Result<Metric> metric_name_bench(const EvalOptions& options) {
       return parse_error(path + ":" + std::to_string(records[r].line) + ": row has fewer fields than the header");
     }
     auto schema = parse_schema(trim(f[c_schema]));
-    match::NameComparison c = match::compare_names(f[c_a], f[c_b], schema.ok() ? *schema : Schema::kLegalEntity, comparer);
+    match::NameComparison c =
+        match::compare_names(f[c_a], f[c_b], schema.ok() ? *schema : Schema::kLegalEntity, comparer);
     const bool label = trim(f[c_label]) == "true";
     const bool hit = c.score >= options.threshold;
     ++n;

@@ -15,8 +15,7 @@ constexpr size_t kAgreementRows = 300;
 
 }  // namespace
 
-Result<std::vector<Metric>> metric_negatives(const EvalOptions& options, const EvalLists& lists,
-                                             Agreement& agreement) {
+Result<std::vector<Metric>> metric_negatives(const EvalOptions& options, const EvalLists& lists, Agreement& agreement) {
   std::vector<Screener::ListInput> inputs;
   inputs.push_back({"us_ofac_sdn", 1, lists.ofac_sdn});
   inputs.push_back({"un_sc_sanctions", 1, lists.un_latest});

@@ -56,7 +56,8 @@ Result<std::vector<Metric>> metric_ofac_aliases(const EvalOptions& options, cons
   for (int weak : {0, 1}) {
     Metric m;
     m.key = weak ? "e2" : "e";
-    m.name = weak ? "OFAC weak aliases → SDN primary names: recall@1" : "OFAC strong aliases → SDN primary names: recall@1";
+    m.name =
+        weak ? "OFAC weak aliases → SDN primary names: recall@1" : "OFAC strong aliases → SDN primary names: recall@1";
     m.n = total[weak];
     m.value = total[weak] ? double(found[weak]) / double(total[weak]) : 0;
     if (!weak) {

@@ -56,8 +56,10 @@ Metric recall_metric(std::string key, std::string name, const Recall& r, std::st
 Result<std::vector<Metric>> metric_un_positives(const EvalOptions& options, const EvalLists& lists,
                                                 Agreement& agreement) {
   const std::string dir = options.data_dir + "/yente_candidate_generation/";
-  SEKISHO_ASSIGN_OR_RETURN(std::vector<PersonRow> treated, read_person_rows(dir + "positives_un_treated.csv", options.limit));
-  SEKISHO_ASSIGN_OR_RETURN(std::vector<PersonRow> clean, read_person_rows(dir + "positives_un_untreated.csv", options.limit));
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<PersonRow> treated,
+                           read_person_rows(dir + "positives_un_treated.csv", options.limit));
+  SEKISHO_ASSIGN_OR_RETURN(std::vector<PersonRow> clean,
+                           read_person_rows(dir + "positives_un_untreated.csv", options.limit));
   if (treated.size() != clean.size()) {
     return parse_error(dir + ": positives_un_treated.csv and positives_un_untreated.csv differ in length");
   }
@@ -75,8 +77,8 @@ Result<std::vector<Metric>> metric_un_positives(const EvalOptions& options, cons
     check(*screener, person_query(clean[i], true), targets.front(), options.threshold, untreated);
     add_agreement(*screener, q, options.threshold, agreement, targets.front());
   }
-  std::string note = fmt::format("UN 2025-04-19; {} of {} rows mapped to an entity by normalised name", mapped,
-                                 treated.size());
+  std::string note =
+      fmt::format("UN 2025-04-19; {} of {} rows mapped to an entity by normalised name", mapped, treated.size());
   if (ambiguous) note += fmt::format(" ({} names shared by two entities: first kept)", ambiguous);
   std::vector<Metric> out;
   out.push_back(recall_metric("b", "UN positives, perturbed names: recall@5", perturbed, "≥ 99.7%", 0.997,
@@ -100,9 +102,9 @@ Result<Metric> metric_congress(const EvalOptions& options, const EvalLists& list
     check(*screener, q, targets.front(), options.threshold, recall);
     add_agreement(*screener, q, options.threshold, agreement, targets.front());
   }
-  return recall_metric("c", "US Congress positives vs Senzing export: recall@5", recall, "", 0, "",
-                       fmt::format("{} of {} rows mapped ({} records in the export)", mapped, rows.size(),
-                                   lists.congress.size()));
+  return recall_metric(
+      "c", "US Congress positives vs Senzing export: recall@5", recall, "", 0, "",
+      fmt::format("{} of {} rows mapped ({} records in the export)", mapped, rows.size(), lists.congress.size()));
 }
 
 }  // namespace sekisho::eval

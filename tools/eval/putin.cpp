@@ -20,7 +20,8 @@ Result<std::vector<std::pair<std::string, std::string>>> read_spellings(const st
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos) return parse_error(path + ":" + std::to_string(line_no) + ": expected language<TAB>name");
+    if (tab == std::string::npos)
+      return parse_error(path + ":" + std::to_string(line_no) + ": expected language<TAB>name");
     out.emplace_back(std::string(trim(line.substr(0, tab))), std::string(trim(line.substr(tab + 1))));
   }
   return out;
@@ -36,8 +37,11 @@ Result<Metric> metric_putin(const EvalOptions& options) {
   target.source_id = "putin";
   target.schema = Schema::kPerson;
   target.caption = "PUTIN, Vladimir Vladimirovich";
-  target.names.push_back(Name{.full = "PUTIN, Vladimir Vladimirovich", .kind = NameKind::kPrimary,
-                              .first = "Vladimir", .last = "PUTIN", .patronymic = "Vladimirovich"});
+  target.names.push_back(Name{.full = "PUTIN, Vladimir Vladimirovich",
+                              .kind = NameKind::kPrimary,
+                              .first = "Vladimir",
+                              .last = "PUTIN",
+                              .patronymic = "Vladimirovich"});
   target.birth_dates.push_back(parse_date_loose("1952-10-07"));
   target.nationalities.push_back("Russia");
   auto screener = single_list_screener("test", {target});

@@ -95,7 +95,8 @@ Result<std::vector<Metric>> run_eval(const EvalOptions& options_in) {
     m.note = "d: first 300 rows of each negative set";
     if (!agreement.differing.empty()) {
       m.note += "; differ e.g. ";
-      for (size_t i = 0; i < agreement.differing.size(); ++i) m.note += (i ? ", \"" : "\"") + agreement.differing[i] + "\"";
+      for (size_t i = 0; i < agreement.differing.size(); ++i)
+        m.note += (i ? ", \"" : "\"") + agreement.differing[i] + "\"";
     }
     out.push_back(std::move(m));
   }

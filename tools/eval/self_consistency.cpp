@@ -101,14 +101,16 @@ Result<std::vector<Metric>> metric_self_consistency(const EvalOptions& options) 
           ++found;
           continue;
         }
-        const std::string why =
-            hits.empty() ? std::string("no hit")
-                         : fmt::format("{:.3f}, rank 1 {} {:.3f}", [&] {
-                             for (const ScreenHit& h : hits) {
-                               if (h.entity->id == e->id) return h.score;
-                             }
-                             return 0.0;
-                           }(), hits.front().entity->caption, hits.front().score);
+        const std::string why = hits.empty() ? std::string("no hit")
+                                             : fmt::format(
+                                                   "{:.3f}, rank 1 {} {:.3f}",
+                                                   [&] {
+                                                     for (const ScreenHit& h : hits) {
+                                                       if (h.entity->id == e->id) return h.score;
+                                                     }
+                                                     return 0.0;
+                                                   }(),
+                                                   hits.front().entity->caption, hits.front().score);
         missed.push_back(fmt::format("{} \"{}\" ({})", e->id, name, why));
         if (options.miss) options.miss("i", missed.back());
       }

@@ -30,8 +30,7 @@ inline void fill_masks(std::string_view pattern, PatternMasks& masks) {
 // exceeds `max`: the distance can fall by at most one per remaining column.
 size_t levenshtein_bits(const PatternMasks& masks, size_t m, std::string_view text, size_t max);
 // Optimal string alignment: the same recurrence with Hyyrö's transposition term.
-size_t osa_bits(const PatternMasks& masks, size_t m, std::string_view pattern, std::string_view text,
-                size_t max);
+size_t osa_bits(const PatternMasks& masks, size_t m, std::string_view pattern, std::string_view text, size_t max);
 // Jaro with the pattern's matches tracked as one 64-bit flag word.
 double jaro_bits(const PatternMasks& masks, std::string_view pattern, std::string_view text);
 
