@@ -31,7 +31,7 @@ count() {  # driver workload queries
     { cat "$log" >&2; exit 1; }
   local collected recall
   collected=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")
-  recall=$(awk -v w="query_$2" '$1 == w {print $7}' "$out")
+  recall=$(awk -v w="query_$2" '$1 == w && $7 ~ /%$/ {print $7; exit}' "$out")
   [ -n "$collected" ] || { echo "no instruction count from $1 --only $2" >&2; cat "$log" >&2; exit 1; }
   echo "$collected $3 ${recall:-?}" | awk '{printf "%.1f %s", $1 / (20 + 2 * $2) / 1000, $3}'
 }
