@@ -1,6 +1,8 @@
 // The name tables of src/text/tables/ (compiled in by cmake/embed_tables.cmake), parsed once:
 // spellings of Arabic name words and Korean surnames, and classes of one name across languages.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "core/strings.hpp"
@@ -163,15 +165,19 @@ Result<RussianAcronyms> load_russian_acronyms() {
   return table;
 }
 
+// The tables are compiled in: one that is missing or does not parse is a broken build, never a
+// state to screen in. An empty table would let every name it covers go unread (a renamed table
+// once left the organisation words out of a build, and Japanese names lost their English words
+// without a word said), so the process stops, naming the table, instead of screening on.
 template <typename T>
 const T& loaded_once(Result<T> (*load)(), std::once_flag& once, T& value, Status& status) {
   std::call_once(once, [&] {
     Result<T> r = load();
-    if (r.ok()) {
-      value = std::move(*r);
-    } else {
+    if (!r.ok()) {
       status = r.status();
+      refuse_without_table(status);
     }
+    value = std::move(*r);
   });
   return value;
 }
@@ -239,6 +245,12 @@ const std::string* organization_word_class(std::string_view token) {
   const auto& words = organization_words().class_word;
   const auto it = words.find(std::string(token));
   return it == words.end() ? nullptr : &it->second;
+}
+
+void refuse_without_table(const Status& why) {
+  std::fprintf(stderr, "sekisho: a built-in name table is broken, so names cannot be read as listed: %s\n",
+               why.message().c_str());
+  std::abort();
 }
 
 Status name_tables_status() {

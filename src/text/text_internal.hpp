@@ -202,6 +202,8 @@ struct RussianAcronyms {
 const RussianAcronyms& russian_acronyms();
 // Whether every table parsed (the error names the table's file and line).
 Status name_tables_status();
+// Stops the process, naming the table: what a built-in table that is missing or malformed means.
+[[noreturn]] void refuse_without_table(const Status& why);
 // Arabic letters folded to the spelling the tables use: no vowel marks or tatweel, bare alif for
 // أ إ آ ٱ, ه for ة, ي for ى.
 std::string fold_arabic_letters(std::string_view arabic);

@@ -10,6 +10,14 @@ namespace {
 
 using testing::contains;
 
+TEST(NameTablesDeathTest, ABrokenBuiltInTableStopsTheProcessNamingIt) {
+  // Screening with a table missing would miss every name it covers without a word: never a
+  // state to go on in. The text part keeps threads (MeCab, ICU): the child runs the test afresh.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH(detail::refuse_without_table(Status(StatusCode::kNotFound, "src/text/tables/x.tsv: not embedded")),
+               "built-in name table is broken.*src/text/tables/x.tsv: not embedded");
+}
+
 TEST(NameTables, EveryTableParses) {
   // A malformed line names its table and line; a repeated key or a form in two classes is one.
   const Status s = detail::name_tables_status();
