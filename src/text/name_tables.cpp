@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
 
 #include "core/strings.hpp"
 #include "text/icu_util.hpp"
@@ -168,30 +167,18 @@ Result<RussianAcronyms> load_russian_acronyms() {
 // The tables are compiled in: one that is missing or does not parse is a broken build, never a
 // state to screen in. An empty table would let every name it covers go unread (a renamed table
 // once left the organisation words out of a build, and Japanese names lost their English words
-// without a word said), so the process stops, naming the table, instead of screening on.
+// without a word said), so the process stops, naming the table, instead of screening on. Each
+// accessor below keeps its table in a function-local static: parsed once, on first use, by one
+// thread while the others wait.
 template <typename T>
-const T& loaded_once(Result<T> (*load)(), std::once_flag& once, T& value, Status& status) {
-  std::call_once(once, [&] {
-    Result<T> r = load();
-    if (!r.ok()) {
-      status = r.status();
-      refuse_without_table(status);
-    }
-    value = std::move(*r);
-  });
-  return value;
+T loaded_or_refused(Result<T> loaded) {
+  if (!loaded.ok()) refuse_without_table(loaded.status());
+  return std::move(*loaded);
 }
 
 Result<SpellingTable> load_arabic() { return load_spelling_table("arabic_names.tsv", true); }
 Result<SpellingTable> load_korean() { return load_spelling_table("korean_surnames.tsv", false); }
 Result<EquivalentNames> load_equivalent_names() { return load_equivalents("name_equivalents.tsv"); }
-
-std::once_flag arabic_once, korean_once, equivalents_once, organization_once, acronyms_once;
-SpellingTable arabic_table, korean_table;
-EquivalentNames equivalents_table;
-OrganizationWords organization_table;
-RussianAcronyms acronyms_table;
-Status arabic_status, korean_status, equivalents_status, organization_status, acronyms_status;
 
 }  // namespace
 
@@ -224,21 +211,26 @@ std::string fold_arabic_letters(std::string_view arabic) {
 }
 
 const SpellingTable& arabic_name_spellings() {
-  return loaded_once(&load_arabic, arabic_once, arabic_table, arabic_status);
+  static const SpellingTable table = loaded_or_refused(load_arabic());
+  return table;
 }
 const SpellingTable& korean_surname_spellings() {
-  return loaded_once(&load_korean, korean_once, korean_table, korean_status);
+  static const SpellingTable table = loaded_or_refused(load_korean());
+  return table;
 }
 const EquivalentNames& equivalent_names() {
-  return loaded_once(&load_equivalent_names, equivalents_once, equivalents_table, equivalents_status);
+  static const EquivalentNames table = loaded_or_refused(load_equivalent_names());
+  return table;
 }
 
 const OrganizationWords& organization_words() {
-  return loaded_once(&load_organization_words, organization_once, organization_table, organization_status);
+  static const OrganizationWords table = loaded_or_refused(load_organization_words());
+  return table;
 }
 
 const RussianAcronyms& russian_acronyms() {
-  return loaded_once(&load_russian_acronyms, acronyms_once, acronyms_table, acronyms_status);
+  static const RussianAcronyms table = loaded_or_refused(load_russian_acronyms());
+  return table;
 }
 
 const std::string* organization_word_class(std::string_view token) {
@@ -254,14 +246,10 @@ void refuse_without_table(const Status& why) {
 }
 
 Status name_tables_status() {
-  arabic_name_spellings();
-  korean_surname_spellings();
-  equivalent_names();
-  organization_words();
-  russian_acronyms();
-  for (const Status* s :
-       {&arabic_status, &korean_status, &equivalents_status, &organization_status, &acronyms_status}) {
-    if (!s->ok()) return *s;
+  // Parsed afresh, so a broken table is reported here rather than stopping the process.
+  for (const Status& s : {load_arabic().status(), load_korean().status(), load_equivalent_names().status(),
+                          load_organization_words().status(), load_russian_acronyms().status()}) {
+    if (!s.ok()) return s;
   }
   return Status::ok_status();
 }

@@ -200,7 +200,8 @@ struct RussianAcronyms {
   std::vector<Entry> entries;
 };
 const RussianAcronyms& russian_acronyms();
-// Whether every table parsed (the error names the table's file and line).
+// Whether every table parses, each parsed afresh (the error names the table's file and line):
+// the accessors above stop the process on a broken table instead.
 Status name_tables_status();
 // Stops the process, naming the table: what a built-in table that is missing or malformed means.
 [[noreturn]] void refuse_without_table(const Status& why);
