@@ -226,19 +226,6 @@ Status check_sheet_name_utf8(std::string_view name, std::string_view file_name, 
                      std::to_string(bad + 1) + ")");
 }
 
-std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view n = node.name();
-  size_t colon = n.find(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-pugi::xml_node child_local(const pugi::xml_node& node, std::string_view name) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  }
-  return {};
-}
-
 pugi::xml_attribute attr_local(const pugi::xml_node& node, std::string_view name) {
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     std::string_view n = a.name();

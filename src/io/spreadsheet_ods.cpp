@@ -3,6 +3,7 @@
 #include "io/source_file.hpp"
 #include "io/spreadsheet.hpp"
 #include "io/spreadsheet_zip.hpp"
+#include "io/xml_util.hpp"
 
 namespace sekisho {
 
@@ -10,12 +11,12 @@ namespace {
 
 using spreadsheet_detail::attr_local;
 using spreadsheet_detail::CellBudget;
-using spreadsheet_detail::child_local;
 using spreadsheet_detail::kMaxCellSlots;
 using spreadsheet_detail::kMaxCellTextBytes;
-using spreadsheet_detail::local_name;
 using spreadsheet_detail::parse_xml;
 using spreadsheet_detail::ZipArchive;
+using xml::child_named;
+using xml::local_name;
 
 // Office suites pad every sheet to its full size with repeated empty cells and
 // rows (1,048,576 × 16,384); those are skipped, never stored. Cells or rows
@@ -159,8 +160,8 @@ Result<Workbook> read_ods(std::string_view bytes, std::string_view file_name) {
   SEKISHO_ASSIGN_OR_RETURN(std::string xml, zip->read("content.xml"));
   pugi::xml_document doc;
   SEKISHO_RETURN_IF_ERROR(parse_xml(doc, xml, file_name, "content.xml"));
-  pugi::xml_node body = child_local(doc.document_element(), "body");
-  pugi::xml_node spreadsheet = child_local(body, "spreadsheet");
+  pugi::xml_node body = child_named(doc.document_element(), "body");
+  pugi::xml_node spreadsheet = child_named(body, "spreadsheet");
   if (!spreadsheet) {
     return parse_error(std::string(file_name) + ": content.xml: no office:body/office:spreadsheet (not a spreadsheet)");
   }

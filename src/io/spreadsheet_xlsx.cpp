@@ -6,6 +6,7 @@
 #include "io/source_file.hpp"
 #include "io/spreadsheet.hpp"
 #include "io/spreadsheet_zip.hpp"
+#include "io/xml_util.hpp"
 
 namespace sekisho {
 
@@ -13,10 +14,10 @@ namespace {
 
 using spreadsheet_detail::attr_local;
 using spreadsheet_detail::CellBudget;
-using spreadsheet_detail::child_local;
-using spreadsheet_detail::local_name;
 using spreadsheet_detail::parse_xml;
 using spreadsheet_detail::ZipArchive;
+using xml::child_named;
+using xml::local_name;
 
 // The text of a string item (<si> or <is>): <t> children and <r>/<t> runs.
 // <rPh> (phonetic runs: furigana on Japanese text) and <phoneticPr> are skipped
@@ -69,7 +70,7 @@ Result<std::vector<SheetRef>> read_sheet_list(const ZipArchive& zip, std::string
   pugi::xml_document wb, rels;
   SEKISHO_RETURN_IF_ERROR(parse_xml(wb, wb_xml, file_name, "xl/workbook.xml"));
   SEKISHO_RETURN_IF_ERROR(parse_xml(rels, rels_xml, file_name, "xl/_rels/workbook.xml.rels"));
-  pugi::xml_node sheets = child_local(wb.document_element(), "sheets");
+  pugi::xml_node sheets = child_named(wb.document_element(), "sheets");
   if (!sheets) return parse_error(std::string(file_name) + ": xl/workbook.xml: no <sheets> element");
   std::vector<SheetRef> out;
   for (pugi::xml_node s = sheets.first_child(); s; s = s.next_sibling()) {
@@ -109,7 +110,7 @@ Status read_sheet(const ZipArchive& zip, std::string_view file_name, const Sheet
   SEKISHO_ASSIGN_OR_RETURN(std::string xml, zip.read(ref.part));
   pugi::xml_document doc;
   SEKISHO_RETURN_IF_ERROR(parse_xml(doc, xml, file_name, ref.part));
-  pugi::xml_node data = child_local(doc.document_element(), "sheetData");
+  pugi::xml_node data = child_named(doc.document_element(), "sheetData");
   if (!data)
     return parse_error(std::string(file_name) + ": " + ref.part + " (sheet '" + ref.name + "'): no <sheetData>");
   auto where = [&](size_t r, size_t c) { return std::string(file_name) + ": " + a1_ref(ref.name, r, c); };
@@ -141,7 +142,7 @@ Status read_sheet(const ZipArchive& zip, std::string_view file_name, const Sheet
       }
       next_col = col + 1;
       std::string_view t = attr_local(c, "t").value();
-      pugi::xml_node v = child_local(c, "v");
+      pugi::xml_node v = child_named(c, "v");
       Cell cell;
       if (t == "s") {
         if (!v) continue;
@@ -155,7 +156,7 @@ Status read_sheet(const ZipArchive& zip, std::string_view file_name, const Sheet
         cell.text = shared[idx];
         cell.type = CellType::kString;
       } else if (t == "inlineStr") {
-        cell.text = string_item_text(child_local(c, "is"));
+        cell.text = string_item_text(child_named(c, "is"));
         cell.type = CellType::kString;
       } else if (t == "str") {  // a formula's string result
         cell.text = v.text().get();

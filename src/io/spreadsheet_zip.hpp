@@ -70,10 +70,6 @@ Status check_cell_utf8(std::string_view text, std::string_view file_name, std::s
 // A parse error naming file and `part` when a sheet's name is not valid UTF-8, else OK.
 Status check_sheet_name_utf8(std::string_view name, std::string_view file_name, std::string_view part);
 
-// Element name without its namespace prefix ("x:sheet" → "sheet").
-std::string_view local_name(const pugi::xml_node& node);
-// First child element with local name `name`, or an empty node.
-pugi::xml_node child_local(const pugi::xml_node& node, std::string_view name);
 // Attribute by local name (prefix ignored), or an empty attribute.
 pugi::xml_attribute attr_local(const pugi::xml_node& node, std::string_view name);
 
